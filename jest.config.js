@@ -1,0 +1,12 @@
+/** Jest: TypeScript through ts-jest (decorator metadata kept), real PostgreSQL from the global setup. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>"],
+  testPathIgnorePatterns: ["/node_modules/", "/dist/", "/.data/"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  setupFiles: ["reflect-metadata"],
+  globalSetup: "<rootDir>/subgraphs/kit/testing/global-setup.ts",
+  globalTeardown: "<rootDir>/subgraphs/kit/testing/global-teardown.ts",
+  testTimeout: 30000,
+};

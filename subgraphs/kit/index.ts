@@ -1,0 +1,25 @@
+/**
+ * The subgraph kit: everything a subgraph of Agora Hub (core or partner) shares: schema building,
+ * server, database, loaders, pagination, multilingual text, vocabularies, errors and validation.
+ */
+export * from "./build-subgraph-schema";
+export * from "./config";
+export * from "./connect-database";
+export * from "./database";
+export * from "./embedded-postgres";
+export * from "./errors";
+export * from "./ids";
+export * from "./loaders";
+export * from "./localized-text";
+export * from "./logger";
+export * from "./pagination";
+export * from "./query-counter";
+export * from "./run-subgraph";
+export * from "./shutdown";
+export * from "./subgraph";
+export * from "./subgraph-server";
+export * from "./validation";
+export * from "./vocabulary.types";
+export * from "./network-record";
+export * from "./sql";
+export * from "./demo";

@@ -1,0 +1,140 @@
+import { ArrayMaxSize, ArrayMinSize, IsNotEmpty, MaxLength, ValidateNested } from "class-validator";
+import { Arg, Directive, Field, InputType, ObjectType } from "type-graphql";
+import { Column, type ColumnOptions } from "typeorm";
+import { baseLanguage } from "../../schema/vocabularies";
+import { Violations } from "./errors";
+import { LanguageTag } from "./vocabulary.types";
+
+const MAX_TRANSLATIONS = 40;
+const FALLBACK_LANGUAGE = "en";
+
+/** One language version of a text. */
+@Directive("@shareable")
+@ObjectType({ description: "One language version of a multilingual text." })
+export class Translation {
+  @Field(() => LanguageTag, { description: "BCP 47 language of this version." })
+  lang!: string;
+
+  @Field({ description: "The text in that language." })
+  value!: string;
+
+  @Field({ description: "True when the text was machine-translated rather than written or reviewed by a person." })
+  machineTranslated!: boolean;
+}
+
+/** Stored shape of a localized text (a jsonb column). */
+export interface LocalizedTextData {
+  originalLanguage: string;
+  translations: Array<{ lang: string; value: string; machineTranslated: boolean }>;
+}
+
+/**
+ * A text held in any number of languages. `text(lang)` picks one version through the fallback chain
+ * requested language → its base language → original language → English → first available.
+ */
+@Directive("@shareable")
+@ObjectType({ description: "A text held in any number of languages, with the language it was written in." })
+export class LocalizedText {
+  @Field(() => LanguageTag, { description: "The language the text was originally written in." })
+  originalLanguage!: string;
+
+  @Field(() => [Translation], { description: "Every language version held." })
+  translations!: Translation[];
+
+  @Field(() => String, {
+    description: "The text in the requested language, falling back to its base language, then the original language, then English.",
+  })
+  text(
+    @Arg("lang", () => LanguageTag, { nullable: true, description: "Preferred language; the original when omitted." })
+    lang?: string | null,
+  ): string {
+    return this.pick(lang).value;
+  }
+
+  @Field(() => LanguageTag, { description: "The language `text` answers in for the same `lang` argument." })
+  textLanguage(@Arg("lang", () => LanguageTag, { nullable: true }) lang?: string | null): string {
+    return this.pick(lang).lang;
+  }
+
+  /** The translation chosen by the fallback chain. */
+  pick(lang?: string | null): Translation {
+    const chain = lang ? [lang, baseLanguage(lang), this.originalLanguage, FALLBACK_LANGUAGE] : [this.originalLanguage, FALLBACK_LANGUAGE];
+    for (const wanted of chain) {
+      const found = this.translations.find((t) => t.lang === wanted);
+      if (found) return found;
+    }
+    return this.translations[0];
+  }
+
+  static from(data: LocalizedTextData): LocalizedText {
+    return Object.assign(new LocalizedText(), {
+      originalLanguage: data.originalLanguage,
+      translations: data.translations.map((t) => Object.assign(new Translation(), t)),
+    });
+  }
+
+  toData(): LocalizedTextData {
+    return {
+      originalLanguage: this.originalLanguage,
+      translations: this.translations.map(({ lang, value, machineTranslated }) => ({ lang, value, machineTranslated })),
+    };
+  }
+}
+
+@InputType({ description: "One language version of a multilingual text." })
+export class TranslationInput {
+  @Field(() => LanguageTag)
+  lang!: string;
+
+  @Field()
+  @IsNotEmpty({ message: "must not be empty" })
+  @MaxLength(20_000, { message: "must be at most 20000 characters" })
+  value!: string;
+
+  @Field({ defaultValue: false })
+  machineTranslated!: boolean;
+}
+
+@InputType({ description: "A multilingual text: its original language and one or more language versions." })
+export class LocalizedTextInput {
+  @Field(() => LanguageTag)
+  originalLanguage!: string;
+
+  @Field(() => [TranslationInput])
+  @ArrayMinSize(1, { message: "must hold at least one language version" })
+  @ArrayMaxSize(MAX_TRANSLATIONS, { message: `must hold at most ${MAX_TRANSLATIONS} language versions` })
+  @ValidateNested({ each: true })
+  translations!: TranslationInput[];
+}
+
+/**
+ * Checks the rules class-validator cannot express (unique languages, original present, text not blank)
+ * and returns the stored form with values trimmed.
+ */
+export function toLocalizedText(input: LocalizedTextInput, field: string, violations: Violations): LocalizedText {
+  const seen = new Set<string>();
+  input.translations.forEach((t, index) => {
+    if (seen.has(t.lang)) violations.add(`${field}.translations[${index}].lang`, `language ${t.lang} appears twice`);
+    seen.add(t.lang);
+    if (t.value.trim() === "") violations.add(`${field}.translations[${index}].value`, "must not be blank");
+  });
+  if (!seen.has(input.originalLanguage)) {
+    violations.add(`${field}.originalLanguage`, `no translation is given in the original language ${input.originalLanguage}`);
+  }
+  return LocalizedText.from({
+    originalLanguage: input.originalLanguage,
+    translations: input.translations.map((t) => ({ lang: t.lang, value: t.value.trim(), machineTranslated: t.machineTranslated })),
+  });
+}
+
+/** A jsonb column holding a LocalizedText, hydrated into the class so its GraphQL methods work. */
+export function LocalizedTextColumn(options: Pick<ColumnOptions, "nullable" | "name"> = {}): PropertyDecorator {
+  return Column({
+    type: "jsonb",
+    ...options,
+    transformer: {
+      to: (value: LocalizedText | null | undefined) => (value ? value.toData() : value),
+      from: (value: LocalizedTextData | null) => (value ? LocalizedText.from(value) : value),
+    },
+  });
+}

@@ -1,0 +1,60 @@
+import type { ApolloServer } from "@apollo/server";
+import type { DataSource } from "typeorm";
+import { openSubgraphDatabase } from "../database";
+import { QueryCounter } from "../query-counter";
+import { createSubgraphContext, type SubgraphContext, type SubgraphDefinition } from "../subgraph";
+import { createSubgraphServer } from "../subgraph-server";
+import { createTestDatabase, type TestDatabase } from "./test-database";
+
+/** The result of one operation, as a client would see it. */
+export interface OperationResult<TData = Record<string, unknown>> {
+  data?: TData | null;
+  errors?: ReadonlyArray<{ message: string; path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+/** A subgraph on its own fresh database, driven through GraphQL like the gateway drives it. */
+export interface TestSubgraph<TLoaders> {
+  dataSource: DataSource;
+  server: ApolloServer<SubgraphContext<TLoaders>>;
+  /** Counts every SQL statement the subgraph sends. */
+  queries: QueryCounter;
+  execute: <TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<OperationResult<TData>>;
+  close: () => Promise<void>;
+}
+
+/** Starts a subgraph for one test file: a new database, the real migrations, the real schema. */
+export async function startTestSubgraph<TLoaders>(
+  definition: SubgraphDefinition<TLoaders>,
+  options: { database?: TestDatabase } = {},
+): Promise<TestSubgraph<TLoaders>> {
+  const database = options.database ?? (await createTestDatabase());
+  const queries = new QueryCounter();
+  const dataSource = await openSubgraphDatabase({
+    url: database.url,
+    schema: definition.name,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    poolSize: 4,
+    logger: queries,
+  });
+  const server = await createSubgraphServer(definition);
+  await server.start();
+  return {
+    dataSource,
+    server,
+    queries,
+    execute: async <TData,>(query: string, variables?: Record<string, unknown>) => {
+      const response = await server.executeOperation(
+        { query, variables },
+        { contextValue: createSubgraphContext(definition, dataSource) },
+      );
+      if (response.body.kind !== "single") throw new Error("incremental delivery is not used by the hub");
+      return response.body.singleResult as OperationResult<TData>;
+    },
+    close: async () => {
+      await server.stop();
+      await dataSource.destroy();
+      if (!options.database) await database.drop();
+    },
+  };
+}

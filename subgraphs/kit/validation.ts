@@ -1,0 +1,27 @@
+import { validate, type ValidationError } from "class-validator";
+import type { ValidatorFn } from "type-graphql";
+import { badUserInput, type FieldViolation } from "./errors";
+
+function flatten(errors: ValidationError[], prefix: string): FieldViolation[] {
+  return errors.flatMap((error) => {
+    const isIndex = /^\d+$/.test(error.property);
+    const field = isIndex ? `${prefix}[${error.property}]` : prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/**
+ * Validates every input object with its class-validator decorators before a resolver runs, and
+ * answers with one BAD_USER_INPUT error naming each bad field.
+ */
+export const validateInput: ValidatorFn = async (argValue) => {
+  const values: unknown[] = Array.isArray(argValue) ? argValue : [argValue];
+  const violations: FieldViolation[] = [];
+  for (const [index, value] of values.entries()) {
+    if (value === null || typeof value !== "object" || value instanceof Date) continue;
+    const errors = await validate(value, { forbidUnknownValues: false, validationError: { target: false } });
+    violations.push(...flatten(errors, Array.isArray(argValue) ? `[${index}]` : ""));
+  }
+  if (violations.length > 0) throw badUserInput(violations);
+};

@@ -1,0 +1,128 @@
+import type { SelectQueryBuilder } from "typeorm";
+import { expandDisciplines } from "../../../schema/vocabularies";
+import {
+  badUserInput,
+  escapeLike,
+  isUniqueViolation,
+  type KeysetOrder,
+  notFound,
+  type Page,
+  paginate,
+  requireUuid,
+  type SubgraphContext,
+  toLocalizedText,
+  unique,
+  Violations,
+} from "../../kit";
+import { Person } from "./person.entity";
+import type { CreatePersonInput, UpdatePersonInput } from "./person.inputs";
+import type { PeopleArgs, PeopleFilter } from "./person.args";
+import type { PersonLoaders } from "./person.loaders";
+import { PersonOrder } from "./person.type";
+
+/** Context of a request to the people subgraph. */
+export type PeopleContext = SubgraphContext<PersonLoaders>;
+
+const ORDERS: Record<PersonOrder, KeysetOrder<Person>> = {
+  [PersonOrder.NAME]: { column: "person.display_name", direction: "ASC", valueOf: (person) => person.displayName },
+  [PersonOrder.NEWEST]: { column: "person.created_at", direction: "DESC", valueOf: (person) => person.createdAt },
+};
+
+/** One person by id, or null; a malformed id is a client error. */
+export function findPerson(context: PeopleContext, id: string): Promise<Person | null> {
+  return context.loaders.personById.load(requireUuid(id));
+}
+
+function applyFilter(query: SelectQueryBuilder<Person>, filter: PeopleFilter | undefined): SelectQueryBuilder<Person> {
+  if (!filter) return query;
+  if (filter.disciplines?.length) query.andWhere("person.disciplines && :disciplines", { disciplines: expandDisciplines(filter.disciplines) });
+  if (filter.countries?.length) query.andWhere("person.country = ANY(:countries)", { countries: filter.countries });
+  if (filter.languages?.length) {
+    query.andWhere(
+      "EXISTS (SELECT 1 FROM unnest(person.spoken_languages) AS spoken WHERE spoken = ANY(:languages) OR split_part(spoken, '-', 1) = ANY(:languages))",
+      { languages: filter.languages },
+    );
+  }
+  if (filter.networks?.length) query.andWhere("person.network = ANY(:networks)", { networks: filter.networks });
+  if (filter.openTo?.length) query.andWhere("person.open_to && :openTo", { openTo: filter.openTo });
+  if (filter.careerStages?.length) query.andWhere("person.career_stage = ANY(:careerStages)", { careerStages: filter.careerStages });
+  if (filter.text) query.andWhere("person.display_name ILIKE :text", { text: `%${escapeLike(filter.text)}%` });
+  return query;
+}
+
+/** A page of people matching the filter, in the requested order. */
+export function listPeople(context: PeopleContext, args: PeopleArgs): Promise<Page<Person>> {
+  const query = applyFilter(context.dataSource.getRepository(Person).createQueryBuilder("person"), args.filter);
+  return paginate(query, args, ORDERS[args.orderBy]);
+}
+
+/** Copies validated input onto a person; `undefined` leaves a field unchanged, `null` clears it. */
+function assignFields(person: Person, input: CreatePersonInput | UpdatePersonInput, violations: Violations): void {
+  if (input.displayName !== undefined) {
+    const displayName = input.displayName?.trim();
+    if (!displayName) violations.add("displayName", "must not be empty");
+    else person.displayName = displayName;
+  }
+  if (input.headline !== undefined) person.headline = input.headline && toLocalizedText(input.headline, "headline", violations);
+  if (input.bio !== undefined) person.bio = input.bio && toLocalizedText(input.bio, "bio", violations);
+  if (input.disciplines !== undefined) person.disciplines = unique(input.disciplines ?? []);
+  if (input.skills !== undefined) person.skills = unique((input.skills ?? []).map((skill) => skill.trim()).filter(Boolean));
+  if (input.spokenLanguages !== undefined) person.spokenLanguages = unique(input.spokenLanguages ?? []);
+  if (input.country !== undefined) person.country = input.country;
+  if (input.city !== undefined) person.city = input.city?.trim() || null;
+  if (input.website !== undefined) person.website = input.website;
+  if (input.socialLinks !== undefined) person.socialLinks = (input.socialLinks ?? []).map(({ platform, url }) => ({ platform, url }));
+  if (input.openTo !== undefined) person.openTo = unique(input.openTo ?? []);
+  if (input.careerStage !== undefined) person.careerStage = input.careerStage;
+  if (input.contactEmail !== undefined) person.contactEmail = input.contactEmail?.trim().toLowerCase() || null;
+}
+
+async function save(context: PeopleContext, person: Person): Promise<Person> {
+  try {
+    return await context.dataSource.transaction((manager) => manager.save(person));
+  } catch (error) {
+    if (isUniqueViolation(error)) throw badUserInput({ field: "sourceId", message: `is already used by another person of network ${person.network}` });
+    throw error;
+  }
+}
+
+/** Creates a person after validating every field; nothing is written when any is bad. */
+export async function createPerson(context: PeopleContext, input: CreatePersonInput): Promise<Person> {
+  const violations = new Violations();
+  const person = Object.assign(new Person(), {
+    network: input.network,
+    sourceId: input.sourceId ?? null,
+    headline: null,
+    bio: null,
+    disciplines: [],
+    skills: [],
+    spokenLanguages: [],
+    country: null,
+    city: null,
+    website: null,
+    socialLinks: [],
+    openTo: [],
+    careerStage: null,
+    contactEmail: null,
+  });
+  assignFields(person, input, violations);
+  violations.throwIfAny();
+  return save(context, person);
+}
+
+/** Updates the given fields of a person. */
+export async function updatePerson(context: PeopleContext, id: string, input: UpdatePersonInput): Promise<Person> {
+  const person = await context.dataSource.getRepository(Person).findOneBy({ id: requireUuid(id) });
+  if (!person) throw notFound("Person", id);
+  const violations = new Violations();
+  assignFields(person, input, violations);
+  violations.throwIfAny();
+  return save(context, person);
+}
+
+/** Deletes a person; returns the id. */
+export async function deletePerson(context: PeopleContext, id: string): Promise<string> {
+  const result = await context.dataSource.getRepository(Person).delete({ id: requireUuid(id) });
+  if (!result.affected) throw notFound("Person", id);
+  return id;
+}

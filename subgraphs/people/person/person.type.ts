@@ -1,0 +1,52 @@
+import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { WebUrl } from "../../kit";
+
+export enum OpenTo {
+  COLLABORATION = "COLLABORATION",
+  JOBS = "JOBS",
+  RESIDENCIES = "RESIDENCIES",
+  MENTORING = "MENTORING",
+  COMMISSIONS = "COMMISSIONS",
+  TOURING = "TOURING",
+}
+registerEnumType(OpenTo, { name: "OpenTo", description: "What a person welcomes offers of." });
+
+export enum CareerStage {
+  STUDENT = "STUDENT",
+  EMERGING = "EMERGING",
+  MID_CAREER = "MID_CAREER",
+  ESTABLISHED = "ESTABLISHED",
+}
+registerEnumType(CareerStage, { name: "CareerStage", description: "Where a person stands in their career; calls often target emerging artists." });
+
+export enum SocialPlatform {
+  INSTAGRAM = "INSTAGRAM",
+  LINKEDIN = "LINKEDIN",
+  X = "X",
+  FACEBOOK = "FACEBOOK",
+  MASTODON = "MASTODON",
+  BLUESKY = "BLUESKY",
+  YOUTUBE = "YOUTUBE",
+  VIMEO = "VIMEO",
+  BEHANCE = "BEHANCE",
+  GITHUB = "GITHUB",
+  SOUNDCLOUD = "SOUNDCLOUD",
+  TIKTOK = "TIKTOK",
+  OTHER = "OTHER",
+}
+registerEnumType(SocialPlatform, { name: "SocialPlatform", description: "Where a social profile lives." });
+
+@ObjectType({ description: "A link to a profile on a social platform." })
+export class SocialLink {
+  @Field(() => SocialPlatform)
+  platform!: SocialPlatform;
+
+  @Field(() => WebUrl)
+  url!: string;
+}
+
+export enum PersonOrder {
+  NAME = "NAME",
+  NEWEST = "NEWEST",
+}
+registerEnumType(PersonOrder, { name: "PersonOrder", description: "Order of a list of people." });

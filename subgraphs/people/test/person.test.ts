@@ -1,0 +1,216 @@
+import { startTestSubgraph, type TestSubgraph } from "../../kit/testing/subgraph-harness";
+import { peopleSubgraph } from "../people.subgraph";
+import type { PersonLoaders } from "../person/person.loaders";
+import { CREATE_PERSON, DELETE_PERSON, GET_PERSON, LIST_PEOPLE, PERSON_ENTITIES, UPDATE_PERSON } from "./person.operations";
+
+let subgraph: TestSubgraph<PersonLoaders>;
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(peopleSubgraph);
+});
+afterAll(() => subgraph.close());
+beforeEach(() => subgraph.dataSource.query("TRUNCATE person"));
+
+const validInput = (overrides: Record<string, unknown> = {}) => ({
+  network: "creative-tracks",
+  sourceId: "ct-1",
+  displayName: "Amira Haddad",
+  headline: { originalLanguage: "fr", translations: [{ lang: "fr", value: "Chorégraphe" }, { lang: "en", value: "Choreographer", machineTranslated: true }] },
+  bio: { originalLanguage: "ar", translations: [{ lang: "ar", value: "مصممة رقصات" }, { lang: "fr", value: "Chorégraphe à Tunis" }] },
+  disciplines: ["DANCE", "THEATRE"],
+  skills: ["touring", "production"],
+  spokenLanguages: ["ar", "fr", "pt-br"],
+  country: "TN",
+  city: "Tunis",
+  website: "https://example.org/amira",
+  socialLinks: [{ platform: "INSTAGRAM", url: "https://instagram.com/amira" }],
+  openTo: ["COLLABORATION", "TOURING"],
+  careerStage: "EMERGING",
+  contactEmail: "amira@example.org",
+  ...overrides,
+});
+
+async function createPerson(overrides: Record<string, unknown> = {}) {
+  const result = await subgraph.execute<{ createPerson: { id: string } }>(CREATE_PERSON, { input: validInput(overrides) });
+  expect(result.errors).toBeUndefined();
+  return result.data!.createPerson;
+}
+
+async function countPeople(): Promise<number> {
+  const [{ count }] = await subgraph.dataSource.query("SELECT count(*)::int AS count FROM person");
+  return count;
+}
+
+describe("people subgraph: person", () => {
+  it("creates a person and reads it back with multilingual text and canonical language tags", async () => {
+    const created = await createPerson();
+    const result = await subgraph.execute(GET_PERSON, { id: created.id });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.person).toMatchObject({
+      displayName: "Amira Haddad",
+      network: "creative-tracks",
+      sourceId: "ct-1",
+      disciplines: ["DANCE", "THEATRE"],
+      spokenLanguages: ["ar", "fr", "pt-BR"],
+      country: "TN",
+      headline: { originalLanguage: "fr", text: "Chorégraphe", translations: [{ lang: "fr" }, { lang: "en", machineTranslated: true }] },
+      bio: { text: "Chorégraphe à Tunis", textLanguage: "fr" },
+    });
+  });
+
+  it("never exposes the contact email", async () => {
+    const created = await createPerson();
+    const result = await subgraph.execute(`query($id: ID!) { person(id: $id) { contactEmail } }`, { id: created.id });
+    expect(result.errors?.[0].message).toMatch(/Cannot query field "contactEmail"/);
+    const [row] = await subgraph.dataSource.query("SELECT contact_email FROM person");
+    expect(row.contact_email).toBe("amira@example.org");
+  });
+
+  it("returns null for an unknown id", async () => {
+    const result = await subgraph.execute(GET_PERSON, { id: "2b0c5d1e-0000-4000-8000-000000000000" });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.person).toBeNull();
+  });
+
+  it("rejects a malformed id with a clear error", async () => {
+    const result = await subgraph.execute(GET_PERSON, { id: "42; DROP TABLE person" });
+    expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
+  });
+
+  it("updates given fields, clears fields set to null and keeps the others", async () => {
+    const created = await createPerson();
+    const result = await subgraph.execute<{ updatePerson: Record<string, unknown> }>(UPDATE_PERSON, {
+      id: created.id,
+      input: { displayName: "Amira H.", city: null, disciplines: ["FILM"] },
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.updatePerson).toMatchObject({ displayName: "Amira H.", city: null, disciplines: ["FILM"], country: "TN" });
+  });
+
+  it("deletes a person and reports an unknown id on a second delete", async () => {
+    const created = await createPerson();
+    expect((await subgraph.execute(DELETE_PERSON, { id: created.id })).data).toEqual({ deletePerson: created.id });
+    const again = await subgraph.execute(DELETE_PERSON, { id: created.id });
+    expect(again.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    expect(await countPeople()).toBe(0);
+  });
+
+  describe("bad input is refused with an error naming the field, and nothing is written", () => {
+    const cases: Array<[string, Record<string, unknown>, RegExp]> = [
+      ["an empty name", { displayName: "   " }, /displayName: must not be empty/],
+      ["an unknown discipline", { disciplines: ["BASKET_WEAVING_ON_MARS"] }, /BASKET_WEAVING_ON_MARS.*Discipline/],
+      ["a bad country code", { country: "XX" }, /"XX".*CountryCode/],
+      ["an unknown language tag", { spokenLanguages: ["klingon-x"] }, /not a supported BCP 47 language tag/],
+      ["a javascript: URL", { website: "javascript:alert(1)" }, /not an absolute http\(s\) URL/],
+      ["a bad network slug", { network: "Not A Slug" }, /network: must be a slug/],
+      ["a bad email", { contactEmail: "nope" }, /contactEmail: must be an email address/],
+      ["a text without its original language", { bio: { originalLanguage: "de", translations: [{ lang: "en", value: "Hi" }] } }, /bio.originalLanguage/],
+      ["a blank translation", { bio: { originalLanguage: "en", translations: [{ lang: "en", value: "  " }] } }, /bio.translations\[0\].value: must not be blank/],
+      ["too many skills", { skills: Array.from({ length: 51 }, (_, i) => `skill ${i}`) }, /skills: must hold at most 50 skills/],
+    ];
+    it.each(cases)("refuses %s", async (_label, overrides, message) => {
+      const result = await subgraph.execute(CREATE_PERSON, { input: validInput(overrides) });
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors![0].extensions?.code).toBe("BAD_USER_INPUT");
+      expect(result.errors![0].message).toMatch(message);
+      expect(await countPeople()).toBe(0);
+    });
+
+    it("refuses a second person with the same source id in one network", async () => {
+      await createPerson();
+      const result = await subgraph.execute(CREATE_PERSON, { input: validInput({ displayName: "Someone else" }) });
+      expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "sourceId" });
+      expect(await countPeople()).toBe(1);
+    });
+
+    it("refuses clearing the name on update and leaves the person unchanged", async () => {
+      const created = await createPerson();
+      const result = await subgraph.execute(UPDATE_PERSON, { id: created.id, input: { displayName: null, city: "Sfax" } });
+      expect(result.errors?.[0].message).toMatch(/displayName: must not be empty/);
+      const [row] = await subgraph.dataSource.query("SELECT display_name, city FROM person");
+      expect(row).toEqual({ display_name: "Amira Haddad", city: "Tunis" });
+    });
+  });
+
+  describe("listing", () => {
+    beforeEach(async () => {
+      const people = [
+        { displayName: "Ana Costa", country: "PT", disciplines: ["PHOTOGRAPHY"], spokenLanguages: ["pt-BR"], network: "design-hub", openTo: ["JOBS"] },
+        { displayName: "Bruno Weber", country: "DE", disciplines: ["MUSIC"], spokenLanguages: ["de", "en"], network: "creative-tracks", openTo: [] },
+        { displayName: "Chiara 100% Rossi", country: "IT", disciplines: ["FINE_ARTS"], spokenLanguages: ["it"], network: "creative-tracks", openTo: ["RESIDENCIES"] },
+        { displayName: "Dalia Nasser", country: "LB", disciplines: ["FILM"], spokenLanguages: ["ar", "en"], network: "design-hub", openTo: ["COLLABORATION"] },
+        { displayName: "Elif Kaya", country: "TR", disciplines: ["DANCE"], spokenLanguages: ["tr"], network: "creative-tracks", openTo: ["TOURING"] },
+      ];
+      for (const [index, person] of people.entries()) await createPerson({ ...person, sourceId: `p-${index}` });
+    });
+
+    const names = (result: { data?: Record<string, unknown> | null }) =>
+      (result.data!.people as { edges: Array<{ node: { displayName: string } }> }).edges.map((edge) => edge.node.displayName);
+
+    it("walks all pages with stable cursors and reports the total", async () => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 3; page++) {
+        const result = await subgraph.execute(LIST_PEOPLE, { first: 2, after });
+        const people = result.data!.people as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string } };
+        expect(people.totalCount).toBe(5);
+        seen.push(...names(result));
+        after = people.pageInfo.endCursor;
+        expect(people.pageInfo.hasNextPage).toBe(page < 2);
+      }
+      expect(seen).toEqual(["Ana Costa", "Bruno Weber", "Chiara 100% Rossi", "Dalia Nasser", "Elif Kaya"]);
+    });
+
+    it("keeps a cursor's place when people are added before it", async () => {
+      const first = await subgraph.execute(LIST_PEOPLE, { first: 2 });
+      const after = (first.data!.people as { pageInfo: { endCursor: string } }).pageInfo.endCursor;
+      await createPerson({ displayName: "Aaron Aalto", sourceId: "new", country: "FI" });
+      expect(names(await subgraph.execute(LIST_PEOPLE, { first: 2, after }))).toEqual(["Chiara 100% Rossi", "Dalia Nasser"]);
+    });
+
+    it("orders by newest first when asked", async () => {
+      expect(names(await subgraph.execute(LIST_PEOPLE, { first: 2, orderBy: "NEWEST" }))).toEqual(["Elif Kaya", "Dalia Nasser"]);
+    });
+
+    it.each([
+      ["countries", { countries: ["PT", "TR"] }, ["Ana Costa", "Elif Kaya"]],
+      ["a discipline domain, matching its practices", { disciplines: ["VISUAL_ARTS_AND_CRAFTS"] }, ["Ana Costa", "Chiara 100% Rossi"]],
+      ["a base language, matching regional variants", { languages: ["pt"] }, ["Ana Costa"]],
+      ["languages", { languages: ["en"] }, ["Bruno Weber", "Dalia Nasser"]],
+      ["networks", { networks: ["design-hub"] }, ["Ana Costa", "Dalia Nasser"]],
+      ["openTo", { openTo: ["TOURING", "JOBS"] }, ["Ana Costa", "Elif Kaya"]],
+      ["name text, case-insensitive", { text: "ROSS" }, ["Chiara 100% Rossi"]],
+      ["name text with LIKE metacharacters taken literally", { text: "100%" }, ["Chiara 100% Rossi"]],
+      ["several criteria at once", { networks: ["creative-tracks"], languages: ["en"] }, ["Bruno Weber"]],
+    ])("filters by %s", async (_label, filter, expected) => {
+      const result = await subgraph.execute(LIST_PEOPLE, { filter });
+      expect(result.errors).toBeUndefined();
+      expect(names(result)).toEqual(expected);
+      expect((result.data!.people as { totalCount: number }).totalCount).toBe(expected.length);
+    });
+
+    it.each([
+      ["a page over 100", { first: 101 }, /first: must be at most 100/],
+      ["a negative page size", { first: -1 }, /first: must not be negative/],
+      ["a forged cursor", { after: "bm90IGEgY3Vyc29y" }, /after: is not a cursor/],
+    ])("refuses %s", async (_label, variables, message) => {
+      const result = await subgraph.execute(LIST_PEOPLE, variables);
+      expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+      expect(result.errors?.[0].message).toMatch(message);
+    });
+  });
+
+  describe("_entities", () => {
+    it("resolves 50 representations with one SQL statement, in order, null for unknown ids", async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 50; i++) ids.push((await createPerson({ sourceId: `e-${i}`, displayName: `Person ${i}` })).id);
+      const representations = [...ids.reverse(), "6f1c1f6e-0000-4000-8000-000000000000", "not-a-uuid"].map((id) => ({ __typename: "Person", id }));
+      subgraph.queries.reset();
+      const result = await subgraph.execute<{ _entities: Array<{ id: string } | null> }>(PERSON_ENTITIES, { representations });
+      expect(result.errors).toBeUndefined();
+      expect(subgraph.queries.count).toBe(1);
+      expect(result.data!._entities.slice(0, 50).map((entity) => entity!.id)).toEqual(ids);
+      expect(result.data!._entities.slice(50)).toEqual([null, null]);
+    });
+  });
+});
