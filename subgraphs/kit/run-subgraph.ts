@@ -5,7 +5,7 @@ import { logger } from "./logger";
 import { closeOnSignals } from "./shutdown";
 import type { SubgraphDefinition } from "./subgraph";
 import { listenSubgraph, type RunningSubgraph } from "./subgraph-server";
-import type { DataSource } from "typeorm";
+import type { DataSource, Logger as TypeOrmLogger } from "typeorm";
 
 /** A subgraph serving HTTP on its own database schema. */
 export interface StartedSubgraph extends RunningSubgraph {
@@ -15,7 +15,7 @@ export interface StartedSubgraph extends RunningSubgraph {
 /** Opens (and migrates) the subgraph's schema at `databaseUrl` and serves it on `port`. */
 export async function startSubgraph<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
-  options: { databaseUrl: string; port: number; host: string; poolSize: number; production: boolean },
+  options: { databaseUrl: string; port: number; host: string; poolSize: number; production: boolean; logger?: TypeOrmLogger },
 ): Promise<StartedSubgraph> {
   const dataSource = await openSubgraphDatabase({
     url: options.databaseUrl,
@@ -23,6 +23,7 @@ export async function startSubgraph<TLoaders>(
     entities: definition.entities,
     migrations: definition.migrations,
     poolSize: options.poolSize,
+    logger: options.logger,
   });
   try {
     const running = await listenSubgraph(definition, dataSource, options);

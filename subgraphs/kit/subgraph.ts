@@ -1,6 +1,7 @@
 import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { randomUUID } from "node:crypto";
+import type { SeedSizes } from "./demo";
 
 /** Per-request context of every subgraph: the data source and fresh DataLoaders, built in one place. */
 export interface SubgraphContext<TLoaders = Record<string, DataLoader<never, unknown>>> {
@@ -34,6 +35,8 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
   createLoaders: (dataSource: DataSource) => TLoaders;
+  /** Writes demo or synthetic records into the subgraph's own (empty) tables. */
+  seed?: (dataSource: DataSource, sizes: SeedSizes) => Promise<void>;
 }
 
 /** Builds the context of one request; loaders are new each time so nothing is cached across requests. */
@@ -44,3 +47,7 @@ export function createSubgraphContext<TLoaders>(
 ): SubgraphContext<TLoaders> {
   return { dataSource, loaders: definition.createLoaders(dataSource), requestId };
 }
+
+/** A subgraph definition whatever its loaders, for lists of subgraphs. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnySubgraphDefinition = SubgraphDefinition<any>;

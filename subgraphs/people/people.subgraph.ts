@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from "../kit";
+import { seedPeople } from "./demo/people.seed";
 import { CreatePerson1764000000000 } from "./migrations/1764000000000-create-person";
 import { Person } from "./person/person.entity";
 import { createPersonLoaders, type PersonLoaders } from "./person/person.loaders";
@@ -14,4 +15,5 @@ export const peopleSubgraph: SubgraphDefinition<PersonLoaders> = {
   entities: [Person],
   migrations: [CreatePerson1764000000000],
   createLoaders: createPersonLoaders,
+  seed: seedPeople,
 };

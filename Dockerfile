@@ -1,0 +1,21 @@
+# One image for every hub process; docker-compose.yml picks the entry point per service.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY tsconfig.json ./
+COPY gateway gateway
+COPY subgraphs subgraphs
+COPY schema schema
+COPY scripts scripts
+RUN npx tsc -p . && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production HOST=0.0.0.0 APOLLO_TELEMETRY_DISABLED=1
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules node_modules
+COPY --from=build /app/dist dist
+COPY schema/supergraph.graphql schema/supergraph.graphql
+USER node
+CMD ["node", "dist/gateway/main.js"]

@@ -1,0 +1,73 @@
+import { ApolloServer } from "@apollo/server";
+import { startStandaloneServer } from "@apollo/server/standalone";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parse } from "graphql";
+import { composeSupergraph, printCoreSubgraphs, type SubgraphSdl } from "../../schema/composition";
+import { createTestDatabase, type TestDatabase } from "../../subgraphs/kit/testing/test-database";
+import { startSubgraph, type StartedSubgraph } from "../../subgraphs/kit";
+import { peopleSubgraph } from "../../subgraphs/people/people.subgraph";
+import { readGatewayConfig } from "../config";
+import { type RunningGateway, startGateway } from "../gateway-server";
+import { postGraphQL, waitFor } from "./gateway-client";
+
+const PARTNER_SDL = `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+  type Query { makersFeatured: [MakersShowcase!]! }
+  type MakersShowcase { title: String! }
+`;
+
+let database: TestDatabase;
+let people: StartedSubgraph;
+let partner: { url: string; stop: () => Promise<void> };
+let gateway: RunningGateway;
+let supergraphFile: string;
+let peopleSdl: SubgraphSdl;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  people = await startSubgraph(peopleSubgraph, { databaseUrl: database.url, port: 0, host: "127.0.0.1", poolSize: 2, production: false });
+  const partnerServer = new ApolloServer({
+    schema: buildSubgraphSchema({ typeDefs: parse(PARTNER_SDL), resolvers: { Query: { makersFeatured: () => [{ title: "Open studios" }] } } }),
+  });
+  const { url } = await startStandaloneServer(partnerServer, { listen: { port: 0, host: "127.0.0.1" } });
+  partner = { url, stop: () => partnerServer.stop() };
+
+  [peopleSdl] = (await printCoreSubgraphs()).filter((subgraph) => subgraph.name === "people");
+  supergraphFile = path.join(mkdtempSync(path.join(tmpdir(), "agora-supergraph-")), "supergraph.graphql");
+  writeFileSync(supergraphFile, composeSupergraph([{ ...peopleSdl, url: people.url }]));
+  gateway = await startGateway({ ...readGatewayConfig({ GATEWAY_PORT: "0" }), supergraphFile, subgraphUrls: {} });
+});
+
+afterAll(async () => {
+  await gateway.stop();
+  await partner.stop();
+  await people.stop();
+  await database.drop();
+});
+
+describe("gateway supergraph file", () => {
+  it("serves the supergraph in the file", async () => {
+    const result = await postGraphQL(gateway.url, "{ people(first: 1) { totalCount } }");
+    expect(result).toEqual({ data: { people: { totalCount: 0 } } });
+  });
+
+  it("answers /health once the supergraph is loaded", async () => {
+    const response = await fetch(new URL("/health", gateway.url));
+    expect(response.status).toBe(200);
+  });
+
+  it("keeps serving the last good supergraph when the file is replaced by an invalid one", async () => {
+    writeFileSync(supergraphFile, "this is not a supergraph");
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await postGraphQL(gateway.url, "{ people(first: 1) { totalCount } }")).toEqual({ data: { people: { totalCount: 0 } } });
+  });
+
+  it("picks up a new subgraph written to the file, without a restart", async () => {
+    writeFileSync(supergraphFile, composeSupergraph([{ ...peopleSdl, url: people.url }, { name: "makers", url: partner.url, sdl: PARTNER_SDL }]));
+    const result = await waitFor(() => postGraphQL(gateway.url, "{ makersFeatured { title } people(first: 1) { totalCount } }"), (answer) => !answer.errors);
+    expect(result).toEqual({ data: { makersFeatured: [{ title: "Open studios" }], people: { totalCount: 0 } } });
+  });
+});

@@ -1,0 +1,39 @@
+import "reflect-metadata";
+import "../gateway/config";
+import { z } from "zod";
+import { closeOnSignals, connectDatabase, DEMO_SIZES, logger, portSchema, portVariable, readEnv, sharedEnvShape } from "../subgraphs/kit";
+import { startHub } from "./hub";
+
+/**
+ * `npm start`: the whole hub on one machine. Uses DATABASE_URL, or an embedded PostgreSQL keeping its
+ * data in .data/, seeds demo data on first start, and stops everything (database included) on Ctrl-C.
+ */
+async function main(): Promise<void> {
+  const env = readEnv({ ...sharedEnvShape, GATEWAY_PORT: portSchema.default(4000), AGORA_SEED_DEMO: z.enum(["0", "1"]).default("1") });
+  const database = await connectDatabase(env);
+  try {
+    const hub = await startHub({
+      databaseUrl: database.url,
+      host: env.HOST,
+      poolSize: env.DB_POOL_SIZE,
+      production: env.NODE_ENV === "production",
+      ports: (definition) => readEnv({ port: portSchema.default(definition.defaultPort) }, { port: process.env[portVariable(definition.name)] }).port,
+      gatewayPort: env.GATEWAY_PORT,
+      seed: env.AGORA_SEED_DEMO === "1" ? DEMO_SIZES : undefined,
+    });
+    closeOnSignals(async () => {
+      await hub.stop();
+      await database.stop();
+    });
+    const database_ = database.embedded ? "embedded PostgreSQL (data in .data/postgres)" : "DATABASE_URL";
+    console.log(`\nAgora Hub is running on ${database_}.\n  Apollo Sandbox: ${hub.gatewayUrl}\n  GraphQL:        ${hub.gatewayUrl}graphql\nPress Ctrl-C to stop.\n`);
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, "the hub failed to start");
+  process.exit(1);
+});
