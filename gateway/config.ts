@@ -5,17 +5,29 @@ import { portSchema, readEnv, repoRoot, sharedEnvShape } from "../subgraphs/kit/
 // Off unless an operator opts in: @apollo/gateway otherwise reports anonymous usage to Apollo.
 process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
 
+/** Where the gateway's supergraph comes from. */
+export type SupergraphSource =
+  /** A composed supergraph file, re-read whenever it changes (static deployments). */
+  | { kind: "file"; file: string }
+  /** The partner registry in PostgreSQL: core subgraphs plus every published partner subgraph. */
+  | { kind: "registry"; databaseUrl: string; pollIntervalMs: number };
+
 /** The gateway's settings, read from the environment once. */
 export interface GatewayConfig {
   host: string;
   port: number;
   production: boolean;
-  /** The composed supergraph the gateway serves; re-read whenever the file changes. */
-  supergraphFile: string;
+  supergraph: SupergraphSource;
   /** Routing URL overrides by subgraph name, from SUBGRAPH_<NAME>_URL. */
   subgraphUrls: Record<string, string>;
-  /** How long a subgraph may take to answer before its part of a query fails. */
+  /** How long a core subgraph may take to answer before its part of a query fails. */
   subgraphTimeoutMs: number;
+  /** The operator's bearer token for the admin API; without it only network keys work. */
+  adminToken?: string;
+  /** Partner subgraphs: timeout, response size cap, and whether loopback/private addresses are allowed. */
+  partnerTimeoutMs: number;
+  partnerMaxResponseBytes: number;
+  allowPrivateSubgraphs: boolean;
 }
 
 const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
@@ -26,9 +38,16 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     {
       HOST: sharedEnvShape.HOST,
       NODE_ENV: sharedEnvShape.NODE_ENV,
+      DATABASE_URL: sharedEnvShape.DATABASE_URL,
       GATEWAY_PORT: portSchema.default(4000),
-      AGORA_SUPERGRAPH_FILE: z.string().default(path.join(repoRoot(), "schema", "supergraph.graphql")),
+      AGORA_SUPERGRAPH_FILE: z.string().optional(),
+      REGISTRY_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+      PARTNER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+      PARTNER_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(2 * 1024 * 1024),
+      // Empty counts as unset, as docker-compose passes `${AGORA_ADMIN_TOKEN:-}`.
+      AGORA_ADMIN_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(24, "must be at least 24 characters").optional()),
+      AGORA_ALLOW_PRIVATE_SUBGRAPHS: z.enum(["0", "1"]).default("0"),
     },
     env,
   );
@@ -39,12 +58,20 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     if (!/^https?:\/\//.test(value)) throw new Error(`Invalid configuration:\n  ${name}: must be an http(s) URL`);
     subgraphUrls[match[1].toLowerCase()] = value;
   }
+  const supergraph: SupergraphSource =
+    values.AGORA_SUPERGRAPH_FILE || !values.DATABASE_URL
+      ? { kind: "file", file: path.resolve(values.AGORA_SUPERGRAPH_FILE ?? path.join(repoRoot(), "schema", "supergraph.graphql")) }
+      : { kind: "registry", databaseUrl: values.DATABASE_URL, pollIntervalMs: values.REGISTRY_POLL_MS };
   return {
     host: values.HOST,
     port: values.GATEWAY_PORT,
     production: values.NODE_ENV === "production",
-    supergraphFile: path.resolve(values.AGORA_SUPERGRAPH_FILE),
+    supergraph,
     subgraphUrls,
     subgraphTimeoutMs: values.SUBGRAPH_TIMEOUT_MS,
+    adminToken: values.AGORA_ADMIN_TOKEN,
+    partnerTimeoutMs: values.PARTNER_TIMEOUT_MS,
+    partnerMaxResponseBytes: values.PARTNER_MAX_RESPONSE_BYTES,
+    allowPrivateSubgraphs: values.AGORA_ALLOW_PRIVATE_SUBGRAPHS === "1",
   };
 }

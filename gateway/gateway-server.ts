@@ -8,33 +8,83 @@ import express from "express";
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { DataSource } from "typeorm";
+import { loadCoreSubgraphs } from "../schema/composition";
+import { openSubgraphDatabase } from "../subgraphs/kit/database";
 import { logger } from "../subgraphs/kit/logger";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./gateway-context";
+import { createGuardedFetcher } from "./partner-traffic/guarded-fetch";
+import { adminRouter } from "./registry/admin.routes";
+import { fetchSubgraphSdl } from "./registry/fetch-sdl";
+import { CreateRegistry1764100000000 } from "./registry/migrations/1764100000000-create-registry";
+import { REGISTRY_ENTITIES } from "./registry/registry.entities";
+import { PartnerRegistry } from "./registry/registry.service";
+import { supergraphFromRegistry } from "./registry/registry-supergraph";
 import { SubgraphDataSource } from "./subgraph-data-source";
 import { supergraphFromFile } from "./supergraph-file";
 
 /** Largest GraphQL request body the gateway accepts. */
 const BODY_LIMIT = "1mb";
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+/** Largest SDL a partner may publish. */
+const MAX_PARTNER_SDL_BYTES = 256 * 1024;
 
 /** The running gateway. */
 export interface RunningGateway {
   url: string;
   gateway: ApolloGateway;
+  /** The partner registry, when the gateway runs from it. */
+  registry: PartnerRegistry | null;
   stop: () => Promise<void>;
 }
 
+/** Opens the registry's schema and the registry on it. */
+async function openRegistry(config: GatewayConfig, databaseUrl: string): Promise<{ registry: PartnerRegistry; dataSource: DataSource }> {
+  const dataSource = await openSubgraphDatabase({
+    url: databaseUrl,
+    schema: "registry",
+    entities: REGISTRY_ENTITIES,
+    migrations: [CreateRegistry1764100000000],
+    poolSize: 5,
+  });
+  const fetcher = createGuardedFetcher({ timeoutMs: config.partnerTimeoutMs, maxResponseBytes: MAX_PARTNER_SDL_BYTES, allowPrivate: config.allowPrivateSubgraphs });
+  const registry = new PartnerRegistry(dataSource, {
+    coreSubgraphs: loadCoreSubgraphs(),
+    operatorToken: config.adminToken,
+    allowPrivate: config.allowPrivateSubgraphs,
+    fetchSdl: (url) => fetchSubgraphSdl(url, fetcher),
+    requireHttps: config.production,
+    maxSdlBytes: MAX_PARTNER_SDL_BYTES,
+  });
+  return { registry, dataSource };
+}
+
 /**
- * Starts the gateway: the supergraph from `config.supergraphFile` (reloaded when it changes), each
- * subgraph called at its routing URL or its SUBGRAPH_<NAME>_URL override, GraphQL at `/graphql`,
- * Apollo Sandbox at `/` outside production, and `/health`.
+ * Starts the gateway: the supergraph from the partner registry (or a file, reloaded when it changes),
+ * core subgraphs called at their routing URL or SUBGRAPH_<NAME>_URL, partners through the guarded
+ * fetcher; GraphQL at `/graphql`, Apollo Sandbox at `/` outside production, `/health` and `/admin/`.
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const source = config.supergraph;
+  const opened = source.kind === "registry" ? await openRegistry(config, source.databaseUrl) : null;
+  const coreNames = new Set(loadCoreSubgraphs().map((subgraph) => subgraph.name));
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraphFromFile(config.supergraphFile),
+    supergraphSdl:
+      source.kind === "registry" && opened
+        ? supergraphFromRegistry(opened.registry, { databaseUrl: source.databaseUrl, pollIntervalMs: source.pollIntervalMs })
+        : supergraphFromFile(source.kind === "file" ? source.file : ""),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({ name, url: config.subgraphUrls[name.toLowerCase()] ?? url ?? "", timeoutMs: config.subgraphTimeoutMs }),
+      coreNames.has(name)
+        ? new SubgraphDataSource({ name, url: config.subgraphUrls[name] ?? url ?? "", timeoutMs: config.subgraphTimeoutMs, trust: "core" })
+        : new SubgraphDataSource({
+            name,
+            url: url ?? "",
+            timeoutMs: config.partnerTimeoutMs,
+            trust: "partner",
+            maxResponseBytes: config.partnerMaxResponseBytes,
+            allowPrivate: config.allowPrivateSubgraphs,
+          }),
     logger: logger.child({ component: "gateway" }),
   });
   const app = express();
@@ -48,10 +98,22 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     ],
     logger: logger.child({ component: "apollo-server" }),
   });
-  // start() resolves once the first supergraph is loaded, and only then does the gateway listen.
-  await server.start();
+  try {
+    // start() resolves once the first supergraph is loaded, and only then does the gateway listen.
+    await server.start();
+  } catch (error) {
+    await opened?.dataSource.destroy();
+    throw error;
+  }
 
   app.disable("x-powered-by");
+  if (opened) {
+    app.use("/admin", adminRouter(opened.registry));
+  } else {
+    app.use("/admin", (_req, res) => {
+      res.status(404).json({ error: "the partner registry is off: this gateway serves a supergraph file (set DATABASE_URL and unset AGORA_SUPERGRAPH_FILE)" });
+    });
+  }
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -76,6 +138,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   return {
     url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}/`,
     gateway,
-    stop: () => server.stop(),
+    registry: opened?.registry ?? null,
+    stop: async () => {
+      await server.stop();
+      await opened?.dataSource.destroy();
+    },
   };
 }

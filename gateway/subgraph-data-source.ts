@@ -1,29 +1,171 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { GraphQLError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { logger } from "../subgraphs/kit/logger";
 import type { GatewayContext } from "./gateway-context";
+import { createCoreFetcher, createGuardedFetcher, type SubgraphFetcher } from "./partner-traffic/guarded-fetch";
+
+/** Largest partner response the gateway reads unless told otherwise. */
+export const DEFAULT_PARTNER_MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/** Partner error codes clients may see; every other code, and every partner message, is dropped. */
+export const PARTNER_ERROR_CODES: ReadonlySet<string> = new Set(["BAD_USER_INPUT", "NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED"]);
+
+/** Whose subgraph this is: the hub's own ("core"), or one a partner network registered ("partner"). */
+export type SubgraphTrust = "core" | "partner";
+
+/** How to reach one subgraph and how far to trust it. */
+export interface SubgraphDataSourceOptions {
+  name: string;
+  url: string;
+  timeoutMs: number;
+  /** Defaults to "core". */
+  trust?: SubgraphTrust;
+  /** Partners only: response size cap, 1 MiB unless given. */
+  maxResponseBytes?: number;
+  /** Partners only: let routing URLs reach loopback and private networks (AGORA_ALLOW_PRIVATE_SUBGRAPHS=1). */
+  allowPrivate?: boolean;
+}
+
+// The only headers a subgraph ever receives; client headers and credentials never leave the gateway.
+const CORE_HEADERS = new Set(["content-type", "x-request-id", "apollo-federation-include-trace"]);
+const PARTNER_HEADERS = new Set(["content-type", "x-request-id"]);
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+const MAX_ERROR_PATH_LENGTH = 64;
+const MAX_PARTNER_ERRORS = 50;
+
+type ReceivedResponse = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["didReceiveResponse"]>>[0];
+type GatewayResponse = ReceivedResponse["response"];
 
 /**
- * How the gateway calls a subgraph: with a timeout, never following redirects, forwarding only the
- * request id (never the client's credentials), and reporting a failed subgraph without internal details.
+ * How the gateway calls a subgraph. Every subgraph gets a timeout, no redirects, only the request id as a
+ * header, and a failure reported as "The <name> subgraph is unavailable" without internal details.
+ * Partner subgraphs also go through the SSRF-guarded fetcher with a size cap, their errors are reworded
+ * as the hub's (keeping only the path and an allow-listed code), and entities they return under another
+ * type than the one asked for are dropped. The hub's own subgraphs' errors pass through unchanged.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly subgraph: { name: string; url: string; timeoutMs: number }) {
-    super({
-      url: subgraph.url,
-      fetcher: ((url: string, init?: RequestInit) =>
-        fetch(url, { ...init, redirect: "error", signal: AbortSignal.timeout(subgraph.timeoutMs) })) as unknown as RemoteGraphQLDataSource["fetcher"],
-    });
+  readonly name: string;
+  readonly trust: SubgraphTrust;
+
+  constructor(options: SubgraphDataSourceOptions) {
+    const trust = options.trust ?? "core";
+    const fetcher: SubgraphFetcher =
+      trust === "partner"
+        ? createGuardedFetcher({
+            timeoutMs: options.timeoutMs,
+            maxResponseBytes: options.maxResponseBytes ?? DEFAULT_PARTNER_MAX_RESPONSE_BYTES,
+            allowPrivate: options.allowPrivate ?? false,
+          })
+        : createCoreFetcher({ timeoutMs: options.timeoutMs });
+    // A partner's Cache-Control must not shorten or privatise the hub's own cache policy.
+    super({ url: options.url, fetcher, honorSubgraphCacheControlHeader: trust === "core" });
+    this.name = options.name;
+    this.trust = trust;
+  }
+
+  /** Releases the connection pool; the data source cannot be used afterwards. */
+  async close(): Promise<void> {
+    await (this.fetcher as SubgraphFetcher).close();
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (context?.requestId) request.http?.headers.set("x-request-id", context.requestId);
+    const headers = request.http?.headers;
+    if (!headers) return;
+    const kept = this.trust === "partner" ? PARTNER_HEADERS : CORE_HEADERS;
+    const names = Array.from(headers, ([name]) => name);
+    for (const name of names) if (!kept.has(name.toLowerCase())) headers.delete(name);
+    headers.delete("x-request-id");
+    const requestId = (context as Partial<GatewayContext> | undefined)?.requestId;
+    if (requestId && REQUEST_ID.test(requestId)) headers.set("x-request-id", requestId);
   }
 
-  override didEncounterError(error: Error): void {
-    logger.warn({ err: error, subgraph: this.subgraph.name }, "subgraph request failed");
-    throw new GraphQLError(`The ${this.subgraph.name} subgraph is unavailable`, {
-      extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph: this.subgraph.name },
+  override didReceiveResponse({ response, request, context }: ReceivedResponse): GatewayResponse {
+    if (this.trust === "core") return response;
+    const requestId = (context as Partial<GatewayContext> | undefined)?.requestId;
+    const errors = this.maskPartnerErrors(response.errors, requestId);
+    const checked = this.checkEntities(response.data, request.variables?.representations, requestId);
+    if (checked.error) errors.push(checked.error);
+    // Extensions (traces, anything else) are the partner's own business and never reach the hub's response.
+    return { data: checked.data, ...(errors.length > 0 ? { errors } : {}), http: response.http };
+  }
+
+  override didEncounterError(error: Error, _fetchRequest: unknown, fetchResponse?: { status?: number }, context?: Partial<GatewayContext>): void {
+    logger.warn(
+      { err: error, subgraph: this.name, trust: this.trust, status: fetchResponse?.status, requestId: context?.requestId },
+      "subgraph request failed",
+    );
+    throw new GraphQLError(`The ${this.name} subgraph is unavailable`, {
+      extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph: this.name },
     });
   }
+
+  /** Rewords every partner error as the hub's, keeping only a well-formed path and an allow-listed code. */
+  private maskPartnerErrors(received: unknown, requestId: string | undefined): GraphQLFormattedError[] {
+    if (received === undefined || received === null) return [];
+    const list: unknown[] = Array.isArray(received) ? received : [received];
+    if (list.length === 0) return [];
+    logger.info(
+      { subgraph: this.name, requestId, count: list.length, first: JSON.stringify(list[0]).slice(0, 1000) },
+      "partner subgraph returned errors",
+    );
+    // A partner cannot flood the hub's response: past the cap, its errors are only counted in the log above.
+    return list.slice(0, MAX_PARTNER_ERRORS).map((error) => {
+      const { path, extensions } = (typeof error === "object" && error !== null ? error : {}) as { path?: unknown; extensions?: { code?: unknown } };
+      const code = extensions?.code;
+      return {
+        message: `The ${this.name} subgraph returned an error`,
+        ...(isErrorPath(path) ? { path } : {}),
+        extensions: { ...(typeof code === "string" && PARTNER_ERROR_CODES.has(code) ? { code } : {}), subgraph: this.name },
+      };
+    });
+  }
+
+  /**
+   * For `_entities` requests, drops every entity whose `__typename` differs from its representation's, so a
+   * partner cannot turn a Person into an Organisation; a malformed `_entities` list drops the whole answer.
+   */
+  private checkEntities(data: unknown, representations: unknown, requestId: string | undefined): { data: GatewayResponse["data"]; error?: GraphQLFormattedError } {
+    if (data === undefined || data === null) return { data: data as null | undefined };
+    if (typeof data !== "object" || Array.isArray(data)) return { data: null, error: this.invalidResponse("data is not an object") };
+    if (!Array.isArray(representations)) return { data: data as Record<string, unknown> };
+    const entities = (data as { _entities?: unknown })._entities;
+    if (entities === null || entities === undefined) return { data: data as Record<string, unknown> };
+    if (!Array.isArray(entities) || entities.length !== representations.length) {
+      return { data: null, error: this.invalidResponse("_entities does not match the representations") };
+    }
+    const mismatches: Array<{ index: number; expected: unknown; received: unknown }> = [];
+    const checked = entities.map((entity: unknown, index) => {
+      if (entity === null) return null;
+      const expected = (representations[index] as { __typename?: unknown } | null)?.__typename;
+      const isObject = typeof entity === "object" && !Array.isArray(entity);
+      const received = isObject ? (entity as { __typename?: unknown }).__typename : undefined;
+      // A missing __typename is fine: the gateway fills in the representation's.
+      if (isObject && (received === undefined || received === expected)) return entity;
+      mismatches.push({ index, expected, received: typeof received === "string" ? received.slice(0, 100) : typeof (isObject ? received : entity) });
+      return null;
+    });
+    if (mismatches.length === 0) return { data: data as Record<string, unknown> };
+    logger.warn({ subgraph: this.name, requestId, mismatches: mismatches.slice(0, 10), count: mismatches.length }, "partner subgraph returned entities of the wrong type");
+    return {
+      data: { ...(data as Record<string, unknown>), _entities: checked },
+      error: {
+        message: `The ${this.name} subgraph returned an entity of the wrong type`,
+        path: ["_entities", mismatches[0].index],
+        extensions: { code: "SUBGRAPH_INVALID_RESPONSE", subgraph: this.name },
+      },
+    };
+  }
+
+  private invalidResponse(reason: string): GraphQLFormattedError {
+    logger.warn({ subgraph: this.name, reason }, "partner subgraph returned an invalid response");
+    return { message: `The ${this.name} subgraph returned an invalid response`, extensions: { code: "SUBGRAPH_INVALID_RESPONSE", subgraph: this.name } };
+  }
+}
+
+function isErrorPath(path: unknown): path is Array<string | number> {
+  return (
+    Array.isArray(path) &&
+    path.length <= MAX_ERROR_PATH_LENGTH &&
+    path.every((segment) => (typeof segment === "string" && segment.length <= 256) || (Number.isInteger(segment) && segment >= 0))
+  );
 }

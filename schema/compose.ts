@@ -1,10 +1,12 @@
 import "reflect-metadata";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { composeSupergraph, printCoreSubgraphs, readCommitted, subgraphSdlPath, SUPERGRAPH_PATH } from "./composition";
+import { composeSupergraph, readCommitted, ROUTING_TABLE_PATH, subgraphSdlPath, SUPERGRAPH_PATH } from "./composition";
+import { printCoreSubgraphs } from "./print-core-subgraphs";
 
 /**
- * `npm run schema:compose` writes each core subgraph's SDL and the composed supergraph under schema/;
+ * `npm run schema:compose` writes each core subgraph's SDL, their routing table and the composed supergraph
+ * under schema/;
  * with `--check` (npm run schema:check) it writes nothing and fails when the committed files differ.
  */
 async function main(): Promise<void> {
@@ -12,6 +14,7 @@ async function main(): Promise<void> {
   const subgraphs = await printCoreSubgraphs();
   const files = [
     ...subgraphs.map((subgraph) => ({ file: subgraphSdlPath(subgraph.name), content: subgraph.sdl })),
+    { file: ROUTING_TABLE_PATH, content: `${JSON.stringify(subgraphs.map(({ name, url }) => ({ name, url })), null, 2)}\n` },
     { file: SUPERGRAPH_PATH, content: composeSupergraph(subgraphs) },
   ];
   const stale = files.filter(({ file, content }) => readCommitted(file) !== content);

@@ -71,7 +71,12 @@ export async function startHub(options: {
       await seedHub(pairs, options.seed);
     }
     const subgraphUrls = Object.fromEntries(CORE_SUBGRAPHS.map((definition, index) => [definition.name, subgraphs[index].url]));
-    const config = readGatewayConfig({ ...(options.env ?? process.env), GATEWAY_PORT: String(options.gatewayPort), HOST: options.host });
+    const config = readGatewayConfig({
+      ...(options.env ?? process.env),
+      DATABASE_URL: options.databaseUrl,
+      GATEWAY_PORT: String(options.gatewayPort),
+      HOST: options.host,
+    });
     const gateway = await startGateway({ ...config, subgraphUrls: { ...subgraphUrls, ...config.subgraphUrls } });
     return {
       gatewayUrl: gateway.url,

@@ -1,5 +1,8 @@
+import { eventsSubgraph } from "./events/events.subgraph";
 import type { AnySubgraphDefinition } from "./kit";
+import { opportunitiesSubgraph } from "./opportunities/opportunities.subgraph";
+import { organisationsSubgraph } from "./organisations/organisations.subgraph";
 import { peopleSubgraph } from "./people/people.subgraph";
 
 /** The hub's own subgraphs, in the order they are started, composed and seeded. */
-export const CORE_SUBGRAPHS: AnySubgraphDefinition[] = [peopleSubgraph];
+export const CORE_SUBGRAPHS: AnySubgraphDefinition[] = [peopleSubgraph, organisationsSubgraph, opportunitiesSubgraph, eventsSubgraph];

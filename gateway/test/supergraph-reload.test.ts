@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "graphql";
-import { composeSupergraph, printCoreSubgraphs, type SubgraphSdl } from "../../schema/composition";
+import { type ComposableSubgraph, composeSupergraph, loadCoreSubgraphs } from "../../schema/composition";
 import { createTestDatabase, type TestDatabase } from "../../subgraphs/kit/testing/test-database";
 import { startSubgraph, type StartedSubgraph } from "../../subgraphs/kit";
 import { peopleSubgraph } from "../../subgraphs/people/people.subgraph";
@@ -24,7 +24,7 @@ let people: StartedSubgraph;
 let partner: { url: string; stop: () => Promise<void> };
 let gateway: RunningGateway;
 let supergraphFile: string;
-let peopleSdl: SubgraphSdl;
+let peopleSdl: ComposableSubgraph;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -35,10 +35,10 @@ beforeAll(async () => {
   const { url } = await startStandaloneServer(partnerServer, { listen: { port: 0, host: "127.0.0.1" } });
   partner = { url, stop: () => partnerServer.stop() };
 
-  [peopleSdl] = (await printCoreSubgraphs()).filter((subgraph) => subgraph.name === "people");
+  [peopleSdl] = loadCoreSubgraphs().filter((subgraph) => subgraph.name === "people");
   supergraphFile = path.join(mkdtempSync(path.join(tmpdir(), "agora-supergraph-")), "supergraph.graphql");
   writeFileSync(supergraphFile, composeSupergraph([{ ...peopleSdl, url: people.url }]));
-  gateway = await startGateway({ ...readGatewayConfig({ GATEWAY_PORT: "0" }), supergraphFile, subgraphUrls: {} });
+  gateway = await startGateway(readGatewayConfig({ GATEWAY_PORT: "0", AGORA_SUPERGRAPH_FILE: supergraphFile, AGORA_ALLOW_PRIVATE_SUBGRAPHS: "1" }));
 });
 
 afterAll(async () => {

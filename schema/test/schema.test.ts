@@ -1,4 +1,5 @@
-import { composeSupergraph, printCoreSubgraphs, readCommitted, subgraphSdlPath, SUPERGRAPH_PATH } from "../composition";
+import { composeSupergraph, loadCoreSubgraphs, readCommitted, subgraphSdlPath, SUPERGRAPH_PATH } from "../composition";
+import { printCoreSubgraphs } from "../print-core-subgraphs";
 
 describe("committed schema", () => {
   it("matches the SDL printed from each subgraph's code and the supergraph composed from it", async () => {
@@ -10,6 +11,7 @@ describe("committed schema", () => {
       });
     }
     expect(readCommitted(SUPERGRAPH_PATH)).toEqual(composeSupergraph(subgraphs));
+    expect(loadCoreSubgraphs()).toEqual(subgraphs);
   });
 
   it("refuses to compose subgraphs that disagree on a shared type", () => {

@@ -12,7 +12,8 @@ export interface SeedSizes {
 /** The demo data set written on first start: hand-written records plus fictional people. */
 export const DEMO_SIZES: SeedSizes = { people: 200, organisations: 36, opportunities: 60, events: 40 };
 
-export type DemoKind = "person" | "organisation" | "membership" | "opportunity" | "event";
+/** The kind of a seeded record: the core kinds, or any name a partner subgraph picks for its own. */
+export type DemoKind = "person" | "organisation" | "membership" | "opportunity" | "event" | (string & {});
 
 /**
  * Deterministic UUID (v5-shaped) of the `index`-th seeded record of a kind. Each subgraph seeds its own
@@ -31,9 +32,4 @@ export function createSeededFaker(seed: number, locale: "ar" | "de" | "el" | "en
   const faker = new Faker({ locale: [locales[locale], en, base] });
   faker.seed(seed);
   return faker;
-}
-
-/** Inserts rows in chunks, so large synthetic seeds stay within PostgreSQL's parameter limit. */
-export async function insertInChunks<T>(rows: T[], chunkSize: number, insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < rows.length; start += chunkSize) await insert(rows.slice(start, start + chunkSize));
 }

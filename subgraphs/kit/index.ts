@@ -23,3 +23,4 @@ export * from "./vocabulary.types";
 export * from "./network-record";
 export * from "./sql";
 export * from "./demo";
+export * from "./bulk-insert";

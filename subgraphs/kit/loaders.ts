@@ -125,17 +125,25 @@ async function loadChildrenPages<T extends { id: string }>(
     if (node && !(node instanceof Error)) childrenByParent.set(row.parent_id, [...(childrenByParent.get(row.parent_id) ?? []), node]);
   });
   const totals = new Map(rows.map((row) => [row.parent_id, Number(row.total)]));
+  // Parents whose page after the cursor is empty have no row to carry their total: count them all
+  // in one query, and only if a client asks for totalCount.
+  const uncounted = parentIds.filter((id) => !totals.has(id));
+  let missingTotals: Promise<Map<string, number>> | undefined;
+  const countMissing = () => (missingTotals ??= countChildren(dataSource, source, cursor || first === 0 ? uncounted : []));
   return keys.map((key) => {
     const children = childrenByParent.get(key.parentId) ?? [];
-    // A page past the last child has no rows to carry the total, so count it on demand.
     const total = totals.get(key.parentId);
-    const countTotal = total !== undefined ? () => Promise.resolve(total) : () => countChildren(dataSource, source, key.parentId);
+    const countTotal = total !== undefined ? () => Promise.resolve(total) : async () => (await countMissing()).get(key.parentId) ?? 0;
     return pageFromRows(children, { first, after }, sortValueOf, countTotal);
   });
 }
 
-async function countChildren(dataSource: DataSource, source: ChildrenSource, parentId: string): Promise<number> {
-  if (!isUuid(parentId)) return 0;
-  const [{ count }] = await dataSource.query(`SELECT count(*) AS count FROM ${source.from} WHERE ${source.parentColumn} = $1`, [parentId]);
-  return Number(count);
+/** Counts the children of several parents in one query; parents without children are absent. */
+async function countChildren(dataSource: DataSource, source: ChildrenSource, parentIds: string[]): Promise<Map<string, number>> {
+  if (parentIds.length === 0) return new Map();
+  const rows: Array<{ parent_id: string; count: string }> = await dataSource.query(
+    `SELECT ${source.parentColumn} AS parent_id, count(*) AS count FROM ${source.from} WHERE ${source.parentColumn} = ANY($1) GROUP BY 1`,
+    [parentIds],
+  );
+  return new Map(rows.map((row) => [row.parent_id, Number(row.count)]));
 }

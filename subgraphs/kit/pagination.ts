@@ -144,7 +144,7 @@ export async function paginate<T extends { id: string }>(
  * `@ObjectType()` and named `<Node>Connection`.
  */
 export function ConnectionType<TNode extends object>(nodeType: ClassType<TNode>, nodeName: string) {
-  @ObjectType(`${nodeName}Edge`, { description: `A ${nodeName} in a page, with its cursor.` })
+  @ObjectType(`${nodeName}Edge`, { description: `One ${nodeName} in a page, with its cursor.` })
   class Edge {
     @Field({ description: "Pass as `after` to get the items that follow this one." })
     cursor!: string;

@@ -9,6 +9,7 @@ import type { DataSource, Logger as TypeOrmLogger } from "typeorm";
 
 /** A subgraph serving HTTP on its own database schema. */
 export interface StartedSubgraph extends RunningSubgraph {
+  name: string;
   dataSource: DataSource;
 }
 
@@ -27,13 +28,17 @@ export async function startSubgraph<TLoaders>(
   });
   try {
     const running = await listenSubgraph(definition, dataSource, options);
+    let stopping: Promise<void> | undefined;
     return {
       ...running,
+      name: definition.name,
       dataSource,
-      stop: async () => {
-        await running.stop();
-        await dataSource.destroy();
-      },
+      // Idempotent: a test may stop a subgraph to simulate an outage and again when cleaning up.
+      stop: () =>
+        (stopping ??= (async () => {
+          await running.stop();
+          await dataSource.destroy();
+        })()),
     };
   } catch (error) {
     await dataSource.destroy();

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { DISCIPLINE_PRACTICES, type DisciplinePractice } from "../../../schema/vocabularies";
-import { type CountryCode, createSeededFaker, demoId, insertInChunks, LocalizedText, type SeedSizes } from "../../kit";
+import { bulkInsert, type CountryCode, createSeededFaker, demoId, LocalizedText, type SeedSizes } from "../../kit";
 import { Person } from "../person/person.entity";
 import { CareerStage, OpenTo, SocialPlatform } from "../person/person.type";
 
@@ -96,5 +96,5 @@ export async function seedPeople(dataSource: DataSource, sizes: SeedSizes): Prom
     return fakers.get(locale)!;
   };
   const people = Array.from({ length: sizes.people }, (_, index) => buildPerson(index, fakerFor));
-  await insertInChunks(people, 1000, (chunk) => dataSource.createQueryBuilder().insert().into(Person).values(chunk).execute());
+  await dataSource.transaction((manager) => bulkInsert(manager, Person, people));
 }

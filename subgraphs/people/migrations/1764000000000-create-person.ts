@@ -23,8 +23,8 @@ export class CreatePerson1764000000000 implements MigrationInterface {
         open_to text[] NOT NULL DEFAULT '{}',
         career_stage text,
         contact_email text,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
     await runner.query(`CREATE UNIQUE INDEX person_network_source_id ON person (network, source_id) WHERE source_id IS NOT NULL`);
     await runner.query(`CREATE INDEX person_display_name ON person (display_name, id)`);

@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from "commander";
+import { readFileSync } from "node:fs";
+
+/** Exit codes: the candidate would publish (0), would not or the hub refused (1), bad usage (2). */
+const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
+
+interface Problem {
+  kind: string;
+  code: string;
+  coordinate: string;
+  message: string;
+}
+
+class UsageError extends Error {}
+
+/** Where the CLI writes, and the exit code its commands settle on. */
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const consoleIo: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
+
+/** Calls the gateway's admin API with the caller's token. */
+async function callAdmin(options: { gateway: string; token?: string }, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  if (!options.token) throw new UsageError("a token is required: --token or AGORA_TOKEN (the operator's AGORA_ADMIN_TOKEN or a network API key)");
+  let url: URL;
+  try {
+    url = new URL(`admin${path}`, options.gateway.endsWith("/") ? options.gateway : `${options.gateway}/`);
+  } catch {
+    throw new UsageError(`--gateway ${options.gateway} is not a URL`);
+  }
+  const response = await fetch(url, {
+    method,
+    headers: { authorization: `Bearer ${options.token}`, ...(body ? { "content-type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // plain-text answers (the supergraph) stay text
+  }
+  return { status: response.status, body: parsed };
+}
+
+/** Reports an error answer; true when the answer was one. */
+function reportError(io: CliIo, { status, body }: { status: number; body: unknown }): boolean {
+  if (status < 400 || status === 422) return false;
+  const message = typeof body === "object" && body && "error" in body ? String((body as { error: unknown }).error) : String(body);
+  io.err(`error (HTTP ${status}): ${message}`);
+  return true;
+}
+
+function readSchema(file: string | undefined): string | undefined {
+  if (!file) return undefined;
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read --schema ${file}: ${(error as Error).message}`);
+  }
+}
+
+function printProblems(io: CliIo, problems: Problem[]): void {
+  for (const problem of problems) io.out(`${problem.coordinate}: ${problem.message} [${problem.kind}/${problem.code}]`);
+}
+
+/** Builds the `agora` command line; commands record their outcome in `state.exitCode`. */
+function createProgram(io: CliIo, state: { exitCode: number }): Command {
+  const fail = (answer: { status: number; body: unknown }) => {
+    if (reportError(io, answer)) state.exitCode = EXIT.refused;
+    return state.exitCode !== EXIT.ok;
+  };
+  const program = new Command("agora")
+    .description("Plug a partner network's subgraph into Agora Hub")
+    .addOption(new Option("--gateway <url>", "the hub's gateway").env("AGORA_GATEWAY_URL").default("http://localhost:4000"))
+    .addOption(new Option("--token <token>", "operator token or network API key").env("AGORA_TOKEN"))
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) });
+  const global = () => program.opts<{ gateway: string; token?: string }>();
+
+  const network = program.command("network").description("manage partner networks (operator)");
+  network
+    .command("add")
+    .requiredOption("--slug <slug>", "lower-case slug, e.g. creative-tracks")
+    .requiredOption("--name <name>", "display name")
+    .option("--contact <contact>", "contact address")
+    .action(async (options: { slug: string; name: string; contact?: string }) => {
+      const answer = await callAdmin(global(), "POST", "/networks", options);
+      if (fail(answer)) return;
+      const body = answer.body as { network: { slug: string }; apiKey: string };
+      io.out(`network ${body.network.slug} created; its API key (shown once):`);
+      io.out(body.apiKey);
+    });
+
+  const key = program.command("key").description("manage a network's API keys");
+  key
+    .command("create")
+    .requiredOption("--network <slug>", "the network")
+    .action(async (options: { network: string }) => {
+      const answer = await callAdmin(global(), "POST", `/networks/${encodeURIComponent(options.network)}/keys`);
+      if (!fail(answer)) io.out((answer.body as { apiKey: string }).apiKey);
+    });
+  key
+    .command("revoke")
+    .requiredOption("--key-id <id>", "the key's id (the part after agora_)")
+    .action(async (options: { keyId: string }) => {
+      const answer = await callAdmin(global(), "DELETE", `/keys/${encodeURIComponent(options.keyId)}`);
+      if (!fail(answer)) io.out(`revoked ${options.keyId}`);
+    });
+
+  const subgraph = program.command("subgraph").description("check, publish and remove partner subgraphs");
+  const candidateCommand = (name: string, description: string, path: string) =>
+    subgraph
+      .command(name)
+      .description(description)
+      .requiredOption("--name <name>", "subgraph name")
+      .requiredOption("--url <url>", "routing URL the gateway will call")
+      .option("--schema <file>", "SDL file; fetched from the subgraph's _service { sdl } when omitted")
+      .option("--network <slug>", "owning network (operator only)")
+      .action(async (options: { name: string; url: string; schema?: string; network?: string }) => {
+        const answer = await callAdmin(global(), "POST", path, { name: options.name, url: options.url, sdl: readSchema(options.schema), network: options.network });
+        if (fail(answer)) return;
+        const body = answer.body as { ok: boolean; problems: Problem[]; version?: number };
+        printProblems(io, body.problems);
+        if (body.ok) io.out(name === "publish" ? `published ${options.name} (version ${body.version}); the gateway now serves it` : `${options.name} can be published`);
+        else state.exitCode = EXIT.refused;
+      });
+  candidateCommand("check", "compose a candidate with the live graph and report every problem; changes nothing", "/subgraphs/check");
+  candidateCommand("publish", "check, then register the subgraph and serve it", "/subgraphs/publish");
+  subgraph.command("list").action(async () => {
+    const answer = await callAdmin(global(), "GET", "/subgraphs");
+    if (fail(answer)) return;
+    for (const row of (answer.body as { subgraphs: Array<Record<string, unknown>> }).subgraphs) {
+      io.out(`${row.name}\t${row.network}\t${row.status}\tv${row.version}\t${row.url}`);
+    }
+  });
+  subgraph
+    .command("remove")
+    .requiredOption("--name <name>", "subgraph name")
+    .action(async (options: { name: string }) => {
+      const answer = await callAdmin(global(), "DELETE", `/subgraphs/${encodeURIComponent(options.name)}`);
+      if (!fail(answer)) io.out(`removed ${options.name}`);
+    });
+  program.command("supergraph").description("print the live supergraph SDL").action(async () => {
+    const answer = await callAdmin(global(), "GET", "/supergraph");
+    if (!fail(answer)) io.out(String(answer.body));
+  });
+  return program;
+}
+
+/** Runs the CLI on `argv` (without node and script) and resolves to its exit code. */
+export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<number> {
+  const state = { exitCode: EXIT.ok as number };
+  try {
+    await createProgram(io, state).parseAsync(argv, { from: "user" });
+    return state.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    io.err(`error: ${(error as Error).message}`);
+    return error instanceof UsageError ? EXIT.usage : EXIT.refused;
+  }
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,162 @@
+import type { RemoteGraphQLDataSource } from "@apollo/gateway";
+import { lookup as dnsLookup, type LookupAddress } from "node:dns";
+import { isIP, type LookupFunction } from "node:net";
+import { Agent, fetch, Response } from "undici";
+import { classifyAddress, describeAddressCategory, isAddressAllowed, type AddressPolicyOptions } from "./address-policy";
+
+/** A fetch for RemoteGraphQLDataSource's `fetcher` option, with `close()` to release its connection pool. */
+export type SubgraphFetcher = RemoteGraphQLDataSource["fetcher"] & { close: () => Promise<void> };
+
+/** Limits for every request to a subgraph. */
+export interface SubgraphFetchOptions {
+  /** Whole request, from connecting to the last byte of the body. */
+  timeoutMs: number;
+  /** Largest (decoded) response body; larger ones are cut off. */
+  maxResponseBytes?: number;
+}
+
+/** Limits for partner traffic: every address, resolved or literal, must pass the address policy. */
+export interface GuardedFetchOptions extends SubgraphFetchOptions, AddressPolicyOptions {
+  maxResponseBytes: number;
+}
+
+// Marks the errors this module raises on purpose, so their message survives undici's "fetch failed" wrapping.
+const REFUSED = "AGORA_SUBGRAPH_REFUSED";
+
+function refusal(message: string): Error {
+  return Object.assign(new Error(message), { code: REFUSED });
+}
+
+/**
+ * The fetcher for partner subgraphs: undici's fetch on its own Agent that checks every address a host name
+ * resolves to at connect time (so DNS rebinding gains nothing) and IP-literal hosts before connecting, never
+ * follows redirects, gives up after `timeoutMs`, and cuts off bodies larger than `maxResponseBytes`.
+ * It throws plain Errors with short messages, meant for logs rather than clients.
+ */
+export function createGuardedFetcher(options: GuardedFetchOptions): SubgraphFetcher {
+  return createFetcher(options, { allowPrivate: options.allowPrivate });
+}
+
+/**
+ * The fetcher for the hub's own subgraphs, whose routing URLs come from the operator and may be on a private
+ * network: the same timeout, redirect refusal and optional size cap, without the address policy.
+ */
+export function createCoreFetcher(options: SubgraphFetchOptions): SubgraphFetcher {
+  return createFetcher(options, null);
+}
+
+function createFetcher(options: SubgraphFetchOptions, policy: AddressPolicyOptions | null): SubgraphFetcher {
+  const { timeoutMs, maxResponseBytes } = options;
+  const agent = new Agent({
+    connect: { timeout: timeoutMs, ...(policy ? { lookup: guardedLookup(policy) } : {}) },
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
+
+  const fetcher: RemoteGraphQLDataSource["fetcher"] = async (url, init = {}) => {
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      throw new Error("subgraph URL is not a valid URL");
+    }
+    if (target.protocol !== "http:" && target.protocol !== "https:") throw new Error("subgraph URL must use http or https");
+    // Node never calls the lookup hook for IP-literal hosts, so those are checked here.
+    const literal = target.hostname.startsWith("[") ? target.hostname.slice(1, -1) : target.hostname;
+    if (policy && isIP(literal) && !isAddressAllowed(literal, policy)) {
+      throw new Error(`blocked address ${literal} (${describeAddressCategory(classifyAddress(literal))})`);
+    }
+
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const cutOff = new AbortController();
+    const signals = [timeout, cutOff.signal];
+    if (isAbortSignal(init.signal)) signals.push(init.signal);
+    const signal = AbortSignal.any(signals);
+    try {
+      const response = await fetch(target, {
+        method: init.method,
+        headers: init.headers,
+        body: init.body,
+        redirect: "manual",
+        signal,
+        dispatcher: agent,
+      });
+      if (response.status === 0 || (response.status >= 300 && response.status < 400)) {
+        cutOff.abort();
+        throw refusal("subgraph redirect refused");
+      }
+      const body = await readBody(response, maxResponseBytes, cutOff);
+      const buffered = new Response(NULL_BODY_STATUS.has(response.status) ? null : body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+      Object.defineProperty(buffered, "url", { value: target.href });
+      return buffered;
+    } catch (error) {
+      if (timeout.aborted) throw new Error(`subgraph timed out after ${timeoutMs} ms`);
+      throw plainError(error);
+    }
+  };
+  return Object.assign(fetcher, { close: () => agent.close() });
+}
+
+function isAbortSignal(value: unknown): value is AbortSignal {
+  return typeof value === "object" && value !== null && "aborted" in value && typeof (value as AbortSignal).addEventListener === "function";
+}
+
+const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
+
+/** Reads the whole body, aborting the request as soon as it grows past `maxBytes`. */
+async function readBody(response: Response, maxBytes: number | undefined, cutOff: AbortController): Promise<Buffer> {
+  if (maxBytes !== undefined) {
+    const declared = Number(response.headers.get("content-length"));
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      cutOff.abort();
+      throw refusal("subgraph response too large");
+    }
+  }
+  if (!response.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (maxBytes !== undefined && size > maxBytes) {
+      cutOff.abort();
+      throw refusal("subgraph response too large");
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/** Resolves like Node would, then refuses the connection when any address fails the policy. */
+function guardedLookup(policy: AddressPolicyOptions): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+      if (error) return callback(error, "", 0);
+      const blocked = addresses.find(({ address }) => !isAddressAllowed(address, policy));
+      if (blocked) return callback(refusal(`blocked address ${blocked.address} for ${hostname}`), "", 0);
+      if (addresses.length === 0) return callback(refusal(`${hostname} does not resolve`), "", 0);
+      // Node 20 connects with autoSelectFamily and asks for all addresses; older call sites want one.
+      if (options.all) return callback(null, addresses);
+      callback(null, addresses[0].address, addresses[0].family);
+    });
+  };
+}
+
+/** Turns undici's "fetch failed" (with the reason in `cause`) into a plain Error with a short message. */
+function plainError(error: unknown): Error {
+  // Duck-typed rather than instanceof: errors from Node internals may come from another realm (e.g. under jest).
+  let current = error as { message?: unknown; code?: unknown; cause?: unknown } | null | undefined;
+  for (let depth = 0; typeof current === "object" && current !== null && depth < 5; current = current.cause as typeof current, depth++) {
+    const code = current.code;
+    if (code === REFUSED) return new Error(String(current.message));
+    if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT") {
+      return new Error("subgraph timed out");
+    }
+    if (typeof code === "string" && current !== error) return new Error(`subgraph request failed: ${code}`);
+  }
+  const message = typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
+  return new Error(`subgraph request failed: ${message}`.slice(0, 200));
+}

@@ -1,0 +1,15 @@
+import type { RemoteGraphQLDataSource } from "@apollo/gateway";
+
+/** Asks a subgraph for its SDL (`_service { sdl }`), through the given (guarded) fetcher. */
+export async function fetchSubgraphSdl(url: string, fetcher: RemoteGraphQLDataSource["fetcher"]): Promise<string> {
+  const response = await fetcher(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "query AgoraRegistryFetchSdl { _service { sdl } }" }),
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const body = (await response.json()) as { data?: { _service?: { sdl?: unknown } } };
+  const sdl = body.data?._service?.sdl;
+  if (typeof sdl !== "string") throw new Error("the answer holds no _service.sdl: is it a Federation 2 subgraph?");
+  return sdl;
+}

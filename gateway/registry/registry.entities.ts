@@ -1,0 +1,136 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+
+/** A partner network: owns API keys and partner subgraphs. */
+@Entity("network")
+export class Network {
+  @PrimaryGeneratedColumn("uuid")
+  id!: string;
+
+  /** Lower-case slug; also the network's namespace in the graph (`creative-tracks` → `CreativeTracks…`). */
+  @Column("text", { unique: true })
+  slug!: string;
+
+  @Column("text")
+  name!: string;
+
+  @Column("text", { nullable: true })
+  contact!: string | null;
+
+  @CreateDateColumn({ type: "timestamptz" })
+  createdAt!: Date;
+}
+
+/** An API key of one network. Only a hash of the secret is kept; the key is shown once, when created. */
+@Entity("api_key")
+export class ApiKey {
+  @PrimaryGeneratedColumn("uuid")
+  id!: string;
+
+  @Column("uuid")
+  networkId!: string;
+
+  /** Public part of the key, used to find it; the key reads `agora_<keyId>_<secret>`. */
+  @Column("text", { unique: true })
+  keyId!: string;
+
+  @Column("text")
+  secretHash!: string;
+
+  @CreateDateColumn({ type: "timestamptz" })
+  createdAt!: Date;
+
+  @Column("timestamptz", { nullable: true })
+  revokedAt!: Date | null;
+
+  @Column("timestamptz", { nullable: true })
+  lastUsedAt!: Date | null;
+}
+
+export type PartnerSubgraphStatus = "active" | "removed";
+
+/** A partner subgraph as currently registered. */
+@Entity("partner_subgraph")
+export class PartnerSubgraph {
+  @PrimaryGeneratedColumn("uuid")
+  id!: string;
+
+  @Column("text", { unique: true })
+  name!: string;
+
+  @Column("uuid")
+  networkId!: string;
+
+  @Column("text")
+  routingUrl!: string;
+
+  @Column("text")
+  sdl!: string;
+
+  @Column("text")
+  sdlHash!: string;
+
+  @Column("text")
+  status!: PartnerSubgraphStatus;
+
+  @Column("int")
+  version!: number;
+
+  @CreateDateColumn({ type: "timestamptz" })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: "timestamptz" })
+  updatedAt!: Date;
+}
+
+/** History of a partner subgraph: every publish and removal, with who did it and when. */
+@Entity("partner_subgraph_version")
+export class PartnerSubgraphVersion {
+  @PrimaryGeneratedColumn("uuid")
+  id!: string;
+
+  @Column("text")
+  subgraphName!: string;
+
+  @Column("uuid")
+  networkId!: string;
+
+  @Column("int")
+  version!: number;
+
+  @Column("text")
+  action!: "publish" | "remove";
+
+  @Column("text")
+  routingUrl!: string;
+
+  @Column("text", { nullable: true })
+  sdlHash!: string | null;
+
+  /** `operator` or `key:<keyId>`. */
+  @Column("text")
+  actor!: string;
+
+  @CreateDateColumn({ type: "timestamptz" })
+  createdAt!: Date;
+}
+
+/** Every supergraph the registry composed; the newest is what all gateway replicas serve. */
+@Entity("supergraph_version")
+export class SupergraphVersion {
+  @PrimaryGeneratedColumn("increment", { type: "bigint" })
+  id!: string;
+
+  @Column("text")
+  sdl!: string;
+
+  @Column("text")
+  sdlHash!: string;
+
+  @Column("text")
+  reason!: string;
+
+  @CreateDateColumn({ type: "timestamptz" })
+  createdAt!: Date;
+}
+
+export const REGISTRY_ENTITIES = [Network, ApiKey, PartnerSubgraph, PartnerSubgraphVersion, SupergraphVersion];

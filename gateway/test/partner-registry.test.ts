@@ -1,0 +1,175 @@
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { printSubgraphSchema } from "@apollo/subgraph";
+import { buildSubgraphSchema, DEMO_SIZES, demoId, startSubgraph, type StartedSubgraph } from "../../subgraphs/kit";
+import { creativeTracksSubgraph } from "../../subgraphs/partners/creative-tracks/creative-tracks.subgraph";
+import { runCli } from "../cli/agora";
+import { readGatewayConfig } from "../config";
+import { startGateway } from "../gateway-server";
+import { postGraphQL, waitFor } from "./gateway-client";
+import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from "./test-hub";
+
+let testHub: TestHub;
+let partner: StartedSubgraph;
+let gatewayUrl: string;
+let creativeTracksKey: string;
+let otherKey: string;
+let schemaDir: string;
+
+/** Runs the CLI against the test gateway and captures what it prints. */
+async function agora(token: string, ...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(["--gateway", gatewayUrl, "--token", token, ...args], { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out, err };
+}
+
+function sdlFile(name: string, sdl: string): string {
+  const file = path.join(schemaDir, `${name}.graphql`);
+  writeFileSync(file, sdl);
+  return file;
+}
+
+const STUB_HEADER = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@override", "@requires", "@external", "@shareable"])';
+
+beforeAll(async () => {
+  testHub = await startTestHub();
+  gatewayUrl = testHub.hub.gatewayUrl;
+  partner = await startSubgraph(creativeTracksSubgraph, { databaseUrl: testHub.database.url, port: 0, host: "127.0.0.1", poolSize: 2, production: false });
+  await creativeTracksSubgraph.seed!(partner.dataSource, DEMO_SIZES);
+  schemaDir = mkdtempSync(path.join(tmpdir(), "agora-partner-"));
+});
+
+afterAll(async () => {
+  await partner?.stop();
+  await testHub?.close();
+});
+
+describe("partner networks plug in their subgraphs at run time", () => {
+  it("registers a network and prints its API key alone on the last line", async () => {
+    const result = await agora(TEST_ADMIN_TOKEN, "network", "add", "--slug", "creative-tracks", "--name", "Creative Tracks");
+    expect(result.code).toBe(0);
+    creativeTracksKey = result.out.at(-1)!;
+    expect(creativeTracksKey).toMatch(/^agora_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/);
+    const other = await agora(TEST_ADMIN_TOKEN, "network", "add", "--slug", "design-hubs", "--name", "Design Hubs");
+    otherKey = other.out.at(-1)!;
+  });
+
+  it("refuses a network key where the operator's token is needed, and an unknown token altogether", async () => {
+    expect((await agora(creativeTracksKey, "network", "add", "--slug", "sneaky", "--name", "Sneaky")).code).toBe(1);
+    const unknown = await agora("agora_000000000000_" + "x".repeat(43), "subgraph", "list");
+    expect(unknown.code).toBe(1);
+    expect(unknown.err.join("\n")).toMatch(/HTTP 401/);
+  });
+
+  it("answers usage errors with exit code 2", async () => {
+    expect((await agora(TEST_ADMIN_TOKEN, "subgraph", "check", "--name", "x")).code).toBe(2);
+    expect((await runCli(["subgraph", "list"], { out: () => {}, err: () => {} }))).toBe(2);
+  });
+
+  it("checks a broken SDL, prints each problem with its coordinate, and changes nothing", async () => {
+    const broken = sdlFile("broken", `${STUB_HEADER}\ntype Query { creativeTracksBroken: CreativeTracksMissing }`);
+    const result = await agora(creativeTracksKey, "subgraph", "check", "--name", "creative-tracks", "--url", partner.url, "--schema", broken);
+    expect(result.code).toBe(1);
+    expect(result.out.join("\n")).toMatch(/CreativeTracksMissing/);
+    const answer = await postGraphQL(gatewayUrl, "{ people(first: 1) { totalCount } }");
+    expect(answer).toEqual({ data: { people: { totalCount: DEMO_SIZES.people } } });
+  });
+
+  it.each([
+    ["@override on a core field", `type Person @key(fields: "id") { id: ID! displayName: String @override(from: "people") }`, /Person.displayName/],
+    ["an unprefixed type", `type Query { creativeTracksThing: Thing } type Thing { name: String }`, /Thing/],
+    ["@requires on personal data", `type Person @key(fields: "id") { id: ID! contactEmail: String @external creativeTracksMail: String @requires(fields: "contactEmail") }`, /contactEmail/],
+    ["a non-nullable field on a core entity", `type Person @key(fields: "id") { id: ID! creativeTracksScore: Int! }`, /Person.creativeTracksScore/],
+  ])("refuses %s with a clear message while the gateway keeps serving", async (_label, body, coordinate) => {
+    const file = sdlFile("violation", `${STUB_HEADER}\n${body}`);
+    const result = await agora(creativeTracksKey, "subgraph", "publish", "--name", "creative-tracks", "--url", partner.url, "--schema", file);
+    expect(result.code).toBe(1);
+    expect(result.out.join("\n")).toMatch(coordinate);
+    expect((await agora(TEST_ADMIN_TOKEN, "subgraph", "list")).out).toEqual([]);
+  });
+
+  it.each(["http://169.254.169.254/graphql", "file:///etc/passwd", "http://[fe80::1]/graphql"])("refuses the routing URL %s", async (url) => {
+    const result = await agora(creativeTracksKey, "subgraph", "check", "--name", "creative-tracks", "--url", url);
+    expect(result.code).toBe(1);
+    expect(result.out.join("\n")).toMatch(/^url: /m);
+  });
+
+  it("publishes the example partner, fetching its SDL, and serves it across the graph without a restart", async () => {
+    const result = await agora(creativeTracksKey, "subgraph", "publish", "--name", "creative-tracks", "--url", partner.url);
+    expect(result.err).toEqual([]);
+    expect(result.code).toBe(0);
+    const query = `{
+      person(id: "${demoId("person", 0)}") { displayName creativeTracksProfile { followersCount } }
+      creativeTracksLabs(first: 2) { totalCount edges { node { title { text } hostOrganisation { name } } } }
+    }`;
+    const answer = await waitFor(() => postGraphQL<Record<string, any>>(gatewayUrl, query), (a) => !a.errors);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.person.displayName).toEqual(expect.any(String));
+    expect(answer.data!.creativeTracksLabs.totalCount).toBeGreaterThan(0);
+    expect(answer.data!.creativeTracksLabs.edges[0].node.hostOrganisation.name).toEqual(expect.any(String));
+    expect((await agora(TEST_ADMIN_TOKEN, "subgraph", "list")).out[0]).toMatch(/^creative-tracks\tcreative-tracks\tactive\tv1\t/);
+    expect((await agora(TEST_ADMIN_TOKEN, "supergraph")).out.join("\n")).toMatch(/creativeTracksLabs/);
+  });
+
+  it("does not let a key of another network publish over or remove that subgraph", async () => {
+    const sdl = sdlFile("ct", printSubgraphSchema(await buildSubgraphSchema(creativeTracksSubgraph)));
+    const publish = await agora(otherKey, "subgraph", "publish", "--name", "creative-tracks", "--url", partner.url, "--schema", sdl);
+    expect(publish.code).toBe(1);
+    expect(publish.err.join("\n")).toMatch(/HTTP 403/);
+    const remove = await agora(otherKey, "subgraph", "remove", "--name", "creative-tracks");
+    expect(remove.code).toBe(1);
+    expect((await agora(TEST_ADMIN_TOKEN, "subgraph", "list")).out[0]).toMatch(/active/);
+  });
+
+  it("refuses a change that would break the live API for clients", async () => {
+    const shrunk = sdlFile("shrunk", `${STUB_HEADER}\ntype Query { creativeTracksLab(id: ID!): String }`);
+    const result = await agora(creativeTracksKey, "subgraph", "check", "--name", "creative-tracks", "--url", partner.url, "--schema", shrunk);
+    expect(result.code).toBe(1);
+    expect(result.out.join("\n")).toMatch(/breaking-change/);
+  });
+
+  it("loses no request while a new version is published under load", async () => {
+    const query = "{ people(first: 2) { totalCount } creativeTracksLabs(first: 1) { totalCount } }";
+    const load = Array.from({ length: 150 }, async (_, index) => {
+      await new Promise((resolve) => setTimeout(resolve, index * 3));
+      return postGraphQL(gatewayUrl, query);
+    });
+    const republish = agora(creativeTracksKey, "subgraph", "publish", "--name", "creative-tracks", "--url", `${partner.url}?v=2`);
+    const answers = await Promise.all(load);
+    expect((await republish).code).toBe(0);
+    expect(answers.filter((answer) => answer.errors || !answer.data)).toEqual([]);
+  });
+
+  it("serves the registry's graph from a second replica, and again after a restart", async () => {
+    const config = readGatewayConfig({
+      DATABASE_URL: testHub.database.url,
+      GATEWAY_PORT: "0",
+      AGORA_ALLOW_PRIVATE_SUBGRAPHS: "1",
+      REGISTRY_POLL_MS: "300",
+      ...Object.fromEntries(testHub.hub.subgraphs.map((subgraph) => [`SUBGRAPH_${subgraph.name.toUpperCase()}_URL`, subgraph.url])),
+    });
+    const replica = await startGateway(config);
+    try {
+      const answer = await postGraphQL<Record<string, any>>(replica.url, "{ creativeTracksLabs(first: 1) { totalCount } }");
+      expect(answer.data?.creativeTracksLabs.totalCount).toBeGreaterThan(0);
+      await agora(TEST_ADMIN_TOKEN, "subgraph", "remove", "--name", "creative-tracks");
+      const afterRemoval = await waitFor(() => postGraphQL(replica.url, "{ creativeTracksLabs(first: 1) { totalCount } }"), (a) => Boolean(a.errors));
+      expect(afterRemoval.errors?.[0].message).toMatch(/Cannot query field "creativeTracksLabs"/);
+    } finally {
+      await replica.stop();
+    }
+  });
+
+  it("gives partial data with an error naming the partner when the partner is down", async () => {
+    expect((await agora(creativeTracksKey, "subgraph", "publish", "--name", "creative-tracks", "--url", partner.url)).code).toBe(0);
+    await waitFor(() => postGraphQL(gatewayUrl, "{ creativeTracksLabs(first: 1) { totalCount } }"), (a) => !a.errors);
+    await partner.stop();
+    const answer = await postGraphQL<Record<string, any>>(gatewayUrl, `{ person(id: "${demoId("person", 1)}") { displayName creativeTracksProfile { ambassador } } }`);
+    expect(answer.data?.person.displayName).toEqual(expect.any(String));
+    expect(answer.data?.person.creativeTracksProfile).toBeNull();
+    expect(answer.errors?.[0].message).toBe("The creative-tracks subgraph is unavailable");
+    expect(JSON.stringify(answer)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+  });
+});

@@ -1,0 +1,303 @@
+import type { EntityManager, SelectQueryBuilder } from "typeorm";
+import { expandDisciplines } from "../../../schema/vocabularies";
+import {
+  badUserInput,
+  escapeLike,
+  isUniqueViolation,
+  isUuid,
+  type KeysetOrder,
+  notFound,
+  type Page,
+  type PageWindow,
+  paginate,
+  requireUuid,
+  type SubgraphContext,
+  toLocalizedText,
+  unique,
+  Violations,
+} from "../../kit";
+import { type Organisation, organisationStub } from "../organisation/organisation.stub";
+import { type Person, personStub } from "../person/person.stub";
+import { Event } from "./event.entity";
+import { EventOrganiser } from "./event-organiser.entity";
+import { EventSpeaker } from "./event-speaker.entity";
+import type { EventsArgs, EventsFilter } from "./event.args";
+import type { CreateEventInput, EventVenueInput, UpdateEventInput } from "./event.inputs";
+import type { EventLoaders } from "./event.loaders";
+import { EventAttendanceMode, EventOrder } from "./event.type";
+
+/** Context of a request to the events subgraph. */
+export type EventsContext = SubgraphContext<EventLoaders>;
+
+const ORDERS: Record<EventOrder, KeysetOrder<Event>> = {
+  [EventOrder.STARTS_AT]: { column: "event.starts_at", direction: "ASC", valueOf: (event) => event.startsAt },
+  [EventOrder.NEWEST]: { column: "event.created_at", direction: "DESC", valueOf: (event) => event.createdAt },
+};
+
+// Area/City names only: offsets such as "+01:00" are valid for Intl but are not IANA names.
+const TIME_ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
+
+/** The canonical spelling of an IANA time zone name ("europe/paris" → "Europe/Paris"), or null when unknown. */
+export function canonicalTimeZone(name: string): string | null {
+  if (!TIME_ZONE_NAME.test(name)) return null;
+  try {
+    return new Intl.DateTimeFormat("en", { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/** One event by id, or null; a malformed id is a client error. */
+export function findEvent(context: EventsContext, id: string): Promise<Event | null> {
+  return context.loaders.eventById.load(requireUuid(id));
+}
+
+/** Reports every malformed id of a list under `field[index]`. */
+function checkIds(ids: readonly string[], field: string, violations: Violations): void {
+  ids.forEach((id, index) => {
+    if (!isUuid(id)) violations.add(`${field}[${index}]`, `${JSON.stringify(id).slice(0, 80)} is not a valid id (a UUID)`);
+  });
+}
+
+function applyFilter(query: SelectQueryBuilder<Event>, filter: EventsFilter | undefined): SelectQueryBuilder<Event> {
+  if (!filter) return query;
+  const violations = new Violations();
+  checkIds(filter.organiserIds ?? [], "filter.organiserIds", violations);
+  checkIds(filter.speakerIds ?? [], "filter.speakerIds", violations);
+  violations.throwIfAny();
+
+  if (filter.formats?.length) query.andWhere("event.format = ANY(:formats)", { formats: filter.formats });
+  if (filter.disciplines?.length) query.andWhere("event.disciplines && :disciplines", { disciplines: expandDisciplines(filter.disciplines) });
+  if (filter.countries?.length) query.andWhere("event.venue_country = ANY(:countries)", { countries: filter.countries });
+  if (filter.languages?.length) {
+    query.andWhere(
+      "EXISTS (SELECT 1 FROM unnest(event.languages) AS held WHERE held = ANY(:languages) OR split_part(held, '-', 1) = ANY(:languages))",
+      { languages: filter.languages },
+    );
+  }
+  if (filter.networks?.length) query.andWhere("event.network = ANY(:networks)", { networks: filter.networks });
+  if (filter.attendanceModes?.length) query.andWhere("event.attendance_mode = ANY(:attendanceModes)", { attendanceModes: filter.attendanceModes });
+  if (filter.startsAfter) query.andWhere("event.starts_at >= :startsAfter", { startsAfter: filter.startsAfter });
+  if (filter.startsBefore) query.andWhere("event.starts_at < :startsBefore", { startsBefore: filter.startsBefore });
+  if (filter.upcoming === true) query.andWhere("event.ends_at >= now()");
+  if (filter.upcoming === false) query.andWhere("event.ends_at < now()");
+  if (filter.organiserIds?.length) {
+    query.andWhere(
+      "EXISTS (SELECT 1 FROM event_organiser organiser WHERE organiser.event_id = event.id AND organiser.organisation_id = ANY(:organiserIds))",
+      { organiserIds: filter.organiserIds },
+    );
+  }
+  if (filter.speakerIds?.length) {
+    query.andWhere(
+      "EXISTS (SELECT 1 FROM event_speaker speaker WHERE speaker.event_id = event.id AND speaker.person_id = ANY(:speakerIds))",
+      { speakerIds: filter.speakerIds },
+    );
+  }
+  if (filter.text) {
+    // Titles are jsonb: match the text of every language version.
+    query.andWhere(
+      "EXISTS (SELECT 1 FROM jsonb_array_elements(event.title -> 'translations') AS translation WHERE translation ->> 'value' ILIKE :text)",
+      { text: `%${escapeLike(filter.text)}%` },
+    );
+  }
+  return query;
+}
+
+/** A page of events matching the filter, in the requested order. */
+export function listEvents(context: EventsContext, args: EventsArgs): Promise<Page<Event>> {
+  const query = applyFilter(context.dataSource.getRepository(Event).createQueryBuilder("event"), args.filter);
+  return paginate(query, args, ORDERS[args.orderBy]);
+}
+
+/** Copies the venue onto its columns; null clears it. */
+function assignVenue(event: Event, venue: EventVenueInput | null, violations: Violations): void {
+  if (venue === null) {
+    Object.assign(event, { venueName: null, venueCity: null, venueCountry: null, venueLatitude: null, venueLongitude: null });
+    return;
+  }
+  const name = venue.name.trim();
+  const city = venue.city.trim();
+  if (!name) violations.add("venue.name", "must not be blank");
+  if (!city) violations.add("venue.city", "must not be blank");
+  const latitude = venue.latitude ?? null;
+  const longitude = venue.longitude ?? null;
+  if ((latitude === null) !== (longitude === null)) {
+    violations.add(latitude === null ? "venue.latitude" : "venue.longitude", "latitude and longitude must be given together");
+  }
+  Object.assign(event, { venueName: name, venueCity: city, venueCountry: venue.country, venueLatitude: latitude, venueLongitude: longitude });
+}
+
+/**
+ * Copies validated input onto an event; `undefined` leaves a field unchanged, `null` clears an optional
+ * field and is refused for a required one.
+ */
+function assignFields(event: Event, input: CreateEventInput | UpdateEventInput, violations: Violations): void {
+  const refuseNull = (field: string) => violations.add(field, "is required and cannot be cleared");
+  if (input.title !== undefined) {
+    if (input.title === null) refuseNull("title");
+    else event.title = toLocalizedText(input.title, "title", violations);
+  }
+  if (input.description !== undefined) event.description = input.description && toLocalizedText(input.description, "description", violations);
+  if (input.format !== undefined) {
+    if (input.format === null) refuseNull("format");
+    else event.format = input.format;
+  }
+  if (input.startsAt !== undefined) {
+    if (input.startsAt === null) refuseNull("startsAt");
+    else event.startsAt = input.startsAt;
+  }
+  if (input.endsAt !== undefined) {
+    if (input.endsAt === null) refuseNull("endsAt");
+    else event.endsAt = input.endsAt;
+  }
+  if (input.timeZone !== undefined) {
+    if (input.timeZone === null) refuseNull("timeZone");
+    else {
+      const timeZone = canonicalTimeZone(input.timeZone.trim());
+      if (timeZone === null) violations.add("timeZone", `${JSON.stringify(input.timeZone).slice(0, 80)} is not a known IANA time zone (e.g. "Europe/Brussels")`);
+      else event.timeZone = timeZone;
+    }
+  }
+  if (input.attendanceMode !== undefined) {
+    if (input.attendanceMode === null) refuseNull("attendanceMode");
+    else event.attendanceMode = input.attendanceMode;
+  }
+  if (input.venue !== undefined) assignVenue(event, input.venue, violations);
+  if (input.onlineUrl !== undefined) event.onlineUrl = input.onlineUrl;
+  if (input.disciplines !== undefined) event.disciplines = unique(input.disciplines ?? []);
+  if (input.languages !== undefined) event.languages = unique(input.languages ?? []);
+  if (input.registrationUrl !== undefined) event.registrationUrl = input.registrationUrl;
+  if (input.capacity !== undefined) event.capacity = input.capacity;
+}
+
+/** Rules spanning several fields, checked on the event as it would be saved. */
+function checkEventRules(event: Event, violations: Violations): void {
+  if (event.startsAt && event.endsAt && event.endsAt.getTime() < event.startsAt.getTime()) {
+    violations.add("endsAt", "must not be before startsAt");
+  }
+  if (event.attendanceMode !== EventAttendanceMode.ONLINE && event.venueName === null) {
+    violations.add("venue", `is required when attendanceMode is ${event.attendanceMode}`);
+  }
+  if (event.attendanceMode !== EventAttendanceMode.IN_PERSON && event.onlineUrl === null) {
+    violations.add("onlineUrl", `is required when attendanceMode is ${event.attendanceMode}`);
+  }
+}
+
+/** Organiser and speaker ids to write; `undefined` keeps the current rows. */
+interface EventLinks {
+  organiserIds?: string[];
+  speakerIds?: string[];
+}
+
+function readLinks(input: CreateEventInput | UpdateEventInput, violations: Violations): EventLinks {
+  const links: EventLinks = {};
+  if (input.organiserIds === null) violations.add("organiserIds", "is required and cannot be cleared: an event has at least one organiser");
+  else if (input.organiserIds !== undefined) {
+    checkIds(input.organiserIds, "organiserIds", violations);
+    links.organiserIds = unique(input.organiserIds.map((id) => id.toLowerCase()));
+  }
+  if (input.speakerIds !== undefined) {
+    checkIds(input.speakerIds ?? [], "speakerIds", violations);
+    links.speakerIds = unique((input.speakerIds ?? []).map((id) => id.toLowerCase()));
+  }
+  return links;
+}
+
+async function replaceLinks(manager: EntityManager, eventId: string, links: EventLinks, isNew: boolean): Promise<void> {
+  if (links.organiserIds) {
+    if (!isNew) await manager.delete(EventOrganiser, { eventId });
+    await manager.insert(
+      EventOrganiser,
+      links.organiserIds.map((organisationId, position) => ({ eventId, organisationId, position })),
+    );
+  }
+  if (links.speakerIds) {
+    if (!isNew) await manager.delete(EventSpeaker, { eventId });
+    if (links.speakerIds.length > 0) {
+      await manager.insert(
+        EventSpeaker,
+        links.speakerIds.map((personId, position) => ({ eventId, personId, position })),
+      );
+    }
+  }
+}
+
+async function save(context: EventsContext, event: Event, links: EventLinks): Promise<Event> {
+  const isNew = event.id === undefined;
+  try {
+    return await context.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(event);
+      await replaceLinks(manager, saved.id, links, isNew);
+      return saved;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw badUserInput({ field: "sourceId", message: `is already used by another event of network ${event.network}` });
+    throw error;
+  }
+}
+
+/** Creates an event with its organisers and speakers after validating every field; nothing is written when any is bad. */
+export async function createEvent(context: EventsContext, input: CreateEventInput): Promise<Event> {
+  const violations = new Violations();
+  const event = Object.assign(new Event(), {
+    network: input.network,
+    sourceId: input.sourceId ?? null,
+    description: null,
+    venueName: null,
+    venueCity: null,
+    venueCountry: null,
+    venueLatitude: null,
+    venueLongitude: null,
+    onlineUrl: null,
+    disciplines: [],
+    languages: [],
+    registrationUrl: null,
+    capacity: null,
+  });
+  assignFields(event, input, violations);
+  const links = readLinks(input, violations);
+  checkEventRules(event, violations);
+  violations.throwIfAny();
+  return save(context, event, links);
+}
+
+/** Updates the given fields of an event; given organiser or speaker lists replace the current ones. */
+export async function updateEvent(context: EventsContext, id: string, input: UpdateEventInput): Promise<Event> {
+  const event = await context.dataSource.getRepository(Event).findOneBy({ id: requireUuid(id) });
+  if (!event) throw notFound("Event", id);
+  const violations = new Violations();
+  assignFields(event, input, violations);
+  const links = readLinks(input, violations);
+  checkEventRules(event, violations);
+  violations.throwIfAny();
+  // A change of organisers or speakers alone is still a change of the event.
+  if (links.organiserIds || links.speakerIds) event.updatedAt = new Date();
+  return save(context, event, links);
+}
+
+/** Deletes an event (its organiser and speaker rows go with it); returns the id. */
+export async function deleteEvent(context: EventsContext, id: string): Promise<string> {
+  const result = await context.dataSource.getRepository(Event).delete({ id: requireUuid(id) });
+  if (!result.affected) throw notFound("Event", id);
+  return id;
+}
+
+/** The organisers of an event as `Organisation` stubs, main organiser first. */
+export async function listOrganisers(context: EventsContext, event: Event): Promise<Organisation[]> {
+  return (await context.loaders.organiserIdsByEventId.load(event.id)).map(organisationStub);
+}
+
+/** The speakers of an event as `Person` stubs, in programme order. */
+export async function listSpeakers(context: EventsContext, event: Event): Promise<Person[]> {
+  return (await context.loaders.speakerIdsByEventId.load(event.id)).map(personStub);
+}
+
+/** A page of the events an organisation organises, most recent start first. */
+export function listOrganisationEvents(context: EventsContext, organisationId: string, window: PageWindow): Promise<Page<Event>> {
+  return context.loaders.eventsByOrganisationId.load({ parentId: organisationId, first: window.first, after: window.after });
+}
+
+/** A page of the events a person speaks at, most recent start first. */
+export function listSpeakerEvents(context: EventsContext, personId: string, window: PageWindow): Promise<Page<Event>> {
+  return context.loaders.eventsBySpeakerId.load({ parentId: personId, first: window.first, after: window.after });
+}

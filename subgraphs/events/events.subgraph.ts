@@ -1,0 +1,32 @@
+import type { SubgraphDefinition } from "../kit";
+import { seedEvents } from "./demo/events.seed";
+import { Event } from "./event/event.entity";
+import { EventOrganiser } from "./event/event-organiser.entity";
+import { EventSpeaker } from "./event/event-speaker.entity";
+import { createEventLoaders, type EventLoaders } from "./event/event.loaders";
+import { resolveEventReference } from "./event/event.reference";
+import { EventResolver } from "./event/event.resolver";
+import { CreateEvent1764000400000 } from "./migrations/1764000400000-create-event";
+import { resolveOrganisationReference } from "./organisation/organisation.reference";
+import { OrganisationEventsResolver } from "./organisation/organisation.resolver";
+import { Organisation } from "./organisation/organisation.stub";
+import { resolvePersonReference } from "./person/person.reference";
+import { PersonEventsResolver } from "./person/person.resolver";
+import { Person } from "./person/person.stub";
+
+/** The events subgraph: owns `Event`, contributes `Organisation.events` and `Person.events`. */
+export const eventsSubgraph: SubgraphDefinition<EventLoaders> = {
+  name: "events",
+  defaultPort: 4004,
+  resolvers: [EventResolver, OrganisationEventsResolver, PersonEventsResolver],
+  orphanedTypes: [Organisation, Person],
+  referenceResolvers: {
+    Event: resolveEventReference,
+    Organisation: resolveOrganisationReference,
+    Person: resolvePersonReference,
+  },
+  entities: [Event, EventOrganiser, EventSpeaker],
+  migrations: [CreateEvent1764000400000],
+  createLoaders: createEventLoaders,
+  seed: seedEvents,
+};

@@ -1,0 +1,238 @@
+import type { SelectQueryBuilder } from "typeorm";
+import { expandDisciplines } from "../../../schema/vocabularies";
+import {
+  badUserInput,
+  escapeLike,
+  isUniqueViolation,
+  isUuid,
+  type KeysetOrder,
+  notFound,
+  type Page,
+  type PageWindow,
+  paginate,
+  requireUuid,
+  type LocalizedText,
+  type LocalizedTextInput,
+  type SubgraphContext,
+  toLocalizedText,
+  unique,
+  Violations,
+} from "../../kit";
+import type { OpportunitiesArgs, OpportunitiesFilter } from "./opportunity.args";
+import { Opportunity } from "./opportunity.entity";
+import {
+  type CreateOpportunityInput,
+  MAX_SUMMARY_LENGTH,
+  MAX_TITLE_LENGTH,
+  type OpportunityAmountInput,
+  type UpdateOpportunityInput,
+} from "./opportunity.inputs";
+import type { OpportunityLoaders } from "./opportunity.loaders";
+import { OpportunityOrder, OpportunityStatus } from "./opportunity.type";
+
+/** Context of a request to the opportunities subgraph. */
+export type OpportunitiesContext = SubgraphContext<OpportunityLoaders>;
+
+const ORDERS: Record<OpportunityOrder, KeysetOrder<Opportunity>> = {
+  [OpportunityOrder.NEWEST]: { column: "opportunity.created_at", direction: "DESC", valueOf: (opportunity) => opportunity.createdAt },
+  [OpportunityOrder.OPENS_AT]: { column: "opportunity.opens_at", direction: "ASC", valueOf: (opportunity) => opportunity.opensAt },
+};
+
+/** SQL for each status, the counterpart of `statusAt`: evaluated against the database clock. */
+const STATUS_CONDITIONS: Record<OpportunityStatus, string> = {
+  [OpportunityStatus.FORTHCOMING]: "opportunity.opens_at > now()",
+  [OpportunityStatus.OPEN]: "(opportunity.opens_at <= now() AND (opportunity.deadline IS NULL OR opportunity.deadline >= now()))",
+  [OpportunityStatus.CLOSED]: "opportunity.deadline < now()",
+};
+
+/** One opportunity by id, or null; a malformed id is a client error. */
+export function findOpportunity(context: OpportunitiesContext, id: string): Promise<Opportunity | null> {
+  return context.loaders.opportunityById.load(requireUuid(id));
+}
+
+function applyFilter(query: SelectQueryBuilder<Opportunity>, filter: OpportunitiesFilter | undefined): SelectQueryBuilder<Opportunity> {
+  if (!filter) return query;
+  if (filter.types?.length) query.andWhere("opportunity.type = ANY(:types)", { types: filter.types });
+  if (filter.statuses?.length) {
+    query.andWhere(`(${unique(filter.statuses).map((status) => STATUS_CONDITIONS[status]).join(" OR ")})`);
+  }
+  if (filter.disciplines?.length) {
+    query.andWhere("opportunity.disciplines && :disciplines", { disciplines: expandDisciplines(filter.disciplines) });
+  }
+  if (filter.eligibleFor) {
+    query.andWhere("(opportunity.eligible_countries @> ARRAY[:eligibleFor]::text[] OR opportunity.eligible_countries = '{}')", {
+      eligibleFor: filter.eligibleFor,
+    });
+  }
+  if (filter.countries?.length) query.andWhere("opportunity.country = ANY(:countries)", { countries: filter.countries });
+  if (filter.languages?.length) {
+    query.andWhere(
+      "EXISTS (SELECT 1 FROM unnest(opportunity.working_languages) AS working WHERE working = ANY(:languages) OR split_part(working, '-', 1) = ANY(:languages))",
+      { languages: filter.languages },
+    );
+  }
+  if (filter.networks?.length) query.andWhere("opportunity.network = ANY(:networks)", { networks: filter.networks });
+  if (filter.publisherIds?.length) {
+    const publisherIds = filter.publisherIds.map((id, index) => requireUuid(id, `filter.publisherIds[${index}]`));
+    query.andWhere("opportunity.publisher_id = ANY(:publisherIds)", { publisherIds });
+  }
+  if (filter.text) {
+    query.andWhere(
+      "EXISTS (SELECT 1 FROM jsonb_array_elements(opportunity.title -> 'translations') AS translation WHERE translation ->> 'value' ILIKE :text)",
+      { text: `%${escapeLike(filter.text)}%` },
+    );
+  }
+  if (filter.closingWithinDays !== undefined && filter.closingWithinDays !== null) {
+    query.andWhere("opportunity.deadline BETWEEN now() AND now() + make_interval(days => :closingWithinDays)", {
+      closingWithinDays: filter.closingWithinDays,
+    });
+  }
+  return query;
+}
+
+/** A page of opportunities matching the filter, in the requested order. */
+export function listOpportunities(context: OpportunitiesContext, args: OpportunitiesArgs): Promise<Page<Opportunity>> {
+  const query = applyFilter(context.dataSource.getRepository(Opportunity).createQueryBuilder("opportunity"), args.filter);
+  return paginate(query, args, ORDERS[args.orderBy]);
+}
+
+/** A page of the opportunities an organisation published, newest first; batched across organisations. */
+export function listPublishedOpportunities(context: OpportunitiesContext, organisationId: string, window: PageWindow): Promise<Page<Opportunity>> {
+  return context.loaders.opportunitiesByPublisherId.load({ parentId: organisationId, first: window.first, after: window.after });
+}
+
+/** Rounds to cents, the precision of the amount columns, so the answer matches what is stored. */
+function toCents(amount: number | null | undefined): number | null {
+  return amount === null || amount === undefined ? null : Math.round(amount * 100) / 100;
+}
+
+function assignAmount(opportunity: Opportunity, amount: OpportunityAmountInput | null, violations: Violations): void {
+  if (amount === null) {
+    Object.assign(opportunity, { amountMin: null, amountMax: null, currency: null });
+    return;
+  }
+  const min = toCents(amount.min);
+  const max = toCents(amount.max);
+  if (min === null && max === null) violations.add("amount", "give min, max or both");
+  if (min !== null && max !== null && min > max) violations.add("amount.max", `must not be less than amount.min (${min})`);
+  Object.assign(opportunity, { amountMin: min, amountMax: max, currency: amount.currency });
+}
+
+/** A short multilingual text (title, summary): the kit's rules plus a length cap per version. */
+function toShortText(input: LocalizedTextInput, field: string, maxLength: number, violations: Violations): LocalizedText {
+  input.translations.forEach((translation, index) => {
+    if (translation.value.trim().length > maxLength) violations.add(`${field}.translations[${index}].value`, `must be at most ${maxLength} characters`);
+  });
+  return toLocalizedText(input, field, violations);
+}
+
+function optionalId(value: string | null, field: string, violations: Violations): string | null {
+  if (value !== null && !isUuid(value)) violations.add(field, `${JSON.stringify(value).slice(0, 80)} is not a valid id (a UUID)`);
+  return value;
+}
+
+/** Copies validated input onto an opportunity; `undefined` leaves a field unchanged, `null` clears it. */
+function assignFields(opportunity: Opportunity, input: CreateOpportunityInput | UpdateOpportunityInput, violations: Violations): void {
+  if (input.type !== undefined) {
+    if (input.type === null) violations.add("type", "must not be null");
+    else opportunity.type = input.type;
+  }
+  if (input.title !== undefined) {
+    if (input.title === null) violations.add("title", "must not be null");
+    else opportunity.title = toShortText(input.title, "title", MAX_TITLE_LENGTH, violations);
+  }
+  if (input.summary !== undefined) {
+    opportunity.summary = input.summary && toShortText(input.summary, "summary", MAX_SUMMARY_LENGTH, violations);
+  }
+  if (input.description !== undefined) {
+    opportunity.description = input.description && toLocalizedText(input.description, "description", violations);
+  }
+  if (input.publisherId !== undefined) {
+    if (input.publisherId === null) violations.add("publisherId", "must not be null");
+    else opportunity.publisherId = optionalId(input.publisherId, "publisherId", violations)!;
+  }
+  if (input.contactId !== undefined) opportunity.contactId = optionalId(input.contactId, "contactId", violations);
+  if (input.disciplines !== undefined) opportunity.disciplines = unique(input.disciplines ?? []);
+  if (input.eligibleCountries !== undefined) opportunity.eligibleCountries = unique(input.eligibleCountries ?? []);
+  if (input.opensAt !== undefined) {
+    if (input.opensAt === null) violations.add("opensAt", "must not be null");
+    else opportunity.opensAt = input.opensAt;
+  }
+  if (input.deadline !== undefined) opportunity.deadline = input.deadline;
+  if (input.amount !== undefined) assignAmount(opportunity, input.amount, violations);
+  if (input.costsCovered !== undefined) opportunity.costsCovered = unique(input.costsCovered ?? []);
+  if (input.applicationUrl !== undefined) opportunity.applicationUrl = input.applicationUrl;
+  if (input.remote !== undefined) {
+    if (input.remote === null) violations.add("remote", "must be true or false");
+    else opportunity.remote = input.remote;
+  }
+  if (input.city !== undefined) opportunity.city = input.city?.trim() || null;
+  if (input.country !== undefined) opportunity.country = input.country;
+  if (input.workingLanguages !== undefined) opportunity.workingLanguages = unique(input.workingLanguages ?? []);
+}
+
+/** Rules across fields, checked on the opportunity as it would be saved (after an update's changes). */
+function checkDates(opportunity: Opportunity, violations: Violations): void {
+  if (opportunity.deadline && opportunity.opensAt && opportunity.deadline <= opportunity.opensAt) {
+    violations.add("deadline", `must be after opensAt (${opportunity.opensAt.toISOString()})`);
+  }
+}
+
+async function save(context: OpportunitiesContext, opportunity: Opportunity): Promise<Opportunity> {
+  try {
+    return await context.dataSource.transaction((manager) => manager.save(opportunity));
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw badUserInput({ field: "sourceId", message: `is already used by another opportunity of network ${opportunity.network}` });
+    }
+    throw error;
+  }
+}
+
+/** Creates an opportunity after validating every field; nothing is written when any is bad. */
+export async function createOpportunity(context: OpportunitiesContext, input: CreateOpportunityInput): Promise<Opportunity> {
+  const violations = new Violations();
+  const opportunity = Object.assign(new Opportunity(), {
+    network: input.network,
+    sourceId: input.sourceId ?? null,
+    summary: null,
+    description: null,
+    contactId: null,
+    disciplines: [],
+    eligibleCountries: [],
+    opensAt: new Date(),
+    deadline: null,
+    amountMin: null,
+    amountMax: null,
+    currency: null,
+    costsCovered: [],
+    applicationUrl: null,
+    remote: false,
+    city: null,
+    country: null,
+    workingLanguages: [],
+  });
+  // Omitting opensAt or passing null on create both mean "open from now".
+  assignFields(opportunity, { ...input, opensAt: input.opensAt ?? undefined }, violations);
+  checkDates(opportunity, violations);
+  violations.throwIfAny();
+  return save(context, opportunity);
+}
+
+/** Updates the given fields of an opportunity; the cross-field rules apply to the result. */
+export async function updateOpportunity(context: OpportunitiesContext, id: string, input: UpdateOpportunityInput): Promise<Opportunity> {
+  const opportunity = await context.dataSource.getRepository(Opportunity).findOneBy({ id: requireUuid(id) });
+  if (!opportunity) throw notFound("Opportunity", id);
+  const violations = new Violations();
+  assignFields(opportunity, input, violations);
+  checkDates(opportunity, violations);
+  violations.throwIfAny();
+  return save(context, opportunity);
+}
+
+/** Deletes an opportunity; returns the id. */
+export async function deleteOpportunity(context: OpportunitiesContext, id: string): Promise<string> {
+  const result = await context.dataSource.getRepository(Opportunity).delete({ id: requireUuid(id) });
+  if (!result.affected) throw notFound("Opportunity", id);
+  return id;
+}

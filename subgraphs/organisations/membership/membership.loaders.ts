@@ -1,0 +1,33 @@
+import type DataLoader from "dataloader";
+import type { DataSource } from "typeorm";
+import { type ChildrenPageKey, type ChildrenSource, createByIdLoader, createChildrenPageLoader, type Page } from "../../kit";
+import { Membership } from "./membership.entity";
+
+/** Per-request loaders of memberships: by id, and one page of them for many parents at once. */
+export interface MembershipLoaders {
+  membershipById: DataLoader<string, Membership | null>;
+  /** A person's memberships (`Person.memberships`). */
+  membershipsByPersonId: DataLoader<ChildrenPageKey, Page<Membership>, string>;
+  /** The members of an organisation (`Organisation.members`). */
+  membershipsByOrganisationId: DataLoader<ChildrenPageKey, Page<Membership>, string>;
+  /** The memberships an organisation holds in others (`Organisation.memberOf`). */
+  membershipsByMemberOrganisationId: DataLoader<ChildrenPageKey, Page<Membership>, string>;
+}
+
+/** Memberships of one parent in the order they were recorded; matches the `(…, created_at, id)` indexes. */
+function membershipsBy(parentColumn: string): ChildrenSource {
+  return { from: "membership m", parentColumn: `m.${parentColumn}`, idColumn: "m.id", sortColumn: "m.created_at", direction: "ASC" };
+}
+
+/** Creates fresh membership loaders for one request. */
+export function createMembershipLoaders(dataSource: DataSource): MembershipLoaders {
+  const membershipById = createByIdLoader(dataSource, Membership);
+  const pageLoader = (parentColumn: string) =>
+    createChildrenPageLoader(dataSource, membershipsBy(parentColumn), membershipById, (membership) => membership.createdAt);
+  return {
+    membershipById,
+    membershipsByPersonId: pageLoader("person_id"),
+    membershipsByOrganisationId: pageLoader("organisation_id"),
+    membershipsByMemberOrganisationId: pageLoader("member_organisation_id"),
+  };
+}

@@ -1,0 +1,74 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from "type-graphql";
+import { ConnectionType, PageArgs } from "../../kit";
+import { Organisation } from "../organisation/organisation.entity";
+import type { OrganisationsContext } from "../organisations.loaders";
+import { Person } from "../person/person.stub";
+import { Membership } from "./membership.entity";
+import { CreateMembershipInput, UpdateMembershipInput } from "./membership.inputs";
+import {
+  createMembership,
+  deleteMembership,
+  membershipMemberOrganisation,
+  membershipOrganisation,
+  membershipPerson,
+  organisationMemberOf,
+  organisationMembers,
+  updateMembership,
+} from "./membership.service";
+
+@ObjectType({ description: "A page of memberships." })
+export class MembershipConnection extends ConnectionType(Membership, "Membership") {}
+
+@Resolver(() => Membership)
+export class MembershipResolver {
+  @FieldResolver(() => Organisation, { description: "The organisation joined." })
+  organisation(@Root() membership: Membership, @Ctx() context: OrganisationsContext): Promise<Organisation | null> {
+    return membershipOrganisation(context, membership);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: "The member, when a person; null when the member is an organisation." })
+  person(@Root() membership: Membership): Person | null {
+    return membershipPerson(membership);
+  }
+
+  @FieldResolver(() => Organisation, {
+    nullable: true,
+    description: "The member, when an organisation (e.g. a venue in a network); null when the member is a person.",
+  })
+  memberOrganisation(@Root() membership: Membership, @Ctx() context: OrganisationsContext): Promise<Organisation | null> {
+    return membershipMemberOrganisation(context, membership);
+  }
+
+  @Mutation(() => Membership, { description: "Adds a person or an organisation to an organisation." })
+  createMembership(@Arg("input") input: CreateMembershipInput, @Ctx() context: OrganisationsContext): Promise<Membership> {
+    return createMembership(context, input);
+  }
+
+  @Mutation(() => Membership, { description: "Changes the role, title or dates of a membership." })
+  updateMembership(
+    @Arg("id", () => ID) id: string,
+    @Arg("input") input: UpdateMembershipInput,
+    @Ctx() context: OrganisationsContext,
+  ): Promise<Membership> {
+    return updateMembership(context, id, input);
+  }
+
+  @Mutation(() => ID, { description: "Deletes a membership; returns its id." })
+  deleteMembership(@Arg("id", () => ID) id: string, @Ctx() context: OrganisationsContext): Promise<string> {
+    return deleteMembership(context, id);
+  }
+}
+
+/** The membership lists of an organisation, batched across all organisations of a request. */
+@Resolver(() => Organisation)
+export class OrganisationMembershipResolver {
+  @FieldResolver(() => MembershipConnection, { nullable: true, description: "People and organisations that are members of this organisation." })
+  async members(@Root() organisation: Organisation, @Args() page: PageArgs, @Ctx() context: OrganisationsContext): Promise<MembershipConnection> {
+    return new MembershipConnection(await organisationMembers(context, organisation.id, page));
+  }
+
+  @FieldResolver(() => MembershipConnection, { nullable: true, description: "Memberships this organisation holds in others, e.g. in networks." })
+  async memberOf(@Root() organisation: Organisation, @Args() page: PageArgs, @Ctx() context: OrganisationsContext): Promise<MembershipConnection> {
+    return new MembershipConnection(await organisationMemberOf(context, organisation.id, page));
+  }
+}

@@ -1,0 +1,175 @@
+import type { EntityManager, SelectQueryBuilder } from "typeorm";
+import { expandDisciplines } from "../../../schema/vocabularies";
+import {
+  badUserInput,
+  escapeLike,
+  isUniqueViolation,
+  type KeysetOrder,
+  notFound,
+  type Page,
+  paginate,
+  requireUuid,
+  toLocalizedText,
+  unique,
+  Violations,
+} from "../../kit";
+import type { OrganisationsContext } from "../organisations.loaders";
+import type { OrganisationsArgs, OrganisationsFilter } from "./organisation.args";
+import { Organisation } from "./organisation.entity";
+import type { CreateOrganisationInput, UpdateOrganisationInput } from "./organisation.inputs";
+import { ORGANISATION_SLUG_PATTERN, OrganisationOrder } from "./organisation.type";
+
+const ORDERS: Record<OrganisationOrder, KeysetOrder<Organisation>> = {
+  [OrganisationOrder.NAME]: { column: "organisation.name", direction: "ASC", valueOf: (organisation) => organisation.name },
+  [OrganisationOrder.NEWEST]: { column: "organisation.created_at", direction: "DESC", valueOf: (organisation) => organisation.createdAt },
+};
+
+/** Longest generated slug, leaving room for a `-2` style suffix under the 100-character limit. */
+const MAX_GENERATED_SLUG = 80;
+
+/** Latin letters that Unicode decomposition leaves alone but that have a usual ASCII spelling. */
+const ASCII_SPELLINGS: Record<string, string> = { ı: "i", ø: "o", æ: "ae", œ: "oe", ß: "ss", đ: "d", ð: "d", ł: "l", þ: "th" };
+
+/**
+ * Lower-case kebab slug of a name ("Fondazione Pistoletto – Cittadellarte" → "fondazione-pistoletto-cittadellarte", "Dar Al-Ma'mûn" → "dar-al-mamun");
+ * empty when the name has no Latin letters or digits.
+ */
+export function slugify(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[ıøæœßđðłþ]/g, (char) => ASCII_SPELLINGS[char])
+    // Apostrophes join their words: "L'Art Rue" → "lart-rue".
+    .replace(/['’ʼ]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .slice(0, MAX_GENERATED_SLUG)
+    .replace(/^-+|-+$/g, "");
+}
+
+/** One organisation by id, or null; a malformed id is a client error. */
+export function findOrganisation(context: OrganisationsContext, id: string): Promise<Organisation | null> {
+  return context.loaders.organisationById.load(requireUuid(id));
+}
+
+/** One organisation by slug, or null; a string that cannot be a slug matches nothing. */
+export async function findOrganisationBySlug(context: OrganisationsContext, slug: string): Promise<Organisation | null> {
+  if (slug.length > 100 || !ORGANISATION_SLUG_PATTERN.test(slug)) return null;
+  return context.loaders.organisationBySlug.load(slug);
+}
+
+function applyFilter(query: SelectQueryBuilder<Organisation>, filter: OrganisationsFilter | undefined): SelectQueryBuilder<Organisation> {
+  if (!filter) return query;
+  if (filter.disciplines?.length) {
+    query.andWhere("organisation.disciplines && :disciplines", { disciplines: expandDisciplines(filter.disciplines) });
+  }
+  if (filter.countries?.length) query.andWhere("organisation.country = ANY(:countries)", { countries: filter.countries });
+  if (filter.languages?.length) {
+    query.andWhere(
+      "EXISTS (SELECT 1 FROM unnest(organisation.working_languages) AS working WHERE working = ANY(:languages) OR split_part(working, '-', 1) = ANY(:languages))",
+      { languages: filter.languages },
+    );
+  }
+  if (filter.networks?.length) query.andWhere("organisation.network = ANY(:networks)", { networks: filter.networks });
+  if (filter.kinds?.length) query.andWhere("organisation.kind = ANY(:kinds)", { kinds: filter.kinds });
+  if (filter.services?.length) query.andWhere("organisation.services && :services", { services: filter.services });
+  if (filter.text) query.andWhere("organisation.name ILIKE :text", { text: `%${escapeLike(filter.text)}%` });
+  return query;
+}
+
+/** A page of organisations matching the filter, in the requested order. */
+export async function listOrganisations(context: OrganisationsContext, args: OrganisationsArgs): Promise<Page<Organisation>> {
+  const query = applyFilter(context.dataSource.getRepository(Organisation).createQueryBuilder("organisation"), args.filter);
+  const page = await paginate(query, args, ORDERS[args.orderBy]);
+  // Memberships of these organisations often point back at them: answer those from the cache.
+  for (const { node } of page.edges) context.loaders.organisationById.prime(node.id, node);
+  return page;
+}
+
+/** Copies validated input onto an organisation; `undefined` leaves a field unchanged, `null` clears it. */
+function assignFields(organisation: Organisation, input: CreateOrganisationInput | UpdateOrganisationInput, violations: Violations): void {
+  if (input.name !== undefined) {
+    const name = input.name?.trim();
+    if (!name) violations.add("name", "must not be empty");
+    else organisation.name = name;
+  }
+  if (input.slug === null) violations.add("slug", "cannot be cleared");
+  else if (input.slug !== undefined) organisation.slug = input.slug;
+  if (input.kind === null) violations.add("kind", "cannot be cleared");
+  else if (input.kind !== undefined) organisation.kind = input.kind;
+  if (input.country === null) violations.add("country", "cannot be cleared");
+  else if (input.country !== undefined) organisation.country = input.country;
+  if (input.description !== undefined) {
+    organisation.description = input.description && toLocalizedText(input.description, "description", violations);
+  }
+  if (input.disciplines !== undefined) organisation.disciplines = unique(input.disciplines ?? []);
+  if (input.services !== undefined) organisation.services = unique(input.services ?? []);
+  if (input.city !== undefined) organisation.city = input.city?.trim() || null;
+  if (input.website !== undefined) organisation.website = input.website;
+  if (input.workingLanguages !== undefined) organisation.workingLanguages = unique(input.workingLanguages ?? []);
+}
+
+/** The slug generated from a name: its kebab form, or the first of `-2`, `-3`… not yet taken. */
+async function generateSlug(manager: EntityManager, name: string): Promise<string> {
+  const base = slugify(name) || "organisation";
+  const rows: Array<{ slug: string }> = await manager.query("SELECT slug FROM organisation WHERE slug = $1 OR slug LIKE $2", [
+    base,
+    `${escapeLike(base)}-%`,
+  ]);
+  const taken = new Set(rows.map((row) => row.slug));
+  if (!taken.has(base)) return base;
+  let suffix = 2;
+  while (taken.has(`${base}-${suffix}`)) suffix++;
+  return `${base}-${suffix}`;
+}
+
+async function save(context: OrganisationsContext, organisation: Organisation, options: { generateSlug: boolean }): Promise<Organisation> {
+  try {
+    return await context.dataSource.transaction(async (manager) => {
+      if (options.generateSlug) organisation.slug = await generateSlug(manager, organisation.name);
+      return manager.save(organisation);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const constraint = (error as { constraint?: string }).constraint;
+      if (constraint === "organisation_slug") throw badUserInput({ field: "slug", message: `${organisation.slug} is already used by another organisation` });
+      throw badUserInput({ field: "sourceId", message: `is already used by another organisation of network ${organisation.network}` });
+    }
+    throw error;
+  }
+}
+
+/** Creates an organisation after validating every field; nothing is written when any is bad. */
+export async function createOrganisation(context: OrganisationsContext, input: CreateOrganisationInput): Promise<Organisation> {
+  const violations = new Violations();
+  const organisation = Object.assign(new Organisation(), {
+    network: input.network,
+    sourceId: input.sourceId ?? null,
+    description: null,
+    disciplines: [],
+    services: [],
+    city: null,
+    website: null,
+    workingLanguages: [],
+  });
+  assignFields(organisation, input, violations);
+  violations.throwIfAny();
+  return save(context, organisation, { generateSlug: input.slug == null });
+}
+
+/** Updates the given fields of an organisation; its slug changes only when a new one is given. */
+export async function updateOrganisation(context: OrganisationsContext, id: string, input: UpdateOrganisationInput): Promise<Organisation> {
+  const organisation = await context.dataSource.getRepository(Organisation).findOneBy({ id: requireUuid(id) });
+  if (!organisation) throw notFound("Organisation", id);
+  const violations = new Violations();
+  assignFields(organisation, input, violations);
+  violations.throwIfAny();
+  return save(context, organisation, { generateSlug: false });
+}
+
+/** Deletes an organisation with its memberships (both as the organisation joined and as a member); returns the id. */
+export async function deleteOrganisation(context: OrganisationsContext, id: string): Promise<string> {
+  const result = await context.dataSource.getRepository(Organisation).delete({ id: requireUuid(id) });
+  if (!result.affected) throw notFound("Organisation", id);
+  return id;
+}
