@@ -68,7 +68,7 @@ export async function listenSubgraph<TLoaders>(
     expressMiddleware(server, {
       context: async ({ req }) => {
         const requestId = req.header("x-request-id");
-        return createSubgraphContext(definition, dataSource, requestId && requestId.length <= 128 ? requestId : undefined);
+        return createSubgraphContext(definition, dataSource, { requestId: requestId && requestId.length <= 128 ? requestId : undefined });
       },
     }),
   );

@@ -3,12 +3,22 @@ import type { DataSource } from "typeorm";
 import { randomUUID } from "node:crypto";
 import type { SeedSizes } from "./demo";
 
+/**
+ * Who is asking: anonymous clients read public data; a partner network (by its API key) writes its own
+ * records; the operator may do everything. Established by the gateway and passed to subgraphs.
+ */
+export type Viewer = { kind: "anonymous" } | { kind: "network"; network: string } | { kind: "operator" };
+
+export const ANONYMOUS: Viewer = { kind: "anonymous" };
+export const OPERATOR: Viewer = { kind: "operator" };
+
 /** Per-request context of every subgraph: the data source and fresh DataLoaders, built in one place. */
 export interface SubgraphContext<TLoaders = Record<string, DataLoader<never, unknown>>> {
   dataSource: DataSource;
   loaders: TLoaders;
   /** Correlates logs of one request; taken from the gateway's `x-request-id` when present. */
   requestId: string;
+  viewer: Viewer;
 }
 
 /** Resolves a representation `{ __typename, id }` sent by the gateway to the entity, or null. */
@@ -43,9 +53,9 @@ export interface SubgraphDefinition<TLoaders = unknown> {
 export function createSubgraphContext<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
   dataSource: DataSource,
-  requestId: string = randomUUID(),
+  options: { requestId?: string; viewer?: Viewer } = {},
 ): SubgraphContext<TLoaders> {
-  return { dataSource, loaders: definition.createLoaders(dataSource), requestId };
+  return { dataSource, loaders: definition.createLoaders(dataSource), requestId: options.requestId ?? randomUUID(), viewer: options.viewer ?? ANONYMOUS };
 }
 
 /** A subgraph definition whatever its loaders, for lists of subgraphs. */

@@ -2,7 +2,7 @@ import type { ApolloServer } from "@apollo/server";
 import type { DataSource } from "typeorm";
 import { openSubgraphDatabase } from "../database";
 import { QueryCounter } from "../query-counter";
-import { createSubgraphContext, type SubgraphContext, type SubgraphDefinition } from "../subgraph";
+import { createSubgraphContext, OPERATOR, type SubgraphContext, type SubgraphDefinition, type Viewer } from "../subgraph";
 import { createSubgraphServer } from "../subgraph-server";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
@@ -18,7 +18,8 @@ export interface TestSubgraph<TLoaders> {
   server: ApolloServer<SubgraphContext<TLoaders>>;
   /** Counts every SQL statement the subgraph sends. */
   queries: QueryCounter;
-  execute: <TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<OperationResult<TData>>;
+  /** Runs an operation as `viewer` (the operator unless given). */
+  execute: <TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { viewer?: Viewer }) => Promise<OperationResult<TData>>;
   close: () => Promise<void>;
 }
 
@@ -43,10 +44,10 @@ export async function startTestSubgraph<TLoaders>(
     dataSource,
     server,
     queries,
-    execute: async <TData,>(query: string, variables?: Record<string, unknown>) => {
+    execute: async <TData,>(query: string, variables?: Record<string, unknown>, options: { viewer?: Viewer } = {}) => {
       const response = await server.executeOperation(
         { query, variables },
-        { contextValue: createSubgraphContext(definition, dataSource) },
+        { contextValue: createSubgraphContext(definition, dataSource, { viewer: options.viewer ?? OPERATOR }) },
       );
       if (response.body.kind !== "single") throw new Error("incremental delivery is not used by the hub");
       return response.body.singleResult as OperationResult<TData>;
