@@ -87,13 +87,15 @@ describe("the hub through the gateway", () => {
     expect(forTen).toBeLessThan(15);
   });
 
-  it("reports the demo data set's sizes", async () => {
+  it("reports the demo data set's sizes, with only people who consented shown to anonymous clients", async () => {
+    const { rows: [{ listed }] } = await db.query("SELECT count(*)::int AS listed FROM people.person WHERE discoverable");
+    expect(listed).toBeLessThan(DEMO_SIZES.people);
     const answer = await postGraphQL<Record<string, { totalCount: number }>>(
       testHub.hub.gatewayUrl,
       "{ people(first: 0) { totalCount } organisations(first: 0) { totalCount } opportunities(first: 0) { totalCount } events(first: 0) { totalCount } }",
     );
     expect(answer.data).toEqual({
-      people: { totalCount: DEMO_SIZES.people },
+      people: { totalCount: listed },
       organisations: { totalCount: DEMO_SIZES.organisations },
       opportunities: { totalCount: DEMO_SIZES.opportunities },
       events: { totalCount: DEMO_SIZES.events },

@@ -84,6 +84,8 @@ function buildPerson(index: number, fakerFor: (locale: Locale) => ReturnType<typ
     socialLinks: index % 2 === 0 ? [{ platform: SocialPlatform.INSTAGRAM, url: `https://www.instagram.com/${handle.replace(/\./g, "_")}/` }] : [],
     openTo: faker.helpers.arrayElements(Object.values(OpenTo), { min: 0, max: 3 }),
     careerStage: faker.helpers.arrayElement(Object.values(CareerStage)),
+    // Most demo people consented to be listed; every tenth did not, so the directory shows the difference.
+    discoverable: index % 10 !== 9,
     contactEmail: `${handle}@example.org`,
   });
 }

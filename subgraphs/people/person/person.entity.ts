@@ -60,7 +60,11 @@ export class Person extends NetworkRecord {
   @Column("text", { nullable: true })
   careerStage!: CareerStage | null;
 
-  /** Private: shown to nobody through the public graph. */
+  @Field({ description: "True when the person agreed to be listed in the public directory; others see only what their own network shows." })
+  @Column("boolean", { default: false })
+  discoverable!: boolean;
+
+  /** Private: exposed through a guarded field resolver to the person's own network and the operator only. */
   @Column("text", { nullable: true })
   contactEmail!: string | null;
 }

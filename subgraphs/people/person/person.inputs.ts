@@ -64,7 +64,10 @@ abstract class PersonFieldsInput {
   @Field(() => CareerStage, { nullable: true })
   careerStage?: CareerStage | null;
 
-  @Field(() => String, { nullable: true, description: "Private contact address; never shown publicly." })
+  @Field(() => Boolean, { nullable: true, description: "Consent to be listed in the public directory; off unless given." })
+  discoverable?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: "Private contact address; shown only to the person's network and the operator." })
   @IsOptional()
   @IsEmail({}, { message: "must be an email address" })
   @MaxLength(254, { message: "must be at most 254 characters" })

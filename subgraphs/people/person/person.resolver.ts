@@ -1,9 +1,10 @@
-import { Arg, Args, Ctx, ID, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { ConnectionType } from "../../kit";
 import { PeopleArgs } from "./person.args";
 import { Person } from "./person.entity";
 import { CreatePersonInput, UpdatePersonInput } from "./person.inputs";
 import { createPerson, deletePerson, findPerson, listPeople, type PeopleContext, updatePerson } from "./person.service";
+import { canSeeContact } from "./person.visibility";
 
 @ObjectType({ description: "A page of people." })
 export class PersonConnection extends ConnectionType(Person, "Person") {}
@@ -18,6 +19,11 @@ export class PersonResolver {
   @Query(() => PersonConnection, { description: "People of all networks, filtered and paginated." })
   async people(@Args() args: PeopleArgs, @Ctx() context: PeopleContext): Promise<PersonConnection> {
     return new PersonConnection(await listPeople(context, args));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Contact email: visible to the person's own network and the operator, null for everyone else." })
+  contactEmail(@Root() person: Person, @Ctx() context: PeopleContext): string | null {
+    return canSeeContact(context.viewer, person) ? person.contactEmail : null;
   }
 
   @Mutation(() => Person, { description: "Adds a person." })

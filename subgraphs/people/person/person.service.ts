@@ -19,6 +19,7 @@ import type { CreatePersonInput, UpdatePersonInput } from "./person.inputs";
 import type { PeopleArgs, PeopleFilter } from "./person.args";
 import type { PersonLoaders } from "./person.loaders";
 import { PersonOrder } from "./person.type";
+import { applyPersonVisibility, canSeePerson } from "./person.visibility";
 
 /** Context of a request to the people subgraph. */
 export type PeopleContext = SubgraphContext<PersonLoaders>;
@@ -28,9 +29,14 @@ const ORDERS: Record<PersonOrder, KeysetOrder<Person>> = {
   [PersonOrder.NEWEST]: { column: "person.created_at", direction: "DESC", valueOf: (person) => person.createdAt },
 };
 
-/** One person by id, or null; a malformed id is a client error. */
-export function findPerson(context: PeopleContext, id: string): Promise<Person | null> {
-  return context.loaders.personById.load(requireUuid(id));
+/** One person by id, or null when unknown or not visible to the viewer; a malformed id is a client error. */
+export async function findPerson(context: PeopleContext, id: string): Promise<Person | null> {
+  return visibleOrNull(context, await context.loaders.personById.load(requireUuid(id)));
+}
+
+/** The person when the viewer may see them, else null (the same answer as for an unknown id). */
+export function visibleOrNull(context: PeopleContext, person: Person | null): Person | null {
+  return person && canSeePerson(context.viewer, person) ? person : null;
 }
 
 function applyFilter(query: SelectQueryBuilder<Person>, filter: PeopleFilter | undefined): SelectQueryBuilder<Person> {
@@ -52,7 +58,7 @@ function applyFilter(query: SelectQueryBuilder<Person>, filter: PeopleFilter | u
 
 /** A page of people matching the filter, in the requested order. */
 export function listPeople(context: PeopleContext, args: PeopleArgs): Promise<Page<Person>> {
-  const query = applyFilter(context.dataSource.getRepository(Person).createQueryBuilder("person"), args.filter);
+  const query = applyPersonVisibility(applyFilter(context.dataSource.getRepository(Person).createQueryBuilder("person"), args.filter), context.viewer);
   return paginate(query, args, ORDERS[args.orderBy]);
 }
 
@@ -74,6 +80,7 @@ function assignFields(person: Person, input: CreatePersonInput | UpdatePersonInp
   if (input.socialLinks !== undefined) person.socialLinks = (input.socialLinks ?? []).map(({ platform, url }) => ({ platform, url }));
   if (input.openTo !== undefined) person.openTo = unique(input.openTo ?? []);
   if (input.careerStage !== undefined) person.careerStage = input.careerStage;
+  if (input.discoverable !== undefined) person.discoverable = input.discoverable ?? false;
   if (input.contactEmail !== undefined) person.contactEmail = input.contactEmail?.trim().toLowerCase() || null;
 }
 
@@ -103,6 +110,7 @@ export async function createPerson(context: PeopleContext, input: CreatePersonIn
     socialLinks: [],
     openTo: [],
     careerStage: null,
+    discoverable: false,
     contactEmail: null,
   });
   assignFields(person, input, violations);

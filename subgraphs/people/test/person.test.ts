@@ -58,12 +58,37 @@ describe("people subgraph: person", () => {
     });
   });
 
-  it("never exposes the contact email", async () => {
+  it("shows the contact email to the person's network and the operator only", async () => {
+    const created = await createPerson({ discoverable: true });
+    const query = `query($id: ID!) { person(id: $id) { contactEmail } }`;
+    expect((await subgraph.execute(query, { id: created.id })).data).toEqual({ person: { contactEmail: "amira@example.org" } });
+    const ownNetwork = await subgraph.execute(query, { id: created.id }, { viewer: { kind: "network", network: "creative-tracks" } });
+    expect(ownNetwork.data).toEqual({ person: { contactEmail: "amira@example.org" } });
+    const otherNetwork = await subgraph.execute(query, { id: created.id }, { viewer: { kind: "network", network: "design-hub" } });
+    expect(otherNetwork.data).toEqual({ person: { contactEmail: null } });
+  });
+
+  it("hides people who did not agree to be listed from anonymous viewers and other networks, everywhere", async () => {
+    const hidden = await createPerson({ discoverable: false });
+    const listed = await createPerson({ discoverable: true, sourceId: "ct-2", displayName: "Listed Person" });
+    const anonymous = { viewer: { kind: "anonymous" } as const };
+    expect((await subgraph.execute(GET_PERSON, { id: hidden.id }, anonymous)).data).toEqual({ person: null });
+    expect((await subgraph.execute(GET_PERSON, { id: listed.id }, anonymous)).data!.person).toMatchObject({ displayName: "Listed Person" });
+    const list = await subgraph.execute<{ people: { totalCount: number; edges: Array<{ node: { id: string } }> } }>(LIST_PEOPLE, {}, anonymous);
+    expect(list.data!.people.edges.map((edge) => edge.node.id)).toEqual([listed.id]);
+    expect(list.data!.people.totalCount).toBe(1);
+    const entities = await subgraph.execute<{ _entities: unknown[] }>(PERSON_ENTITIES, { representations: [hidden, listed].map(({ id }) => ({ __typename: "Person", id })) }, anonymous);
+    expect(entities.data!._entities).toEqual([null, { id: listed.id, displayName: "Listed Person" }]);
+    const ownNetwork = await subgraph.execute(GET_PERSON, { id: hidden.id }, { viewer: { kind: "network", network: "creative-tracks" } });
+    expect(ownNetwork.data!.person).not.toBeNull();
+    const otherNetwork = await subgraph.execute(GET_PERSON, { id: hidden.id }, { viewer: { kind: "network", network: "design-hub" } });
+    expect(otherNetwork.data!.person).toBeNull();
+  });
+
+  it("keeps new people out of the public directory unless they consent", async () => {
     const created = await createPerson();
-    const result = await subgraph.execute(`query($id: ID!) { person(id: $id) { contactEmail } }`, { id: created.id });
-    expect(result.errors?.[0].message).toMatch(/Cannot query field "contactEmail"/);
-    const [row] = await subgraph.dataSource.query("SELECT contact_email FROM person");
-    expect(row.contact_email).toBe("amira@example.org");
+    const [row] = await subgraph.dataSource.query("SELECT discoverable FROM person WHERE id = $1", [created.id]);
+    expect(row.discoverable).toBe(false);
   });
 
   it("returns null for an unknown id", async () => {
