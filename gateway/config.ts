@@ -1,6 +1,8 @@
 import path from "node:path";
 import { z } from "zod";
 import { portSchema, readEnv, repoRoot, sharedEnvShape } from "../subgraphs/kit/config";
+import { assertProductionSecrets } from "./protection/production-checks";
+import { type ProtectionConfig, readProtectionConfig } from "./protection/protection-config";
 
 // Off unless an operator opts in: @apollo/gateway otherwise reports anonymous usage to Apollo.
 process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
@@ -24,16 +26,23 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   /** The operator's bearer token for the admin API; without it only network keys work. */
   adminToken?: string;
+  /** AGORA_SUBGRAPH_SECRET: signs the viewer sent to core subgraphs; required in production. */
+  subgraphSecret?: string;
   /** Partner subgraphs: timeout, response size cap, and whether loopback/private addresses are allowed. */
   partnerTimeoutMs: number;
   partnerMaxResponseBytes: number;
   allowPrivateSubgraphs: boolean;
+  /** METRICS_TOKEN: when set, /metrics requires it as a bearer token. */
+  metricsToken?: string;
+  /** Operation limits, rate limits, body size and safelist (gateway/protection/). */
+  protection: ProtectionConfig;
 }
 
 const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
 
 /** Reads the gateway configuration; a bad value stops the process with a clear message. */
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  assertProductionSecrets(env);
   const values = readEnv(
     {
       HOST: sharedEnvShape.HOST,
@@ -48,9 +57,14 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       // Empty counts as unset, as docker-compose passes `${AGORA_ADMIN_TOKEN:-}`.
       AGORA_ADMIN_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(24, "must be at least 24 characters").optional()),
       AGORA_ALLOW_PRIVATE_SUBGRAPHS: z.enum(["0", "1"]).default("0"),
+      METRICS_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(16, "must be at least 16 characters").optional()),
+      AGORA_SUBGRAPH_SECRET: sharedEnvShape.AGORA_SUBGRAPH_SECRET,
     },
     env,
   );
+  if (values.NODE_ENV === "production" && !values.AGORA_SUBGRAPH_SECRET) {
+    throw new Error("Invalid configuration:\n  AGORA_SUBGRAPH_SECRET: required in production (the core subgraphs accept only requests signed with it)");
+  }
   const subgraphUrls: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
     const match = SUBGRAPH_URL_VARIABLE.exec(name);
@@ -70,8 +84,11 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphUrls,
     subgraphTimeoutMs: values.SUBGRAPH_TIMEOUT_MS,
     adminToken: values.AGORA_ADMIN_TOKEN,
+    subgraphSecret: values.AGORA_SUBGRAPH_SECRET,
     partnerTimeoutMs: values.PARTNER_TIMEOUT_MS,
     partnerMaxResponseBytes: values.PARTNER_MAX_RESPONSE_BYTES,
     allowPrivateSubgraphs: values.AGORA_ALLOW_PRIVATE_SUBGRAPHS === "1",
+    metricsToken: values.METRICS_TOKEN,
+    protection: readProtectionConfig(env),
   };
 }

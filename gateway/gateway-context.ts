@@ -1,5 +1,11 @@
+import type { Viewer } from "../subgraphs/kit/subgraph";
+
 /** Per-request context of the gateway. */
 export interface GatewayContext {
+  /** Who is asking, from the request's bearer token; core subgraphs receive it signed. */
+  viewer: Viewer;
   /** Correlates the gateway's and subgraphs' logs for one request; returned to the client as `x-request-id`. */
   requestId: string;
+  /** The client's preferred languages from Accept-Language, best first; core subgraphs receive them as `x-agora-languages`. */
+  languages?: string[];
 }

@@ -12,23 +12,41 @@ import type { DataSource } from "typeorm";
 import { loadCoreSubgraphs } from "../schema/composition";
 import { openSubgraphDatabase } from "../subgraphs/kit/database";
 import { logger } from "../subgraphs/kit/logger";
+import { preferredLanguages } from "../subgraphs/kit/preferred-languages";
+import { ANONYMOUS } from "../subgraphs/kit/subgraph";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./gateway-context";
+import { openFormatsRouter, type RunOperation } from "./open-formats.routes";
 import { createGuardedFetcher } from "./partner-traffic/guarded-fetch";
 import { adminRouter } from "./registry/admin.routes";
+import { createProtection } from "./protection/protection";
 import { fetchSubgraphSdl } from "./registry/fetch-sdl";
+import { tokensMatch } from "./registry/api-keys";
 import { CreateRegistry1764100000000 } from "./registry/migrations/1764100000000-create-registry";
 import { REGISTRY_ENTITIES } from "./registry/registry.entities";
 import { PartnerRegistry } from "./registry/registry.service";
 import { supergraphFromRegistry } from "./registry/registry-supergraph";
+import { createGatewayObservability } from "./observability/gateway-observability";
 import { SubgraphDataSource } from "./subgraph-data-source";
 import { supergraphFromFile } from "./supergraph-file";
+import { identifyViewer } from "./viewer";
 
-/** Largest GraphQL request body the gateway accepts. */
-const BODY_LIMIT = "1mb";
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 /** Largest SDL a partner may publish. */
 const MAX_PARTNER_SDL_BYTES = 256 * 1024;
+
+/** The request's id (the client's `x-request-id` when well formed, else a new one), echoed in the response. */
+function requestIdOf(req: express.Request, res: express.Response): string {
+  const given = req.header("x-request-id");
+  const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader("x-request-id", requestId);
+  return requestId;
+}
+
+/** The client's preferred languages: Accept-Language by quality (express/negotiator), canonicalised, unknown tags dropped, at most 10. */
+function requestLanguages(req: express.Request): string[] {
+  return req.header("accept-language") ? preferredLanguages(req.acceptsLanguages()) : [];
+}
 
 /** The running gateway. */
 export interface RunningGateway {
@@ -69,14 +87,22 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const source = config.supergraph;
   const opened = source.kind === "registry" ? await openRegistry(config, source.databaseUrl) : null;
   const coreNames = new Set(loadCoreSubgraphs().map((subgraph) => subgraph.name));
+  const observability = createGatewayObservability({ coreSubgraphs: coreNames, registryDatabase: opened?.dataSource ?? null, metricsToken: config.metricsToken });
   const gateway = new ApolloGateway({
     supergraphSdl:
       source.kind === "registry" && opened
         ? supergraphFromRegistry(opened.registry, { databaseUrl: source.databaseUrl, pollIntervalMs: source.pollIntervalMs })
         : supergraphFromFile(source.kind === "file" ? source.file : ""),
+    // Wrapped for metrics (fetch counts and latency per subgraph) and so /ready knows the core subgraphs.
     buildService: ({ name, url }) =>
-      coreNames.has(name)
-        ? new SubgraphDataSource({ name, url: config.subgraphUrls[name] ?? url ?? "", timeoutMs: config.subgraphTimeoutMs, trust: "core" })
+      observability.observeSubgraph(coreNames.has(name)
+        ? new SubgraphDataSource({
+            name,
+            url: config.subgraphUrls[name] ?? url ?? "",
+            timeoutMs: config.subgraphTimeoutMs,
+            trust: "core",
+            subgraphSecret: config.subgraphSecret,
+          })
         : new SubgraphDataSource({
             name,
             url: url ?? "",
@@ -84,17 +110,29 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
             trust: "partner",
             maxResponseBytes: config.partnerMaxResponseBytes,
             allowPrivate: config.allowPrivateSubgraphs,
-          }),
+          })),
     logger: logger.child({ component: "gateway" }),
+  });
+  observability.watchGateway(gateway);
+  const protection = await createProtection(config.protection, {
+    production: config.production,
+    // Only a valid key gets the per-key rate budget; anything else counts against the client IP.
+    verifyToken: async (token) =>
+      opened ? (await opened.registry.authenticate(token)) !== null : !!config.adminToken && tokensMatch(token, config.adminToken),
   });
   const app = express();
   const httpServer = createServer(app);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.production,
+    ...protection.serverOptions,
+    // Clients never see internals (SQL, URLs, stack traces): see EXPOSED_ERROR_CODES.
+    formatError: observability.formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...observability.plugins,
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      ...protection.plugins,
     ],
     logger: logger.child({ component: "apollo-server" }),
   });
@@ -102,11 +140,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     // start() resolves once the first supergraph is loaded, and only then does the gateway listen.
     await server.start();
   } catch (error) {
+    await protection.close();
     await opened?.dataSource.destroy();
     throw error;
   }
 
   app.disable("x-powered-by");
+  app.use(observability.requestLogging);
+  observability.mountRoutes(app);
+  if (config.protection.trustProxy !== undefined) app.set("trust proxy", config.protection.trustProxy);
   if (opened) {
     app.use("/admin", adminRouter(opened.registry));
   } else {
@@ -117,15 +159,25 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
+  // JSON-LD pages and iCalendar feeds: GraphQL operations run through this server as an anonymous client.
+  app.use(
+    openFormatsRouter(
+      async (query, variables, { languages, requestId }) => {
+        const response = await server.executeOperation({ query, variables }, { contextValue: { requestId, viewer: ANONYMOUS, languages } });
+        if (response.body.kind !== "single") throw new Error("open formats expect a single result");
+        return response.body.singleResult as Awaited<ReturnType<RunOperation>>;
+      },
+      { languagesOf: requestLanguages, requestIdOf: requestIdOf },
+    ),
+  );
   app.all(
     ["/", "/graphql"],
-    express.json({ limit: BODY_LIMIT }),
+    ...protection.httpHandlers,
     expressMiddleware(server, {
       context: async ({ req, res }) => {
-        const given = req.header("x-request-id");
-        const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader("x-request-id", requestId);
-        return { requestId };
+        const requestId = requestIdOf(req, res);
+        const viewer = await identifyViewer(req.header("authorization"), { registry: opened?.registry ?? null, adminToken: config.adminToken });
+        return { requestId, viewer, languages: requestLanguages(req) };
       },
     }),
   );
@@ -140,7 +192,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     gateway,
     registry: opened?.registry ?? null,
     stop: async () => {
+      observability.markStopping();
       await server.stop();
+      await protection.close();
       await opened?.dataSource.destroy();
     },
   };

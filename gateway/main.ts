@@ -1,3 +1,4 @@
+import "../subgraphs/kit/observability/tracing-preload";
 import { readGatewayConfig } from "./config";
 import { startGateway } from "./gateway-server";
 import { logger } from "../subgraphs/kit/logger";

@@ -1,6 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { logger } from "../subgraphs/kit/logger";
+import { LANGUAGES_HEADER } from "../subgraphs/kit/preferred-languages";
+import { encodeViewer, SIGNATURE_HEADERS, signRequest } from "../subgraphs/kit/request-signature";
+import { ANONYMOUS } from "../subgraphs/kit/subgraph";
 import type { GatewayContext } from "./gateway-context";
 import { createCoreFetcher, createGuardedFetcher, type SubgraphFetcher } from "./partner-traffic/guarded-fetch";
 
@@ -24,6 +27,8 @@ export interface SubgraphDataSourceOptions {
   maxResponseBytes?: number;
   /** Partners only: let routing URLs reach loopback and private networks (AGORA_ALLOW_PRIVATE_SUBGRAPHS=1). */
   allowPrivate?: boolean;
+  /** Core only: AGORA_SUBGRAPH_SECRET, with which every request (viewer, request id, body) is signed. */
+  subgraphSecret?: string;
 }
 
 // The only headers a subgraph ever receives; client headers and credentials never leave the gateway.
@@ -56,7 +61,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
             maxResponseBytes: options.maxResponseBytes ?? DEFAULT_PARTNER_MAX_RESPONSE_BYTES,
             allowPrivate: options.allowPrivate ?? false,
           })
-        : createCoreFetcher({ timeoutMs: options.timeoutMs });
+        : signingFetcher(createCoreFetcher({ timeoutMs: options.timeoutMs }), options.subgraphSecret);
     // A partner's Cache-Control must not shorten or privatise the hub's own cache policy.
     super({ url: options.url, fetcher, honorSubgraphCacheControlHeader: trust === "core" });
     this.name = options.name;
@@ -77,6 +82,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     headers.delete("x-request-id");
     const requestId = (context as Partial<GatewayContext> | undefined)?.requestId;
     if (requestId && REQUEST_ID.test(requestId)) headers.set("x-request-id", requestId);
+    // The client's languages choose the language of texts; partners do not need them, so only core subgraphs get them.
+    const languages = (context as Partial<GatewayContext> | undefined)?.languages;
+    if (this.trust === "core" && languages?.length) headers.set(LANGUAGES_HEADER, languages.join(","));
+    // Only the hub's own subgraphs learn who is asking, signed by the fetcher; partners never do.
+    if (this.trust === "core") headers.set(SIGNATURE_HEADERS.viewer, encodeViewer((context as Partial<GatewayContext> | undefined)?.viewer ?? ANONYMOUS));
   }
 
   override didReceiveResponse({ response, request, context }: ReceivedResponse): GatewayResponse {
@@ -94,6 +104,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       { err: error, subgraph: this.name, trust: this.trust, status: fetchResponse?.status, requestId: context?.requestId },
       "subgraph request failed",
     );
+    // A core subgraph answers 400 when it refuses the client's input (e.g. an unknown language tag, a custom
+    // scalar the gateway cannot check): pass its message on as BAD_USER_INPUT instead of "unavailable".
+    const refused = this.trust === "core" && fetchResponse?.status === 400 ? firstErrorMessage(error) : undefined;
+    if (refused) throw new GraphQLError(refused, { extensions: { code: "BAD_USER_INPUT", subgraph: this.name } });
     throw new GraphQLError(`The ${this.name} subgraph is unavailable`, {
       extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph: this.name },
     });
@@ -160,6 +174,30 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     logger.warn({ subgraph: this.name, reason }, "partner subgraph returned an invalid response");
     return { message: `The ${this.name} subgraph returned an invalid response`, extensions: { code: "SUBGRAPH_INVALID_RESPONSE", subgraph: this.name } };
   }
+}
+
+/**
+ * Signs each request to a core subgraph over the exact body sent, so a core subgraph can tell the gateway's
+ * requests (and the viewer in them) from anyone else's. Without a secret (development) requests go unsigned.
+ */
+function signingFetcher(inner: SubgraphFetcher, secret: string | undefined): SubgraphFetcher {
+  if (!secret) return inner;
+  const fetcher: RemoteGraphQLDataSource["fetcher"] = (url, init = {}) => {
+    const headers = { ...(init.headers as Record<string, string> | undefined) };
+    const viewer = (headers[SIGNATURE_HEADERS.viewer] ??= encodeViewer(ANONYMOUS));
+    const body = typeof init.body === "string" ? init.body : "";
+    Object.assign(headers, signRequest({ secret, viewer, requestId: headers[SIGNATURE_HEADERS.requestId] ?? "", body }));
+    return inner(url, { ...init, headers });
+  };
+  return Object.assign(fetcher, { close: () => inner.close() });
+}
+
+/** The first error message in the body of a failed subgraph response, as @apollo/gateway attaches it to the error. */
+function firstErrorMessage(error: Error): string | undefined {
+  const body = (error as { extensions?: { response?: { body?: unknown } } }).extensions?.response?.body;
+  const errors = typeof body === "object" && body !== null ? (body as { errors?: unknown }).errors : undefined;
+  const message = Array.isArray(errors) ? (errors[0] as { message?: unknown } | undefined)?.message : undefined;
+  return typeof message === "string" ? message.slice(0, 1000) : undefined;
 }
 
 function isErrorPath(path: unknown): path is Array<string | number> {

@@ -1,7 +1,10 @@
+import { randomBytes } from "node:crypto";
 import type { DataSource, Logger as TypeOrmLogger } from "typeorm";
 import { readGatewayConfig } from "../gateway/config";
 import { type RunningGateway, startGateway } from "../gateway/gateway-server";
 import { CORE_SUBGRAPHS } from "../subgraphs/core-subgraphs";
+import { readSearchConfig } from "../subgraphs/search/search.config";
+import { createSearchSubgraph, searchSubgraph } from "../subgraphs/search/search.subgraph";
 import { type AnySubgraphDefinition, logger, type SeedSizes, type StartedSubgraph, startSubgraph } from "../subgraphs/kit";
 
 /** The whole hub in one process: the core subgraphs and the gateway in front of them. */
@@ -9,6 +12,8 @@ export interface RunningHub {
   gatewayUrl: string;
   gateway: RunningGateway;
   subgraphs: StartedSubgraph[];
+  /** The secret the gateway signs core subgraph requests with (AGORA_SUBGRAPH_SECRET, or generated for this run). */
+  subgraphSecret: string;
   stop: () => Promise<void>;
 }
 
@@ -32,8 +37,18 @@ export async function seedHub(subgraphs: Array<{ definition: AnySubgraphDefiniti
 }
 
 /**
+ * The search subgraph calling the subgraphs started before it at their actual addresses (free ports in
+ * tests); SUBGRAPH_<NAME>_URL in `env` still wins, as for the gateway.
+ */
+function searchSubgraphFor(started: StartedSubgraph[], env: NodeJS.ProcessEnv, subgraphSecret: string): AnySubgraphDefinition {
+  const urls = Object.fromEntries(started.map((subgraph) => [`SUBGRAPH_${subgraph.name.toUpperCase()}_URL`, subgraph.url]));
+  return createSearchSubgraph(readSearchConfig({ ...urls, ...env, AGORA_SUBGRAPH_SECRET: subgraphSecret }));
+}
+
+/**
  * Starts every core subgraph on `databaseUrl` (migrating each schema), seeds the demo data when
- * the database is empty, then the gateway routed to the subgraphs' actual addresses.
+ * the database is empty, then the gateway routed to the subgraphs' actual addresses. The gateway and
+ * the subgraphs share AGORA_SUBGRAPH_SECRET, or a random one generated for this run when it is unset.
  */
 export async function startHub(options: {
   databaseUrl: string;
@@ -48,6 +63,9 @@ export async function startHub(options: {
   /** Receives every SQL statement of every subgraph (tests count them). */
   sqlLogger?: TypeOrmLogger;
 }): Promise<RunningHub> {
+  const env = options.env ?? process.env;
+  // Everything runs in this one process, so a fresh secret per run is all the subgraphs and the gateway need.
+  const subgraphSecret = env.AGORA_SUBGRAPH_SECRET || randomBytes(32).toString("base64url");
   const subgraphs: StartedSubgraph[] = [];
   const stopAll = async () => {
     for (const subgraph of subgraphs.reverse()) await subgraph.stop();
@@ -55,13 +73,17 @@ export async function startHub(options: {
   try {
     for (const definition of CORE_SUBGRAPHS) {
       subgraphs.push(
-        await startSubgraph(definition, {
+        await startSubgraph(definition === searchSubgraph ? searchSubgraphFor(subgraphs, env, subgraphSecret) : definition, {
           databaseUrl: options.databaseUrl,
           port: options.ports(definition),
           host: options.host,
           poolSize: options.poolSize,
           production: options.production,
           logger: options.sqlLogger,
+          subgraphSecret,
+          env,
+          // Erasure followers read the people subgraph's feed at its actual address (started first).
+          peopleUrl: subgraphs.find((subgraph) => subgraph.name === "people")?.url,
         }),
       );
     }
@@ -72,7 +94,8 @@ export async function startHub(options: {
     }
     const subgraphUrls = Object.fromEntries(CORE_SUBGRAPHS.map((definition, index) => [definition.name, subgraphs[index].url]));
     const config = readGatewayConfig({
-      ...(options.env ?? process.env),
+      ...env,
+      AGORA_SUBGRAPH_SECRET: subgraphSecret,
       DATABASE_URL: options.databaseUrl,
       GATEWAY_PORT: String(options.gatewayPort),
       HOST: options.host,
@@ -82,6 +105,7 @@ export async function startHub(options: {
       gatewayUrl: gateway.url,
       gateway,
       subgraphs,
+      subgraphSecret,
       stop: async () => {
         await gateway.stop();
         await stopAll();

@@ -1,3 +1,4 @@
+import "../subgraphs/kit/observability/tracing-preload";
 import "reflect-metadata";
 import "../gateway/config";
 import { randomBytes } from "node:crypto";

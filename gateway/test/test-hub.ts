@@ -31,6 +31,9 @@ export async function startTestHub(options: { seed?: SeedSizes; env?: NodeJS.Pro
       AGORA_ALLOW_PRIVATE_SUBGRAPHS: "1",
       REGISTRY_POLL_MS: "300",
       PARTNER_TIMEOUT_MS: "1500",
+      // Tests fire many requests from one address; rate-limit tests set their own budgets.
+      RATE_LIMIT_PER_MINUTE_IP: "0",
+      RATE_LIMIT_PER_MINUTE_KEY: "0",
       ...options.env,
     },
   });

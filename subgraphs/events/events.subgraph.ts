@@ -1,4 +1,9 @@
 import type { SubgraphDefinition } from "../kit";
+import { CreatePersonErasureCursor1764000400010 } from "./migrations/1764000400010-create-person-erasure-cursor";
+import { resolvePersonDataExportReference } from "./person-data/person-data-export.reference";
+import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
+import { PersonDataExport } from "./person-data/person-data-export.stub";
+import { eraseSpeakerLinks } from "./person-data/person-data.service";
 import { seedEvents } from "./demo/events.seed";
 import { Event } from "./event/event.entity";
 import { EventOrganiser } from "./event/event-organiser.entity";
@@ -7,6 +12,7 @@ import { createEventLoaders, type EventLoaders } from "./event/event.loaders";
 import { resolveEventReference } from "./event/event.reference";
 import { EventResolver } from "./event/event.resolver";
 import { CreateEvent1764000400000 } from "./migrations/1764000400000-create-event";
+import { AddEventSearch1764000400020 } from "./migrations/1764000400020-add-event-search";
 import { resolveOrganisationReference } from "./organisation/organisation.reference";
 import { OrganisationEventsResolver } from "./organisation/organisation.resolver";
 import { Organisation } from "./organisation/organisation.stub";
@@ -18,15 +24,17 @@ import { Person } from "./person/person.stub";
 export const eventsSubgraph: SubgraphDefinition<EventLoaders> = {
   name: "events",
   defaultPort: 4004,
-  resolvers: [EventResolver, OrganisationEventsResolver, PersonEventsResolver],
-  orphanedTypes: [Organisation, Person],
+  resolvers: [EventResolver, OrganisationEventsResolver, PersonEventsResolver, PersonDataExportResolver],
+  orphanedTypes: [Organisation, Person, PersonDataExport],
   referenceResolvers: {
     Event: resolveEventReference,
     Organisation: resolveOrganisationReference,
     Person: resolvePersonReference,
+    PersonDataExport: resolvePersonDataExportReference,
   },
   entities: [Event, EventOrganiser, EventSpeaker],
-  migrations: [CreateEvent1764000400000],
+  migrations: [CreateEvent1764000400000, CreatePersonErasureCursor1764000400010, AddEventSearch1764000400020],
   createLoaders: createEventLoaders,
   seed: seedEvents,
+  onPersonErased: eraseSpeakerLinks,
 };

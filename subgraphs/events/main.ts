@@ -1,3 +1,4 @@
+import "../kit/observability/tracing-preload";
 import "reflect-metadata";
 import { logger, runSubgraph } from "../kit";
 import { eventsSubgraph } from "./events.subgraph";

@@ -21,6 +21,9 @@ export function readEnv<T extends z.ZodRawShape>(shape: T, env: NodeJS.ProcessEn
   return result.data;
 }
 
+/** Shortest AGORA_SUBGRAPH_SECRET accepted: 32 characters, e.g. 24 random bytes in base64url. */
+export const MIN_SUBGRAPH_SECRET_LENGTH = 32;
+
 /** Settings shared by every hub process. */
 export const sharedEnvShape = {
   /** PostgreSQL server; when unset an embedded server is started with data under AGORA_DATA_DIR. */
@@ -29,7 +32,19 @@ export const sharedEnvShape = {
   /** Address the servers bind to; 0.0.0.0 in containers. */
   HOST: z.string().default("127.0.0.1"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Longest a SQL statement, or an idle open transaction, may last (0 = no limit). Migrations are exempt. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  /** Longest wait for a new database connection before the request fails as "database unavailable". */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
   NODE_ENV: z.string().default("development"),
+  /**
+   * Shared by the gateway and the core subgraphs, which accept only requests the gateway signed with it.
+   * Required in production; empty counts as unset (docker-compose passes `${AGORA_SUBGRAPH_SECRET:-}`).
+   */
+  AGORA_SUBGRAPH_SECRET: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().min(MIN_SUBGRAPH_SECRET_LENGTH, `must be at least ${MIN_SUBGRAPH_SECRET_LENGTH} characters`).optional(),
+  ),
 };
 
 /** The port variable of a subgraph, e.g. PEOPLE_PORT. */

@@ -1,6 +1,8 @@
-import { DataSource, type Logger as TypeOrmLogger, type MixedList } from "typeorm";
+import { DataSource, MigrationExecutor, type Logger as TypeOrmLogger, type MixedList } from "typeorm";
 import { SnakeNamingStrategy } from "typeorm-naming-strategies";
 import { Client } from "pg";
+import { readEnv, sharedEnvShape } from "./config";
+import { logger as processLogger } from "./logger";
 
 /** What a subgraph needs to open its own PostgreSQL schema. */
 export interface SubgraphDatabaseOptions {
@@ -13,6 +15,10 @@ export interface SubgraphDatabaseOptions {
   migrations: MixedList<Function>;
   /** Connection pool size (default 10). */
   poolSize?: number;
+  /** Longest a statement or an idle transaction may last, 0 for no limit (default DB_STATEMENT_TIMEOUT_MS, 5000). */
+  statementTimeoutMs?: number;
+  /** Longest wait for a new connection (default DB_CONNECT_TIMEOUT_MS, 5000). */
+  connectTimeoutMs?: number;
   /** Receives every SQL statement; tests use it to count queries. */
   logger?: TypeOrmLogger;
 }
@@ -25,6 +31,10 @@ const SCHEMA_NAME = /^[a-z][a-z0-9_]{0,62}$/;
  */
 export function createSubgraphDataSource(options: SubgraphDatabaseOptions): DataSource {
   if (!SCHEMA_NAME.test(options.schema)) throw new Error(`Invalid PostgreSQL schema name: ${options.schema}`);
+  const defaults = readEnv({ DB_STATEMENT_TIMEOUT_MS: sharedEnvShape.DB_STATEMENT_TIMEOUT_MS, DB_CONNECT_TIMEOUT_MS: sharedEnvShape.DB_CONNECT_TIMEOUT_MS });
+  const statementTimeout = options.statementTimeoutMs ?? defaults.DB_STATEMENT_TIMEOUT_MS;
+  // A runaway query or a transaction left open cannot hold a connection (and its locks) for long.
+  const timeouts = statementTimeout > 0 ? ` -c statement_timeout=${statementTimeout} -c idle_in_transaction_session_timeout=${statementTimeout}` : "";
   return new DataSource({
     type: "postgres",
     url: options.url,
@@ -37,7 +47,11 @@ export function createSubgraphDataSource(options: SubgraphDatabaseOptions): Data
     applicationName: `agora-${options.schema}`,
     logger: options.logger,
     logging: options.logger ? "all" : false,
-    extra: { max: options.poolSize ?? 10, options: `-c search_path=${options.schema},public` },
+    connectTimeoutMS: options.connectTimeoutMs ?? defaults.DB_CONNECT_TIMEOUT_MS,
+    // An idle connection the server drops (restart, failover, pg_terminate_backend) must not crash the process;
+    // the pool discards it and opens a new one on the next query.
+    poolErrorHandler: (error: unknown) => processLogger.warn({ err: error, schema: options.schema }, "idle database connection lost"),
+    extra: { max: options.poolSize ?? 10, options: `-c search_path=${options.schema},public${timeouts}` },
   });
 }
 
@@ -52,7 +66,12 @@ export async function openSubgraphDatabase(options: SubgraphDatabaseOptions): Pr
   try {
     await runner.query("SELECT pg_advisory_lock(hashtext($1))", [`agora-migrations-${options.schema}`]);
     await runner.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
-    await dataSource.runMigrations({ transaction: "each" });
+    // Migrations (index builds on big tables) may outlast the statement timeout: they run on this connection, without it.
+    await runner.query("SET statement_timeout = 0");
+    const migrations = new MigrationExecutor(dataSource, runner);
+    migrations.transaction = "each";
+    await migrations.executePendingMigrations();
+    await runner.query("RESET statement_timeout");
   } catch (error) {
     await dataSource.destroy();
     throw error;

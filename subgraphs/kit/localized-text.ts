@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsNotEmpty, MaxLength, ValidateNested } from "class-validator";
-import { Arg, Directive, Field, InputType, ObjectType } from "type-graphql";
+import { Arg, Ctx, Directive, Field, InputType, ObjectType } from "type-graphql";
 import { Column, type ColumnOptions } from "typeorm";
 import { baseLanguage } from "../../schema/vocabularies";
 import { Violations } from "./errors";
@@ -30,10 +30,16 @@ export interface LocalizedTextData {
 
 /**
  * A text held in any number of languages. `text(lang)` picks one version through the fallback chain
- * requested language → its base language → original language → English → first available.
+ * requested language (or else the request's preferred languages, each with its base language) →
+ * original language → English → first available.
  */
 @Directive("@shareable")
-@ObjectType({ description: "A text held in any number of languages, with the language it was written in." })
+@ObjectType({
+  description:
+    "A text held in any number of languages, with the language it was written in. `text` answers in the `lang` asked for, " +
+    "else in the first language of the request's Accept-Language that is held (each also tried as its base language), " +
+    "else in the original language, else English, else the first version held; `textLanguage` says which one it chose.",
+})
 export class LocalizedText {
   @Field(() => LanguageTag, { description: "The language the text was originally written in." })
   originalLanguage!: string;
@@ -42,25 +48,38 @@ export class LocalizedText {
   translations!: Translation[];
 
   @Field(() => String, {
-    description: "The text in the requested language, falling back to its base language, then the original language, then English.",
+    description:
+      "The text in one language, chosen by this fallback chain: the `lang` argument, else each language of the request's " +
+      "Accept-Language header in order of preference (each tried as given, then as its base language: `pt-BR` → `pt`); " +
+      "then the original language, then English, then the first version held.",
   })
   text(
-    @Arg("lang", () => LanguageTag, { nullable: true, description: "Preferred language; the original when omitted." })
+    @Arg("lang", () => LanguageTag, { nullable: true, description: "Preferred language; when omitted, the request's Accept-Language." })
     lang?: string | null,
+    @Ctx() context?: { languages?: string[] },
   ): string {
-    return this.pick(lang).value;
+    return this.pickFor(lang, context).value;
   }
 
-  @Field(() => LanguageTag, { description: "The language `text` answers in for the same `lang` argument." })
-  textLanguage(@Arg("lang", () => LanguageTag, { nullable: true }) lang?: string | null): string {
-    return this.pick(lang).lang;
+  @Field(() => LanguageTag, { description: "The language `text` answers in for the same `lang` argument and request." })
+  textLanguage(
+    @Arg("lang", () => LanguageTag, { nullable: true }) lang?: string | null,
+    @Ctx() context?: { languages?: string[] },
+  ): string {
+    return this.pickFor(lang, context).lang;
   }
 
-  /** The translation chosen by the fallback chain. */
-  pick(lang?: string | null): Translation {
-    const chain = lang ? [lang, baseLanguage(lang), this.originalLanguage, FALLBACK_LANGUAGE] : [this.originalLanguage, FALLBACK_LANGUAGE];
-    for (const wanted of chain) {
-      const found = this.translations.find((t) => t.lang === wanted);
+  /** The translation for a `lang` argument, or else for the request's preferred languages. */
+  private pickFor(lang: string | null | undefined, context: { languages?: string[] } | undefined): Translation {
+    return this.pick(lang ? [lang] : (context?.languages ?? []));
+  }
+
+  /** The translation chosen by the fallback chain for `wanted` (one tag or a list in order of preference). */
+  pick(wanted?: string | readonly string[] | null): Translation {
+    const preferred = wanted ? (typeof wanted === "string" ? [wanted] : wanted) : [];
+    const chain = [...preferred.flatMap((tag) => [tag, baseLanguage(tag)]), this.originalLanguage, FALLBACK_LANGUAGE];
+    for (const tag of chain) {
+      const found = this.translations.find((t) => t.lang === tag);
       if (found) return found;
     }
     return this.translations[0];

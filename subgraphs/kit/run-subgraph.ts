@@ -1,10 +1,12 @@
 import { portSchema, portVariable, readEnv, sharedEnvShape } from "./config";
 import { connectDatabase } from "./connect-database";
 import { openSubgraphDatabase } from "./database";
+import { erasureFeedEnvShape, httpErasureFeed, startErasureFollower } from "./erasure-follower";
 import { logger } from "./logger";
+import type { BackgroundTask } from "./poller";
 import { closeOnSignals } from "./shutdown";
 import type { SubgraphDefinition } from "./subgraph";
-import { listenSubgraph, type RunningSubgraph } from "./subgraph-server";
+import { listenSubgraph, type RunningSubgraph, type SubgraphIngressOptions } from "./subgraph-server";
 import type { DataSource, Logger as TypeOrmLogger } from "typeorm";
 
 /** A subgraph serving HTTP on its own database schema. */
@@ -13,10 +15,42 @@ export interface StartedSubgraph extends RunningSubgraph {
   dataSource: DataSource;
 }
 
-/** Opens (and migrates) the subgraph's schema at `databaseUrl` and serves it on `port`. */
+/** Where background work reads its settings and finds the people subgraph. */
+interface BackgroundOptions {
+  /** Settings of background tasks (erasure feed, webhooks); `process.env` unless given. */
+  env?: NodeJS.ProcessEnv;
+  /** The people subgraph's GraphQL URL for the erasure follower; else SUBGRAPH_PEOPLE_URL or its default. */
+  peopleUrl?: string;
+}
+
+/** Starts the erasure follower (for a subgraph with `onPersonErased`) and the definition's own background work. */
+function startBackgroundTasks<TLoaders>(
+  definition: SubgraphDefinition<TLoaders>,
+  dataSource: DataSource,
+  options: BackgroundOptions & SubgraphIngressOptions,
+): BackgroundTask[] {
+  const env = options.env ?? process.env;
+  const tasks: BackgroundTask[] = [];
+  try {
+    if (definition.onPersonErased && !options.partner) {
+      const feed = readEnv(erasureFeedEnvShape, env);
+      const source = httpErasureFeed({ url: options.peopleUrl ?? feed.SUBGRAPH_PEOPLE_URL, subgraphSecret: options.subgraphSecret });
+      tasks.push(startErasureFollower({ subgraph: definition.name, dataSource, source, onPersonErased: definition.onPersonErased, pollMs: feed.AGORA_ERASURE_POLL_MS }));
+    }
+    const background = definition.startBackground?.(dataSource, env);
+    if (background) tasks.push(background);
+    return tasks;
+  } catch (error) {
+    for (const task of tasks) void task.stop();
+    throw error;
+  }
+}
+
+/** Opens (and migrates) the subgraph's schema at `databaseUrl`, serves it on `port` and starts its background work. */
 export async function startSubgraph<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
-  options: { databaseUrl: string; port: number; host: string; poolSize: number; production: boolean; logger?: TypeOrmLogger },
+  options: { databaseUrl: string; port: number; host: string; poolSize: number; production: boolean; logger?: TypeOrmLogger } & SubgraphIngressOptions &
+    BackgroundOptions,
 ): Promise<StartedSubgraph> {
   const dataSource = await openSubgraphDatabase({
     url: options.databaseUrl,
@@ -28,6 +62,13 @@ export async function startSubgraph<TLoaders>(
   });
   try {
     const running = await listenSubgraph(definition, dataSource, options);
+    let tasks: BackgroundTask[];
+    try {
+      tasks = startBackgroundTasks(definition, dataSource, options);
+    } catch (error) {
+      await running.stop();
+      throw error;
+    }
     let stopping: Promise<void> | undefined;
     return {
       ...running,
@@ -36,6 +77,7 @@ export async function startSubgraph<TLoaders>(
       // Idempotent: a test may stop a subgraph to simulate an outage and again when cleaning up.
       stop: () =>
         (stopping ??= (async () => {
+          await Promise.all(tasks.map((task) => task.stop()));
           await running.stop();
           await dataSource.destroy();
         })()),
@@ -46,8 +88,11 @@ export async function startSubgraph<TLoaders>(
   }
 }
 
-/** Entry point of a subgraph run alone: reads its environment, starts, and stops cleanly on signals. */
-export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>): Promise<void> {
+/**
+ * Entry point of a subgraph run alone: reads its environment, starts, and stops cleanly on signals.
+ * A partner network's subgraph passes `{ partner: true }` (see `SubgraphIngressOptions`).
+ */
+export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>, ingress: { partner?: boolean } = {}): Promise<void> {
   const env = readEnv(sharedEnvShape);
   const { port } = readEnv({ port: portSchema.default(definition.defaultPort) }, { port: process.env[portVariable(definition.name)] });
   const database = await connectDatabase(env);
@@ -57,6 +102,8 @@ export async function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoad
     host: env.HOST,
     poolSize: env.DB_POOL_SIZE,
     production: env.NODE_ENV === "production",
+    subgraphSecret: env.AGORA_SUBGRAPH_SECRET,
+    partner: ingress.partner,
   });
   logger.info({ subgraph: definition.name, url: subgraph.url }, "subgraph ready");
   closeOnSignals(async () => {

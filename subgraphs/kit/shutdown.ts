@@ -1,4 +1,5 @@
 import { logger } from "./logger";
+import { stopProcessTracing } from "./observability/tracing";
 
 /** How long shutdown may take before the process exits anyway. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -17,8 +18,9 @@ export function closeOnSignals(close: () => Promise<void>): void {
       logger.error("shutdown took too long, exiting");
       process.exit(1);
     }, SHUTDOWN_TIMEOUT_MS).unref();
+    // Tracing stops last, so the spans of the requests that drained are exported too.
     close().then(
-      () => process.exit(0),
+      () => stopProcessTracing().then(() => process.exit(0)),
       (error: unknown) => {
         logger.error({ err: error }, "shutdown failed");
         process.exit(1);

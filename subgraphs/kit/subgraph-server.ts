@@ -9,7 +9,13 @@ import type { AddressInfo } from "node:net";
 import type { DataSource } from "typeorm";
 import { buildSubgraphSchema } from "./build-subgraph-schema";
 import { logger } from "./logger";
-import { createSubgraphContext, type SubgraphContext, type SubgraphDefinition } from "./subgraph";
+import { createErrorFormatter, errorLoggingPlugin } from "./observability/error-masking";
+import { createServerMetrics, metricsHandler } from "./observability/metrics";
+import { requestLogging } from "./observability/request-logging";
+import { partialErrorsPlugin } from "./partial-errors";
+import { LANGUAGES_HEADER, readLanguagesHeader } from "./preferred-languages";
+import { verifyRequest } from "./request-signature";
+import { ANONYMOUS, createSubgraphContext, type SubgraphContext, type SubgraphDefinition, type Viewer } from "./subgraph";
 
 /** Largest request body a subgraph accepts; gateway queries are far smaller. */
 const BODY_LIMIT = "1mb";
@@ -23,11 +29,18 @@ export async function createSubgraphServer<TLoaders>(
   return new ApolloServer<SubgraphContext<TLoaders>>({
     schema,
     introspection: !options.production,
+    // SQL errors and other internals never leave the subgraph; a lost database is named as such.
+    formatError: createErrorFormatter({ database: definition.name }),
     // No inline traces: the hub reports no usage to Apollo, so they would only cost time.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), partialErrorsPlugin(), errorLoggingPlugin(logger.child({ subgraph: definition.name }))],
     logger: logger.child({ subgraph: definition.name }),
   });
 }
+
+/** What a subgraph answers to a request that did not come through the gateway. */
+const NOT_FROM_GATEWAY = { errors: [{ message: "requests must come through the Agora gateway", extensions: { code: "UNAUTHENTICATED" } }] };
+
+type RawBodyRequest = express.Request & { rawBody?: Buffer };
 
 /** A subgraph listening on HTTP. */
 export interface RunningSubgraph {
@@ -36,25 +49,58 @@ export interface RunningSubgraph {
   stop: () => Promise<void>;
 }
 
+/** How a subgraph decides who is asking (see `listenSubgraph`). */
+export interface SubgraphIngressOptions {
+  /** AGORA_SUBGRAPH_SECRET, shared with the gateway: every `/graphql` request must carry its signature. */
+  subgraphSecret?: string;
+  /**
+   * A partner network's subgraph: the hub calls it unsigned and never tells it the viewer, so every request
+   * is anonymous, no secret is needed or read, and the partner's operator guards it as they see fit.
+   */
+  partner?: boolean;
+}
+
 /**
  * Serves a subgraph over HTTP: GraphQL at `/graphql`, `/health` (process alive) and `/ready`
- * (database reachable). `port` 0 picks a free port (tests).
+ * (database reachable), `/metrics` (Prometheus; with METRICS_TOKEN set, only with it as bearer token).
+ * `port` 0 picks a free port (tests).
+ *
+ * A core subgraph with a secret accepts only requests signed by the gateway (anything else gets 401) and
+ * takes the viewer from the signed headers. Without a secret it treats every request as anonymous, with a
+ * warning, outside production; in production it refuses to start.
  */
 export async function listenSubgraph<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
   dataSource: DataSource,
-  options: { port: number; host: string; production?: boolean },
+  options: { port: number; host: string; production?: boolean; metricsToken?: string } & SubgraphIngressOptions,
 ): Promise<RunningSubgraph> {
+  const secret = options.partner ? undefined : options.subgraphSecret;
+  if (!secret && !options.partner) {
+    if (options.production) {
+      throw new Error(`the ${definition.name} subgraph needs AGORA_SUBGRAPH_SECRET in production, so that only the gateway can call it`);
+    }
+    logger.warn({ subgraph: definition.name }, "AGORA_SUBGRAPH_SECRET is not set: every request is treated as anonymous, and anyone who can reach this port can call it");
+  }
   const app = express();
   const httpServer: Server = createServer(app);
   const server = await createSubgraphServer(definition, { production: options.production });
   server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  const metrics = createServerMetrics(definition.name);
+  server.addPlugin(metrics.plugin);
   await server.start();
+  let stopping = false;
 
+  app.disable("x-powered-by");
+  app.use(requestLogging(logger.child({ subgraph: definition.name })));
+  app.get("/metrics", metricsHandler(metrics.registry, options.metricsToken ?? (process.env.METRICS_TOKEN || undefined)));
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
   app.get("/ready", async (_req, res) => {
+    if (stopping) {
+      res.status(503).json({ status: "shutting down" });
+      return;
+    }
     try {
       await dataSource.query("SELECT 1");
       res.json({ status: "ready" });
@@ -64,11 +110,30 @@ export async function listenSubgraph<TLoaders>(
   });
   app.use(
     "/graphql",
-    express.json({ limit: BODY_LIMIT }),
+    // The raw bytes are kept because the gateway signs exactly what it sent.
+    express.json({ limit: BODY_LIMIT, verify: (req, _res, buffer) => void ((req as RawBodyRequest).rawBody = buffer) }),
+    (req: RawBodyRequest, res, next) => {
+      if (!secret) {
+        res.locals.viewer = ANONYMOUS;
+        return next();
+      }
+      const verified = verifyRequest({ secret, header: (name) => req.header(name), body: req.rawBody ?? "" });
+      if (!verified.ok) {
+        logger.warn({ subgraph: definition.name, reason: verified.reason, requestId: req.header("x-request-id")?.slice(0, 128) }, "unsigned or badly signed request refused");
+        res.status(401).json(NOT_FROM_GATEWAY);
+        return;
+      }
+      res.locals.viewer = verified.viewer;
+      next();
+    },
     expressMiddleware(server, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const requestId = req.header("x-request-id");
-        return createSubgraphContext(definition, dataSource, { requestId: requestId && requestId.length <= 128 ? requestId : undefined });
+        return createSubgraphContext(definition, dataSource, {
+          requestId: requestId && requestId.length <= 128 ? requestId : undefined,
+          viewer: res.locals.viewer as Viewer,
+          languages: readLanguagesHeader(req.header(LANGUAGES_HEADER)),
+        });
       },
     }),
   );
@@ -79,5 +144,5 @@ export async function listenSubgraph<TLoaders>(
   });
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${options.host === "0.0.0.0" ? "127.0.0.1" : options.host}:${port}/graphql`;
-  return { url, server: server as ApolloServer<SubgraphContext<unknown>>, stop: () => server.stop() };
+  return { url, server: server as ApolloServer<SubgraphContext<unknown>>, stop: () => ((stopping = true), server.stop()) };
 }

@@ -2,6 +2,8 @@ import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { randomUUID } from "node:crypto";
 import type { SeedSizes } from "./demo";
+import type { PersonErasedHook } from "./erasure-follower";
+import type { BackgroundTask } from "./poller";
 
 /**
  * Who is asking: anonymous clients read public data; a partner network (by its API key) writes its own
@@ -19,6 +21,8 @@ export interface SubgraphContext<TLoaders = Record<string, DataLoader<never, unk
   /** Correlates logs of one request; taken from the gateway's `x-request-id` when present. */
   requestId: string;
   viewer: Viewer;
+  /** The client's preferred languages, best first (from its Accept-Language, via the gateway); may be empty. */
+  languages: string[];
 }
 
 /** Resolves a representation `{ __typename, id }` sent by the gateway to the entity, or null. */
@@ -47,15 +51,28 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   createLoaders: (dataSource: DataSource) => TLoaders;
   /** Writes demo or synthetic records into the subgraph's own (empty) tables. */
   seed?: (dataSource: DataSource, sizes: SeedSizes) => Promise<void>;
+  /**
+   * Drops what this subgraph stores about an erased person (idempotently). When set, a running subgraph
+   * follows the people subgraph's erasure feed (see `erasure-follower.ts`).
+   */
+  onPersonErased?: PersonErasedHook;
+  /** Background work of a running subgraph (not of tests' harness), e.g. the people subgraph's erasure webhooks. */
+  startBackground?: (dataSource: DataSource, env: NodeJS.ProcessEnv) => BackgroundTask | undefined;
 }
 
 /** Builds the context of one request; loaders are new each time so nothing is cached across requests. */
 export function createSubgraphContext<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
   dataSource: DataSource,
-  options: { requestId?: string; viewer?: Viewer } = {},
+  options: { requestId?: string; viewer?: Viewer; languages?: string[] } = {},
 ): SubgraphContext<TLoaders> {
-  return { dataSource, loaders: definition.createLoaders(dataSource), requestId: options.requestId ?? randomUUID(), viewer: options.viewer ?? ANONYMOUS };
+  return {
+    dataSource,
+    loaders: definition.createLoaders(dataSource),
+    requestId: options.requestId ?? randomUUID(),
+    viewer: options.viewer ?? ANONYMOUS,
+    languages: options.languages ?? [],
+  };
 }
 
 /** A subgraph definition whatever its loaders, for lists of subgraphs. */

@@ -1,6 +1,13 @@
 import type { SubgraphDefinition } from "../kit";
+import { CreatePersonErasureCursor1764100000010 } from "./migrations/1764100000010-create-person-erasure-cursor";
+import { resolvePersonDataExportReference } from "./person-data/person-data-export.reference";
+import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
+import { PersonDataExport } from "./person-data/person-data-export.stub";
+import { clearErasedContact } from "./person-data/person-data.service";
 import { seedOpportunities } from "./demo/opportunities.seed";
+import { PersonSuggestedOpportunitiesResolver } from "./matchmaking/matchmaking.resolver";
 import { CreateOpportunity1764100000000 } from "./migrations/1764100000000-create-opportunity";
+import { AddOpportunitySearch1764100000020 } from "./migrations/1764100000020-add-opportunity-search";
 import { Opportunity } from "./opportunity/opportunity.entity";
 import { createOpportunityLoaders, type OpportunityLoaders } from "./opportunity/opportunity.loaders";
 import { resolveOpportunityReference } from "./opportunity/opportunity.reference";
@@ -15,15 +22,17 @@ import { Person } from "./person/person.stub";
 export const opportunitiesSubgraph: SubgraphDefinition<OpportunityLoaders> = {
   name: "opportunities",
   defaultPort: 4003,
-  resolvers: [OpportunityResolver, OrganisationOpportunitiesResolver],
-  orphanedTypes: [Organisation, Person],
+  resolvers: [OpportunityResolver, OrganisationOpportunitiesResolver, PersonSuggestedOpportunitiesResolver, PersonDataExportResolver],
+  orphanedTypes: [Organisation, Person, PersonDataExport],
   referenceResolvers: {
     Opportunity: resolveOpportunityReference,
     Organisation: resolveOrganisationReference,
     Person: resolvePersonReference,
+    PersonDataExport: resolvePersonDataExportReference,
   },
   entities: [Opportunity],
-  migrations: [CreateOpportunity1764100000000],
+  migrations: [CreateOpportunity1764100000000, CreatePersonErasureCursor1764100000010, AddOpportunitySearch1764100000020],
   createLoaders: createOpportunityLoaders,
   seed: seedOpportunities,
+  onPersonErased: clearErasedContact,
 };

@@ -1,9 +1,18 @@
 import type { SubgraphDefinition } from "../kit";
+import { CreatePersonErasureCursor1764000200010 } from "./migrations/1764000200010-create-person-erasure-cursor";
+import { resolvePersonDataExportReference } from "./person-data/person-data-export.reference";
+import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
+import { PersonDataExport } from "./person-data/person-data-export.stub";
+import { erasePersonMemberships } from "./person-data/person-data.service";
 import { seedOrganisations } from "./demo/organisations.seed";
 import { Membership } from "./membership/membership.entity";
 import { MembershipResolver, OrganisationMembershipResolver } from "./membership/membership.resolver";
 import { CreateOrganisation1764000200000 } from "./migrations/1764000200000-create-organisation";
 import { CreateMembership1764000200001 } from "./migrations/1764000200001-create-membership";
+import { OpportunityPartnerSuggestionsResolver, OrganisationPartnerSuggestionsResolver, PersonPartnerSuggestionsResolver } from "./matchmaking/matchmaking.resolver";
+import { resolveOpportunityReference } from "./opportunity/opportunity.reference";
+import { Opportunity } from "./opportunity/opportunity.stub";
+import { AddOrganisationSearch1764000200020 } from "./migrations/1764000200020-add-organisation-search";
 import { Organisation } from "./organisation/organisation.entity";
 import { resolveOrganisationReference } from "./organisation/organisation.reference";
 import { OrganisationResolver } from "./organisation/organisation.resolver";
@@ -16,11 +25,13 @@ import { Person } from "./person/person.stub";
 export const organisationsSubgraph: SubgraphDefinition<OrganisationsLoaders> = {
   name: "organisations",
   defaultPort: 4002,
-  resolvers: [OrganisationResolver, MembershipResolver, OrganisationMembershipResolver, PersonMembershipResolver],
-  orphanedTypes: [Person],
-  referenceResolvers: { Organisation: resolveOrganisationReference, Person: resolvePersonReference },
+  resolvers: [OrganisationResolver, MembershipResolver, OrganisationMembershipResolver, PersonMembershipResolver,
+    OrganisationPartnerSuggestionsResolver, PersonPartnerSuggestionsResolver, OpportunityPartnerSuggestionsResolver, PersonDataExportResolver],
+  orphanedTypes: [Person, Opportunity, PersonDataExport],
+  referenceResolvers: { Organisation: resolveOrganisationReference, Person: resolvePersonReference, Opportunity: resolveOpportunityReference, PersonDataExport: resolvePersonDataExportReference },
   entities: [Organisation, Membership],
-  migrations: [CreateOrganisation1764000200000, CreateMembership1764000200001],
+  migrations: [CreateOrganisation1764000200000, CreateMembership1764000200001, CreatePersonErasureCursor1764000200010, AddOrganisationSearch1764000200020],
   createLoaders: createOrganisationsLoaders,
   seed: seedOrganisations,
+  onPersonErased: erasePersonMemberships,
 };

@@ -50,7 +50,7 @@ let hub: ApolloServer<GatewayContext>;
 const dataSources: SubgraphDataSource[] = [];
 
 async function ask(query: string) {
-  const result = await hub.executeOperation({ query }, { contextValue: { requestId: "req-42" } });
+  const result = await hub.executeOperation({ query }, { contextValue: { requestId: "req-42", viewer: { kind: "operator" } } });
   if (result.body.kind !== "single") throw new Error("expected a single result");
   return JSON.parse(JSON.stringify(result.body.singleResult)) as {
     data?: Record<string, unknown> | null;

@@ -1,9 +1,24 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, ValidateNested } from "class-validator";
-import { ArgsType, Field, ID, InputType } from "type-graphql";
-import { CountryCode, Discipline, LanguageTag, NETWORK_SLUG_PATTERN, PageArgs } from "../../kit";
+import { ArgsType, Field, Float, ID, InputType } from "type-graphql";
+import { CountryCode, Discipline, LanguageTag, NETWORK_SLUG_PATTERN, PageArgs, SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from "../../kit";
 import { EventAttendanceMode, EventFormat, EventOrder } from "./event.type";
 
 const MAX_FILTER_VALUES = 50;
+
+/** Half the Earth's circumference: every point is within this distance of any other. */
+export const MAX_RADIUS_KM = 20_000;
+
+@InputType({ description: "A circle on the map: events whose venue lies within `radiusKm` of the point. Give all three fields." })
+export class NearInput {
+  @Field(() => Float, { nullable: true, description: "Latitude of the centre, -90 to 90." })
+  latitude?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Longitude of the centre, -180 to 180." })
+  longitude?: number | null;
+
+  @Field(() => Float, { nullable: true, description: `Radius in kilometres, more than 0 and at most ${MAX_RADIUS_KM}.` })
+  radiusKm?: number | null;
+}
 
 @InputType({ description: "Narrows a list of events; every given criterion must hold, values within one criterion are alternatives." })
 export class EventsFilter {
@@ -48,6 +63,10 @@ export class EventsFilter {
   @IsOptional()
   upcoming?: boolean;
 
+  @Field(() => NearInput, { nullable: true, description: "Held at a venue within a radius of a point (great-circle distance); online-only events never match." })
+  @IsOptional()
+  near?: NearInput;
+
   @Field(() => [ID], { nullable: true, description: "Organised by any of these organisations." })
   @IsOptional()
   @ArrayMaxSize(MAX_FILTER_VALUES)
@@ -71,6 +90,29 @@ export class EventsArgs extends PageArgs {
   @ValidateNested()
   filter?: EventsFilter;
 
-  @Field(() => EventOrder, { defaultValue: EventOrder.STARTS_AT })
-  orderBy!: EventOrder;
+  @Field(() => String, {
+    nullable: true,
+    description: "Words to look for in the title, venue, description and city, in every language, accents ignored; names also match with typos. Quoted phrases, `or` and `-word` work as in web search engines. 1 to 200 characters.",
+  })
+  @IsOptional()
+  @Length(SEARCH_MIN_LENGTH, SEARCH_MAX_LENGTH, { message: "must be 1 to 200 characters" })
+  search?: string;
+
+  @Field(() => EventOrder, { nullable: true, description: "Order of the list: RELEVANCE by default when searching, else STARTS_AT." })
+  @IsOptional()
+  orderBy?: EventOrder | null;
+}
+
+@ArgsType()
+export class EventsCalendarArgs {
+  @Field(() => EventsFilter, {
+    nullable: true,
+    description: "Which events, as for `events`; unless `upcoming`, `startsAfter` or `startsBefore` is given, only events not over yet.",
+  })
+  @IsOptional()
+  @ValidateNested()
+  filter?: EventsFilter;
+
+  @Field(() => LanguageTag, { nullable: true, description: "Language of titles and descriptions; when omitted, the request's Accept-Language." })
+  lang?: string | null;
 }

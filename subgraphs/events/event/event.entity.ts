@@ -1,6 +1,6 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
-import { CountryCode, Discipline, LanguageTag, LocalizedText, LocalizedTextColumn, NetworkRecord, WebUrl } from "../../kit";
+import { CountryCode, Discipline, LanguageTag, LocalizedText, LocalizedTextColumn, NetworkRecord, SearchMatch, WebUrl } from "../../kit";
 import { EventAttendanceMode, EventFormat, EventVenue } from "./event.type";
 
 /**
@@ -13,6 +13,10 @@ import { EventAttendanceMode, EventFormat, EventVenue } from "./event.type";
 @Entity("event")
 @Index(["network", "sourceId"], { unique: true, where: "source_id IS NOT NULL" })
 export class Event extends NetworkRecord {
+  /** Set by a searched list for its page only; not a column. */
+  @Field(() => SearchMatch, { nullable: true, description: "How this item matched the list's `search`: score and snippet; null when the list was not searched." })
+  searchMatch?: SearchMatch | null;
+
   @Field(() => LocalizedText, { description: "Name of the event, in one or more languages." })
   @LocalizedTextColumn()
   title!: LocalizedText;

@@ -103,6 +103,13 @@ export class CreateEventInput extends withNetworkSource(EventFieldsInput) {
   organiserIds!: string[];
 }
 
+@InputType({ description: "An event to create or update by its network and source id (idempotent sync)." })
+export class UpsertEventInput extends CreateEventInput {
+  @Field({ description: "The event's identifier in its source network; with `network`, says which event to create or update." })
+  @Length(1, 200, { message: "must be 1 to 200 characters" })
+  override sourceId!: string;
+}
+
 @InputType({ description: "Changes to an event: omitted fields stay as they are, null clears an optional field." })
 export class UpdateEventInput extends EventFieldsInput {
   @Field(() => LocalizedTextInput, { nullable: true })

@@ -1,10 +1,12 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType } from "../../kit";
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { ConnectionType, FacetCount, type FacetCounter, JSONObject, type JsonLdNode, type Page, MAX_CALENDAR_ENTRIES } from "../../kit";
 import { Organisation } from "../organisation/organisation.stub";
 import { Person } from "../person/person.stub";
-import { EventsArgs } from "./event.args";
+import { EventsArgs, EventsCalendarArgs } from "./event.args";
+import { eventsCalendar } from "./event.calendar";
 import { Event } from "./event.entity";
-import { CreateEventInput, UpdateEventInput } from "./event.inputs";
+import { eventJsonLd } from "./event.jsonld";
+import { CreateEventInput, UpdateEventInput, UpsertEventInput } from "./event.inputs";
 import {
   createEvent,
   deleteEvent,
@@ -14,10 +16,49 @@ import {
   listOrganisers,
   listSpeakers,
   updateEvent,
+  upsertEvent,
+  type EventsFacetDimension,
 } from "./event.service";
 
+@ObjectType({ description: "How many of the listed events (same search and filters, all pages) carry each value; top 50 per dimension." })
+export class EventsFacets {
+  constructor(private readonly counter: FacetCounter<EventsFacetDimension>) {}
+
+  @Field(() => [FacetCount], { description: "Per format." })
+  formats(): Promise<FacetCount[]> {
+    return this.counter.count("formats");
+  }
+
+  @Field(() => [FacetCount], { description: "Per venue country (ISO 3166-1 alpha-2)." })
+  countries(): Promise<FacetCount[]> {
+    return this.counter.count("countries");
+  }
+
+  @Field(() => [FacetCount], { description: "Per attendance mode." })
+  attendanceModes(): Promise<FacetCount[]> {
+    return this.counter.count("attendanceModes");
+  }
+
+  @Field(() => [FacetCount], { description: "Per discipline." })
+  disciplines(): Promise<FacetCount[]> {
+    return this.counter.count("disciplines");
+  }
+}
+
 @ObjectType({ description: "A page of events." })
-export class EventConnection extends ConnectionType(Event, "Event") {}
+export class EventConnection extends ConnectionType(Event, "Event") {
+  private readonly facetCounter: FacetCounter<EventsFacetDimension> | null;
+
+  constructor(page: Page<Event> & { facets?: FacetCounter<EventsFacetDimension> }) {
+    super(page);
+    this.facetCounter = page.facets ?? null;
+  }
+
+  @Field(() => EventsFacets, { nullable: true, description: "Value counts of the whole list for filter menus, computed only when asked for; null on lists without facets (lists nested in another item)." })
+  facets(): EventsFacets | null {
+    return this.facetCounter && new EventsFacets(this.facetCounter);
+  }
+}
 
 @Resolver(() => Event)
 export class EventResolver {
@@ -29,6 +70,20 @@ export class EventResolver {
   @Query(() => EventConnection, { description: "Events of all networks, filtered and paginated; earliest start first by default." })
   async events(@Args() args: EventsArgs, @Ctx() context: EventsContext): Promise<EventConnection> {
     return new EventConnection(await listEvents(context, args));
+  }
+
+  @Query(() => String, {
+    description: `The events matching a filter as an iCalendar (RFC 5545) feed, earliest first, at most ${MAX_CALENDAR_ENTRIES}; served by the gateway at /feeds/events.ics.`,
+  })
+  eventsCalendar(@Args() args: EventsCalendarArgs, @Ctx() context: EventsContext): Promise<string> {
+    return eventsCalendar(context, args);
+  }
+
+  @FieldResolver(() => JSONObject, {
+    description: "The event as schema.org JSON-LD (`Event` or a subtype by format), for search engines and linked-data clients.",
+  })
+  jsonLd(@Root() event: Event, @Ctx() context: EventsContext): Promise<JsonLdNode> {
+    return eventJsonLd(context, event);
   }
 
   @FieldResolver(() => [Organisation], { description: "Organisations organising the event, main organiser first." })
@@ -44,6 +99,13 @@ export class EventResolver {
   @Mutation(() => Event, { description: "Adds an event with its organisers and speakers." })
   createEvent(@Arg("input") input: CreateEventInput, @Ctx() context: EventsContext): Promise<Event> {
     return createEvent(context, input);
+  }
+
+  @Mutation(() => Event, {
+    description: "Creates or updates the event with this network and source id, so a network can sync the same record again and again.",
+  })
+  upsertEvent(@Arg("input") input: UpsertEventInput, @Ctx() context: EventsContext): Promise<Event> {
+    return upsertEvent(context, input);
   }
 
   @Mutation(() => Event, { description: "Changes an event's fields; given organiser or speaker lists replace the current ones." })

@@ -6,9 +6,19 @@ import {
   isUniqueViolation,
   isUuid,
   type KeysetOrder,
+  lockSourceRecord,
   notFound,
+  requireWriter,
+  writableBy,
   type Page,
   type PageWindow,
+  chooseOrder,
+  type FacetDimension,
+  normaliseSearch,
+  paginateSearchable,
+  RELEVANCE,
+  type SearchablePage,
+  type SearchableTable,
   paginate,
   requireUuid,
   type SubgraphContext,
@@ -21,15 +31,15 @@ import { type Person, personStub } from "../person/person.stub";
 import { Event } from "./event.entity";
 import { EventOrganiser } from "./event-organiser.entity";
 import { EventSpeaker } from "./event-speaker.entity";
-import type { EventsArgs, EventsFilter } from "./event.args";
-import type { CreateEventInput, EventVenueInput, UpdateEventInput } from "./event.inputs";
+import { type EventsArgs, type EventsFilter, MAX_RADIUS_KM, type NearInput } from "./event.args";
+import type { CreateEventInput, EventVenueInput, UpdateEventInput, UpsertEventInput } from "./event.inputs";
 import type { EventLoaders } from "./event.loaders";
 import { EventAttendanceMode, EventOrder } from "./event.type";
 
 /** Context of a request to the events subgraph. */
 export type EventsContext = SubgraphContext<EventLoaders>;
 
-const ORDERS: Record<EventOrder, KeysetOrder<Event>> = {
+const ORDERS: Record<Exclude<EventOrder, EventOrder.RELEVANCE>, KeysetOrder<Event>> = {
   [EventOrder.STARTS_AT]: { column: "event.starts_at", direction: "ASC", valueOf: (event) => event.startsAt },
   [EventOrder.NEWEST]: { column: "event.created_at", direction: "DESC", valueOf: (event) => event.createdAt },
 };
@@ -59,11 +69,26 @@ function checkIds(ids: readonly string[], field: string, violations: Violations)
   });
 }
 
-function applyFilter(query: SelectQueryBuilder<Event>, filter: EventsFilter | undefined): SelectQueryBuilder<Event> {
+/** Adds the conditions of a filter to a query (lists and the calendar feed share it). */
+export /** A circle needs its point and its radius, each in range. */
+function checkNear(near: NearInput, violations: Violations): void {
+  const { latitude, longitude, radiusKm } = near;
+  const hasPoint = latitude !== undefined && latitude !== null && longitude !== undefined && longitude !== null;
+  if (latitude === undefined || latitude === null) violations.add("filter.near.latitude", "is required with a radius or longitude");
+  else if (!(latitude >= -90 && latitude <= 90)) violations.add("filter.near.latitude", "must be between -90 and 90");
+  if (longitude === undefined || longitude === null) violations.add("filter.near.longitude", "is required with a radius or latitude");
+  else if (!(longitude >= -180 && longitude <= 180)) violations.add("filter.near.longitude", "must be between -180 and 180");
+  if (radiusKm === undefined || radiusKm === null) violations.add("filter.near.radiusKm", hasPoint ? "is required with a point" : "is required");
+  else if (!(radiusKm > 0 && radiusKm <= MAX_RADIUS_KM)) violations.add("filter.near.radiusKm", `must be more than 0 and at most ${MAX_RADIUS_KM}`);
+}
+
+/** Adds the conditions of a filter to a query (lists and the calendar feed share it). */
+export function applyFilter(query: SelectQueryBuilder<Event>, filter: EventsFilter | undefined): SelectQueryBuilder<Event> {
   if (!filter) return query;
   const violations = new Violations();
   checkIds(filter.organiserIds ?? [], "filter.organiserIds", violations);
   checkIds(filter.speakerIds ?? [], "filter.speakerIds", violations);
+  if (filter.near) checkNear(filter.near, violations);
   violations.throwIfAny();
 
   if (filter.formats?.length) query.andWhere("event.format = ANY(:formats)", { formats: filter.formats });
@@ -81,6 +106,16 @@ function applyFilter(query: SelectQueryBuilder<Event>, filter: EventsFilter | un
   if (filter.startsBefore) query.andWhere("event.starts_at < :startsBefore", { startsBefore: filter.startsBefore });
   if (filter.upcoming === true) query.andWhere("event.ends_at >= now()");
   if (filter.upcoming === false) query.andWhere("event.ends_at < now()");
+  if (filter.near) {
+    // Haversine great-circle distance in km on a sphere of the Earth's mean radius; least() guards asin against rounding above 1.
+    query.andWhere(
+      `event.venue_latitude IS NOT NULL AND 2 * 6371.0088 * asin(least(1, sqrt(
+        power(sin(radians(event.venue_latitude - :nearLatitude) / 2), 2) +
+        cos(radians(:nearLatitude)) * cos(radians(event.venue_latitude)) * power(sin(radians(event.venue_longitude - :nearLongitude) / 2), 2)
+      ))) <= :nearRadiusKm`,
+      { nearLatitude: filter.near.latitude, nearLongitude: filter.near.longitude, nearRadiusKm: filter.near.radiusKm },
+    );
+  }
   if (filter.organiserIds?.length) {
     query.andWhere(
       "EXISTS (SELECT 1 FROM event_organiser organiser WHERE organiser.event_id = event.id AND organiser.organisation_id = ANY(:organiserIds))",
@@ -103,10 +138,34 @@ function applyFilter(query: SelectQueryBuilder<Event>, filter: EventsFilter | un
   return query;
 }
 
-/** A page of events matching the filter, in the requested order. */
-export function listEvents(context: EventsContext, args: EventsArgs): Promise<Page<Event>> {
+/** What `search` looks through on `event`, and where snippets are cut from. */
+const EVENT_SEARCH: SearchableTable = {
+  schema: "events",
+  alias: "event",
+  snippetDocument: "concat_ws(' · ', events.search_localized(event.title), event.venue_name, events.search_localized(event.description))",
+};
+
+/** The facet dimensions of a list of events. */
+export type EventsFacetDimension = "formats" | "countries" | "attendanceModes" | "disciplines";
+
+const EVENTS_FACETS: Record<EventsFacetDimension, FacetDimension> = {
+  formats: { sql: "event.format" },
+  countries: { sql: "event.venue_country" },
+  attendanceModes: { sql: "event.attendance_mode" },
+  disciplines: { sql: "event.disciplines", array: true },
+};
+
+/** A page of events matching the filter and search, in the requested order (by relevance when searching), with facets. */
+export function listEvents(context: EventsContext, args: EventsArgs): Promise<SearchablePage<Event, EventsFacetDimension>> {
+  const search = normaliseSearch(args.search);
+  const order = chooseOrder(args.orderBy, search, EventOrder.STARTS_AT);
   const query = applyFilter(context.dataSource.getRepository(Event).createQueryBuilder("event"), args.filter);
-  return paginate(query, args, ORDERS[args.orderBy]);
+  return paginateSearchable(query, args, {
+    table: EVENT_SEARCH,
+    search,
+    order: order === EventOrder.RELEVANCE ? RELEVANCE : ORDERS[order],
+    facets: EVENTS_FACETS,
+  });
 }
 
 /** Copies the venue onto its columns; null clears it. */
@@ -222,14 +281,16 @@ async function replaceLinks(manager: EntityManager, eventId: string, links: Even
   }
 }
 
-async function save(context: EventsContext, event: Event, links: EventLinks): Promise<Event> {
+/** Saves in a new transaction, or in `manager`'s when given (upserts); a clash of source ids becomes a client error. */
+async function save(context: EventsContext, event: Event, links: EventLinks, manager?: EntityManager): Promise<Event> {
   const isNew = event.id === undefined;
+  const write = async (transaction: EntityManager) => {
+    const saved = await transaction.save(event);
+    await replaceLinks(transaction, saved.id, links, isNew);
+    return saved;
+  };
   try {
-    return await context.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(event);
-      await replaceLinks(manager, saved.id, links, isNew);
-      return saved;
-    });
+    return await (manager ? write(manager) : context.dataSource.transaction(write));
   } catch (error) {
     if (isUniqueViolation(error)) throw badUserInput({ field: "sourceId", message: `is already used by another event of network ${event.network}` });
     throw error;
@@ -237,9 +298,8 @@ async function save(context: EventsContext, event: Event, links: EventLinks): Pr
 }
 
 /** Creates an event with its organisers and speakers after validating every field; nothing is written when any is bad. */
-export async function createEvent(context: EventsContext, input: CreateEventInput): Promise<Event> {
-  const violations = new Violations();
-  const event = Object.assign(new Event(), {
+function newEvent(input: CreateEventInput): Event {
+  return Object.assign(new Event(), {
     network: input.network,
     sourceId: input.sourceId ?? null,
     description: null,
@@ -254,6 +314,13 @@ export async function createEvent(context: EventsContext, input: CreateEventInpu
     registrationUrl: null,
     capacity: null,
   });
+}
+
+/** Creates an event with its organisers and speakers after validating every field; nothing is written when any is bad. Networks create only their own. */
+export async function createEvent(context: EventsContext, input: CreateEventInput): Promise<Event> {
+  requireWriter(context, input.network);
+  const violations = new Violations();
+  const event = newEvent(input);
   assignFields(event, input, violations);
   const links = readLinks(input, violations);
   checkEventRules(event, violations);
@@ -261,9 +328,29 @@ export async function createEvent(context: EventsContext, input: CreateEventInpu
   return save(context, event, links);
 }
 
-/** Updates the given fields of an event; given organiser or speaker lists replace the current ones. */
+/**
+ * Creates or updates the event with the input's (network, sourceId), for idempotent sync: on update, omitted
+ * fields stay as they are and the organisers (always given) and any given speakers replace the current ones.
+ */
+export async function upsertEvent(context: EventsContext, input: UpsertEventInput): Promise<Event> {
+  requireWriter(context, input.network);
+  return context.dataSource.transaction(async (manager) => {
+    const existing = await lockSourceRecord(manager, Event, { network: input.network, sourceId: input.sourceId });
+    const event = existing ?? newEvent(input);
+    const violations = new Violations();
+    assignFields(event, input, violations);
+    const links = readLinks(input, violations);
+    checkEventRules(event, violations);
+    violations.throwIfAny();
+    if (existing) event.updatedAt = new Date();
+    return save(context, event, links, manager);
+  });
+}
+
+/** Updates the given fields of an event; given organiser or speaker lists replace the current ones. Another network's event is answered like an unknown id. */
 export async function updateEvent(context: EventsContext, id: string, input: UpdateEventInput): Promise<Event> {
-  const event = await context.dataSource.getRepository(Event).findOneBy({ id: requireUuid(id) });
+  const writable = writableBy(context);
+  const event = await context.dataSource.getRepository(Event).findOneBy({ id: requireUuid(id), ...writable });
   if (!event) throw notFound("Event", id);
   const violations = new Violations();
   assignFields(event, input, violations);
@@ -277,7 +364,8 @@ export async function updateEvent(context: EventsContext, id: string, input: Upd
 
 /** Deletes an event (its organiser and speaker rows go with it); returns the id. */
 export async function deleteEvent(context: EventsContext, id: string): Promise<string> {
-  const result = await context.dataSource.getRepository(Event).delete({ id: requireUuid(id) });
+  const writable = writableBy(context);
+  const result = await context.dataSource.getRepository(Event).delete({ id: requireUuid(id), ...writable });
   if (!result.affected) throw notFound("Event", id);
   return id;
 }

@@ -50,6 +50,8 @@ registerEnumType(EventAttendanceMode, {
 export enum EventOrder {
   STARTS_AT = "STARTS_AT",
   NEWEST = "NEWEST",
+  /** Best `search` match first; needs `search`. */
+  RELEVANCE = "RELEVANCE",
 }
 registerEnumType(EventOrder, {
   name: "EventOrder",

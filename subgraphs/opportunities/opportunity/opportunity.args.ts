@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { CountryCode, Discipline, LanguageTag, NETWORK_SLUG_PATTERN, PageArgs } from "../../kit";
+import { CountryCode, Discipline, LanguageTag, NETWORK_SLUG_PATTERN, PageArgs, SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from "../../kit";
 import { OpportunityOrder, OpportunityStatus, OpportunityType } from "./opportunity.type";
 
 const MAX_FILTER_VALUES = 50;
@@ -74,6 +74,29 @@ export class OpportunitiesArgs extends PageArgs {
   @ValidateNested()
   filter?: OpportunitiesFilter;
 
-  @Field(() => OpportunityOrder, { defaultValue: OpportunityOrder.NEWEST })
-  orderBy!: OpportunityOrder;
+  @Field(() => String, {
+    nullable: true,
+    description: "Words to look for in the title, summary, description and city, in every language, accents ignored; names also match with typos. Quoted phrases, `or` and `-word` work as in web search engines. 1 to 200 characters.",
+  })
+  @IsOptional()
+  @Length(SEARCH_MIN_LENGTH, SEARCH_MAX_LENGTH, { message: "must be 1 to 200 characters" })
+  search?: string;
+
+  @Field(() => OpportunityOrder, { nullable: true, description: "Order of the list: RELEVANCE by default when searching, else NEWEST." })
+  @IsOptional()
+  orderBy?: OpportunityOrder | null;
+}
+
+@ArgsType()
+export class OpportunityDeadlinesCalendarArgs {
+  @Field(() => OpportunitiesFilter, {
+    nullable: true,
+    description: "Which opportunities, as for `opportunities`; unless `statuses` or `closingWithinDays` is given, only deadlines not passed yet.",
+  })
+  @IsOptional()
+  @ValidateNested()
+  filter?: OpportunitiesFilter;
+
+  @Field(() => LanguageTag, { nullable: true, description: "Language of titles and summaries; when omitted, the request's Accept-Language." })
+  lang?: string | null;
 }

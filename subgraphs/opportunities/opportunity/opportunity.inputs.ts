@@ -103,6 +103,13 @@ export class CreateOpportunityInput extends withNetworkSource(OpportunityFieldsI
   opensAt?: Date | null;
 }
 
+@InputType({ description: "An opportunity to create or update by its network and source id (idempotent sync)." })
+export class UpsertOpportunityInput extends CreateOpportunityInput {
+  @Field({ description: "The opportunity's identifier in its source network; with `network`, says which opportunity to create or update." })
+  @Length(1, 200, { message: "must be 1 to 200 characters" })
+  override sourceId!: string;
+}
+
 @InputType({ description: "Changes to an opportunity: omitted fields stay as they are, null clears a field." })
 export class UpdateOpportunityInput extends OpportunityFieldsInput {
   @Field(() => OpportunityType, { nullable: true })

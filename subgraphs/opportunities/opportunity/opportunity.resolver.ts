@@ -1,12 +1,14 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType } from "../../kit";
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { ConnectionType, FacetCount, type FacetCounter, JSONObject, type JsonLdNode, type Page, MAX_CALENDAR_ENTRIES } from "../../kit";
 import { resolveOrganisationReference } from "../organisation/organisation.reference";
 import { Organisation } from "../organisation/organisation.stub";
 import { resolvePersonReference } from "../person/person.reference";
 import { Person } from "../person/person.stub";
-import { OpportunitiesArgs } from "./opportunity.args";
+import { OpportunitiesArgs, OpportunityDeadlinesCalendarArgs } from "./opportunity.args";
+import { opportunityDeadlinesCalendar } from "./opportunity.calendar";
 import { Opportunity } from "./opportunity.entity";
-import { CreateOpportunityInput, UpdateOpportunityInput } from "./opportunity.inputs";
+import { opportunityJsonLd } from "./opportunity.jsonld";
+import { CreateOpportunityInput, UpdateOpportunityInput, UpsertOpportunityInput } from "./opportunity.inputs";
 import {
   createOpportunity,
   deleteOpportunity,
@@ -14,10 +16,49 @@ import {
   listOpportunities,
   type OpportunitiesContext,
   updateOpportunity,
+  upsertOpportunity,
+  type OpportunitiesFacetDimension,
 } from "./opportunity.service";
 
+@ObjectType({ description: "How many of the listed opportunities (same search and filters, all pages) carry each value; top 50 per dimension." })
+export class OpportunitiesFacets {
+  constructor(private readonly counter: FacetCounter<OpportunitiesFacetDimension>) {}
+
+  @Field(() => [FacetCount], { description: "Per type of opportunity." })
+  types(): Promise<FacetCount[]> {
+    return this.counter.count("types");
+  }
+
+  @Field(() => [FacetCount], { description: "Per status as of now (FORTHCOMING, OPEN, CLOSED)." })
+  statuses(): Promise<FacetCount[]> {
+    return this.counter.count("statuses");
+  }
+
+  @Field(() => [FacetCount], { description: "Per country where it takes place (ISO 3166-1 alpha-2)." })
+  countries(): Promise<FacetCount[]> {
+    return this.counter.count("countries");
+  }
+
+  @Field(() => [FacetCount], { description: "Per discipline it is open to." })
+  disciplines(): Promise<FacetCount[]> {
+    return this.counter.count("disciplines");
+  }
+}
+
 @ObjectType({ description: "A page of opportunities." })
-export class OpportunityConnection extends ConnectionType(Opportunity, "Opportunity") {}
+export class OpportunityConnection extends ConnectionType(Opportunity, "Opportunity") {
+  private readonly facetCounter: FacetCounter<OpportunitiesFacetDimension> | null;
+
+  constructor(page: Page<Opportunity> & { facets?: FacetCounter<OpportunitiesFacetDimension> }) {
+    super(page);
+    this.facetCounter = page.facets ?? null;
+  }
+
+  @Field(() => OpportunitiesFacets, { nullable: true, description: "Value counts of the whole list for filter menus, computed only when asked for; null on lists without facets (lists nested in another item)." })
+  facets(): OpportunitiesFacets | null {
+    return this.facetCounter && new OpportunitiesFacets(this.facetCounter);
+  }
+}
 
 @Resolver(() => Opportunity)
 export class OpportunityResolver {
@@ -29,6 +70,20 @@ export class OpportunityResolver {
   @Query(() => OpportunityConnection, { description: "Opportunities of all networks, filtered and paginated." })
   async opportunities(@Args() args: OpportunitiesArgs, @Ctx() context: OpportunitiesContext): Promise<OpportunityConnection> {
     return new OpportunityConnection(await listOpportunities(context, args));
+  }
+
+  @Query(() => String, {
+    description: `Deadlines of the opportunities matching a filter as an iCalendar (RFC 5545) feed, earliest first, at most ${MAX_CALENDAR_ENTRIES}; served by the gateway at /feeds/deadlines.ics.`,
+  })
+  opportunityDeadlinesCalendar(@Args() args: OpportunityDeadlinesCalendarArgs, @Ctx() context: OpportunitiesContext): Promise<string> {
+    return opportunityDeadlinesCalendar(context, args);
+  }
+
+  @FieldResolver(() => JSONObject, {
+    description: "The opportunity as schema.org JSON-LD: `MonetaryGrant`, `JobPosting`, `Course` or `Offer` by type, for search engines and linked-data clients.",
+  })
+  jsonLd(@Root() opportunity: Opportunity): JsonLdNode {
+    return opportunityJsonLd(opportunity);
   }
 
   @FieldResolver(() => Organisation, { description: "The organisation that publishes the opportunity and answers for it." })
@@ -44,6 +99,13 @@ export class OpportunityResolver {
   @Mutation(() => Opportunity, { description: "Publishes an opportunity." })
   createOpportunity(@Arg("input") input: CreateOpportunityInput, @Ctx() context: OpportunitiesContext): Promise<Opportunity> {
     return createOpportunity(context, input);
+  }
+
+  @Mutation(() => Opportunity, {
+    description: "Creates or updates the opportunity with this network and source id, so a network can sync the same record again and again.",
+  })
+  upsertOpportunity(@Arg("input") input: UpsertOpportunityInput, @Ctx() context: OpportunitiesContext): Promise<Opportunity> {
+    return upsertOpportunity(context, input);
   }
 
   @Mutation(() => Opportunity, { description: "Changes an opportunity's fields." })

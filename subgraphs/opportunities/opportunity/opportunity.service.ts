@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from "typeorm";
+import type { EntityManager, SelectQueryBuilder } from "typeorm";
 import { expandDisciplines } from "../../../schema/vocabularies";
 import {
   badUserInput,
@@ -6,9 +6,19 @@ import {
   isUniqueViolation,
   isUuid,
   type KeysetOrder,
+  lockSourceRecord,
   notFound,
+  requireWriter,
+  writableBy,
   type Page,
   type PageWindow,
+  chooseOrder,
+  type FacetDimension,
+  normaliseSearch,
+  paginateSearchable,
+  RELEVANCE,
+  type SearchablePage,
+  type SearchableTable,
   paginate,
   requireUuid,
   type LocalizedText,
@@ -22,6 +32,7 @@ import type { OpportunitiesArgs, OpportunitiesFilter } from "./opportunity.args"
 import { Opportunity } from "./opportunity.entity";
 import {
   type CreateOpportunityInput,
+  type UpsertOpportunityInput,
   MAX_SUMMARY_LENGTH,
   MAX_TITLE_LENGTH,
   type OpportunityAmountInput,
@@ -33,7 +44,7 @@ import { OpportunityOrder, OpportunityStatus } from "./opportunity.type";
 /** Context of a request to the opportunities subgraph. */
 export type OpportunitiesContext = SubgraphContext<OpportunityLoaders>;
 
-const ORDERS: Record<OpportunityOrder, KeysetOrder<Opportunity>> = {
+const ORDERS: Record<Exclude<OpportunityOrder, OpportunityOrder.RELEVANCE>, KeysetOrder<Opportunity>> = {
   [OpportunityOrder.NEWEST]: { column: "opportunity.created_at", direction: "DESC", valueOf: (opportunity) => opportunity.createdAt },
   [OpportunityOrder.OPENS_AT]: { column: "opportunity.opens_at", direction: "ASC", valueOf: (opportunity) => opportunity.opensAt },
 };
@@ -50,7 +61,8 @@ export function findOpportunity(context: OpportunitiesContext, id: string): Prom
   return context.loaders.opportunityById.load(requireUuid(id));
 }
 
-function applyFilter(query: SelectQueryBuilder<Opportunity>, filter: OpportunitiesFilter | undefined): SelectQueryBuilder<Opportunity> {
+/** Adds the conditions of a filter to a query (lists and the calendar feed share it). */
+export function applyFilter(query: SelectQueryBuilder<Opportunity>, filter: OpportunitiesFilter | undefined): SelectQueryBuilder<Opportunity> {
   if (!filter) return query;
   if (filter.types?.length) query.andWhere("opportunity.type = ANY(:types)", { types: filter.types });
   if (filter.statuses?.length) {
@@ -90,10 +102,38 @@ function applyFilter(query: SelectQueryBuilder<Opportunity>, filter: Opportuniti
   return query;
 }
 
-/** A page of opportunities matching the filter, in the requested order. */
-export function listOpportunities(context: OpportunitiesContext, args: OpportunitiesArgs): Promise<Page<Opportunity>> {
+/** What `search` looks through on `opportunity`, and where snippets are cut from. */
+const OPPORTUNITY_SEARCH: SearchableTable = {
+  schema: "opportunities",
+  alias: "opportunity",
+  snippetDocument:
+    "concat_ws(' · ', opportunities.search_localized(opportunity.title), opportunities.search_localized(opportunity.summary), opportunities.search_localized(opportunity.description))",
+};
+
+/** The facet dimensions of a list of opportunities. */
+export type OpportunitiesFacetDimension = "types" | "statuses" | "countries" | "disciplines";
+
+const OPPORTUNITIES_FACETS: Record<OpportunitiesFacetDimension, FacetDimension> = {
+  types: { sql: "opportunity.type" },
+  statuses: { sql: `CASE WHEN ${STATUS_CONDITIONS.FORTHCOMING} THEN 'FORTHCOMING' WHEN ${STATUS_CONDITIONS.CLOSED} THEN 'CLOSED' ELSE 'OPEN' END` },
+  countries: { sql: "opportunity.country" },
+  disciplines: { sql: "opportunity.disciplines", array: true },
+};
+
+/** A page of opportunities matching the filter and search, in the requested order (by relevance when searching), with facets. */
+export function listOpportunities(
+  context: OpportunitiesContext,
+  args: OpportunitiesArgs,
+): Promise<SearchablePage<Opportunity, OpportunitiesFacetDimension>> {
+  const search = normaliseSearch(args.search);
+  const order = chooseOrder(args.orderBy, search, OpportunityOrder.NEWEST);
   const query = applyFilter(context.dataSource.getRepository(Opportunity).createQueryBuilder("opportunity"), args.filter);
-  return paginate(query, args, ORDERS[args.orderBy]);
+  return paginateSearchable(query, args, {
+    table: OPPORTUNITY_SEARCH,
+    search,
+    order: order === OpportunityOrder.RELEVANCE ? RELEVANCE : ORDERS[order],
+    facets: OPPORTUNITIES_FACETS,
+  });
 }
 
 /** A page of the opportunities an organisation published, newest first; batched across organisations. */
@@ -178,21 +218,21 @@ function checkDates(opportunity: Opportunity, violations: Violations): void {
   }
 }
 
-async function save(context: OpportunitiesContext, opportunity: Opportunity): Promise<Opportunity> {
+/** Runs `write` in one transaction, turning a clash of source ids into a client error. */
+async function save(context: OpportunitiesContext, network: string, write: (manager: EntityManager) => Promise<Opportunity>): Promise<Opportunity> {
   try {
-    return await context.dataSource.transaction((manager) => manager.save(opportunity));
+    return await context.dataSource.transaction(write);
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw badUserInput({ field: "sourceId", message: `is already used by another opportunity of network ${opportunity.network}` });
+      throw badUserInput({ field: "sourceId", message: `is already used by another opportunity of network ${network}` });
     }
     throw error;
   }
 }
 
-/** Creates an opportunity after validating every field; nothing is written when any is bad. */
-export async function createOpportunity(context: OpportunitiesContext, input: CreateOpportunityInput): Promise<Opportunity> {
-  const violations = new Violations();
-  const opportunity = Object.assign(new Opportunity(), {
+/** An opportunity of the input's network, open from now, every optional field empty. */
+function newOpportunity(input: CreateOpportunityInput): Opportunity {
+  return Object.assign(new Opportunity(), {
     network: input.network,
     sourceId: input.sourceId ?? null,
     summary: null,
@@ -212,27 +252,52 @@ export async function createOpportunity(context: OpportunitiesContext, input: Cr
     country: null,
     workingLanguages: [],
   });
+}
+
+/** Creates an opportunity after validating every field; nothing is written when any is bad. Networks create only their own. */
+export async function createOpportunity(context: OpportunitiesContext, input: CreateOpportunityInput): Promise<Opportunity> {
+  requireWriter(context, input.network);
+  const violations = new Violations();
+  const opportunity = newOpportunity(input);
   // Omitting opensAt or passing null on create both mean "open from now".
   assignFields(opportunity, { ...input, opensAt: input.opensAt ?? undefined }, violations);
   checkDates(opportunity, violations);
   violations.throwIfAny();
-  return save(context, opportunity);
+  return save(context, opportunity.network, (manager) => manager.save(opportunity));
 }
 
-/** Updates the given fields of an opportunity; the cross-field rules apply to the result. */
+/**
+ * Creates or updates the opportunity with the input's (network, sourceId), for idempotent sync: on update,
+ * omitted fields stay as they are (opensAt too, even when null) and null clears one, as in `updateOpportunity`.
+ */
+export async function upsertOpportunity(context: OpportunitiesContext, input: UpsertOpportunityInput): Promise<Opportunity> {
+  requireWriter(context, input.network);
+  return save(context, input.network, async (manager) => {
+    const opportunity = (await lockSourceRecord(manager, Opportunity, { network: input.network, sourceId: input.sourceId })) ?? newOpportunity(input);
+    const violations = new Violations();
+    assignFields(opportunity, { ...input, opensAt: input.opensAt ?? undefined }, violations);
+    checkDates(opportunity, violations);
+    violations.throwIfAny();
+    return manager.save(opportunity);
+  });
+}
+
+/** Updates the given fields of an opportunity; the cross-field rules apply to the result. Another network's opportunity is answered like an unknown id. */
 export async function updateOpportunity(context: OpportunitiesContext, id: string, input: UpdateOpportunityInput): Promise<Opportunity> {
-  const opportunity = await context.dataSource.getRepository(Opportunity).findOneBy({ id: requireUuid(id) });
+  const writable = writableBy(context);
+  const opportunity = await context.dataSource.getRepository(Opportunity).findOneBy({ id: requireUuid(id), ...writable });
   if (!opportunity) throw notFound("Opportunity", id);
   const violations = new Violations();
   assignFields(opportunity, input, violations);
   checkDates(opportunity, violations);
   violations.throwIfAny();
-  return save(context, opportunity);
+  return save(context, opportunity.network, (manager) => manager.save(opportunity));
 }
 
-/** Deletes an opportunity; returns the id. */
+/** Deletes an opportunity; returns the id. Another network's opportunity is answered like an unknown id. */
 export async function deleteOpportunity(context: OpportunitiesContext, id: string): Promise<string> {
-  const result = await context.dataSource.getRepository(Opportunity).delete({ id: requireUuid(id) });
+  const writable = writableBy(context);
+  const result = await context.dataSource.getRepository(Opportunity).delete({ id: requireUuid(id), ...writable });
   if (!result.affected) throw notFound("Opportunity", id);
   return id;
 }

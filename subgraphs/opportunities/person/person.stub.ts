@@ -1,9 +1,23 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { CareerStage, CountryCode, Discipline } from "../../kit";
 
-/** A person, owned by the people subgraph; this subgraph knows only its key. */
+/** A person, owned by the people subgraph; this subgraph knows its key and adds `suggestedOpportunities`. */
 @Directive('@key(fields: "id")')
 @ObjectType("Person")
 export class Person {
   @Field(() => ID)
   id!: string;
+
+  // Owned by the people subgraph; sent by the gateway for `suggestedOpportunities` (`@requires`).
+  @Directive("@external")
+  @Field(() => [Discipline])
+  disciplines?: Discipline[];
+
+  @Directive("@external")
+  @Field(() => CountryCode, { nullable: true })
+  country?: CountryCode | null;
+
+  @Directive("@external")
+  @Field(() => CareerStage, { nullable: true })
+  careerStage?: CareerStage | null;
 }

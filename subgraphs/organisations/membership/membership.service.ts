@@ -10,7 +10,9 @@ import {
   type Page,
   type PageWindow,
   requireUuid,
+  requireWriter,
   Violations,
+  writableBy,
 } from "../../kit";
 import type { Organisation } from "../organisation/organisation.entity";
 import type { OrganisationsContext } from "../organisations.loaders";
@@ -66,6 +68,8 @@ async function save(context: OrganisationsContext, membership: Membership): Prom
  * lives in the people subgraph, so only the shape of `personId` can be checked here.
  */
 export async function createMembership(context: OrganisationsContext, input: CreateMembershipInput): Promise<Membership> {
+  // The membership's own network is what counts, whoever owns the organisations it links.
+  requireWriter(context, input.network);
   const violations = new Violations();
   const personId = input.personId ?? null;
   const memberOrganisationId = input.memberOrganisationId ?? null;
@@ -102,9 +106,10 @@ export async function createMembership(context: OrganisationsContext, input: Cre
   return save(context, membership);
 }
 
-/** Updates the role, title or dates of a membership. */
+/** Updates the role, title or dates of a membership; another network's membership is answered like an unknown id. */
 export async function updateMembership(context: OrganisationsContext, id: string, input: UpdateMembershipInput): Promise<Membership> {
-  const membership = await context.dataSource.getRepository(Membership).findOneBy({ id: requireUuid(id) });
+  const writable = writableBy(context);
+  const membership = await context.dataSource.getRepository(Membership).findOneBy({ id: requireUuid(id), ...writable });
   if (!membership) throw notFound("Membership", id);
   const violations = new Violations();
   assignFields(membership, input, violations);
@@ -112,9 +117,10 @@ export async function updateMembership(context: OrganisationsContext, id: string
   return save(context, membership);
 }
 
-/** Deletes a membership; returns the id. */
+/** Deletes a membership; returns the id. Another network's membership is answered like an unknown id. */
 export async function deleteMembership(context: OrganisationsContext, id: string): Promise<string> {
-  const result = await context.dataSource.getRepository(Membership).delete({ id: requireUuid(id) });
+  const writable = writableBy(context);
+  const result = await context.dataSource.getRepository(Membership).delete({ id: requireUuid(id), ...writable });
   if (!result.affected) throw notFound("Membership", id);
   return id;
 }

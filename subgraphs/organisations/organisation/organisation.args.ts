@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, ValidateNested } from "class-validator";
 import { ArgsType, Field, InputType } from "type-graphql";
-import { CountryCode, Discipline, LanguageTag, NETWORK_SLUG_PATTERN, PageArgs } from "../../kit";
+import { CountryCode, Discipline, LanguageTag, NETWORK_SLUG_PATTERN, PageArgs, SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from "../../kit";
 import { OrganisationKind, OrganisationOrder, OrganisationService } from "./organisation.type";
 
 const MAX_FILTER_VALUES = 50;
@@ -49,6 +49,15 @@ export class OrganisationsArgs extends PageArgs {
   @ValidateNested()
   filter?: OrganisationsFilter;
 
-  @Field(() => OrganisationOrder, { defaultValue: OrganisationOrder.NAME })
-  orderBy!: OrganisationOrder;
+  @Field(() => String, {
+    nullable: true,
+    description: "Words to look for in the name, description and city, in every language, accents ignored; names also match with typos. Quoted phrases, `or` and `-word` work as in web search engines. 1 to 200 characters.",
+  })
+  @IsOptional()
+  @Length(SEARCH_MIN_LENGTH, SEARCH_MAX_LENGTH, { message: "must be 1 to 200 characters" })
+  search?: string;
+
+  @Field(() => OrganisationOrder, { nullable: true, description: "Order of the list: RELEVANCE by default when searching, else NAME." })
+  @IsOptional()
+  orderBy?: OrganisationOrder | null;
 }

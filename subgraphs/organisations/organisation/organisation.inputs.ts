@@ -54,6 +54,13 @@ export class CreateOrganisationInput extends withNetworkSource(OrganisationField
   country!: CountryCode;
 }
 
+@InputType({ description: "An organisation to create or update by its network and source id (idempotent sync)." })
+export class UpsertOrganisationInput extends CreateOrganisationInput {
+  @Field({ description: "The organisation's identifier in its source network; with `network`, says which organisation to create or update." })
+  @Length(1, 200, { message: "must be 1 to 200 characters" })
+  override sourceId!: string;
+}
+
 @InputType({ description: "Changes to an organisation: omitted fields stay as they are, null clears a field." })
 export class UpdateOrganisationInput extends OrganisationFieldsInput {
   @Field(() => String, { nullable: true })

@@ -5,9 +5,17 @@ import {
   escapeLike,
   isUniqueViolation,
   type KeysetOrder,
+  lockSourceRecord,
   notFound,
-  type Page,
-  paginate,
+  requireWriter,
+  writableBy,
+  chooseOrder,
+  type FacetDimension,
+  normaliseSearch,
+  paginateSearchable,
+  RELEVANCE,
+  type SearchablePage,
+  type SearchableTable,
   requireUuid,
   toLocalizedText,
   unique,
@@ -16,10 +24,10 @@ import {
 import type { OrganisationsContext } from "../organisations.loaders";
 import type { OrganisationsArgs, OrganisationsFilter } from "./organisation.args";
 import { Organisation } from "./organisation.entity";
-import type { CreateOrganisationInput, UpdateOrganisationInput } from "./organisation.inputs";
+import type { CreateOrganisationInput, UpdateOrganisationInput, UpsertOrganisationInput } from "./organisation.inputs";
 import { ORGANISATION_SLUG_PATTERN, OrganisationOrder } from "./organisation.type";
 
-const ORDERS: Record<OrganisationOrder, KeysetOrder<Organisation>> = {
+const ORDERS: Record<Exclude<OrganisationOrder, OrganisationOrder.RELEVANCE>, KeysetOrder<Organisation>> = {
   [OrganisationOrder.NAME]: { column: "organisation.name", direction: "ASC", valueOf: (organisation) => organisation.name },
   [OrganisationOrder.NEWEST]: { column: "organisation.created_at", direction: "DESC", valueOf: (organisation) => organisation.createdAt },
 };
@@ -77,10 +85,37 @@ function applyFilter(query: SelectQueryBuilder<Organisation>, filter: Organisati
   return query;
 }
 
-/** A page of organisations matching the filter, in the requested order. */
-export async function listOrganisations(context: OrganisationsContext, args: OrganisationsArgs): Promise<Page<Organisation>> {
+/** What `search` looks through on `organisation`, and where snippets are cut from. */
+const ORGANISATION_SEARCH: SearchableTable = {
+  schema: "organisations",
+  alias: "organisation",
+  snippetDocument: "concat_ws(' · ', organisation.name, organisations.search_localized(organisation.description))",
+};
+
+/** The facet dimensions of a list of organisations. */
+export type OrganisationsFacetDimension = "kinds" | "services" | "countries" | "disciplines";
+
+const ORGANISATIONS_FACETS: Record<OrganisationsFacetDimension, FacetDimension> = {
+  kinds: { sql: "organisation.kind" },
+  services: { sql: "organisation.services", array: true },
+  countries: { sql: "organisation.country" },
+  disciplines: { sql: "organisation.disciplines", array: true },
+};
+
+/** A page of organisations matching the filter and search, in the requested order (by relevance when searching), with facets. */
+export async function listOrganisations(
+  context: OrganisationsContext,
+  args: OrganisationsArgs,
+): Promise<SearchablePage<Organisation, OrganisationsFacetDimension>> {
+  const search = normaliseSearch(args.search);
+  const order = chooseOrder(args.orderBy, search, OrganisationOrder.NAME);
   const query = applyFilter(context.dataSource.getRepository(Organisation).createQueryBuilder("organisation"), args.filter);
-  const page = await paginate(query, args, ORDERS[args.orderBy]);
+  const page = await paginateSearchable(query, args, {
+    table: ORGANISATION_SEARCH,
+    search,
+    order: order === OrganisationOrder.RELEVANCE ? RELEVANCE : ORDERS[order],
+    facets: ORGANISATIONS_FACETS,
+  });
   // Memberships of these organisations often point back at them: answer those from the cache.
   for (const { node } of page.edges) context.loaders.organisationById.prime(node.id, node);
   return page;
@@ -123,12 +158,19 @@ async function generateSlug(manager: EntityManager, name: string): Promise<strin
   return `${base}-${suffix}`;
 }
 
-async function save(context: OrganisationsContext, organisation: Organisation, options: { generateSlug: boolean }): Promise<Organisation> {
+/** Saves in a new transaction, or in `manager`'s when given (upserts); clashes become client errors. */
+async function save(
+  context: OrganisationsContext,
+  organisation: Organisation,
+  options: { generateSlug: boolean },
+  manager?: EntityManager,
+): Promise<Organisation> {
+  const write = async (transaction: EntityManager) => {
+    if (options.generateSlug) organisation.slug = await generateSlug(transaction, organisation.name);
+    return transaction.save(organisation);
+  };
   try {
-    return await context.dataSource.transaction(async (manager) => {
-      if (options.generateSlug) organisation.slug = await generateSlug(manager, organisation.name);
-      return manager.save(organisation);
-    });
+    return await (manager ? write(manager) : context.dataSource.transaction(write));
   } catch (error) {
     if (isUniqueViolation(error)) {
       const constraint = (error as { constraint?: string }).constraint;
@@ -139,10 +181,9 @@ async function save(context: OrganisationsContext, organisation: Organisation, o
   }
 }
 
-/** Creates an organisation after validating every field; nothing is written when any is bad. */
-export async function createOrganisation(context: OrganisationsContext, input: CreateOrganisationInput): Promise<Organisation> {
-  const violations = new Violations();
-  const organisation = Object.assign(new Organisation(), {
+/** An organisation of the input's network, every optional field empty. */
+function newOrganisation(input: CreateOrganisationInput): Organisation {
+  return Object.assign(new Organisation(), {
     network: input.network,
     sourceId: input.sourceId ?? null,
     description: null,
@@ -152,14 +193,38 @@ export async function createOrganisation(context: OrganisationsContext, input: C
     website: null,
     workingLanguages: [],
   });
+}
+
+/** Creates an organisation after validating every field; nothing is written when any is bad. Networks create only their own. */
+export async function createOrganisation(context: OrganisationsContext, input: CreateOrganisationInput): Promise<Organisation> {
+  requireWriter(context, input.network);
+  const violations = new Violations();
+  const organisation = newOrganisation(input);
   assignFields(organisation, input, violations);
   violations.throwIfAny();
   return save(context, organisation, { generateSlug: input.slug == null });
 }
 
-/** Updates the given fields of an organisation; its slug changes only when a new one is given. */
+/**
+ * Creates or updates the organisation with the input's (network, sourceId), for idempotent sync: on update,
+ * omitted fields stay as they are and the slug changes only when given, as in `updateOrganisation`.
+ */
+export async function upsertOrganisation(context: OrganisationsContext, input: UpsertOrganisationInput): Promise<Organisation> {
+  requireWriter(context, input.network);
+  return context.dataSource.transaction(async (manager) => {
+    const existing = await lockSourceRecord(manager, Organisation, { network: input.network, sourceId: input.sourceId });
+    const organisation = existing ?? newOrganisation(input);
+    const violations = new Violations();
+    assignFields(organisation, input, violations);
+    violations.throwIfAny();
+    return save(context, organisation, { generateSlug: !existing && input.slug == null }, manager);
+  });
+}
+
+/** Updates the given fields of an organisation; its slug changes only when a new one is given. Another network's organisation is answered like an unknown id. */
 export async function updateOrganisation(context: OrganisationsContext, id: string, input: UpdateOrganisationInput): Promise<Organisation> {
-  const organisation = await context.dataSource.getRepository(Organisation).findOneBy({ id: requireUuid(id) });
+  const writable = writableBy(context);
+  const organisation = await context.dataSource.getRepository(Organisation).findOneBy({ id: requireUuid(id), ...writable });
   if (!organisation) throw notFound("Organisation", id);
   const violations = new Violations();
   assignFields(organisation, input, violations);
@@ -169,7 +234,8 @@ export async function updateOrganisation(context: OrganisationsContext, id: stri
 
 /** Deletes an organisation with its memberships (both as the organisation joined and as a member); returns the id. */
 export async function deleteOrganisation(context: OrganisationsContext, id: string): Promise<string> {
-  const result = await context.dataSource.getRepository(Organisation).delete({ id: requireUuid(id) });
+  const writable = writableBy(context);
+  const result = await context.dataSource.getRepository(Organisation).delete({ id: requireUuid(id), ...writable });
   if (!result.affected) throw notFound("Organisation", id);
   return id;
 }

@@ -75,6 +75,8 @@ registerEnumType(OrganisationService, {
 export enum OrganisationOrder {
   NAME = "NAME",
   NEWEST = "NEWEST",
+  /** Best `search` match first; needs `search`. */
+  RELEVANCE = "RELEVANCE",
 }
 registerEnumType(OrganisationOrder, {
   name: "OrganisationOrder",

@@ -2,7 +2,8 @@ import "reflect-metadata";
 import { logger, runSubgraph } from "../../kit";
 import { creativeTracksSubgraph } from "./creative-tracks.subgraph";
 
-runSubgraph(creativeTracksSubgraph).catch((error: unknown) => {
+// A partner subgraph: the hub calls it without signatures, so it needs no AGORA_SUBGRAPH_SECRET.
+runSubgraph(creativeTracksSubgraph, { partner: true }).catch((error: unknown) => {
   logger.fatal({ err: error }, "creative_tracks subgraph failed to start");
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
-import { CountryCode, Discipline, LanguageTag, LocalizedText, LocalizedTextColumn, NetworkRecord, WebUrl } from "../../kit";
+import { CountryCode, Discipline, LanguageTag, LocalizedText, LocalizedTextColumn, NetworkRecord, SearchMatch, WebUrl } from "../../kit";
 import { CareerStage, OpenTo, SocialLink } from "./person.type";
 
 /**
@@ -12,6 +12,10 @@ import { CareerStage, OpenTo, SocialLink } from "./person.type";
 @Entity("person")
 @Index(["network", "sourceId"], { unique: true, where: "source_id IS NOT NULL" })
 export class Person extends NetworkRecord {
+  /** Set by a searched list for its page only; not a column. */
+  @Field(() => SearchMatch, { nullable: true, description: "How this item matched the list's `search`: score and snippet; null when the list was not searched." })
+  searchMatch?: SearchMatch | null;
+
   @Field({ description: "Name as the person wants it shown." })
   @Column("text")
   displayName!: string;

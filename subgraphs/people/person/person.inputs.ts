@@ -81,6 +81,13 @@ export class CreatePersonInput extends withNetworkSource(PersonFieldsInput) {
   displayName!: string;
 }
 
+@InputType({ description: "A person to create or update by its network and source id (idempotent sync)." })
+export class UpsertPersonInput extends CreatePersonInput {
+  @Field({ description: "The person's identifier in its source network; with `network`, says which person to create or update." })
+  @Length(1, 200, { message: "must be 1 to 200 characters" })
+  override sourceId!: string;
+}
+
 @InputType({ description: "Changes to a person: omitted fields stay as they are, null clears a field." })
 export class UpdatePersonInput extends PersonFieldsInput {
   @Field(() => String, { nullable: true })

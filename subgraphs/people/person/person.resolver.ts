@@ -1,13 +1,65 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType } from "../../kit";
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { ConnectionType, FacetCount, type FacetCounter, JSONObject, type JsonLdNode, type Page } from "../../kit";
 import { PeopleArgs } from "./person.args";
 import { Person } from "./person.entity";
-import { CreatePersonInput, UpdatePersonInput } from "./person.inputs";
-import { createPerson, deletePerson, findPerson, listPeople, type PeopleContext, updatePerson } from "./person.service";
+import { personJsonLd } from "./person.jsonld";
+import { CreatePersonInput, UpdatePersonInput, UpsertPersonInput } from "./person.inputs";
+import {
+  createPerson,
+  deletePerson,
+  findPerson,
+  listPeople,
+  type PeopleContext,
+  type PeopleFacetDimension,
+  updatePerson,
+  upsertPerson,
+} from "./person.service";
 import { canSeeContact } from "./person.visibility";
 
+@ObjectType({ description: "How many of the listed people (same search and filters, all pages) carry each value; top 50 per dimension." })
+export class PeopleFacets {
+  constructor(private readonly counter: FacetCounter<PeopleFacetDimension>) {}
+
+  @Field(() => [FacetCount], { description: "Per discipline practised." })
+  disciplines(): Promise<FacetCount[]> {
+    return this.counter.count("disciplines");
+  }
+
+  @Field(() => [FacetCount], { description: "Per country of residence (ISO 3166-1 alpha-2)." })
+  countries(): Promise<FacetCount[]> {
+    return this.counter.count("countries");
+  }
+
+  @Field(() => [FacetCount], { description: "Per spoken language (BCP 47)." })
+  languages(): Promise<FacetCount[]> {
+    return this.counter.count("languages");
+  }
+
+  @Field(() => [FacetCount], { description: "Per network (slug)." })
+  networks(): Promise<FacetCount[]> {
+    return this.counter.count("networks");
+  }
+
+  @Field(() => [FacetCount], { description: "Per kind of offer welcomed." })
+  openTo(): Promise<FacetCount[]> {
+    return this.counter.count("openTo");
+  }
+}
+
 @ObjectType({ description: "A page of people." })
-export class PersonConnection extends ConnectionType(Person, "Person") {}
+export class PersonConnection extends ConnectionType(Person, "Person") {
+  private readonly facetCounter: FacetCounter<PeopleFacetDimension> | null;
+
+  constructor(page: Page<Person> & { facets?: FacetCounter<PeopleFacetDimension> }) {
+    super(page);
+    this.facetCounter = page.facets ?? null;
+  }
+
+  @Field(() => PeopleFacets, { nullable: true, description: "Value counts of the whole list for filter menus, computed only when asked for; null on lists without facets." })
+  facets(): PeopleFacets | null {
+    return this.facetCounter && new PeopleFacets(this.facetCounter);
+  }
+}
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -26,9 +78,23 @@ export class PersonResolver {
     return canSeeContact(context.viewer, person) ? person.contactEmail : null;
   }
 
+  @FieldResolver(() => JSONObject, {
+    description: "The person as schema.org JSON-LD (`Person`), for search engines and linked-data clients; never includes contact data.",
+  })
+  jsonLd(@Root() person: Person): JsonLdNode {
+    return personJsonLd(person);
+  }
+
   @Mutation(() => Person, { description: "Adds a person." })
   createPerson(@Arg("input") input: CreatePersonInput, @Ctx() context: PeopleContext): Promise<Person> {
     return createPerson(context, input);
+  }
+
+  @Mutation(() => Person, {
+    description: "Creates or updates the person with this network and source id, so a network can sync the same record again and again.",
+  })
+  upsertPerson(@Arg("input") input: UpsertPersonInput, @Ctx() context: PeopleContext): Promise<Person> {
+    return upsertPerson(context, input);
   }
 
   @Mutation(() => Person, { description: "Changes a person's fields." })

@@ -1,13 +1,21 @@
-import type { SelectQueryBuilder } from "typeorm";
+import type { EntityManager, SelectQueryBuilder } from "typeorm";
 import { expandDisciplines } from "../../../schema/vocabularies";
 import {
   badUserInput,
   escapeLike,
   isUniqueViolation,
   type KeysetOrder,
+  lockSourceRecord,
   notFound,
-  type Page,
-  paginate,
+  requireWriter,
+  writableBy,
+  chooseOrder,
+  type FacetDimension,
+  normaliseSearch,
+  paginateSearchable,
+  RELEVANCE,
+  type SearchablePage,
+  type SearchableTable,
   requireUuid,
   type SubgraphContext,
   toLocalizedText,
@@ -15,7 +23,7 @@ import {
   Violations,
 } from "../../kit";
 import { Person } from "./person.entity";
-import type { CreatePersonInput, UpdatePersonInput } from "./person.inputs";
+import type { CreatePersonInput, UpdatePersonInput, UpsertPersonInput } from "./person.inputs";
 import type { PeopleArgs, PeopleFilter } from "./person.args";
 import type { PersonLoaders } from "./person.loaders";
 import { PersonOrder } from "./person.type";
@@ -24,7 +32,7 @@ import { applyPersonVisibility, canSeePerson } from "./person.visibility";
 /** Context of a request to the people subgraph. */
 export type PeopleContext = SubgraphContext<PersonLoaders>;
 
-const ORDERS: Record<PersonOrder, KeysetOrder<Person>> = {
+const ORDERS: Record<Exclude<PersonOrder, PersonOrder.RELEVANCE>, KeysetOrder<Person>> = {
   [PersonOrder.NAME]: { column: "person.display_name", direction: "ASC", valueOf: (person) => person.displayName },
   [PersonOrder.NEWEST]: { column: "person.created_at", direction: "DESC", valueOf: (person) => person.createdAt },
 };
@@ -56,10 +64,39 @@ function applyFilter(query: SelectQueryBuilder<Person>, filter: PeopleFilter | u
   return query;
 }
 
-/** A page of people matching the filter, in the requested order. */
-export function listPeople(context: PeopleContext, args: PeopleArgs): Promise<Page<Person>> {
+/** What `search` looks through on `person`, and where snippets are cut from. */
+const PERSON_SEARCH: SearchableTable = {
+  schema: "people",
+  alias: "person",
+  snippetDocument: "concat_ws(' · ', person.display_name, people.search_localized(person.headline), people.search_localized(person.bio))",
+};
+
+/** The facet dimensions of a list of people. */
+export type PeopleFacetDimension = "disciplines" | "countries" | "languages" | "networks" | "openTo";
+
+const PEOPLE_FACETS: Record<PeopleFacetDimension, FacetDimension> = {
+  disciplines: { sql: "person.disciplines", array: true },
+  countries: { sql: "person.country" },
+  languages: { sql: "person.spoken_languages", array: true },
+  networks: { sql: "person.network" },
+  openTo: { sql: "person.open_to", array: true },
+};
+
+/**
+ * A page of the people the viewer may see that match the filter and search, in the requested order
+ * (by relevance when searching), with facet counts over the same people.
+ */
+export function listPeople(context: PeopleContext, args: PeopleArgs): Promise<SearchablePage<Person, PeopleFacetDimension>> {
+  const search = normaliseSearch(args.search);
+  const order = chooseOrder(args.orderBy, search, PersonOrder.NAME);
+  // Visibility comes first so that non-consenting people are neither listed nor counted in facets.
   const query = applyPersonVisibility(applyFilter(context.dataSource.getRepository(Person).createQueryBuilder("person"), args.filter), context.viewer);
-  return paginate(query, args, ORDERS[args.orderBy]);
+  return paginateSearchable(query, args, {
+    table: PERSON_SEARCH,
+    search,
+    order: order === PersonOrder.RELEVANCE ? RELEVANCE : ORDERS[order],
+    facets: PEOPLE_FACETS,
+  });
 }
 
 /** Copies validated input onto a person; `undefined` leaves a field unchanged, `null` clears it. */
@@ -84,19 +121,19 @@ function assignFields(person: Person, input: CreatePersonInput | UpdatePersonInp
   if (input.contactEmail !== undefined) person.contactEmail = input.contactEmail?.trim().toLowerCase() || null;
 }
 
-async function save(context: PeopleContext, person: Person): Promise<Person> {
+/** Runs `write` in one transaction, turning a clash of source ids into a client error. */
+async function save(context: PeopleContext, network: string, write: (manager: EntityManager) => Promise<Person>): Promise<Person> {
   try {
-    return await context.dataSource.transaction((manager) => manager.save(person));
+    return await context.dataSource.transaction(write);
   } catch (error) {
-    if (isUniqueViolation(error)) throw badUserInput({ field: "sourceId", message: `is already used by another person of network ${person.network}` });
+    if (isUniqueViolation(error)) throw badUserInput({ field: "sourceId", message: `is already used by another person of network ${network}` });
     throw error;
   }
 }
 
-/** Creates a person after validating every field; nothing is written when any is bad. */
-export async function createPerson(context: PeopleContext, input: CreatePersonInput): Promise<Person> {
-  const violations = new Violations();
-  const person = Object.assign(new Person(), {
+/** A person of the input's network, every optional field empty. */
+function newPerson(input: CreatePersonInput): Person {
+  return Object.assign(new Person(), {
     network: input.network,
     sourceId: input.sourceId ?? null,
     headline: null,
@@ -113,24 +150,48 @@ export async function createPerson(context: PeopleContext, input: CreatePersonIn
     discoverable: false,
     contactEmail: null,
   });
-  assignFields(person, input, violations);
-  violations.throwIfAny();
-  return save(context, person);
 }
 
-/** Updates the given fields of a person. */
+/** Creates a person after validating every field; nothing is written when any is bad. Networks create only their own. */
+export async function createPerson(context: PeopleContext, input: CreatePersonInput): Promise<Person> {
+  requireWriter(context, input.network);
+  const violations = new Violations();
+  const person = newPerson(input);
+  assignFields(person, input, violations);
+  violations.throwIfAny();
+  return save(context, person.network, (manager) => manager.save(person));
+}
+
+/**
+ * Creates or updates the person with the input's (network, sourceId), for idempotent sync: on update,
+ * omitted fields stay as they are and null clears one, as in `updatePerson`.
+ */
+export async function upsertPerson(context: PeopleContext, input: UpsertPersonInput): Promise<Person> {
+  requireWriter(context, input.network);
+  return save(context, input.network, async (manager) => {
+    const person = (await lockSourceRecord(manager, Person, { network: input.network, sourceId: input.sourceId })) ?? newPerson(input);
+    const violations = new Violations();
+    assignFields(person, input, violations);
+    violations.throwIfAny();
+    return manager.save(person);
+  });
+}
+
+/** Updates the given fields of a person; another network's person is answered like an unknown id. */
 export async function updatePerson(context: PeopleContext, id: string, input: UpdatePersonInput): Promise<Person> {
-  const person = await context.dataSource.getRepository(Person).findOneBy({ id: requireUuid(id) });
+  const writable = writableBy(context);
+  const person = await context.dataSource.getRepository(Person).findOneBy({ id: requireUuid(id), ...writable });
   if (!person) throw notFound("Person", id);
   const violations = new Violations();
   assignFields(person, input, violations);
   violations.throwIfAny();
-  return save(context, person);
+  return save(context, person.network, (manager) => manager.save(person));
 }
 
-/** Deletes a person; returns the id. */
+/** Deletes a person; returns the id. Another network's person is answered like an unknown id. */
 export async function deletePerson(context: PeopleContext, id: string): Promise<string> {
-  const result = await context.dataSource.getRepository(Person).delete({ id: requireUuid(id) });
+  const writable = writableBy(context);
+  const result = await context.dataSource.getRepository(Person).delete({ id: requireUuid(id), ...writable });
   if (!result.affected) throw notFound("Person", id);
   return id;
 }

@@ -11,13 +11,8 @@ export enum OpenTo {
 }
 registerEnumType(OpenTo, { name: "OpenTo", description: "What a person welcomes offers of." });
 
-export enum CareerStage {
-  STUDENT = "STUDENT",
-  EMERGING = "EMERGING",
-  MID_CAREER = "MID_CAREER",
-  ESTABLISHED = "ESTABLISHED",
-}
-registerEnumType(CareerStage, { name: "CareerStage", description: "Where a person stands in their career; calls often target emerging artists." });
+/** Defined in the kit because the opportunities subgraph names `careerStage` in `@requires`; re-exported here. */
+export { CareerStage } from "../../kit/shared-enums.types";
 
 export enum SocialPlatform {
   INSTAGRAM = "INSTAGRAM",
@@ -48,5 +43,7 @@ export class SocialLink {
 export enum PersonOrder {
   NAME = "NAME",
   NEWEST = "NEWEST",
+  /** Best `search` match first; needs `search`. */
+  RELEVANCE = "RELEVANCE",
 }
 registerEnumType(PersonOrder, { name: "PersonOrder", description: "Order of a list of people." });

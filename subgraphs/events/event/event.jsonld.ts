@@ -1,0 +1,65 @@
+import { disciplineTerms, entityLink, hubTerm, jsonLdDocument, type JsonLdNode, languageTagged, postalAddress, thingJsonLd } from "../../kit";
+import type { Event } from "./event.entity";
+import type { EventsContext } from "./event.service";
+import { EventAttendanceMode, EventFormat } from "./event.type";
+
+/** The schema.org subtype of Event for each format where one fits; the others stay `Event`. */
+const SCHEMA_TYPES: Partial<Record<EventFormat, string>> = {
+  [EventFormat.FESTIVAL]: "Festival",
+  [EventFormat.EXHIBITION]: "ExhibitionEvent",
+  [EventFormat.SCREENING]: "ScreeningEvent",
+  [EventFormat.WORKSHOP]: "EducationEvent",
+  [EventFormat.WEBINAR]: "EducationEvent",
+  [EventFormat.FAIR]: "BusinessEvent",
+  [EventFormat.MATCHMAKING_SESSION]: "BusinessEvent",
+  [EventFormat.MEETUP]: "SocialEvent",
+};
+
+const ATTENDANCE_MODES: Record<EventAttendanceMode, string> = {
+  [EventAttendanceMode.IN_PERSON]: "https://schema.org/OfflineEventAttendanceMode",
+  [EventAttendanceMode.ONLINE]: "https://schema.org/OnlineEventAttendanceMode",
+  [EventAttendanceMode.MIXED]: "https://schema.org/MixedEventAttendanceMode",
+};
+
+function locations(event: Event): JsonLdNode[] {
+  const found: JsonLdNode[] = [];
+  const venue = event.venue();
+  if (venue) {
+    found.push({
+      "@type": "Place",
+      name: venue.name,
+      address: postalAddress(venue.city, venue.country),
+      geo: venue.latitude !== null && venue.longitude !== null ? { "@type": "GeoCoordinates", latitude: venue.latitude, longitude: venue.longitude } : undefined,
+    });
+  }
+  if (event.onlineUrl) found.push({ "@type": "VirtualLocation", url: event.onlineUrl });
+  return found;
+}
+
+/**
+ * An event as schema.org `Event` (or `Festival`, `ExhibitionEvent`, `ScreeningEvent`, `EducationEvent`,
+ * `BusinessEvent`, `SocialEvent` by format, the hub's format in `additionalType`): dates in UTC, venue
+ * as a Place with coordinates and/or a VirtualLocation, organisers and speakers as `@id` links.
+ */
+export async function eventJsonLd(context: EventsContext, event: Event): Promise<JsonLdNode> {
+  const [organiserIds, speakerIds] = await Promise.all([
+    context.loaders.organiserIdsByEventId.load(event.id),
+    context.loaders.speakerIdsByEventId.load(event.id),
+  ]);
+  return jsonLdDocument({
+    ...thingJsonLd(SCHEMA_TYPES[event.format] ?? "Event", "events", event),
+    additionalType: hubTerm("event-formats", event.format),
+    name: languageTagged(event.title),
+    description: languageTagged(event.description),
+    startDate: event.startsAt,
+    endDate: event.endsAt,
+    eventAttendanceMode: ATTENDANCE_MODES[event.attendanceMode],
+    location: locations(event),
+    organizer: organiserIds.map((id) => entityLink("organisations", id)),
+    performer: speakerIds.map((id) => entityLink("people", id)),
+    inLanguage: event.languages,
+    keywords: disciplineTerms(event.disciplines),
+    maximumAttendeeCapacity: event.capacity ?? undefined,
+    url: event.registrationUrl ?? undefined,
+  });
+}

@@ -1,0 +1,18 @@
+import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { SuggestionArgs } from "../../kit";
+import type { OpportunitiesContext } from "../opportunity/opportunity.service";
+import { Person } from "../person/person.stub";
+import { suggestOpportunities } from "./matchmaking.service";
+import { OpportunitySuggestion } from "./matchmaking.type";
+
+@Resolver(() => Person)
+export class PersonSuggestedOpportunitiesResolver {
+  @Directive('@requires(fields: "disciplines country careerStage")')
+  @FieldResolver(() => [OpportunitySuggestion], {
+    description:
+      "Open opportunities the person is eligible for in matching disciplines, best first (closing sooner slightly higher), each with its score and reasons.",
+  })
+  suggestedOpportunities(@Root() person: Person, @Args() { first }: SuggestionArgs, @Ctx() context: OpportunitiesContext): Promise<OpportunitySuggestion[]> {
+    return suggestOpportunities(context, person, first);
+  }
+}

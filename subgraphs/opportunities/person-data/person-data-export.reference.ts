@@ -1,0 +1,8 @@
+import { resolvePersonDataExportStub } from "../../kit";
+import type { OpportunitiesContext } from "../opportunity/opportunity.service";
+import { PersonDataExport } from "./person-data-export.stub";
+
+/** Resolves a `PersonDataExport` representation to its key stub, or null when the viewer may not read that person's data. */
+export function resolvePersonDataExportReference(reference: object, context: OpportunitiesContext): PersonDataExport | null {
+  return resolvePersonDataExportStub(() => new PersonDataExport(), reference, context.viewer);
+}

@@ -1,0 +1,12 @@
+import { isUuid } from "../../kit";
+import { Opportunity } from "./opportunity.stub";
+
+/**
+ * Resolves `Opportunity` representations without a query: the opportunity lives in another subgraph, and
+ * the fields `partnerSuggestions` requires arrive in the representation itself.
+ */
+export function resolveOpportunityReference(reference: { id: string } & Partial<Opportunity>): Opportunity | null {
+  if (!isUuid(reference.id)) return null;
+  const { id, type, disciplines, eligibleCountries, workingLanguages, publisher } = reference;
+  return Object.assign(new Opportunity(), { id, type, disciplines, eligibleCountries, workingLanguages, publisher });
+}

@@ -1,0 +1,9 @@
+import { describePersonDataContract } from "../../kit/testing/person-data-contract";
+import { organisationsSubgraph } from "../organisations.subgraph";
+
+describePersonDataContract({
+  definition: organisationsSubgraph,
+  exportField: "memberships",
+  referencedPersonSql: "SELECT person_id FROM membership WHERE person_id IS NOT NULL ORDER BY person_id LIMIT 1",
+  countReferencesSql: "SELECT 1 FROM membership WHERE person_id = $1",
+});

@@ -1,0 +1,12 @@
+import { isUuid } from "../../kit";
+import { Opportunity } from "./opportunity.stub";
+
+/**
+ * Resolves `Opportunity` representations without a query: the opportunity lives in another subgraph, and
+ * the fields `suggestedApplicants` requires arrive in the representation itself.
+ */
+export function resolveOpportunityReference(reference: { id: string } & Partial<Opportunity>): Opportunity | null {
+  if (!isUuid(reference.id)) return null;
+  const { id, disciplines, eligibleCountries, type, status } = reference;
+  return Object.assign(new Opportunity(), { id, disciplines, eligibleCountries, type, status });
+}

@@ -1,0 +1,30 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { CountryCode, Discipline, OpportunityStatus, OpportunityType } from "../../kit";
+
+/**
+ * An opportunity, owned by the opportunities subgraph. This subgraph adds `suggestedApplicants`, which
+ * needs the call's disciplines, countries, type and status: declared `@external` here and sent by the
+ * gateway with each representation (`@requires`).
+ */
+@Directive('@key(fields: "id")')
+@ObjectType("Opportunity")
+export class Opportunity {
+  @Field(() => ID, { description: "Stable hub-wide identifier (UUID)." })
+  id!: string;
+
+  @Directive("@external")
+  @Field(() => [Discipline])
+  disciplines!: Discipline[];
+
+  @Directive("@external")
+  @Field(() => [CountryCode])
+  eligibleCountries!: CountryCode[];
+
+  @Directive("@external")
+  @Field(() => OpportunityType)
+  type!: OpportunityType;
+
+  @Directive("@external")
+  @Field(() => OpportunityStatus)
+  status!: OpportunityStatus;
+}

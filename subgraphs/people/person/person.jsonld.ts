@@ -1,0 +1,21 @@
+import { disciplineTerms, jsonLdDocument, type JsonLdNode, languageTagged, postalAddress, thingJsonLd } from "../../kit";
+import type { Person } from "./person.entity";
+
+/**
+ * A person as a schema.org `Person`: public profile data only. The contact email is never included,
+ * whoever asks: JSON-LD is meant to be copied by crawlers and other directories.
+ */
+export function personJsonLd(person: Person): JsonLdNode {
+  return jsonLdDocument({
+    ...thingJsonLd("Person", "people", person),
+    name: person.displayName,
+    disambiguatingDescription: languageTagged(person.headline),
+    description: languageTagged(person.bio),
+    knowsLanguage: person.spokenLanguages,
+    knowsAbout: disciplineTerms(person.disciplines),
+    skills: person.skills,
+    address: postalAddress(person.city, person.country),
+    url: person.website ?? undefined,
+    sameAs: person.socialLinks.map((link) => link.url),
+  });
+}

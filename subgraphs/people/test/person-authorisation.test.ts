@@ -1,0 +1,19 @@
+import { describeWriteAuthorisation } from "../../kit/testing/write-authorisation";
+import { startTestSubgraph, type TestSubgraph } from "../../kit/testing/subgraph-harness";
+import { peopleSubgraph } from "../people.subgraph";
+
+let subgraph: TestSubgraph<unknown>;
+
+beforeAll(async () => {
+  subgraph = (await startTestSubgraph(peopleSubgraph)) as TestSubgraph<unknown>;
+});
+afterAll(() => subgraph.close());
+beforeEach(() => subgraph.dataSource.query("TRUNCATE person"));
+
+describeWriteAuthorisation({
+  typeName: "Person",
+  table: "person",
+  subgraph: () => subgraph,
+  createInput: (network, sourceId) => ({ network, sourceId, displayName: "Amira Haddad" }),
+  change: { field: "city", value: "Tunis" },
+});

@@ -1,0 +1,50 @@
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, MaxLength, ValidateNested } from "class-validator";
+import { ArgsType, Field, InputType } from "type-graphql";
+import { CountryCode, Discipline, LanguageTag, NETWORK_SLUG_PATTERN, PageArgs } from "../../kit";
+import { SearchHitType } from "./search.type";
+
+const MAX_FILTER_VALUES = 50;
+/** Longest query accepted; longer text adds nothing to full-text ranking. */
+export const MAX_QUERY_LENGTH = 200;
+
+@InputType({ description: "Narrows a search with criteria every searched type has; values within one criterion are alternatives." })
+export class SearchFilter {
+  @Field(() => [Discipline], { nullable: true, description: "Any of these disciplines; a domain also matches its practices." })
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  disciplines?: Discipline[];
+
+  @Field(() => [CountryCode], { nullable: true, description: "In any of these countries (where a person lives, an organisation is established, an opportunity or event takes place)." })
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  countries?: CountryCode[];
+
+  @Field(() => [LanguageTag], { nullable: true, description: 'In any of these languages; "pt" also matches "pt-BR".' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  languages?: string[];
+
+  @Field(() => [String], { nullable: true, description: "From any of these networks (slugs)." })
+  @IsOptional()
+  @ArrayMaxSize(MAX_FILTER_VALUES)
+  @Matches(NETWORK_SLUG_PATTERN, { each: true, message: "each network must be a slug" })
+  networks?: string[];
+}
+
+@ArgsType()
+export class SearchArgs extends PageArgs {
+  @Field(() => String, { description: `Words to look for, as typed by a person (1 to ${MAX_QUERY_LENGTH} characters).` })
+  @Matches(/\S/, { message: "must not be empty" })
+  @MaxLength(MAX_QUERY_LENGTH, { message: `must be at most ${MAX_QUERY_LENGTH} characters` })
+  query!: string;
+
+  @Field(() => [SearchHitType], { nullable: true, description: "Only hits of these types; every type when omitted." })
+  @IsOptional()
+  @ArrayMinSize(1, { message: "must name at least one type, or be omitted for all" })
+  types?: SearchHitType[];
+
+  @Field(() => SearchFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: SearchFilter;
+}

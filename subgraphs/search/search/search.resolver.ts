@@ -1,0 +1,31 @@
+import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from "graphql";
+import { Args, type ClassType, Ctx, Info, Query, Resolver } from "type-graphql";
+import type { SearchConfig } from "../search.config";
+import { SearchArgs } from "./search.args";
+import { search, type SearchContext } from "./search.service";
+import { SearchResultConnection } from "./search.type";
+
+/** The `search` resolver, bound to where the searched subgraphs are (a class per configuration). */
+export function createSearchResolver(config: SearchConfig): ClassType {
+  @Resolver(() => SearchResultConnection)
+  class SearchResolver {
+    @Query(() => SearchResultConnection, {
+      description:
+        "Searches people, organisations, opportunities and events at once: the hits of every type merged best first, each with its type, a comparable score, a snippet and the record itself.",
+    })
+    search(@Args() args: SearchArgs, @Ctx() context: SearchContext, @Info() info: GraphQLResolveInfo): Promise<SearchResultConnection> {
+      // Counting costs each owner a query: only when the client asks for the total.
+      return search(context, config, args, { withTotal: selects(info, info.fieldNodes[0].selectionSet, "totalCount") });
+    }
+  }
+  return SearchResolver;
+}
+
+/** True when a selection set (through fragments) selects the field `name`. */
+function selects(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | undefined, name: string): boolean {
+  return (selectionSet?.selections ?? []).some((selection) => {
+    if (selection.kind === Kind.FIELD) return (selection as FieldNode).name.value === name;
+    if (selection.kind === Kind.INLINE_FRAGMENT) return selects(info, selection.selectionSet, name);
+    return selects(info, info.fragments[selection.name.value]?.selectionSet, name);
+  });
+}
