@@ -150,7 +150,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   observability.mountRoutes(app);
   if (config.protection.trustProxy !== undefined) app.set("trust proxy", config.protection.trustProxy);
   if (opened) {
-    app.use("/admin", adminRouter(opened.registry));
+    app.use("/admin", protection.rateLimit, adminRouter(opened.registry));
   } else {
     app.use("/admin", (_req, res) => {
       res.status(404).json({ error: "the partner registry is off: this gateway serves a supergraph file (set DATABASE_URL and unset AGORA_SUPERGRAPH_FILE)" });
@@ -160,6 +160,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     res.json({ status: "ok" });
   });
   // JSON-LD pages and iCalendar feeds: GraphQL operations run through this server as an anonymous client.
+  app.use(
+    ["/people", "/organisations", "/opportunities", "/events", "/feeds"],
+    protection.rateLimit,
+  );
   app.use(
     openFormatsRouter(
       async (query, variables, { languages, requestId }) => {

@@ -18,6 +18,8 @@ export interface Protection {
   plugins: ApolloServerPlugin[];
   /** Express handlers to put in front of the GraphQL endpoint, in order (they replace express.json). */
   httpHandlers: Array<RequestHandler | ErrorRequestHandler>;
+  /** The rate limits alone, for the gateway's other routes (admin API, JSON-LD pages, feeds). */
+  rateLimit: RequestHandler;
   close: () => Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function createProtection(
       ...(safelist ? [safelistGuard(safelist)] : []),
       tokenLimit(config.limits.maxTokens),
     ],
+    rateLimit: rateLimits.middleware,
     close: rateLimits.close,
   };
 }

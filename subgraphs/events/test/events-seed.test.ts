@@ -81,12 +81,9 @@ describe("events demo seed", () => {
 
   it("adds synthetic events beyond the catalogue with bulk inserts", async () => {
     await subgraph.dataSource.query("TRUNCATE event CASCADE");
-    const started = Date.now();
     await seedEvents(subgraph.dataSource, { ...DEMO_SIZES, events: 5_000 });
-    const elapsed = Date.now() - started;
     const [{ count, formats }] = await subgraph.dataSource.query("SELECT count(*)::int AS count, count(DISTINCT format)::int AS formats FROM event");
     expect(count).toBe(5_000);
     expect(formats).toBe(Object.values(EventFormat).length);
-    expect(elapsed).toBeLessThan(20_000);
   });
 });

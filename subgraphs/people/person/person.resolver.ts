@@ -102,7 +102,7 @@ export class PersonResolver {
     return updatePerson(context, id, input);
   }
 
-  @Mutation(() => ID, { description: "Deletes a person; returns its id." })
+  @Mutation(() => ID, { description: "Deletes a person everywhere: an erasure, recorded in the audit log and the erasure feed that other subgraphs and partners follow; returns its id." })
   deletePerson(@Arg("id", () => ID) id: string, @Ctx() context: PeopleContext): Promise<string> {
     return deletePerson(context, id);
   }

@@ -26,6 +26,8 @@ import { Person } from "./person.entity";
 import type { CreatePersonInput, UpdatePersonInput, UpsertPersonInput } from "./person.inputs";
 import type { PeopleArgs, PeopleFilter } from "./person.args";
 import type { PersonLoaders } from "./person.loaders";
+import { erasePerson } from "../erasure/person-erasure.service";
+import { PersonErasureStatus } from "../erasure/person-erasure.type";
 import { PersonOrder } from "./person.type";
 import { applyPersonVisibility, canSeePerson } from "./person.visibility";
 
@@ -190,8 +192,8 @@ export async function updatePerson(context: PeopleContext, id: string, input: Up
 
 /** Deletes a person; returns the id. Another network's person is answered like an unknown id. */
 export async function deletePerson(context: PeopleContext, id: string): Promise<string> {
-  const writable = writableBy(context);
-  const result = await context.dataSource.getRepository(Person).delete({ id: requireUuid(id), ...writable });
-  if (!result.affected) throw notFound("Person", id);
+  // Deleting a person is an erasure: the same audit entry and feed, so other subgraphs drop their references.
+  const erasure = await erasePerson(context, id);
+  if (erasure.status !== PersonErasureStatus.ERASED) throw notFound("Person", id);
   return id;
 }
