@@ -37,3 +37,4 @@ export * from "./person-data";
 export * from "./erasure-follower";
 export * from "./partial-errors";
 export * from "./observability";
+export * from "./directory-filter";

@@ -1,6 +1,6 @@
 import type { EntityManager, SelectQueryBuilder } from "typeorm";
-import { expandDisciplines } from "../../../schema/vocabularies";
 import {
+  applyDirectoryFilter,
   badUserInput,
   escapeLike,
   isUniqueViolation,
@@ -92,15 +92,7 @@ export function applyFilter(query: SelectQueryBuilder<Event>, filter: EventsFilt
   violations.throwIfAny();
 
   if (filter.formats?.length) query.andWhere("event.format = ANY(:formats)", { formats: filter.formats });
-  if (filter.disciplines?.length) query.andWhere("event.disciplines && :disciplines", { disciplines: expandDisciplines(filter.disciplines) });
-  if (filter.countries?.length) query.andWhere("event.venue_country = ANY(:countries)", { countries: filter.countries });
-  if (filter.languages?.length) {
-    query.andWhere(
-      "EXISTS (SELECT 1 FROM unnest(event.languages) AS held WHERE held = ANY(:languages) OR split_part(held, '-', 1) = ANY(:languages))",
-      { languages: filter.languages },
-    );
-  }
-  if (filter.networks?.length) query.andWhere("event.network = ANY(:networks)", { networks: filter.networks });
+  applyDirectoryFilter(query, filter, { disciplines: "event.disciplines", country: "event.venue_country", languages: "event.languages", network: "event.network" });
   if (filter.attendanceModes?.length) query.andWhere("event.attendance_mode = ANY(:attendanceModes)", { attendanceModes: filter.attendanceModes });
   if (filter.startsAfter) query.andWhere("event.starts_at >= :startsAfter", { startsAfter: filter.startsAfter });
   if (filter.startsBefore) query.andWhere("event.starts_at < :startsBefore", { startsBefore: filter.startsBefore });

@@ -1,6 +1,6 @@
 import type { EntityManager, SelectQueryBuilder } from "typeorm";
-import { expandDisciplines } from "../../../schema/vocabularies";
 import {
+  applyDirectoryFilter,
   badUserInput,
   escapeLike,
   isUniqueViolation,
@@ -68,22 +68,17 @@ export function applyFilter(query: SelectQueryBuilder<Opportunity>, filter: Oppo
   if (filter.statuses?.length) {
     query.andWhere(`(${unique(filter.statuses).map((status) => STATUS_CONDITIONS[status]).join(" OR ")})`);
   }
-  if (filter.disciplines?.length) {
-    query.andWhere("opportunity.disciplines && :disciplines", { disciplines: expandDisciplines(filter.disciplines) });
-  }
+  applyDirectoryFilter(query, filter, {
+    disciplines: "opportunity.disciplines",
+    country: "opportunity.country",
+    languages: "opportunity.working_languages",
+    network: "opportunity.network",
+  });
   if (filter.eligibleFor) {
     query.andWhere("(opportunity.eligible_countries @> ARRAY[:eligibleFor]::text[] OR opportunity.eligible_countries = '{}')", {
       eligibleFor: filter.eligibleFor,
     });
   }
-  if (filter.countries?.length) query.andWhere("opportunity.country = ANY(:countries)", { countries: filter.countries });
-  if (filter.languages?.length) {
-    query.andWhere(
-      "EXISTS (SELECT 1 FROM unnest(opportunity.working_languages) AS working WHERE working = ANY(:languages) OR split_part(working, '-', 1) = ANY(:languages))",
-      { languages: filter.languages },
-    );
-  }
-  if (filter.networks?.length) query.andWhere("opportunity.network = ANY(:networks)", { networks: filter.networks });
   if (filter.publisherIds?.length) {
     const publisherIds = filter.publisherIds.map((id, index) => requireUuid(id, `filter.publisherIds[${index}]`));
     query.andWhere("opportunity.publisher_id = ANY(:publisherIds)", { publisherIds });

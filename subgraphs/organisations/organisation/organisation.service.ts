@@ -1,6 +1,6 @@
 import type { EntityManager, SelectQueryBuilder } from "typeorm";
-import { expandDisciplines } from "../../../schema/vocabularies";
 import {
+  applyDirectoryFilter,
   badUserInput,
   escapeLike,
   isUniqueViolation,
@@ -68,17 +68,12 @@ export async function findOrganisationBySlug(context: OrganisationsContext, slug
 
 function applyFilter(query: SelectQueryBuilder<Organisation>, filter: OrganisationsFilter | undefined): SelectQueryBuilder<Organisation> {
   if (!filter) return query;
-  if (filter.disciplines?.length) {
-    query.andWhere("organisation.disciplines && :disciplines", { disciplines: expandDisciplines(filter.disciplines) });
-  }
-  if (filter.countries?.length) query.andWhere("organisation.country = ANY(:countries)", { countries: filter.countries });
-  if (filter.languages?.length) {
-    query.andWhere(
-      "EXISTS (SELECT 1 FROM unnest(organisation.working_languages) AS working WHERE working = ANY(:languages) OR split_part(working, '-', 1) = ANY(:languages))",
-      { languages: filter.languages },
-    );
-  }
-  if (filter.networks?.length) query.andWhere("organisation.network = ANY(:networks)", { networks: filter.networks });
+  applyDirectoryFilter(query, filter, {
+    disciplines: "organisation.disciplines",
+    country: "organisation.country",
+    languages: "organisation.working_languages",
+    network: "organisation.network",
+  });
   if (filter.kinds?.length) query.andWhere("organisation.kind = ANY(:kinds)", { kinds: filter.kinds });
   if (filter.services?.length) query.andWhere("organisation.services && :services", { services: filter.services });
   if (filter.text) query.andWhere("organisation.name ILIKE :text", { text: `%${escapeLike(filter.text)}%` });

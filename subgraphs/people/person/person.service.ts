@@ -1,6 +1,6 @@
 import type { EntityManager, SelectQueryBuilder } from "typeorm";
-import { expandDisciplines } from "../../../schema/vocabularies";
 import {
+  applyDirectoryFilter,
   badUserInput,
   escapeLike,
   isUniqueViolation,
@@ -51,15 +51,7 @@ export function visibleOrNull(context: PeopleContext, person: Person | null): Pe
 
 function applyFilter(query: SelectQueryBuilder<Person>, filter: PeopleFilter | undefined): SelectQueryBuilder<Person> {
   if (!filter) return query;
-  if (filter.disciplines?.length) query.andWhere("person.disciplines && :disciplines", { disciplines: expandDisciplines(filter.disciplines) });
-  if (filter.countries?.length) query.andWhere("person.country = ANY(:countries)", { countries: filter.countries });
-  if (filter.languages?.length) {
-    query.andWhere(
-      "EXISTS (SELECT 1 FROM unnest(person.spoken_languages) AS spoken WHERE spoken = ANY(:languages) OR split_part(spoken, '-', 1) = ANY(:languages))",
-      { languages: filter.languages },
-    );
-  }
-  if (filter.networks?.length) query.andWhere("person.network = ANY(:networks)", { networks: filter.networks });
+  applyDirectoryFilter(query, filter, { disciplines: "person.disciplines", country: "person.country", languages: "person.spoken_languages", network: "person.network" });
   if (filter.openTo?.length) query.andWhere("person.open_to && :openTo", { openTo: filter.openTo });
   if (filter.careerStages?.length) query.andWhere("person.career_stage = ANY(:careerStages)", { careerStages: filter.careerStages });
   if (filter.text) query.andWhere("person.display_name ILIKE :text", { text: `%${escapeLike(filter.text)}%` });
