@@ -219,11 +219,13 @@ export class FacetCounter<TDimension extends string> {
          WHERE v.value IS NOT NULL GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT ${FACET_LIMIT})`;
     });
     const rows: Array<{ dimension: number; value: string; count: number }> = await this.query.connection.query(
-      `WITH filtered AS MATERIALIZED (${filtered}) ${branches.join(" UNION ALL ")} ORDER BY 1, 3 DESC, 2`,
+      `WITH filtered AS MATERIALIZED (${filtered}) ${branches.join(" UNION ALL ")}`,
       parameters,
     );
     const counts = new Map<TDimension, FacetCount[]>(dimensions.map((dimension) => [dimension, []]));
     for (const row of rows) counts.get(dimensions[row.dimension])!.push(Object.assign(new FacetCount(), { value: row.value, count: row.count }));
+    // UNION ALL keeps no order across branches: sort each dimension as its branch did.
+    for (const list of counts.values()) list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     return counts;
   }
 }

@@ -152,6 +152,16 @@ describe("people subgraph: search", () => {
     });
   });
 
+  it("counts a single facet dimension of a search", async () => {
+    await createPerson({ displayName: "Dancer One", country: "TN", disciplines: ["DANCE"] });
+    await createPerson({ displayName: "Dancer Two", country: "MA", disciplines: ["DANCE"] });
+    const result = await subgraph.execute<{ people: { facets: { countries: Array<{ value: string; count: number }> } } }>(
+      /* GraphQL */ `{ people(first: 1, search: "dancer") { facets { countries { value count } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.people.facets.countries).toEqual([{ value: "MA", count: 1 }, { value: "TN", count: 1 }]);
+  });
+
   it("counts every facet dimension asked for in one query, and runs none when facets are not selected", async () => {
     await createPerson({ displayName: "A", disciplines: ["DANCE"] });
     subgraph.queries.reset();
