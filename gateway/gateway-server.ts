@@ -28,6 +28,7 @@ import { PartnerRegistry } from "./registry/registry.service";
 import { supergraphFromRegistry } from "./registry/registry-supergraph";
 import { createGatewayObservability } from "./observability/gateway-observability";
 import { SubgraphDataSource } from "./subgraph-data-source";
+import { SupergraphTypes } from "./subgraph-answers/supergraph-types";
 import { supergraphFromFile } from "./supergraph-file";
 import { identifyViewer } from "./viewer";
 
@@ -88,6 +89,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const opened = source.kind === "registry" ? await openRegistry(config, source.databaseUrl) : null;
   const coreNames = new Set(loadCoreSubgraphs().map((subgraph) => subgraph.name));
   const observability = createGatewayObservability({ coreSubgraphs: coreNames, registryDatabase: opened?.dataSource ?? null, metricsToken: config.metricsToken });
+  // Every subgraph's answer is checked against the supergraph the gateway currently serves.
+  const types = new SupergraphTypes();
   const gateway = new ApolloGateway({
     supergraphSdl:
       source.kind === "registry" && opened
@@ -101,6 +104,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
             url: config.subgraphUrls[name] ?? url ?? "",
             timeoutMs: config.subgraphTimeoutMs,
             trust: "core",
+            types,
             subgraphSecret: config.subgraphSecret,
           })
         : new SubgraphDataSource({
@@ -108,11 +112,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
             url: url ?? "",
             timeoutMs: config.partnerTimeoutMs,
             trust: "partner",
+            types,
             maxResponseBytes: config.partnerMaxResponseBytes,
             allowPrivate: config.allowPrivateSubgraphs,
           })),
     logger: logger.child({ component: "gateway" }),
   });
+  types.watch(gateway);
   observability.watchGateway(gateway);
   const protection = await createProtection(config.protection, {
     production: config.production,

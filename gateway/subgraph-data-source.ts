@@ -5,6 +5,8 @@ import { LANGUAGES_HEADER } from "../subgraphs/kit/preferred-languages";
 import { encodeViewer, SIGNATURE_HEADERS, signRequest } from "../subgraphs/kit/request-signature";
 import { ANONYMOUS } from "../subgraphs/kit/subgraph";
 import type { GatewayContext } from "./gateway-context";
+import type { AnswerProblem, ShapedAnswer } from "./subgraph-answers/shape-answer";
+import type { SupergraphTypes } from "./subgraph-answers/supergraph-types";
 import { createCoreFetcher, createGuardedFetcher, type SubgraphFetcher } from "./partner-traffic/guarded-fetch";
 
 /** Largest partner response the gateway reads unless told otherwise. */
@@ -27,6 +29,8 @@ export interface SubgraphDataSourceOptions {
   maxResponseBytes?: number;
   /** Partners only: let routing URLs reach loopback and private networks (AGORA_ALLOW_PRIVATE_SUBGRAPHS=1). */
   allowPrivate?: boolean;
+  /** The supergraph's types, against which every answer is checked and cut to what was asked. */
+  types: SupergraphTypes;
   /** Core only: AGORA_SUBGRAPH_SECRET, with which every request (viewer, request id, body) is signed. */
   subgraphSecret?: string;
 }
@@ -37,20 +41,31 @@ const PARTNER_HEADERS = new Set(["content-type", "x-request-id"]);
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 const MAX_ERROR_PATH_LENGTH = 64;
 const MAX_PARTNER_ERRORS = 50;
+/** Errors reported for one answer's problems; the rest are only counted in the log. */
+const MAX_ANSWER_PROBLEMS = 10;
+
+const PROBLEM_MESSAGES: Record<AnswerProblem["reason"], string> = {
+  "wrong-type": "returned an entity of the wrong type",
+  "key-mismatch": "returned an entity whose key differs from the one asked for",
+  "invalid-value": "returned an invalid value",
+  "invalid-entities": "returned an invalid response",
+};
 
 type ReceivedResponse = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["didReceiveResponse"]>>[0];
 type GatewayResponse = ReceivedResponse["response"];
 
 /**
  * How the gateway calls a subgraph. Every subgraph gets a timeout, no redirects, only the request id as a
- * header, and a failure reported as "The <name> subgraph is unavailable" without internal details.
- * Partner subgraphs also go through the SSRF-guarded fetcher with a size cap, their errors are reworded
- * as the hub's (keeping only the path and an allow-listed code), and entities they return under another
- * type than the one asked for are dropped. The hub's own subgraphs' errors pass through unchanged.
+ * header, and a failure reported as "The <name> subgraph is unavailable" without internal details. Every
+ * answer, core or partner, is cut to exactly what the query plan asked that subgraph for and checked
+ * against the supergraph's types (`subgraph-answers/`), so no subgraph can overwrite another's fields.
+ * Partner subgraphs also go through the SSRF-guarded fetcher with a size cap and their errors are reworded
+ * as the hub's (keeping only the path and an allow-listed code); the hub's own subgraphs' errors pass through.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
   readonly trust: SubgraphTrust;
+  private readonly types: SupergraphTypes;
 
   constructor(options: SubgraphDataSourceOptions) {
     const trust = options.trust ?? "core";
@@ -66,6 +81,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     super({ url: options.url, fetcher, honorSubgraphCacheControlHeader: trust === "core" });
     this.name = options.name;
     this.trust = trust;
+    this.types = options.types;
   }
 
   /** Releases the connection pool; the data source cannot be used afterwards. */
@@ -90,13 +106,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   override didReceiveResponse({ response, request, context }: ReceivedResponse): GatewayResponse {
-    if (this.trust === "core") return response;
     const requestId = (context as Partial<GatewayContext> | undefined)?.requestId;
-    const errors = this.maskPartnerErrors(response.errors, requestId);
-    const checked = this.checkEntities(response.data, request.variables?.representations, requestId);
-    if (checked.error) errors.push(checked.error);
-    // Extensions (traces, anything else) are the partner's own business and never reach the hub's response.
-    return { data: checked.data, ...(errors.length > 0 ? { errors } : {}), http: response.http };
+    // The hub's own subgraphs' errors pass through; a partner's are reworded as the hub's.
+    const errors = this.trust === "core" ? [...(response.errors ?? [])] : this.maskPartnerErrors(response.errors, requestId);
+    const shaped = this.types.shape(request, response.data);
+    errors.push(...this.reportProblems(shaped, requestId));
+    // Extensions (traces, anything else) of a partner are its own business and never reach the hub's response.
+    const extensions = this.trust === "core" ? response.extensions : undefined;
+    return { data: shaped.data, ...(errors.length > 0 ? { errors } : {}), ...(extensions ? { extensions } : {}), http: response.http };
   }
 
   override didEncounterError(error: Error, _fetchRequest: unknown, fetchResponse?: { status?: number }, context?: Partial<GatewayContext>): void {
@@ -134,45 +151,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     });
   }
 
-  /**
-   * For `_entities` requests, drops every entity whose `__typename` differs from its representation's, so a
-   * partner cannot turn a Person into an Organisation; a malformed `_entities` list drops the whole answer.
-   */
-  private checkEntities(data: unknown, representations: unknown, requestId: string | undefined): { data: GatewayResponse["data"]; error?: GraphQLFormattedError } {
-    if (data === undefined || data === null) return { data: data as null | undefined };
-    if (typeof data !== "object" || Array.isArray(data)) return { data: null, error: this.invalidResponse("data is not an object") };
-    if (!Array.isArray(representations)) return { data: data as Record<string, unknown> };
-    const entities = (data as { _entities?: unknown })._entities;
-    if (entities === null || entities === undefined) return { data: data as Record<string, unknown> };
-    if (!Array.isArray(entities) || entities.length !== representations.length) {
-      return { data: null, error: this.invalidResponse("_entities does not match the representations") };
-    }
-    const mismatches: Array<{ index: number; expected: unknown; received: unknown }> = [];
-    const checked = entities.map((entity: unknown, index) => {
-      if (entity === null) return null;
-      const expected = (representations[index] as { __typename?: unknown } | null)?.__typename;
-      const isObject = typeof entity === "object" && !Array.isArray(entity);
-      const received = isObject ? (entity as { __typename?: unknown }).__typename : undefined;
-      // A missing __typename is fine: the gateway fills in the representation's.
-      if (isObject && (received === undefined || received === expected)) return entity;
-      mismatches.push({ index, expected, received: typeof received === "string" ? received.slice(0, 100) : typeof (isObject ? received : entity) });
-      return null;
-    });
-    if (mismatches.length === 0) return { data: data as Record<string, unknown> };
-    logger.warn({ subgraph: this.name, requestId, mismatches: mismatches.slice(0, 10), count: mismatches.length }, "partner subgraph returned entities of the wrong type");
-    return {
-      data: { ...(data as Record<string, unknown>), _entities: checked },
-      error: {
-        message: `The ${this.name} subgraph returned an entity of the wrong type`,
-        path: ["_entities", mismatches[0].index],
-        extensions: { code: "SUBGRAPH_INVALID_RESPONSE", subgraph: this.name },
-      },
-    };
-  }
-
-  private invalidResponse(reason: string): GraphQLFormattedError {
-    logger.warn({ subgraph: this.name, reason }, "partner subgraph returned an invalid response");
-    return { message: `The ${this.name} subgraph returned an invalid response`, extensions: { code: "SUBGRAPH_INVALID_RESPONSE", subgraph: this.name } };
+  /** One error per problem found in the answer (at most a few; the log has the count), naming this subgraph. */
+  private reportProblems(shaped: ShapedAnswer, requestId: string | undefined): GraphQLFormattedError[] {
+    if (shaped.unrequested > 0) logger.warn({ subgraph: this.name, requestId, count: shaped.unrequested }, "subgraph answered fields it was not asked for; dropped");
+    if (shaped.problems.length === 0) return [];
+    logger.warn({ subgraph: this.name, requestId, count: shaped.problems.length, problems: shaped.problems.slice(0, 10) }, "subgraph answer failed its checks");
+    return shaped.problems.slice(0, MAX_ANSWER_PROBLEMS).map((problem) => ({
+      message: `The ${this.name} subgraph ${PROBLEM_MESSAGES[problem.reason]}`,
+      ...(problem.path.length > 0 ? { path: problem.path } : {}),
+      extensions: { code: "SUBGRAPH_INVALID_RESPONSE", subgraph: this.name },
+    }));
   }
 }
 

@@ -8,6 +8,7 @@ import type { ServerResponse } from "node:http";
 import { logger } from "../../../subgraphs/kit/logger";
 import type { GatewayContext } from "../../gateway-context";
 import { SubgraphDataSource } from "../../subgraph-data-source";
+import { SupergraphTypes } from "../../subgraph-answers/supergraph-types";
 import { sendJson, startLoopbackServer, type LoopbackServer } from "./loopback-server";
 
 const PEOPLE_SDL = `
@@ -84,6 +85,7 @@ beforeAll(async () => {
     { name: "makers", url: makers.url, typeDefs: parse(MAKERS_SDL) },
   ]);
   if (composed.errors) throw composed.errors[0];
+  const types = new SupergraphTypes();
   const gateway = new ApolloGateway({
     supergraphSdl: composed.supergraphSdl,
     buildService: ({ name, url: routingUrl }) => {
@@ -92,6 +94,7 @@ beforeAll(async () => {
         url: routingUrl ?? "",
         timeoutMs: 2000,
         trust: name === "people" ? "core" : "partner",
+        types,
         maxResponseBytes: 64 * 1024,
         // The partner is on 127.0.0.1 in this test.
         allowPrivate: true,
@@ -101,6 +104,7 @@ beforeAll(async () => {
     },
     logger,
   });
+  types.watch(gateway);
   hub = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false, logger });
   await hub.start();
 });
@@ -206,7 +210,7 @@ describe("SubgraphDataSource", () => {
 
   it("sends a subgraph the request id and none of the client's headers", async () => {
     partnerAnswer = (_request, response) => sendJson(response, { data: { makersFeatured: [] } });
-    const source = new SubgraphDataSource({ name: "makers", url: makers.url, timeoutMs: 2000, trust: "partner", allowPrivate: true });
+    const source = new SubgraphDataSource({ name: "makers", url: makers.url, timeoutMs: 2000, trust: "partner", allowPrivate: true, types: new SupergraphTypes() });
     dataSources.push(source);
     const before = makers.requests.length;
     await source.process({
