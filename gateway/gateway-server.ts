@@ -29,6 +29,7 @@ import { supergraphFromRegistry } from "./registry/registry-supergraph";
 import { createGatewayObservability } from "./observability/gateway-observability";
 import { SubgraphDataSource } from "./subgraph-data-source";
 import { SupergraphTypes } from "./subgraph-answers/supergraph-types";
+import { valueCompletionErrorsPlugin } from "./subgraph-answers/value-completion";
 import { supergraphFromFile } from "./supergraph-file";
 import { identifyViewer } from "./viewer";
 
@@ -137,6 +138,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...observability.plugins,
+      valueCompletionErrorsPlugin(),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       ...protection.plugins,
     ],

@@ -2,16 +2,22 @@ import "reflect-metadata";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { composeSupergraph, readCommitted, ROUTING_TABLE_PATH, subgraphSdlPath, SUPERGRAPH_PATH } from "./composition";
-import { printCoreSubgraphs } from "./print-core-subgraphs";
+import { coreNullabilityProblems, printCoreSubgraphs } from "./print-core-subgraphs";
 
 /**
  * `npm run schema:compose` writes each core subgraph's SDL, their routing table and the composed supergraph
- * under schema/;
+ * under schema/, after checking the graph's nullability rule on each;
  * with `--check` (npm run schema:check) it writes nothing and fails when the committed files differ.
  */
 async function main(): Promise<void> {
   const check = process.argv.includes("--check");
   const subgraphs = await printCoreSubgraphs();
+  const broken = coreNullabilityProblems(subgraphs);
+  for (const problem of broken) console.error(`${problem.subgraph}: ${problem.coordinate}: ${problem.message} [${problem.code}]`);
+  if (broken.length > 0) {
+    console.error("The core subgraphs break the graph's nullability rule (schema/rules/nullability.ts).");
+    process.exit(1);
+  }
   const files = [
     ...subgraphs.map((subgraph) => ({ file: subgraphSdlPath(subgraph.name), content: subgraph.sdl })),
     { file: ROUTING_TABLE_PATH, content: `${JSON.stringify(subgraphs.map(({ name, url }) => ({ name, url })), null, 2)}\n` },

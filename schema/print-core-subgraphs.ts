@@ -1,7 +1,23 @@
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { CORE_SUBGRAPHS } from "../subgraphs/core-subgraphs";
-import { buildSubgraphSchema } from "../subgraphs/kit";
+import { type AnySubgraphDefinition, buildSubgraphSchema } from "../subgraphs/kit";
 import { type ComposableSubgraph, GENERATED_HEADER } from "./composition";
+import { type NullabilityProblem, nullabilityProblems } from "./rules/nullability";
+
+/** The entity types a subgraph owns: the GraphQL types of its tables' entities and its `ownedTypes`. */
+export function ownedEntityTypes(definition: AnySubgraphDefinition): Set<string> {
+  return new Set([...definition.entities.map((entity) => entity.name), ...(definition.ownedTypes ?? [])]);
+}
+
+/** Every core subgraph's breaches of the graph's nullability rule (`rules/nullability.ts`). */
+export function coreNullabilityProblems(subgraphs: ComposableSubgraph[]): Array<NullabilityProblem & { subgraph: string }> {
+  return subgraphs.flatMap((subgraph) => {
+    const definition = CORE_SUBGRAPHS.find((candidate) => candidate.name === subgraph.name);
+    if (!definition) throw new Error(`no core subgraph named ${subgraph.name}`);
+    const owned = ownedEntityTypes(definition);
+    return nullabilityProblems(subgraph.sdl, (type) => owned.has(type)).map((problem) => ({ ...problem, subgraph: subgraph.name }));
+  });
+}
 
 /** Prints the SDL of every core subgraph from its code, with its default routing URL. */
 export async function printCoreSubgraphs(): Promise<ComposableSubgraph[]> {

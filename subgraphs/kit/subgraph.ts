@@ -46,6 +46,11 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   referenceResolvers: Record<string, ReferenceResolver<SubgraphContext<TLoaders>>>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: Function[];
+  /**
+   * Entity types this subgraph owns besides the GraphQL types of its `entities` (e.g. a view it alone
+   * resolves, like `PersonDataExport`). Every other `@key` type in its schema is another subgraph's.
+   */
+  ownedTypes?: string[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
   createLoaders: (dataSource: DataSource) => TLoaders;

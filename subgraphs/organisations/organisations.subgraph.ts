@@ -17,6 +17,7 @@ import { Organisation } from "./organisation/organisation.entity";
 import { resolveOrganisationReference } from "./organisation/organisation.reference";
 import { OrganisationResolver } from "./organisation/organisation.resolver";
 import { createOrganisationsLoaders, type OrganisationsLoaders } from "./organisations.loaders";
+import { resolveMembershipReference } from "./membership/membership.reference";
 import { resolvePersonReference } from "./person/person.reference";
 import { PersonMembershipResolver } from "./person/person.resolver";
 import { Person } from "./person/person.stub";
@@ -28,7 +29,7 @@ export const organisationsSubgraph: SubgraphDefinition<OrganisationsLoaders> = {
   resolvers: [OrganisationResolver, MembershipResolver, OrganisationMembershipResolver, PersonMembershipResolver,
     OrganisationPartnerSuggestionsResolver, PersonPartnerSuggestionsResolver, OpportunityPartnerSuggestionsResolver, PersonDataExportResolver],
   orphanedTypes: [Person, Opportunity, PersonDataExport],
-  referenceResolvers: { Organisation: resolveOrganisationReference, Person: resolvePersonReference, Opportunity: resolveOpportunityReference, PersonDataExport: resolvePersonDataExportReference },
+  referenceResolvers: { Organisation: resolveOrganisationReference, Membership: resolveMembershipReference, Person: resolvePersonReference, Opportunity: resolveOpportunityReference, PersonDataExport: resolvePersonDataExportReference },
   entities: [Organisation, Membership],
   migrations: [CreateOrganisation1764000200000, CreateMembership1764000200001, CreatePersonErasureCursor1764000200010, AddOrganisationSearch1764000200020],
   createLoaders: createOrganisationsLoaders,

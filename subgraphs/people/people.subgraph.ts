@@ -2,7 +2,14 @@ import type { SubgraphDefinition } from "../kit";
 import { resolvePersonDataExportReference } from "./data-export/person-data-export.service";
 import { PersonDataExportResolver } from "./data-export/person-data-export.resolver";
 import { seedPeople } from "./demo/people.seed";
+import { EventSpeakersResolver } from "./event/event-speakers.resolver";
+import { resolveEventReference } from "./event/event.reference";
+import { Event } from "./event/event.stub";
 import { OpportunityApplicantsResolver } from "./matchmaking/matchmaking.resolver";
+import { MembershipPersonResolver } from "./membership/membership-person.resolver";
+import { resolveMembershipReference } from "./membership/membership.reference";
+import { Membership } from "./membership/membership.stub";
+import { OpportunityContactResolver } from "./opportunity/opportunity-contact.resolver";
 import { resolveOpportunityReference } from "./opportunity/opportunity.reference";
 import { Opportunity } from "./opportunity/opportunity.stub";
 import { PersonErasure } from "./erasure/person-erasure.entity";
@@ -17,14 +24,25 @@ import { createPersonLoaders, type PersonLoaders } from "./person/person.loaders
 import { resolvePersonReference } from "./person/person.reference";
 import { PersonResolver } from "./person/person.resolver";
 
-/** The people subgraph: owns `Person`, the GDPR export `PersonDataExport` and the erasure feed. */
+/**
+ * The people subgraph: owns `Person`, the GDPR export `PersonDataExport` and the erasure feed, and resolves
+ * every reference to a person from another subgraph (event speakers, members, contacts), so consent is
+ * applied in one place.
+ */
 export const peopleSubgraph: SubgraphDefinition<PersonLoaders> = {
   name: "people",
   defaultPort: 4001,
-  resolvers: [PersonResolver, PersonDataExportResolver, PersonErasureResolver, OpportunityApplicantsResolver],
-  orphanedTypes: [Opportunity],
-  referenceResolvers: { Person: resolvePersonReference, PersonDataExport: resolvePersonDataExportReference, Opportunity: resolveOpportunityReference },
+  resolvers: [PersonResolver, PersonDataExportResolver, PersonErasureResolver, OpportunityApplicantsResolver, OpportunityContactResolver, EventSpeakersResolver, MembershipPersonResolver],
+  orphanedTypes: [Opportunity, Event, Membership],
+  referenceResolvers: {
+    Person: resolvePersonReference,
+    PersonDataExport: resolvePersonDataExportReference,
+    Opportunity: resolveOpportunityReference,
+    Event: resolveEventReference,
+    Membership: resolveMembershipReference,
+  },
   entities: [Person, PersonErasure],
+  ownedTypes: ["PersonDataExport"],
   migrations: [CreatePerson1764000000000, AddPersonDiscoverable1764000000001, CreatePersonErasure1764000000010, AddPersonSearch1764000000020],
   createLoaders: createPersonLoaders,
   seed: seedPeople,

@@ -1,18 +1,25 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
 import { CountryCode, Discipline, LanguageTag, LocalizedText, LocalizedTextColumn, NetworkRecord, SearchMatch, WebUrl } from "../../kit";
+import { Person } from "../person/person.stub";
 import { EventAttendanceMode, EventFormat, EventVenue } from "./event.type";
 
 /**
  * An event of the creative networks: a forum, festival, workshop, matchmaking session... Its venue is
  * stored as plain columns (filterable by country), shown as one `EventVenue` value. Organisers and
- * speakers live in join tables and are resolved by `EventResolver`.
+ * speaker ids live in join tables; organisers are resolved by `EventResolver`, speakers by the people
+ * subgraph (which decides who may see whom) from `speakerIds`.
  */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "An event of the creative networks: forum, festival, workshop, screening, matchmaking session..." })
 @Entity("event")
 @Index(["network", "sourceId"], { unique: true, where: "source_id IS NOT NULL" })
 export class Event extends NetworkRecord {
+  /** Not a column: the speakers the people subgraph resolved, sent back by the gateway for `jsonLd` (`@requires`). */
+  @Directive("@external")
+  @Field(() => [Person], { nullable: true })
+  speakers?: Person[] | null;
+
   /** Set by a searched list for its page only; not a column. */
   @Field(() => SearchMatch, { nullable: true, description: "How this item matched the list's `search`: score and snippet; null when the list was not searched." })
   searchMatch?: SearchMatch | null;

@@ -42,10 +42,9 @@ function locations(event: Event): JsonLdNode[] {
  * as a Place with coordinates and/or a VirtualLocation, organisers and speakers as `@id` links.
  */
 export async function eventJsonLd(context: EventsContext, event: Event): Promise<JsonLdNode> {
-  const [organiserIds, speakerIds] = await Promise.all([
-    context.loaders.organiserIdsByEventId.load(event.id),
-    context.loaders.speakerIdsByEventId.load(event.id),
-  ]);
+  const organiserIds = await context.loaders.organiserIdsByEventId.load(event.id);
+  // Only the speakers the people subgraph resolved for this viewer (`@requires`), so no hidden person is linked.
+  const speakerIds = (event.speakers ?? []).map((speaker) => speaker.id);
   return jsonLdDocument({
     ...thingJsonLd(SCHEMA_TYPES[event.format] ?? "Event", "events", event),
     additionalType: hubTerm("event-formats", event.format),

@@ -1,7 +1,6 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { ConnectionType, FacetCount, type FacetCounter, JSONObject, type JsonLdNode, type Page, MAX_CALENDAR_ENTRIES } from "../../kit";
 import { Organisation } from "../organisation/organisation.stub";
-import { Person } from "../person/person.stub";
 import { EventsArgs, EventsCalendarArgs } from "./event.args";
 import { eventsCalendar } from "./event.calendar";
 import { Event } from "./event.entity";
@@ -14,7 +13,6 @@ import {
   findEvent,
   listEvents,
   listOrganisers,
-  listSpeakers,
   updateEvent,
   upsertEvent,
   type EventsFacetDimension,
@@ -67,18 +65,20 @@ export class EventResolver {
     return findEvent(context, id);
   }
 
-  @Query(() => EventConnection, { description: "Events of all networks, filtered and paginated; earliest start first by default." })
+  @Query(() => EventConnection, { nullable: true, description: "Events of all networks, filtered and paginated; earliest start first by default." })
   async events(@Args() args: EventsArgs, @Ctx() context: EventsContext): Promise<EventConnection> {
     return new EventConnection(await listEvents(context, args));
   }
 
   @Query(() => String, {
+    nullable: true,
     description: `The events matching a filter as an iCalendar (RFC 5545) feed, earliest first, at most ${MAX_CALENDAR_ENTRIES}; served by the gateway at /feeds/events.ics.`,
   })
   eventsCalendar(@Args() args: EventsCalendarArgs, @Ctx() context: EventsContext): Promise<string> {
     return eventsCalendar(context, args);
   }
 
+  @Directive('@requires(fields: "speakers { id }")')
   @FieldResolver(() => JSONObject, {
     description: "The event as schema.org JSON-LD (`Event` or a subtype by format), for search engines and linked-data clients.",
   })
@@ -86,34 +86,39 @@ export class EventResolver {
     return eventJsonLd(context, event);
   }
 
-  @FieldResolver(() => [Organisation], { description: "Organisations organising the event, main organiser first." })
+  @FieldResolver(() => [Organisation], {
+    nullable: "items",
+    description: "Organisations organising the event, main organiser first; null in place of one that is gone or cannot be resolved.",
+  })
   organisers(@Root() event: Event, @Ctx() context: EventsContext): Promise<Organisation[]> {
     return listOrganisers(context, event);
   }
 
-  @FieldResolver(() => [Person], { description: "People speaking or performing at the event, in programme order." })
-  speakers(@Root() event: Event, @Ctx() context: EventsContext): Promise<Person[]> {
-    return listSpeakers(context, event);
+  @Directive("@inaccessible")
+  @FieldResolver(() => [ID], { description: "Ids of the people speaking, in programme order: the people subgraph resolves `speakers` from them, showing only those the viewer may see." })
+  speakerIds(@Root() event: Event, @Ctx() context: EventsContext): Promise<string[]> {
+    return context.loaders.speakerIdsByEventId.load(event.id);
   }
 
-  @Mutation(() => Event, { description: "Adds an event with its organisers and speakers." })
+  @Mutation(() => Event, { nullable: true, description: "Adds an event with its organisers and speakers." })
   createEvent(@Arg("input") input: CreateEventInput, @Ctx() context: EventsContext): Promise<Event> {
     return createEvent(context, input);
   }
 
   @Mutation(() => Event, {
+    nullable: true,
     description: "Creates or updates the event with this network and source id, so a network can sync the same record again and again.",
   })
   upsertEvent(@Arg("input") input: UpsertEventInput, @Ctx() context: EventsContext): Promise<Event> {
     return upsertEvent(context, input);
   }
 
-  @Mutation(() => Event, { description: "Changes an event's fields; given organiser or speaker lists replace the current ones." })
+  @Mutation(() => Event, { nullable: true, description: "Changes an event's fields; given organiser or speaker lists replace the current ones." })
   updateEvent(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateEventInput, @Ctx() context: EventsContext): Promise<Event> {
     return updateEvent(context, id, input);
   }
 
-  @Mutation(() => ID, { description: "Deletes an event; returns its id." })
+  @Mutation(() => ID, { nullable: true, description: "Deletes an event; returns its id." })
   deleteEvent(@Arg("id", () => ID) id: string, @Ctx() context: EventsContext): Promise<string> {
     return deleteEvent(context, id);
   }

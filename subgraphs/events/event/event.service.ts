@@ -367,10 +367,6 @@ export async function listOrganisers(context: EventsContext, event: Event): Prom
   return (await context.loaders.organiserIdsByEventId.load(event.id)).map(organisationStub);
 }
 
-/** The speakers of an event as `Person` stubs, in programme order. */
-export async function listSpeakers(context: EventsContext, event: Event): Promise<Person[]> {
-  return (await context.loaders.speakerIdsByEventId.load(event.id)).map(personStub);
-}
 
 /** A page of the events an organisation organises, most recent start first. */
 export function listOrganisationEvents(context: EventsContext, organisationId: string, window: PageWindow): Promise<Page<Event>> {

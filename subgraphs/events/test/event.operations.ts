@@ -7,7 +7,7 @@ export const EVENT_FIELDS = /* GraphQL */ `
     description { text(lang: "ar") textLanguage(lang: "ar") }
     venue { name city country latitude longitude }
     organisers { id }
-    speakers { id }
+    speakerIds
   }
 `;
 
@@ -42,7 +42,7 @@ export const LIST_EVENTS = /* GraphQL */ `
 
 export const LIST_EVENTS_WITH_PEOPLE = /* GraphQL */ `
   query ListEventsWithPeople($first: Int) {
-    events(first: $first) { edges { node { id organisers { id } speakers { id } } } }
+    events(first: $first) { edges { node { id organisers { id } speakerIds } } }
   }
 `;
 

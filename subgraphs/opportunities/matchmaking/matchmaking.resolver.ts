@@ -9,6 +9,7 @@ import { OpportunitySuggestion } from "./matchmaking.type";
 export class PersonSuggestedOpportunitiesResolver {
   @Directive('@requires(fields: "disciplines country careerStage")')
   @FieldResolver(() => [OpportunitySuggestion], {
+    nullable: true,
     description:
       "Open opportunities the person is eligible for in matching disciplines, best first (closing sooner slightly higher), each with its score and reasons.",
   })

@@ -1,9 +1,7 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { ConnectionType, FacetCount, type FacetCounter, JSONObject, type JsonLdNode, type Page, MAX_CALENDAR_ENTRIES } from "../../kit";
 import { resolveOrganisationReference } from "../organisation/organisation.reference";
 import { Organisation } from "../organisation/organisation.stub";
-import { resolvePersonReference } from "../person/person.reference";
-import { Person } from "../person/person.stub";
 import { OpportunitiesArgs, OpportunityDeadlinesCalendarArgs } from "./opportunity.args";
 import { opportunityDeadlinesCalendar } from "./opportunity.calendar";
 import { Opportunity } from "./opportunity.entity";
@@ -67,12 +65,13 @@ export class OpportunityResolver {
     return findOpportunity(context, id);
   }
 
-  @Query(() => OpportunityConnection, { description: "Opportunities of all networks, filtered and paginated." })
+  @Query(() => OpportunityConnection, { nullable: true, description: "Opportunities of all networks, filtered and paginated." })
   async opportunities(@Args() args: OpportunitiesArgs, @Ctx() context: OpportunitiesContext): Promise<OpportunityConnection> {
     return new OpportunityConnection(await listOpportunities(context, args));
   }
 
   @Query(() => String, {
+    nullable: true,
     description: `Deadlines of the opportunities matching a filter as an iCalendar (RFC 5545) feed, earliest first, at most ${MAX_CALENDAR_ENTRIES}; served by the gateway at /feeds/deadlines.ics.`,
   })
   opportunityDeadlinesCalendar(@Args() args: OpportunityDeadlinesCalendarArgs, @Ctx() context: OpportunitiesContext): Promise<string> {
@@ -86,29 +85,34 @@ export class OpportunityResolver {
     return opportunityJsonLd(opportunity);
   }
 
-  @FieldResolver(() => Organisation, { description: "The organisation that publishes the opportunity and answers for it." })
+  @FieldResolver(() => Organisation, { nullable: true, description: "The organisation that publishes the opportunity and answers for it." })
   publisher(@Root() opportunity: Opportunity): Organisation {
     return resolveOrganisationReference({ id: opportunity.publisherId });
   }
 
-  @FieldResolver(() => Person, { nullable: true, description: "Whom to ask about the opportunity." })
-  contact(@Root() opportunity: Opportunity): Person | null {
-    return opportunity.contactId ? resolvePersonReference({ id: opportunity.contactId }) : null;
+  @Directive("@inaccessible")
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: "The contact person's id: the people subgraph resolves `contact` from it, showing only people the viewer may see.",
+  })
+  contactId(@Root() opportunity: Opportunity): string | null {
+    return opportunity.contactId;
   }
 
-  @Mutation(() => Opportunity, { description: "Publishes an opportunity." })
+  @Mutation(() => Opportunity, { nullable: true, description: "Publishes an opportunity." })
   createOpportunity(@Arg("input") input: CreateOpportunityInput, @Ctx() context: OpportunitiesContext): Promise<Opportunity> {
     return createOpportunity(context, input);
   }
 
   @Mutation(() => Opportunity, {
+    nullable: true,
     description: "Creates or updates the opportunity with this network and source id, so a network can sync the same record again and again.",
   })
   upsertOpportunity(@Arg("input") input: UpsertOpportunityInput, @Ctx() context: OpportunitiesContext): Promise<Opportunity> {
     return upsertOpportunity(context, input);
   }
 
-  @Mutation(() => Opportunity, { description: "Changes an opportunity's fields." })
+  @Mutation(() => Opportunity, { nullable: true, description: "Changes an opportunity's fields." })
   updateOpportunity(
     @Arg("id", () => ID) id: string,
     @Arg("input") input: UpdateOpportunityInput,
@@ -117,7 +121,7 @@ export class OpportunityResolver {
     return updateOpportunity(context, id, input);
   }
 
-  @Mutation(() => ID, { description: "Deletes an opportunity; returns its id." })
+  @Mutation(() => ID, { nullable: true, description: "Deletes an opportunity; returns its id." })
   deleteOpportunity(@Arg("id", () => ID) id: string, @Ctx() context: OpportunitiesContext): Promise<string> {
     return deleteOpportunity(context, id);
   }

@@ -8,7 +8,7 @@ export const OPPORTUNITY_FIELDS = /* GraphQL */ `
     description { text }
     amount { min max currency }
     publisher { id }
-    contact { id }
+    contactId
   }
 `;
 

@@ -96,7 +96,7 @@ describe("opportunities subgraph: opportunity", () => {
       description: { text: "Housing, studio and a stipend." },
       amount: { min: 1500, max: 2500.5, currency: "EUR" },
       publisher: { id: PUBLISHER },
-      contact: { id: CONTACT },
+      contactId: CONTACT,
     });
   });
 
@@ -104,7 +104,7 @@ describe("opportunities subgraph: opportunity", () => {
     const before = Date.now();
     const created = await createOpportunity({ opensAt: undefined, deadline: null, amount: null, contactId: null });
     expect(new Date(created.opensAt as string).getTime()).toBeGreaterThanOrEqual(before - 1000);
-    expect(created).toMatchObject({ status: "OPEN", deadline: null, amount: null, contact: null });
+    expect(created).toMatchObject({ status: "OPEN", deadline: null, amount: null, contactId: null });
   });
 
   it("derives the status from the dates: forthcoming before opening, closed after the deadline", async () => {
@@ -142,7 +142,7 @@ describe("opportunities subgraph: opportunity", () => {
       deadline: null,
       amount: null,
       city: null,
-      contact: null,
+      contactId: null,
       disciplines: ["FILM"],
       country: "TN",
       eligibleCountries: ["TN", "MA", "FR"],

@@ -11,7 +11,7 @@ const DESCRIPTION = "Organisations to partner with, best first, each with its sc
 
 @Resolver(() => Organisation)
 export class OrganisationPartnerSuggestionsResolver {
-  @FieldResolver(() => [PartnerSuggestion], { description: DESCRIPTION })
+  @FieldResolver(() => [PartnerSuggestion], { nullable: true, description: DESCRIPTION })
   partnerSuggestions(@Root() organisation: Organisation, @Args() { first }: SuggestionArgs, @Ctx() context: OrganisationsContext): Promise<PartnerSuggestion[]> {
     return suggestPartnersForOrganisation(context, organisation, first);
   }
@@ -20,7 +20,7 @@ export class OrganisationPartnerSuggestionsResolver {
 @Resolver(() => Person)
 export class PersonPartnerSuggestionsResolver {
   @Directive('@requires(fields: "disciplines country spokenLanguages")')
-  @FieldResolver(() => [PartnerSuggestion], { description: `${DESCRIPTION} The person's own organisations are left out.` })
+  @FieldResolver(() => [PartnerSuggestion], { nullable: true, description: `${DESCRIPTION} The person's own organisations are left out.` })
   partnerSuggestions(@Root() person: Person, @Args() { first }: SuggestionArgs, @Ctx() context: OrganisationsContext): Promise<PartnerSuggestion[]> {
     return suggestPartnersForPerson(context, person, first);
   }
@@ -30,6 +30,7 @@ export class PersonPartnerSuggestionsResolver {
 export class OpportunityPartnerSuggestionsResolver {
   @Directive('@requires(fields: "type disciplines eligibleCountries workingLanguages publisher { id }")')
   @FieldResolver(() => [PartnerSuggestion], {
+    nullable: true,
     description: `${DESCRIPTION} Only for PARTNER_SEARCH and COLLABORATION_CALL opportunities (empty for other types); candidates are in the eligible countries.`,
   })
   partnerSuggestions(@Root() opportunity: Opportunity, @Args() { first }: SuggestionArgs, @Ctx() context: OrganisationsContext): Promise<PartnerSuggestion[]> {

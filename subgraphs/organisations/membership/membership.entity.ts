@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
 import { LocalDate, NetworkRecord } from "../../kit";
 import { MembershipRole } from "./membership.type";
@@ -12,6 +12,7 @@ export function todayUtc(): string {
  * A member of an organisation: a person (owned by the people subgraph, held here by id only) or
  * another organisation, e.g. a venue that belongs to a network. Exactly one of the two is set.
  */
+@Directive('@key(fields: "id")')
 @ObjectType({ description: "A person or an organisation belonging to an organisation, with a role and dates." })
 @Entity("membership")
 @Index(["network", "sourceId"], { unique: true, where: "source_id IS NOT NULL" })
@@ -20,7 +21,7 @@ export class Membership extends NetworkRecord {
   @Column("uuid")
   organisationId!: string;
 
-  /** The member when it is a person; exposed as a `Person` key stub. */
+  /** The member when it is a person; exposed (hidden from clients) as `personId`, from which the people subgraph resolves `person`. */
   @Column("uuid", { nullable: true })
   personId!: string | null;
 

@@ -1,8 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from "type-graphql";
 import { ConnectionType, PageArgs } from "../../kit";
 import { Organisation } from "../organisation/organisation.entity";
 import type { OrganisationsContext } from "../organisations.loaders";
-import { Person } from "../person/person.stub";
 import { Membership } from "./membership.entity";
 import { CreateMembershipInput, UpdateMembershipInput } from "./membership.inputs";
 import {
@@ -10,7 +9,6 @@ import {
   deleteMembership,
   membershipMemberOrganisation,
   membershipOrganisation,
-  membershipPerson,
   organisationMemberOf,
   organisationMembers,
   updateMembership,
@@ -26,9 +24,13 @@ export class MembershipResolver {
     return membershipOrganisation(context, membership);
   }
 
-  @FieldResolver(() => Person, { nullable: true, description: "The member, when a person; null when the member is an organisation." })
-  person(@Root() membership: Membership): Person | null {
-    return membershipPerson(membership);
+  @Directive("@inaccessible")
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: "The member's id when a person: the people subgraph resolves `person` from it, showing only people the viewer may see.",
+  })
+  personId(@Root() membership: Membership): string | null {
+    return membership.personId;
   }
 
   @FieldResolver(() => Organisation, {
@@ -39,12 +41,12 @@ export class MembershipResolver {
     return membershipMemberOrganisation(context, membership);
   }
 
-  @Mutation(() => Membership, { description: "Adds a person or an organisation to an organisation." })
+  @Mutation(() => Membership, { nullable: true, description: "Adds a person or an organisation to an organisation." })
   createMembership(@Arg("input") input: CreateMembershipInput, @Ctx() context: OrganisationsContext): Promise<Membership> {
     return createMembership(context, input);
   }
 
-  @Mutation(() => Membership, { description: "Changes the role, title or dates of a membership." })
+  @Mutation(() => Membership, { nullable: true, description: "Changes the role, title or dates of a membership." })
   updateMembership(
     @Arg("id", () => ID) id: string,
     @Arg("input") input: UpdateMembershipInput,
@@ -53,7 +55,7 @@ export class MembershipResolver {
     return updateMembership(context, id, input);
   }
 
-  @Mutation(() => ID, { description: "Deletes a membership; returns its id." })
+  @Mutation(() => ID, { nullable: true, description: "Deletes a membership; returns its id." })
   deleteMembership(@Arg("id", () => ID) id: string, @Ctx() context: OrganisationsContext): Promise<string> {
     return deleteMembership(context, id);
   }

@@ -16,7 +16,6 @@ import {
 } from "../../kit";
 import type { Organisation } from "../organisation/organisation.entity";
 import type { OrganisationsContext } from "../organisations.loaders";
-import { Person } from "../person/person.stub";
 import { Membership } from "./membership.entity";
 import type { CreateMembershipInput, UpdateMembershipInput } from "./membership.inputs";
 
@@ -135,10 +134,6 @@ export async function membershipMemberOrganisation(context: OrganisationsContext
   return membership.memberOrganisationId ? context.loaders.organisationById.load(membership.memberOrganisationId) : null;
 }
 
-/** The member person of a membership as a key stub the gateway completes, or null when the member is an organisation. */
-export function membershipPerson(membership: Membership): Person | null {
-  return membership.personId ? Object.assign(new Person(), { id: membership.personId }) : null;
-}
 
 /** Reads a page of a parent's memberships; a bad cursor is refused before any batching. */
 function pageOf(loader: DataLoader<ChildrenPageKey, Page<Membership>, string>, parentId: string, window: PageWindow): Promise<Page<Membership>> {

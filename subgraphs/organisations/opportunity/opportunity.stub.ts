@@ -30,6 +30,6 @@ export class Opportunity {
   workingLanguages!: string[];
 
   @Directive("@external")
-  @Field(() => Organisation)
-  publisher!: { id: string };
+  @Field(() => Organisation, { nullable: true })
+  publisher!: { id: string } | null;
 }

@@ -68,7 +68,7 @@ export class OrganisationResolver {
     return findOrganisationBySlug(context, slug);
   }
 
-  @Query(() => OrganisationConnection, { description: "Organisations of all networks, filtered and paginated." })
+  @Query(() => OrganisationConnection, { nullable: true, description: "Organisations of all networks, filtered and paginated." })
   async organisations(@Args() args: OrganisationsArgs, @Ctx() context: OrganisationsContext): Promise<OrganisationConnection> {
     return new OrganisationConnection(await listOrganisations(context, args));
   }
@@ -80,19 +80,20 @@ export class OrganisationResolver {
     return organisationJsonLd(organisation);
   }
 
-  @Mutation(() => Organisation, { description: "Adds an organisation; its slug is generated from the name unless given." })
+  @Mutation(() => Organisation, { nullable: true, description: "Adds an organisation; its slug is generated from the name unless given." })
   createOrganisation(@Arg("input") input: CreateOrganisationInput, @Ctx() context: OrganisationsContext): Promise<Organisation> {
     return createOrganisation(context, input);
   }
 
   @Mutation(() => Organisation, {
+    nullable: true,
     description: "Creates or updates the organisation with this network and source id, so a network can sync the same record again and again.",
   })
   upsertOrganisation(@Arg("input") input: UpsertOrganisationInput, @Ctx() context: OrganisationsContext): Promise<Organisation> {
     return upsertOrganisation(context, input);
   }
 
-  @Mutation(() => Organisation, { description: "Changes an organisation's fields." })
+  @Mutation(() => Organisation, { nullable: true, description: "Changes an organisation's fields." })
   updateOrganisation(
     @Arg("id", () => ID) id: string,
     @Arg("input") input: UpdateOrganisationInput,
@@ -101,7 +102,7 @@ export class OrganisationResolver {
     return updateOrganisation(context, id, input);
   }
 
-  @Mutation(() => ID, { description: "Deletes an organisation and every membership in it or of it; returns its id." })
+  @Mutation(() => ID, { nullable: true, description: "Deletes an organisation and every membership in it or of it; returns its id." })
   deleteOrganisation(@Arg("id", () => ID) id: string, @Ctx() context: OrganisationsContext): Promise<string> {
     return deleteOrganisation(context, id);
   }

@@ -3,7 +3,7 @@ export const MEMBERSHIP_FIELDS = /* GraphQL */ `
   fragment MembershipFields on Membership {
     id network sourceId role title since until isCurrent
     organisation { id name }
-    person { id }
+    personId
     memberOrganisation { id name }
   }
 `;
@@ -42,7 +42,7 @@ export const ORGANISATIONS_WITH_MEMBERSHIPS = /* GraphQL */ `
       edges {
         node {
           id name
-          members(first: 3) { totalCount edges { node { role isCurrent person { id } memberOrganisation { id name } organisation { id } } } }
+          members(first: 3) { totalCount edges { node { role isCurrent personId memberOrganisation { id name } organisation { id } } } }
           memberOf(first: 3) { totalCount edges { node { role organisation { id name } } } }
         }
       }

@@ -57,7 +57,7 @@ type MembershipResult = {
   until: string | null;
   isCurrent: boolean;
   organisation: { id: string; name: string };
-  person: { id: string } | null;
+  personId: string | null;
   memberOrganisation: { id: string; name: string } | null;
 };
 
@@ -98,7 +98,7 @@ describe("organisations subgraph: membership", () => {
       until: null,
       isCurrent: true,
       organisation: { id: organisation.id, name: "Nova Iskra" },
-      person: { id: PERSON },
+      personId: PERSON,
       memberOrganisation: null,
     });
   });
@@ -107,7 +107,7 @@ describe("organisations subgraph: membership", () => {
     const [network] = await insertOrganisations(["Trans Europe Halles"], OrganisationKind.NETWORK);
     const [venue] = await insertOrganisations(["Cable Factory"]);
     const membership = await createMembership({ organisationId: network.id, memberOrganisationId: venue.id, role: "MEMBER", since: "1995-01-01" });
-    expect(membership).toMatchObject({ person: null, memberOrganisation: { id: venue.id, name: "Cable Factory" }, organisation: { id: network.id } });
+    expect(membership).toMatchObject({ personId: null, memberOrganisation: { id: venue.id, name: "Cable Factory" }, organisation: { id: network.id } });
 
     const ofNetwork = await subgraph.execute<{ organisation: { members: { totalCount: number; edges: Array<{ node: MembershipResult }> }; memberOf: { totalCount: number } } }>(
       ORGANISATION_MEMBERSHIPS,
@@ -263,7 +263,7 @@ describe("organisations subgraph: membership", () => {
         const { members } = result.data!.organisation;
         expect(members.totalCount).toBe(5);
         expect(members.pageInfo.hasNextPage).toBe(page < 2);
-        seen.push(...members.edges.map((edge) => edge.node.person!.id));
+        seen.push(...members.edges.map((edge) => edge.node.personId!));
         after = members.pageInfo.endCursor;
       }
       // Members recorded in the same millisecond fall back to id order, so compare as sets.

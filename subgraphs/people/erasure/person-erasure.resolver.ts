@@ -10,6 +10,7 @@ export class PersonErasureConnection extends ConnectionType(PersonErasure, "Pers
 @Resolver(() => PersonErasure)
 export class PersonErasureResolver {
   @Mutation(() => PersonErasure, {
+    nullable: true,
     description:
       "Erases a person everywhere (GDPR right to erasure), for their own network or the operator: the person at once, their memberships, speaker links and contact references within seconds. Erasing again, or an unknown id, succeeds and says so in `status`.",
   })
@@ -18,6 +19,7 @@ export class PersonErasureResolver {
   }
 
   @Query(() => PersonErasureConnection, {
+    nullable: true,
     description:
       "The erasure feed, oldest first: every erased person's id and when. Partner networks follow it (keep `pageInfo.endCursor`, pass it as `after`) and erase their copies; for the operator and networks only.",
   })

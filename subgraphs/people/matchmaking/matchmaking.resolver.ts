@@ -9,6 +9,7 @@ import { ApplicantSuggestion } from "./matchmaking.type";
 export class OpportunityApplicantsResolver {
   @Directive('@requires(fields: "disciplines eligibleCountries type status")')
   @FieldResolver(() => [ApplicantSuggestion], {
+    nullable: true,
     description:
       "People to invite to apply, best first, each with its score and reasons: eligible, open to this kind of offer, in matching disciplines. Empty once the opportunity has closed; only people listed in the directory unless the viewer's network is theirs.",
   })

@@ -7,6 +7,6 @@ import { Opportunity } from "./opportunity.stub";
  */
 export function resolveOpportunityReference(reference: { id: string } & Partial<Opportunity>): Opportunity | null {
   if (!isUuid(reference.id)) return null;
-  const { id, disciplines, eligibleCountries, type, status } = reference;
-  return Object.assign(new Opportunity(), { id, disciplines, eligibleCountries, type, status });
+  const { id, disciplines, eligibleCountries, type, status, contactId } = reference;
+  return Object.assign(new Opportunity(), { id, disciplines, eligibleCountries, type, status, contactId: contactId ?? null });
 }

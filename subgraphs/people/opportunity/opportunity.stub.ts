@@ -3,8 +3,8 @@ import { CountryCode, Discipline, OpportunityStatus, OpportunityType } from "../
 
 /**
  * An opportunity, owned by the opportunities subgraph. This subgraph adds `suggestedApplicants`, which
- * needs the call's disciplines, countries, type and status: declared `@external` here and sent by the
- * gateway with each representation (`@requires`).
+ * needs the call's disciplines, countries, type and status, and `contact`, which needs the contact's id:
+ * declared `@external` here and sent by the gateway with each representation (`@requires`).
  */
 @Directive('@key(fields: "id")')
 @ObjectType("Opportunity")
@@ -27,4 +27,9 @@ export class Opportunity {
   @Directive("@external")
   @Field(() => OpportunityStatus)
   status!: OpportunityStatus;
+
+  /** The contact person's id, for `contact` (hidden from clients by the opportunities subgraph). */
+  @Directive("@external")
+  @Field(() => ID, { nullable: true })
+  contactId!: string | null;
 }

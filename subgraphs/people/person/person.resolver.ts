@@ -68,7 +68,7 @@ export class PersonResolver {
     return findPerson(context, id);
   }
 
-  @Query(() => PersonConnection, { description: "People of all networks, filtered and paginated." })
+  @Query(() => PersonConnection, { nullable: true, description: "People of all networks, filtered and paginated." })
   async people(@Args() args: PeopleArgs, @Ctx() context: PeopleContext): Promise<PersonConnection> {
     return new PersonConnection(await listPeople(context, args));
   }
@@ -85,24 +85,25 @@ export class PersonResolver {
     return personJsonLd(person);
   }
 
-  @Mutation(() => Person, { description: "Adds a person." })
+  @Mutation(() => Person, { nullable: true, description: "Adds a person." })
   createPerson(@Arg("input") input: CreatePersonInput, @Ctx() context: PeopleContext): Promise<Person> {
     return createPerson(context, input);
   }
 
   @Mutation(() => Person, {
+    nullable: true,
     description: "Creates or updates the person with this network and source id, so a network can sync the same record again and again.",
   })
   upsertPerson(@Arg("input") input: UpsertPersonInput, @Ctx() context: PeopleContext): Promise<Person> {
     return upsertPerson(context, input);
   }
 
-  @Mutation(() => Person, { description: "Changes a person's fields." })
+  @Mutation(() => Person, { nullable: true, description: "Changes a person's fields." })
   updatePerson(@Arg("id", () => ID) id: string, @Arg("input") input: UpdatePersonInput, @Ctx() context: PeopleContext): Promise<Person> {
     return updatePerson(context, id, input);
   }
 
-  @Mutation(() => ID, { description: "Deletes a person everywhere: an erasure, recorded in the audit log and the erasure feed that other subgraphs and partners follow; returns its id." })
+  @Mutation(() => ID, { nullable: true, description: "Deletes a person everywhere: an erasure, recorded in the audit log and the erasure feed that other subgraphs and partners follow; returns its id." })
   deletePerson(@Arg("id", () => ID) id: string, @Ctx() context: PeopleContext): Promise<string> {
     return deletePerson(context, id);
   }

@@ -16,6 +16,7 @@ import {
   RELEVANCE,
   type SearchablePage,
   type SearchableTable,
+  isUuid,
   requireUuid,
   type SubgraphContext,
   toLocalizedText,
@@ -42,6 +43,17 @@ const ORDERS: Record<Exclude<PersonOrder, PersonOrder.RELEVANCE>, KeysetOrder<Pe
 /** One person by id, or null when unknown or not visible to the viewer; a malformed id is a client error. */
 export async function findPerson(context: PeopleContext, id: string): Promise<Person | null> {
   return visibleOrNull(context, await context.loaders.personById.load(requireUuid(id)));
+}
+
+/**
+ * The people among `ids` the viewer may see, in the order given: unknown, malformed and hidden ids are
+ * left out. Every subgraph's reference to a person (a speaker, a member, a contact) is resolved here, so a
+ * hidden person's id never leaves this subgraph, not even to partners' `_entities` calls.
+ */
+export async function visiblePeople(context: PeopleContext, ids: readonly unknown[]): Promise<Person[]> {
+  const wellFormed = ids.filter((id): id is string => typeof id === "string" && isUuid(id));
+  const people = await context.loaders.personById.loadMany(wellFormed);
+  return people.filter((person): person is Person => person instanceof Person && canSeePerson(context.viewer, person));
 }
 
 /** The person when the viewer may see them, else null (the same answer as for an unknown id). */

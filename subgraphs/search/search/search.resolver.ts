@@ -10,6 +10,7 @@ export function createSearchResolver(config: SearchConfig): ClassType {
   @Resolver(() => SearchResultConnection)
   class SearchResolver {
     @Query(() => SearchResultConnection, {
+      nullable: true,
       description:
         "Searches people, organisations, opportunities and events at once: the hits of every type merged best first, each with its type, a comparable score, a snippet and the record itself.",
     })

@@ -53,7 +53,7 @@ export class SearchHit {
   @Field(() => String, { nullable: true, description: "Where the query matched, with the matching words marked, when the owner provides one." })
   snippet!: string | null;
 
-  @Field(() => SearchNode, { description: "The person, organisation, opportunity or event." })
+  @Field(() => SearchNode, { nullable: true, description: "The person, organisation, opportunity or event; null when it cannot be resolved." })
   node!: typeof SearchNode;
 }
 
