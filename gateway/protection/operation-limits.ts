@@ -103,7 +103,9 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request, operationName }) {
+        async didResolveOperation({ schema, document, request, operationName, operation }) {
+          // No operation to run: requestValidationPlugin answers that (the cost would be unmeasurable).
+          if (!operation) return;
           let shape = shapeChecked.get(document);
           if (shape === undefined) {
             shape = shapeRefusal(schema, document, limits);

@@ -4,6 +4,7 @@ import { operationLimitsPlugin, tokenLimit } from "./operation-limits";
 import type { ProtectionConfig } from "./protection-config";
 import { createRateLimits } from "./rate-limit";
 import { graphqlBodyParser } from "./request-body";
+import { requestValidationPlugin } from "./request-validation";
 import { loadSafelist, safelistGuard, safelistPlugin } from "./safelist";
 
 /** Apollo Server settings the protections own (spread into the ApolloServer options). */
@@ -24,8 +25,9 @@ export interface Protection {
 }
 
 /**
- * Builds the protections: rate limits, body size, token limit and safelist in front of Apollo Server;
- * depth, aliases, root fields, directives, page size and cost inside it; CSRF prevention, no HTTP
+ * Builds the protections: rate limits, body size and charset, token limit and safelist in front of
+ * Apollo Server; the operation to run (known, not a subscription), no U+0000 in any string, then depth,
+ * aliases, root fields, directives, page size and cost inside it; CSRF prevention, no HTTP
  * batching, a fragment-bomb cap, and no schema hints in production errors.
  */
 export async function createProtection(
@@ -51,7 +53,7 @@ export async function createProtection(
       // Automatic persisted queries in a bounded in-memory cache (Apollo Server's default); not a safelist.
       persistedQueries: {},
     },
-    plugins: [...(safelist ? [safelistPlugin(safelist)] : []), operationLimitsPlugin(config.limits)],
+    plugins: [...(safelist ? [safelistPlugin(safelist)] : []), requestValidationPlugin(), operationLimitsPlugin(config.limits)],
     httpHandlers: [
       rateLimits.middleware,
       ...graphqlBodyParser(config.maxBodyBytes),

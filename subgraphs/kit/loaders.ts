@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { type DataSource, type EntityTarget, In, type ObjectLiteral } from "typeorm";
 import { isUuid } from "./ids";
-import { decodeCursor, type Page, type PageWindow, pageFromRows } from "./pagination";
+import { type CursorPosition, decodeCursor, type Page, type PageWindow, pageFromRows } from "./pagination";
 
 /**
  * Per-request loader of entities by id: one query per batch, answers in key order, `null` for ids that
@@ -74,6 +74,7 @@ export function createChildrenPageLoader<T extends { id: string }>(
   byId: DataLoader<string, T | null>,
   sortValueOf: (row: T) => unknown,
 ): DataLoader<ChildrenPageKey, Page<T>, string> {
+  const list = childrenListName(source);
   return new DataLoader(
     async (keys) => {
       const groups = new Map<string, ChildrenPageKey[]>();
@@ -81,9 +82,15 @@ export function createChildrenPageLoader<T extends { id: string }>(
         const windowKey = JSON.stringify([key.first, key.after ?? null]);
         groups.set(windowKey, [...(groups.get(windowKey) ?? []), key]);
       }
-      const pages = new Map<ChildrenPageKey, Page<T>>();
+      const pages = new Map<ChildrenPageKey, Page<T> | Error>();
       for (const group of groups.values()) {
-        const loaded = await loadChildrenPages(dataSource, source, group, byId, sortValueOf);
+        // A bad cursor fails only the keys that carry it, not the other pages of the batch.
+        const cursor = cursorOf(group[0].after, list);
+        if (cursor instanceof Error) {
+          for (const key of group) pages.set(key, cursor);
+          continue;
+        }
+        const loaded = await loadChildrenPages(dataSource, source, list, group, cursor, byId, sortValueOf);
         group.forEach((key, index) => pages.set(key, loaded[index]));
       }
       return keys.map((key) => pages.get(key)!);
@@ -92,16 +99,32 @@ export function createChildrenPageLoader<T extends { id: string }>(
   );
 }
 
+/** The name a list of children goes by in its cursors: its rows, parent and order. */
+function childrenListName(source: ChildrenSource): string {
+  return `${source.from} of ${source.parentColumn} by ${source.sortColumn} ${source.direction}`;
+}
+
+/** The decoded cursor of a page window, null without one, or the client error it is. */
+function cursorOf(after: string | null | undefined, list: string): CursorPosition | null | Error {
+  if (!after) return null;
+  try {
+    return decodeCursor(after, list);
+  } catch (error) {
+    return error as Error;
+  }
+}
+
 async function loadChildrenPages<T extends { id: string }>(
   dataSource: DataSource,
   source: ChildrenSource,
+  list: string,
   keys: ChildrenPageKey[],
+  cursor: CursorPosition | null,
   byId: DataLoader<string, T | null>,
   sortValueOf: (row: T) => unknown,
 ): Promise<Array<Page<T>>> {
   const { first, after } = keys[0];
   const parentIds = [...new Set(keys.map((key) => key.parentId).filter(isUuid))];
-  const cursor = after ? decodeCursor(after) : null;
   const comparison = source.direction === "ASC" ? ">" : "<";
   const rows: Array<{ parent_id: string; id: string; total: string }> =
     parentIds.length === 0 || first === 0
@@ -134,7 +157,7 @@ async function loadChildrenPages<T extends { id: string }>(
     const children = childrenByParent.get(key.parentId) ?? [];
     const total = totals.get(key.parentId);
     const countTotal = total !== undefined ? () => Promise.resolve(total) : async () => (await countMissing()).get(key.parentId) ?? 0;
-    return pageFromRows(children, { first, after }, sortValueOf, countTotal);
+    return pageFromRows(children, { first, after }, list, sortValueOf, countTotal);
   });
 }
 

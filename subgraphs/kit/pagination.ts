@@ -1,6 +1,7 @@
 import { Max, Min } from "class-validator";
 import { ArgsType, type ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
-import type { SelectQueryBuilder } from "typeorm";
+import { createHash } from "node:crypto";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { badUserInput } from "./errors";
 import { isUuid } from "./ids";
 
@@ -49,27 +50,59 @@ export interface CursorPosition {
   id: string;
 }
 
-/** Opaque cursor: base64url of `[sortValue, id]`, stable however many rows are inserted around it. */
-export function encodeCursor({ sortValue, id }: CursorPosition): string {
-  return Buffer.from(JSON.stringify([sortValue, id])).toString("base64url");
+/** Characters of the cursor's check: 72 bits of SHA-256 in base64url. */
+const CHECK_LENGTH = 12;
+
+/** Binds a position to its list: a cursor only decodes for the list (table and order) that made it. */
+function cursorCheck(list: string, sortValue: SortValue, id: string): string {
+  return createHash("sha256").update(JSON.stringify([list, sortValue, id])).digest("base64url").slice(0, CHECK_LENGTH);
 }
 
-/** Decodes a cursor from a client; a malformed one is a BAD_USER_INPUT error naming `after`. */
-export function decodeCursor(cursor: string): CursorPosition {
+/**
+ * Opaque cursor: base64url of `[sortValue, id, check]`, stable however many rows are inserted around
+ * it. `list` names the list and its order (see {@link keysetListName}); the check ties the cursor to
+ * it, so a cursor of another list or order, or an edited one, is refused instead of reaching SQL with
+ * a value of the wrong type.
+ */
+export function encodeCursor({ sortValue, id }: CursorPosition, list: string): string {
+  return Buffer.from(JSON.stringify([sortValue, id, cursorCheck(list, sortValue, id)])).toString("base64url");
+}
+
+/** Decodes a client's cursor for `list`; a malformed one, or one of another list or order, is a BAD_USER_INPUT naming `after`. */
+export function decodeCursor(cursor: string, list: string): CursorPosition {
+  let decoded: unknown;
   try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (
-      Array.isArray(decoded) &&
-      decoded.length === 2 &&
-      (typeof decoded[0] === "string" || typeof decoded[0] === "number") &&
-      isUuid(decoded[1])
-    ) {
-      return { sortValue: decoded[0], id: decoded[1] };
-    }
+    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    // fall through to the error below
+    decoded = undefined;
+  }
+  if (
+    Array.isArray(decoded) &&
+    decoded.length === 3 &&
+    (typeof decoded[0] === "string" || (typeof decoded[0] === "number" && Number.isFinite(decoded[0]))) &&
+    isUuid(decoded[1]) &&
+    typeof decoded[2] === "string"
+  ) {
+    const [sortValue, id, check] = decoded as [SortValue, string, string];
+    if (check === cursorCheck(list, sortValue, id)) return { sortValue, id };
+    throw badUserInput({ field: "after", message: "is a cursor of another list or order: pass a cursor this list returned with the same orderBy" });
   }
   throw badUserInput({ field: "after", message: "is not a cursor returned by this list" });
+}
+
+/**
+ * The name a keyset list goes by in its cursors: its table and order, e.g. `people.person by
+ * person.display_name ASC`. Lists of the same table and order share cursors (a position in that order
+ * means the same in both); any other list refuses them.
+ */
+export function keysetListName(table: string, orderColumn: string, direction: "ASC" | "DESC"): string {
+  return `${table} by ${orderColumn} ${direction}`;
+}
+
+/** The table a query builder reads, schema-qualified when known (its alias otherwise). */
+export function queryTable<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): string {
+  const main = query.expressionMap.mainAlias;
+  return main?.hasMetadata ? main.metadata.tablePath : query.alias;
 }
 
 /** A plain page, before it is wrapped in its GraphQL connection type. */
@@ -87,16 +120,17 @@ export function toSortValue(value: unknown): SortValue {
   return String(value);
 }
 
-/** Builds a page from rows fetched with one row more than asked for. */
+/** Builds a page of list `list` (its cursors' name) from rows fetched with one row more than asked for. */
 export function pageFromRows<T extends { id: string }>(
   rows: T[],
   window: PageWindow,
+  list: string,
   sortValueOf: (row: T) => unknown,
   countTotal: () => Promise<number>,
 ): Page<T> {
   const hasNextPage = rows.length > window.first;
   const nodes = rows.slice(0, window.first);
-  const edges = nodes.map((node) => ({ node, cursor: encodeCursor({ sortValue: toSortValue(sortValueOf(node)), id: node.id }) }));
+  const edges = nodes.map((node) => ({ node, cursor: encodeCursor({ sortValue: toSortValue(sortValueOf(node)), id: node.id }, list) }));
   return {
     edges,
     pageInfo: Object.assign(new PageInfo(), {
@@ -127,8 +161,9 @@ export async function paginate<T extends { id: string }>(
 ): Promise<Page<T>> {
   const countQuery = query.clone();
   const idColumn = `${query.alias}.id`;
+  const list = keysetListName(queryTable(query), order.column, order.direction);
   if (window.after) {
-    const { sortValue, id } = decodeCursor(window.after);
+    const { sortValue, id } = decodeCursor(window.after, list);
     const comparison = order.direction === "ASC" ? ">" : "<";
     query.andWhere(`(${order.column}, ${idColumn}) ${comparison} (:cursorSortValue, :cursorId)`, {
       cursorSortValue: sortValue,
@@ -136,7 +171,7 @@ export async function paginate<T extends { id: string }>(
     });
   }
   const rows = window.first === 0 ? [] : await query.orderBy(order.column, order.direction).addOrderBy(idColumn, order.direction).limit(window.first + 1).getMany();
-  return pageFromRows(rows, window, order.valueOf, () => countQuery.getCount());
+  return pageFromRows(rows, window, list, order.valueOf, () => countQuery.getCount());
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
 import type { ObjectLiteral, QueryRunner, SelectQueryBuilder } from "typeorm";
 import { badUserInput } from "./errors";
-import { decodeCursor, type KeysetOrder, type Page, type PageWindow, pageFromRows, paginate } from "./pagination";
+import { decodeCursor, type KeysetOrder, keysetListName, type Page, type PageWindow, pageFromRows, paginate, queryTable } from "./pagination";
 
 /*
  * Full-text search shared by the core subgraphs. Each searchable table carries two columns kept by a
@@ -135,8 +135,12 @@ export async function paginateSearch<T extends ObjectLiteral & { id: string; sea
   const idColumn = `${query.alias}.id`;
   const column = order ? order.column : search.score;
   const direction = order ? order.direction : "DESC";
+  // Ranked, the order is relevance to this very text: a cursor of another search is another list's.
+  const list = order
+    ? keysetListName(queryTable(query), order.column, order.direction)
+    : `${queryTable(query)} by relevance to ${JSON.stringify(search.parameters.searchText)}`;
   if (window.after) {
-    const { sortValue, id } = decodeCursor(window.after);
+    const { sortValue, id } = decodeCursor(window.after, list);
     if (!order && typeof sortValue !== "number") throw badUserInput({ field: "after", message: "is not a cursor of this relevance-ordered list" });
     const comparison = direction === "ASC" ? ">" : "<";
     const cursorValue = order ? ":cursorSortValue" : "CAST(:cursorSortValue AS numeric)";
@@ -159,7 +163,7 @@ export async function paginateSearch<T extends ObjectLiteral & { id: string; sea
     for (const entity of entities) rows.push(Object.assign(entity, { searchMatch: matches.get(entity.id) ?? null }));
   }
   const valueOf = order ? order.valueOf : (row: T) => row.searchMatch?.score ?? 0;
-  return pageFromRows(rows, window, valueOf, () => countQuery.getCount());
+  return pageFromRows(rows, window, list, valueOf, () => countQuery.getCount());
 }
 
 /** One facet dimension: the SQL of a column, and whether it holds an array of values. */

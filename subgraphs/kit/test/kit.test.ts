@@ -1,5 +1,5 @@
 import { canonicalLanguageTag, expandDisciplines } from "../../../schema/vocabularies";
-import { decodeCursor, encodeCursor } from "../pagination";
+import { decodeCursor, encodeCursor, keysetListName } from "../pagination";
 import { LocalizedText } from "../localized-text";
 
 describe("LocalizedText", () => {
@@ -53,15 +53,39 @@ describe("vocabularies", () => {
 });
 
 describe("cursors", () => {
-  it("round-trip a sort value and an id", () => {
-    const position = { sortValue: "2026-01-02T03:04:05.000Z", id: "3f1c1f6e-0000-4000-8000-000000000000" };
-    expect(decodeCursor(encodeCursor(position))).toEqual(position);
+  const byName = keysetListName("people.person", "person.display_name", "ASC");
+  const position = { sortValue: "2026-01-02T03:04:05.000Z", id: "3f1c1f6e-0000-4000-8000-000000000000" };
+  const afterError = (message: RegExp) =>
+    expect.objectContaining({ message: expect.stringMatching(message), extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "after" }) });
+
+  it("round-trip a sort value and an id for the list that made them", () => {
+    expect(decodeCursor(encodeCursor(position, byName), byName)).toEqual(position);
+    expect(decodeCursor(encodeCursor({ sortValue: 1.234567, id: position.id }, byName), byName)).toEqual({ sortValue: 1.234567, id: position.id });
   });
 
-  it.each(["", "!!!", Buffer.from('["x","not-a-uuid"]').toString("base64url"), Buffer.from("{}").toString("base64url")])(
-    "refuse the forged cursor %j with a BAD_USER_INPUT error",
-    (cursor) => {
-      expect(() => decodeCursor(cursor)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "after" }) }));
-    },
-  );
+  it.each([
+    ["another order of the same list", keysetListName("people.person", "person.created_at", "DESC")],
+    ["the same column in the other direction", keysetListName("people.person", "person.display_name", "DESC")],
+    ["another list ordered by the same column name", keysetListName("organisations.organisation", "person.display_name", "ASC")],
+  ])("refuse a cursor used with %s", (_case, otherList) => {
+    expect(() => decodeCursor(encodeCursor(position, byName), otherList)).toThrow(afterError(/another list or order/));
+  });
+
+  it("refuse a cursor whose sort value was edited", () => {
+    const [, id, check] = JSON.parse(Buffer.from(encodeCursor(position, byName), "base64url").toString("utf8")) as unknown[];
+    const edited = Buffer.from(JSON.stringify(["not a date", id, check])).toString("base64url");
+    expect(() => decodeCursor(edited, byName)).toThrow(afterError(/another list or order/));
+  });
+
+  it.each([
+    "",
+    "!!!",
+    Buffer.from('["x","not-a-uuid","check"]').toString("base64url"),
+    Buffer.from("{}").toString("base64url"),
+    // The format before cursors named their list.
+    Buffer.from(JSON.stringify(["x", "3f1c1f6e-0000-4000-8000-000000000000"])).toString("base64url"),
+    Buffer.from(JSON.stringify([{ nested: 1 }, "3f1c1f6e-0000-4000-8000-000000000000", "check"])).toString("base64url"),
+  ])("refuse the malformed cursor %j", (cursor) => {
+    expect(() => decodeCursor(cursor, byName)).toThrow(afterError(/is not a cursor returned by this list/));
+  });
 });

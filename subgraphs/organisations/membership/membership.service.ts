@@ -2,7 +2,6 @@ import type DataLoader from "dataloader";
 import {
   badUserInput,
   type ChildrenPageKey,
-  decodeCursor,
   isForeignKeyViolation,
   isUniqueViolation,
   isUuid,
@@ -135,9 +134,8 @@ export async function membershipMemberOrganisation(context: OrganisationsContext
 }
 
 
-/** Reads a page of a parent's memberships; a bad cursor is refused before any batching. */
+/** Reads a page of a parent's memberships; the loader refuses a bad cursor for its own keys only. */
 function pageOf(loader: DataLoader<ChildrenPageKey, Page<Membership>, string>, parentId: string, window: PageWindow): Promise<Page<Membership>> {
-  if (window.after) decodeCursor(window.after);
   return loader.load({ parentId, first: window.first, after: window.after ?? null });
 }
 

@@ -278,6 +278,24 @@ describe("organisations subgraph: membership", () => {
       const oversized = await subgraph.execute(ORGANISATION_MEMBERSHIPS, { id: organisation.id, first: 101 });
       expect(oversized.errors?.[0].message).toMatch(/first: must be at most 100/);
     });
+
+    it("refuses a cursor of another list of memberships, failing only the list it was passed to", async () => {
+      const [network] = await insertOrganisations(["Trans Europe Halles"], OrganisationKind.NETWORK);
+      const [venue] = await insertOrganisations(["Cable Factory"]);
+      await createMembership({ organisationId: network.id, memberOrganisationId: venue.id, role: "MEMBER" });
+      await createMembership({ organisationId: venue.id, personId: PERSON, role: "STAFF" });
+      const memberOf = await subgraph.execute<{ organisation: { memberOf: { pageInfo: { endCursor: string } } } }>(
+        `query($id: ID!) { organisation(id: $id) { memberOf(first: 1) { pageInfo { endCursor } } } }`,
+        { id: venue.id },
+      );
+      // Both pages come from the same loader in one batch: the bad cursor must not fail the other.
+      const result = await subgraph.execute<{ organisation: { all: { totalCount: number }; wrong: null } }>(
+        `query($id: ID!, $after: String) { organisation(id: $id) { all: members(first: 1) { totalCount } wrong: members(first: 1, after: $after) { totalCount } } }`,
+        { id: venue.id, after: memberOf.data!.organisation.memberOf.pageInfo.endCursor },
+      );
+      expect(result.data!.organisation).toEqual({ all: { totalCount: 1 }, wrong: null });
+      expect(result.errors).toEqual([expect.objectContaining({ path: ["organisation", "wrong"], extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "after" }) })]);
+    });
   });
 
   describe("batching", () => {
