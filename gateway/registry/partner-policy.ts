@@ -481,7 +481,8 @@ export function checkPartnerPolicy(sdl: string, context: PolicyContext): PolicyP
     document = parse(sdl, { maxTokens: MAX_SDL_TOKENS });
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
-    if (/Document contains more than \d+ tokens/.test(error.message)) {
+    // graphql-js 16 words it "more that N tokens".
+    if (/Document contains more tha[nt] \d+ tokens/.test(error.message)) {
       return [{ code: "SDL_TOO_MANY_TOKENS", coordinate: "schema", message: `The SDL holds more than ${MAX_SDL_TOKENS} tokens, the most a partner subgraph may hold.` }];
     }
     const location = error.locations?.[0];
