@@ -63,7 +63,9 @@ const MAX_WRITE_ATTEMPTS = 4;
 /** What an attempt answers when another writer changed the registry first. */
 const CONFLICT = Symbol("conflict");
 /** Registry writes waiting on this replica beyond which new ones are refused (409) rather than queued. */
-const MAX_QUEUED_WRITES = 32;
+const MAX_QUEUED_WRITES = 16;
+/** Longest a write waits for its turn before it is refused (409), so a client is not left hanging. */
+const MAX_QUEUE_WAIT_MS = 60_000;
 
 export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
@@ -160,7 +162,7 @@ export class PartnerRegistry {
     })();
     this.keys.set(keyId, lookup);
     // A failed lookup is not remembered: the next request asks again.
-    lookup.catch(() => this.keys.delete(keyId));
+    lookup.catch(() => this.keys.delete(keyId, lookup));
     return lookup;
   }
 
@@ -183,7 +185,13 @@ export class PartnerRegistry {
       throw new RegistryError(409, `the registry is busy with ${this.queuedWrites} changes; try again shortly`, "REGISTRY_BUSY");
     }
     this.queuedWrites++;
-    const run = this.writeQueue.then(work);
+    const queuedAt = Date.now();
+    const run = this.writeQueue.then(() => {
+      if (Date.now() - queuedAt > MAX_QUEUE_WAIT_MS) {
+        throw new RegistryError(409, `the registry was busy for over ${MAX_QUEUE_WAIT_MS / 1000} s with other changes; try again shortly`, "REGISTRY_BUSY");
+      }
+      return work();
+    });
     this.writeQueue = run.catch(() => undefined);
     try {
       return await run;

@@ -27,8 +27,8 @@ export class TtlCache<V> {
     this.entries.set(key, { value, expiresAt: Date.now() + this.ttlMs });
   }
 
-  /** Forgets `key` at once. */
-  delete(key: string): void {
-    this.entries.delete(key);
+  /** Forgets `key` at once; with `value`, only while the key still holds that value. */
+  delete(key: string, value?: V): void {
+    if (value === undefined || this.entries.get(key)?.value === value) this.entries.delete(key);
   }
 }
