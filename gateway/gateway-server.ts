@@ -10,7 +10,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DataSource } from "typeorm";
 import { loadCoreSubgraphs } from "../schema/composition";
-import { openSubgraphDatabase } from "../subgraphs/kit/database";
+import { createSubgraphDataSource, openSubgraphDatabase } from "../subgraphs/kit/database";
 import { logger } from "../subgraphs/kit/logger";
 import { preferredLanguages } from "../subgraphs/kit/preferred-languages";
 import { ANONYMOUS } from "../subgraphs/kit/subgraph";
@@ -21,17 +21,17 @@ import { createGuardedFetcher } from "./partner-traffic/guarded-fetch";
 import { adminRouter } from "./registry/admin.routes";
 import { createProtection } from "./protection/protection";
 import { fetchSubgraphSdl } from "./registry/fetch-sdl";
-import { tokensMatch } from "./registry/api-keys";
 import { CreateRegistry1764100000000 } from "./registry/migrations/1764100000000-create-registry";
+import { RegistryRevision1765200000000 } from "./registry/migrations/1765200000000-registry-revision";
 import { REGISTRY_ENTITIES } from "./registry/registry.entities";
-import { PartnerRegistry } from "./registry/registry.service";
+import { type ComposeFunction, PartnerRegistry } from "./registry/registry.service";
 import { supergraphFromRegistry } from "./registry/registry-supergraph";
 import { createGatewayObservability } from "./observability/gateway-observability";
 import { SubgraphDataSource } from "./subgraph-data-source";
 import { SupergraphTypes } from "./subgraph-answers/supergraph-types";
 import { valueCompletionErrorsPlugin } from "./subgraph-answers/value-completion";
 import { supergraphFromFile } from "./supergraph-file";
-import { identifyViewer } from "./viewer";
+import { identifyViewer, rateBudgetOf } from "./viewer";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 /** Largest SDL a partner may publish. */
@@ -59,15 +59,34 @@ export interface RunningGateway {
   stop: () => Promise<void>;
 }
 
-/** Opens the registry's schema and the registry on it. */
-async function openRegistry(config: GatewayConfig, databaseUrl: string): Promise<{ registry: PartnerRegistry; dataSource: DataSource }> {
-  const dataSource = await openSubgraphDatabase({
-    url: databaseUrl,
-    schema: "registry",
-    entities: REGISTRY_ENTITIES,
-    migrations: [CreateRegistry1764100000000],
-    poolSize: 5,
-  });
+/** Connections of the registry's own pools: registry work (publishing, admin reads) and API-key lookups. */
+const REGISTRY_POOL_SIZE = 4;
+const REGISTRY_AUTH_POOL_SIZE = 2;
+
+/** Test hooks of {@link startGateway}. */
+export interface GatewayHooks {
+  /** Replaces the registry's composition (tests make it slow). */
+  compose?: ComposeFunction;
+}
+
+/**
+ * Opens the registry's schema and the registry on it, with a pool of its own for registry work and a
+ * second one for API-key lookups, so publishing never starves authentication.
+ */
+async function openRegistry(
+  config: GatewayConfig,
+  databaseUrl: string,
+  hooks: GatewayHooks,
+): Promise<{ registry: PartnerRegistry; dataSource: DataSource; close: () => Promise<void> }> {
+  const database = { url: databaseUrl, schema: "registry", entities: REGISTRY_ENTITIES, migrations: [CreateRegistry1764100000000, RegistryRevision1765200000000] };
+  const dataSource = await openSubgraphDatabase({ ...database, poolSize: REGISTRY_POOL_SIZE });
+  const authDataSource = createSubgraphDataSource({ ...database, migrations: [], poolSize: REGISTRY_AUTH_POOL_SIZE });
+  try {
+    await authDataSource.initialize();
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
   const fetcher = createGuardedFetcher({ timeoutMs: config.partnerTimeoutMs, maxResponseBytes: MAX_PARTNER_SDL_BYTES, allowPrivate: config.allowPrivateSubgraphs });
   const registry = new PartnerRegistry(dataSource, {
     coreSubgraphs: loadCoreSubgraphs(),
@@ -76,8 +95,13 @@ async function openRegistry(config: GatewayConfig, databaseUrl: string): Promise
     fetchSdl: (url) => fetchSubgraphSdl(url, fetcher),
     requireHttps: config.production,
     maxSdlBytes: MAX_PARTNER_SDL_BYTES,
+    authDataSource,
+    compose: hooks.compose,
   });
-  return { registry, dataSource };
+  const close = async () => {
+    await Promise.all([dataSource.destroy(), authDataSource.destroy()]);
+  };
+  return { registry, dataSource, close };
 }
 
 /**
@@ -85,9 +109,9 @@ async function openRegistry(config: GatewayConfig, databaseUrl: string): Promise
  * core subgraphs called at their routing URL or SUBGRAPH_<NAME>_URL, partners through the guarded
  * fetcher; GraphQL at `/graphql`, Apollo Sandbox at `/` outside production, `/health` and `/admin/`.
  */
-export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+export async function startGateway(config: GatewayConfig, hooks: GatewayHooks = {}): Promise<RunningGateway> {
   const source = config.supergraph;
-  const opened = source.kind === "registry" ? await openRegistry(config, source.databaseUrl) : null;
+  const opened = source.kind === "registry" ? await openRegistry(config, source.databaseUrl, hooks) : null;
   const coreNames = new Set(loadCoreSubgraphs().map((subgraph) => subgraph.name));
   const observability = createGatewayObservability({ coreSubgraphs: coreNames, registryDatabase: opened?.dataSource ?? null, metricsToken: config.metricsToken });
   // Every subgraph's answer is checked against the supergraph the gateway currently serves.
@@ -123,9 +147,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   observability.watchGateway(gateway);
   const protection = await createProtection(config.protection, {
     production: config.production,
-    // Only a valid key gets the per-key rate budget; anything else counts against the client IP.
-    verifyToken: async (token) =>
-      opened ? (await opened.registry.authenticate(token)) !== null : !!config.adminToken && tokensMatch(token, config.adminToken),
+    // A valid key draws on its network's budget; anything else counts against the client IP.
+    budgetOf: (token) => rateBudgetOf(token, { registry: opened?.registry ?? null, adminToken: config.adminToken }),
   });
   const app = express();
   const httpServer = createServer(app);
@@ -149,7 +172,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     await server.start();
   } catch (error) {
     await protection.close();
-    await opened?.dataSource.destroy();
+    await opened?.close();
     throw error;
   }
 
@@ -207,7 +230,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       observability.markStopping();
       await server.stop();
       await protection.close();
-      await opened?.dataSource.destroy();
+      await opened?.close();
     },
   };
 }

@@ -2,7 +2,7 @@ import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from "@apol
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { operationLimitsPlugin, tokenLimit } from "./operation-limits";
 import type { ProtectionConfig } from "./protection-config";
-import { createRateLimits } from "./rate-limit";
+import { createRateLimits, type RateBudget } from "./rate-limit";
 import { graphqlBodyParser } from "./request-body";
 import { requestValidationPlugin } from "./request-validation";
 import { loadSafelist, safelistGuard, safelistPlugin } from "./safelist";
@@ -32,14 +32,14 @@ export interface Protection {
  */
 export async function createProtection(
   config: ProtectionConfig,
-  options: { production: boolean; verifyToken: (token: string) => Promise<boolean> },
+  options: { production: boolean; budgetOf: (token: string) => Promise<RateBudget | null> },
 ): Promise<Protection> {
   const safelist = config.safelistFile ? loadSafelist(config.safelistFile) : null;
   const rateLimits = await createRateLimits({
     perMinuteIp: config.rateLimitPerMinuteIp,
     perMinuteKey: config.rateLimitPerMinuteKey,
     redisUrl: config.redisUrl,
-    verifyToken: options.verifyToken,
+    budgetOf: options.budgetOf,
   });
   return {
     serverOptions: {

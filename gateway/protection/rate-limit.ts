@@ -1,6 +1,5 @@
 import type { RequestHandler } from "express";
 import Redis from "ioredis";
-import { createHash } from "node:crypto";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { logger } from "../../subgraphs/kit/logger";
 import { sendRefusal } from "./protection-errors";
@@ -10,10 +9,6 @@ export interface RateLimits {
   middleware: RequestHandler;
   close: () => Promise<void>;
 }
-
-/** How long a token's validity is remembered, so a flood of requests costs one lookup per key per minute. */
-const TOKEN_CACHE_MS = 60_000;
-const TOKEN_CACHE_SIZE = 10_000;
 
 function bearerToken(header: string | undefined): string | null {
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
@@ -27,17 +22,24 @@ function limiter(points: number, keyPrefix: string, redis: Redis | null): RateLi
   return new RateLimiterRedis({ storeClient: redis, points, duration: 60, keyPrefix, rejectIfRedisNotReady: true, insuranceLimiter: memory });
 }
 
+/** The budget a valid credential draws on: its key in the limiter and what the refusal says it is per. */
+export interface RateBudget {
+  key: string;
+  per: string;
+}
+
 /**
- * Requests per minute: with a valid API key (the Authorization bearer token, known only by its
- * SHA-256) against that key's budget, otherwise against the client IP's: an unknown token is charged
- * to the IP, so random tokens cannot escape the IP budget. Tokens are checked with `verifyToken` at most
- * once a minute each. Shared by every replica through Redis when `redisUrl` is set.
+ * Requests per minute: with a valid credential (the Authorization bearer token) against the budget
+ * `budgetOf` names for it — a network's, shared by all its keys, so minting keys buys nothing —
+ * otherwise against the client IP's: an unknown token is charged to the IP, so random tokens cannot
+ * escape the IP budget. `budgetOf` must be cheap (the registry caches its key lookups). Shared by every
+ * replica through Redis when `redisUrl` is set.
  */
 export async function createRateLimits(options: {
   perMinuteIp: number;
   perMinuteKey: number;
   redisUrl?: string;
-  verifyToken: (token: string) => Promise<boolean>;
+  budgetOf: (token: string) => Promise<RateBudget | null>;
 }): Promise<RateLimits> {
   let redis: Redis | null = null;
   if (options.redisUrl) {
@@ -47,7 +49,6 @@ export async function createRateLimits(options: {
   }
   const byIp = options.perMinuteIp > 0 ? limiter(options.perMinuteIp, "agora:rate:ip", redis) : null;
   const byKey = options.perMinuteKey > 0 ? limiter(options.perMinuteKey, "agora:rate:key", redis) : null;
-  const validTokens = new Map<string, { valid: boolean; until: number }>();
 
   /** Consumes one point; the refusal to send, or null when the request may go on. */
   const consume = async (budget: RateLimiterAbstract | null, key: string, what: string, perMinute: number) => {
@@ -64,28 +65,26 @@ export async function createRateLimits(options: {
     }
   };
 
-  /** Whether a token is a valid key, remembered for a minute (the registry lookup is the only cost). */
-  const isValidToken = async (token: string, hash: string): Promise<boolean> => {
-    const known = validTokens.get(hash);
-    if (known && known.until >= Date.now()) return known.valid;
-    let valid = false;
+  /** The budget of a token, or null (charged to the IP) when it is invalid or cannot be checked now. */
+  const budgetOfToken = async (token: string): Promise<RateBudget | null> => {
     try {
-      valid = await options.verifyToken(token);
+      return await options.budgetOf(token);
     } catch (error) {
       logger.warn({ err: (error as Error).message }, "rate limits: could not check an API key");
+      return null;
     }
-    if (validTokens.size >= TOKEN_CACHE_SIZE) validTokens.clear();
-    validTokens.set(hash, { valid, until: Date.now() + TOKEN_CACHE_MS });
-    return valid;
   };
 
   const middleware: RequestHandler = async (req, res, next) => {
+    if (!byKey && !byIp) {
+      next();
+      return;
+    }
     const token = bearerToken(req.header("authorization"));
-    const hash = token ? createHash("sha256").update(token).digest("hex") : null;
-    const refused =
-      token && hash && (await isValidToken(token, hash))
-        ? await consume(byKey, hash, "API key", options.perMinuteKey)
-        : await consume(byIp, req.ip ?? req.socket.remoteAddress ?? "unknown", "client IP", options.perMinuteIp);
+    const budget = token ? await budgetOfToken(token) : null;
+    const refused = budget
+      ? await consume(byKey, budget.key, budget.per, options.perMinuteKey)
+      : await consume(byIp, req.ip ?? req.socket.remoteAddress ?? "unknown", "client IP", options.perMinuteIp);
     if (refused) {
       res.setHeader("Retry-After", String(refused.retryAfter));
       sendRefusal(res, 429, "RATE_LIMITED", `Too many requests: the limit is ${refused.perMinute} per minute per ${refused.what}. Retry in ${refused.retryAfter} s.`, {

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response, Router } from "express";
 import { z } from "zod";
 import { logger } from "../../subgraphs/kit/logger";
+import { classifyDatabaseError } from "../../subgraphs/kit/observability/error-masking";
 import { type Actor, type PartnerRegistry, RegistryError } from "./registry.service";
 
 const NetworkBody = z.strictObject({
@@ -39,7 +40,13 @@ export function adminRouter(registry: PartnerRegistry): Router {
   router.use(async (req: AuthedRequest, res, next) => {
     const header = req.header("authorization") ?? "";
     const token = /^Bearer (\S{1,512})$/.exec(header)?.[1];
-    const actor = token ? await registry.authenticate(token).catch(next) : null;
+    let actor: Actor | null = null;
+    try {
+      actor = token ? await registry.authenticate(token) : null;
+    } catch (error) {
+      next(error); // answered by the error handler below (503 when the database is down), once
+      return;
+    }
     if (!actor) {
       res.status(401).set("www-authenticate", "Bearer").json({ error: "a valid bearer token is required (AGORA_ADMIN_TOKEN or a network API key)" });
       return;
@@ -87,9 +94,18 @@ export function adminRouter(registry: PartnerRegistry): Router {
     res.type("text/plain").send(latest.sdl);
   }));
 
-  router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
     if (error instanceof RegistryError) {
-      res.status(error.status).json({ error: error.message });
+      res.status(error.status).json({ error: error.message, ...(error.code ? { code: error.code } : {}) });
+      return;
+    }
+    if (classifyDatabaseError(error)) {
+      logger.warn({ err: error }, "admin request failed: the registry database is unavailable");
+      res.status(503).set("retry-after", "5").json({ error: "the registry database is unavailable; try again shortly", code: "SERVICE_UNAVAILABLE" });
       return;
     }
     if (error instanceof SyntaxError || (error as { type?: string }).type === "entity.too.large") {

@@ -35,10 +35,20 @@ export interface PolicyContext {
   otherPartners: Array<{ network: string; name: string; sdl: string }>;
   /** Largest accepted SDL in UTF-8 bytes; 256 KiB when omitted. */
   maxSdlBytes?: number;
+  /**
+   * Slugs of every other registered network. A name under this network's prefix that also lies under
+   * a longer prefix of one of them (`CultureAgoraX` for network `culture` when `culture-agora` exists)
+   * is that network's, not this one's.
+   */
+  otherNetworks?: string[];
 }
 
 export const DEFAULT_MAX_SDL_BYTES = 256 * 1024;
 export const MAX_TYPE_DEFINITIONS = 500;
+/** Deepest bracket nesting (`[`, `(`, `{`) a partner SDL may use; real schemas stay below 10, and the parser recurses once per level. */
+export const MAX_SDL_NESTING = 32;
+/** Most tokens a partner SDL may hold; 256 KiB of real SDL has far fewer. */
+export const MAX_SDL_TOKENS = 100_000;
 
 /**
  * Core fields a partner may declare `@external` and name in `@requires`. The gateway sends every
@@ -301,11 +311,86 @@ export function networkPrefixes(slug: string): { typePrefix: string; fieldPrefix
 }
 
 /** True for the prefix itself or the prefix followed by an upper-case letter or digit (`creativeTracksX`, not `creativeTracksx`). */
-function hasPrefix(name: string, prefix: string): boolean {
+export function hasPrefix(name: string, prefix: string): boolean {
   if (name === prefix) return true;
   if (!name.startsWith(prefix)) return false;
   const next = name.charAt(prefix.length);
   return (next >= "A" && next <= "Z") || (next >= "0" && next <= "9");
+}
+
+/** The network's prefixes, or null for a slug that cannot name a namespace (such a network cannot publish). */
+function prefixesOrNull(slug: string): { typePrefix: string; fieldPrefix: string } | null {
+  return SLUG.test(slug) ? networkPrefixes(slug) : null;
+}
+
+/**
+ * Of `slugs`, the network whose namespace holds `name` more specifically than a prefix `ownLength`
+ * long: one whose prefix also starts `name` and is longer. Namespaces nest (`Culture` ⊃ `CultureAgora`),
+ * and a name belongs to the most specific registered one.
+ */
+export function longerNamespaceOwner(name: string, kind: "type" | "field", ownLength: number, slugs: readonly string[]): string | null {
+  let owner: { slug: string; length: number } | null = null;
+  for (const slug of slugs) {
+    const prefixes = prefixesOrNull(slug);
+    if (!prefixes) continue;
+    const prefix = kind === "type" ? prefixes.typePrefix : prefixes.fieldPrefix;
+    if (prefix.length > ownLength && hasPrefix(name, prefix) && (!owner || prefix.length > owner.length)) owner = { slug, length: prefix.length };
+  }
+  return owner?.slug ?? null;
+}
+
+/**
+ * The namespaced names an (already accepted) partner SDL publishes: its own types, and the fields it
+ * adds to root types and core entities; each with the coordinate as written.
+ */
+export function publishedNames(sdl: string, coreSdls: string[]): Array<{ name: string; kind: "type" | "field"; coordinate: string }> {
+  const core = readCore(coreSdls);
+  const model = readSubgraph(parse(sdl, { noLocation: true }));
+  return [...claimedNames(model, core).values()].map((coordinate) => {
+    const dot = coordinate.indexOf(".");
+    return dot < 0 ? { name: coordinate, kind: "type" as const, coordinate } : { name: coordinate.slice(dot + 1), kind: "field" as const, coordinate };
+  });
+}
+
+/**
+ * How deeply brackets nest in an SDL: outside strings and comments, and inside each string on its own
+ * (field sets of `@key`/`@requires` are parsed again later). Linear and recursion-free, so it can run
+ * before the recursive parser does.
+ */
+export function sdlNesting(sdl: string): number {
+  let deepest = 0;
+  let depth = 0;
+  const stringNesting = (from: number, to: number) => {
+    let inner = 0;
+    for (let i = from; i < to; i++) {
+      const c = sdl[i];
+      if (c === "[" || c === "(" || c === "{") deepest = Math.max(deepest, ++inner);
+      else if ((c === "]" || c === ")" || c === "}") && inner > 0) inner--;
+    }
+  };
+  for (let i = 0; i < sdl.length; i++) {
+    const c = sdl[i];
+    if (c === "#") {
+      while (i + 1 < sdl.length && sdl[i + 1] !== "\n" && sdl[i + 1] !== "\r") i++;
+    } else if (sdl.startsWith('"""', i)) {
+      // A block string ends at the next """ not escaped as \""".
+      let end = i + 3;
+      while (end < sdl.length && !sdl.startsWith('"""', end)) end += sdl.startsWith('\\"""', end) ? 4 : 1;
+      stringNesting(i + 3, end);
+      i = end + 2;
+    } else if (c === '"') {
+      // A string ends at the next unescaped " (or, unterminated, at the line's end, where the parser stops too).
+      let end = i + 1;
+      while (end < sdl.length && sdl[end] !== '"' && sdl[end] !== "\n" && sdl[end] !== "\r") end += sdl[end] === "\\" ? 2 : 1;
+      stringNesting(i + 1, end);
+      i = end;
+    } else if (c === "[" || c === "(" || c === "{") {
+      deepest = Math.max(deepest, ++depth);
+    } else if ((c === "]" || c === ")" || c === "}") && depth > 0) {
+      depth--;
+    }
+  }
+  return deepest;
 }
 
 function suggestion(name: string, prefix: string): string {
@@ -386,11 +471,20 @@ export function checkPartnerPolicy(sdl: string, context: PolicyContext): PolicyP
   }
   const { typePrefix, fieldPrefix } = prefixes;
 
+  const nesting = sdlNesting(sdl);
+  if (nesting > MAX_SDL_NESTING) {
+    return [{ code: "SDL_TOO_DEEP", coordinate: "schema", message: `The SDL nests brackets ${nesting} levels deep; partner subgraphs may nest at most ${MAX_SDL_NESTING}.` }];
+  }
+
   let document: DocumentNode;
   try {
-    document = parse(sdl);
+    document = parse(sdl, { maxTokens: MAX_SDL_TOKENS });
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
+    // graphql-js 16 words it "more that N tokens".
+    if (/Document contains more tha[nt] \d+ tokens/.test(error.message)) {
+      return [{ code: "SDL_TOO_MANY_TOKENS", coordinate: "schema", message: `The SDL holds more than ${MAX_SDL_TOKENS} tokens, the most a partner subgraph may hold.` }];
+    }
     const location = error.locations?.[0];
     const where = location ? ` (line ${location.line}, column ${location.column})` : "";
     return [{ code: "SDL_SYNTAX_ERROR", coordinate: "schema", message: `The SDL does not parse: ${error.message}${where}.` }];
@@ -466,6 +560,8 @@ export function checkPartnerPolicy(sdl: string, context: PolicyContext): PolicyP
     if (typeClass === "federation") continue;
     if (typeClass === "own" && !hasPrefix(name, typePrefix)) {
       report("TYPE_NOT_PREFIXED", name, `Type ${name} is not a core type, so it must be named under the network's prefix ${typePrefix}, e.g. ${suggestion(name, typePrefix)}.`);
+    } else if (typeClass === "own") {
+      checkNamespace(name, "type", name);
     }
     if (typeClass === "root") checkRootType(name, nodes);
     if (typeClass === "coreEntity") checkEntityStub(name, nodes);
@@ -475,6 +571,20 @@ export function checkPartnerPolicy(sdl: string, context: PolicyContext): PolicyP
   }
   return problems;
 
+  /** Reports (and returns true) when a prefixed name lies in another registered network's longer namespace. */
+  function checkNamespace(name: string, kind: "type" | "field", coordinate: string): boolean {
+    const others = (context.otherNetworks ?? []).filter((slug) => slug !== context.network);
+    const owner = longerNamespaceOwner(name, kind, typePrefix.length, others);
+    if (!owner) return false;
+    const theirs = kind === "type" ? networkPrefixes(owner).typePrefix : networkPrefixes(owner).fieldPrefix;
+    report(
+      "NAME_IN_ANOTHER_NAMESPACE",
+      coordinate,
+      `${coordinate} lies in the namespace of network "${owner}" (${theirs}…), which is more specific than ${kind === "type" ? typePrefix : fieldPrefix}…; choose a name that does not start with ${theirs}.`,
+    );
+    return true;
+  }
+
   function checkRootType(name: string, nodes: TypeNodeAny[]): void {
     for (const field of objectFieldsOf(nodes)) {
       const fieldName = field.name.value;
@@ -482,6 +592,8 @@ export function checkPartnerPolicy(sdl: string, context: PolicyContext): PolicyP
       if (FEDERATION_ROOT_FIELDS.has(fieldName)) continue;
       if (!hasPrefix(fieldName, fieldPrefix)) {
         report("ROOT_FIELD_NOT_PREFIXED", coordinate, `Root field ${coordinate} must be named under the network's prefix ${fieldPrefix}, e.g. ${suggestion(fieldName, fieldPrefix)}.`);
+      } else if (checkNamespace(fieldName, "field", coordinate)) {
+        // reported: another network's namespace
       } else if (field.type.kind === Kind.NON_NULL_TYPE) {
         report("NON_NULL_FIELD", coordinate, `${coordinate} is non-null (${print(field.type)}); partner root fields must be nullable so a partner failure cannot null the whole response.`);
       }
@@ -520,6 +632,8 @@ export function checkPartnerPolicy(sdl: string, context: PolicyContext): PolicyP
           coordinate,
           `${coordinate} is not the network's to define; partners add fields to core entities only under the prefix ${fieldPrefix}, e.g. ${suggestion(fieldName, fieldPrefix)}.`,
         );
+      } else if (checkNamespace(fieldName, "field", coordinate)) {
+        // reported: another network's namespace
       } else if (field.type.kind === Kind.NON_NULL_TYPE) {
         report("NON_NULL_FIELD", coordinate, `${coordinate} is non-null (${print(field.type)}); fields partners add to core entities must be nullable, or a partner failure would null the whole ${name}.`);
       }

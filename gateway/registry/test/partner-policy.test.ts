@@ -1,6 +1,16 @@
 import { composeServices } from "@apollo/composition";
 import { parse } from "graphql";
-import { checkPartnerPolicy, networkPrefixes, type PolicyContext, type PolicyProblem } from "../partner-policy";
+import { loadCoreSubgraphs } from "../../../schema/composition";
+import {
+  checkPartnerPolicy,
+  longerNamespaceOwner,
+  MAX_SDL_NESTING,
+  networkPrefixes,
+  type PolicyContext,
+  type PolicyProblem,
+  publishedNames,
+  sdlNesting,
+} from "../partner-policy";
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override"])';
@@ -404,5 +414,67 @@ describe("checkPartnerPolicy", () => {
 
   it("ignores the publishing network's own earlier subgraphs", () => {
     expect(check(ACCEPTABLE_SDL, { otherPartners: [{ network: "creative-tracks", name: "labs", sdl: ACCEPTABLE_SDL }] })).toEqual([]);
+  });
+});
+
+describe("nesting limits", () => {
+  it("counts bracket nesting outside strings and comments, and inside each string on its own", () => {
+    expect(sdlNesting("type Query { a(b: [[Int!]!] = [[1]]): String }")).toBe(4);
+    expect(sdlNesting('type Query { a: String @deprecated(reason: "((((((") } # [[[[[[[[')).toBe(6);
+    expect(sdlNesting('"""a \\""" still [[[[ inside""" type Query { a: String }')).toBe(4);
+    expect(sdlNesting("]]]] type Query { a: String }")).toBe(1);
+  });
+
+  it("leaves room for every real SDL: the core subgraphs' and the acceptable example", () => {
+    for (const { sdl } of loadCoreSubgraphs()) expect(sdlNesting(sdl)).toBeLessThanOrEqual(MAX_SDL_NESTING / 2);
+    expect(check(ACCEPTABLE_SDL)).toEqual([]);
+  });
+
+  it("refuses an SDL nested 10 000 levels deep before parsing it, with SDL_TOO_DEEP", () => {
+    const deep = partner(`type Query { creativeTracksDeep: ${"[".repeat(10_000)}String${"]".repeat(10_000)} }`);
+    const problems = check(deep, { maxSdlBytes: 1024 * 1024 }); // the type body adds one level
+    expect(located(problems)).toEqual([{ code: "SDL_TOO_DEEP", coordinate: "schema" }]);
+    expect(problems[0].message).toMatch(/10001 levels deep.*at most 32/);
+  });
+
+  it("refuses an SDL of more tokens than the parser is allowed to read", () => {
+    const fields = Array.from({ length: 40_000 }, (_, i) => `f${i}: Int`).join(" ");
+    const problems = check(partner(`type CreativeTracksWide { ${fields} }`), { maxSdlBytes: 1024 * 1024 });
+    expect(located(problems)).toEqual([{ code: "SDL_TOO_MANY_TOKENS", coordinate: "schema" }]);
+  });
+});
+
+describe("nested namespaces", () => {
+  it("gives a name to the most specific registered network whose prefix starts it", () => {
+    expect(longerNamespaceOwner("CultureAgoraLab", "type", "Culture".length, ["culture-agora", "creative-tracks"])).toBe("culture-agora");
+    expect(longerNamespaceOwner("cultureAgoraLabs", "field", "culture".length, ["culture-agora"])).toBe("culture-agora");
+    // `Cultureagora…` and `CultureAgoraish` are not under CultureAgora: a prefix ends at an upper-case letter or digit.
+    expect(longerNamespaceOwner("CultureagoraLab", "type", "Culture".length, ["culture-agora"])).toBeNull();
+    expect(longerNamespaceOwner("CultureAgoraish", "type", "Culture".length, ["culture-agora"])).toBeNull();
+    // A shorter prefix never takes a name from a longer one.
+    expect(longerNamespaceOwner("CultureAgoraLab", "type", "CultureAgora".length, ["culture"])).toBeNull();
+  });
+
+  it("refuses a type, a root field and a core entity field under a more specific network's prefix", () => {
+    const sdl = partner(
+      'type Query { cultureAgoraLabs: CultureAgoraLab cultureLabs: String }\ntype CultureAgoraLab { name: String }\ntype Person @key(fields: "id") { id: ID! cultureAgoraScore: Int }',
+    );
+    const problems = check(sdl, { network: "culture", otherNetworks: ["culture-agora", "creative-tracks"] });
+    expect(located(problems)).toEqual([
+      { code: "NAME_IN_ANOTHER_NAMESPACE", coordinate: "Query.cultureAgoraLabs" },
+      { code: "NAME_IN_ANOTHER_NAMESPACE", coordinate: "CultureAgoraLab" },
+      { code: "NAME_IN_ANOTHER_NAMESPACE", coordinate: "Person.cultureAgoraScore" },
+    ]);
+    expect(problems[0].message).toContain('network "culture-agora"');
+    expect(check(sdl, { network: "culture", otherNetworks: ["creative-tracks"] })).toEqual([]);
+  });
+
+  it("lists the namespaced names an SDL publishes", () => {
+    const sdl = partner('type Query { cultureLabs: CultureLab }\ntype CultureLab { name: String }\ntype Person @key(fields: "id") { id: ID! displayName: String! @external cultureScore: Int }');
+    expect(publishedNames(sdl, [PEOPLE_SDL]).map(({ coordinate, kind, name }) => `${kind}:${name}:${coordinate}`).sort()).toEqual([
+      "field:cultureLabs:Query.cultureLabs",
+      "field:cultureScore:Person.cultureScore",
+      "type:CultureLab:CultureLab",
+    ]);
   });
 });
