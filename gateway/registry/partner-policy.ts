@@ -16,6 +16,7 @@ import {
   print,
   visit,
 } from "graphql";
+import { type NullabilityProblem, nullabilityProblems } from "../../schema/rules/nullability";
 
 /** One reason a partner SDL breaks the hub's partner policy, located by schema coordinate. */
 export interface PolicyProblem {
@@ -569,6 +570,15 @@ export function checkPartnerPolicy(sdl: string, context: PolicyContext): PolicyP
     if (typeClass === "coreShared") identicalCopy = checkSharedCopy(name, nodes);
     walkDirectives(name, nodes, typeClass, identicalCopy);
   }
+  // The graph's nullability rule, exactly as `npm run schema:check` applies it to the core subgraphs: the
+  // partner owns only the types of its namespace; every core entity it extends or refers to is foreign.
+  let nullability: NullabilityProblem[] = [];
+  try {
+    nullability = nullabilityProblems(document, (typeName) => hasPrefix(typeName, typePrefix));
+  } catch {
+    // An SDL graphql-js cannot build is refused by composition, with a better message than ours.
+  }
+  for (const problem of nullability) report(problem.code, problem.coordinate, problem.message);
   return problems;
 
   /** Reports (and returns true) when a prefixed name lies in another registered network's longer namespace. */
@@ -594,8 +604,6 @@ export function checkPartnerPolicy(sdl: string, context: PolicyContext): PolicyP
         report("ROOT_FIELD_NOT_PREFIXED", coordinate, `Root field ${coordinate} must be named under the network's prefix ${fieldPrefix}, e.g. ${suggestion(fieldName, fieldPrefix)}.`);
       } else if (checkNamespace(fieldName, "field", coordinate)) {
         // reported: another network's namespace
-      } else if (field.type.kind === Kind.NON_NULL_TYPE) {
-        report("NON_NULL_FIELD", coordinate, `${coordinate} is non-null (${print(field.type)}); partner root fields must be nullable so a partner failure cannot null the whole response.`);
       }
     }
   }
@@ -634,8 +642,6 @@ export function checkPartnerPolicy(sdl: string, context: PolicyContext): PolicyP
         );
       } else if (checkNamespace(fieldName, "field", coordinate)) {
         // reported: another network's namespace
-      } else if (field.type.kind === Kind.NON_NULL_TYPE) {
-        report("NON_NULL_FIELD", coordinate, `${coordinate} is non-null (${print(field.type)}); fields partners add to core entities must be nullable, or a partner failure would null the whole ${name}.`);
       }
     }
   }

@@ -1,6 +1,7 @@
 import {
   buildASTSchema,
   type ConstDirectiveNode,
+  type DefinitionNode,
   type DocumentNode,
   getNamedType,
   type GraphQLField,
@@ -39,8 +40,7 @@ const FEDERATION_ROOT_FIELDS = new Set(["_entities", "_service"]);
  * foreign. Key fields and `@external` fields are the owner's and are not judged here.
  */
 export function nullabilityProblems(sdl: string | DocumentNode, isOwned: (typeName: string) => boolean): NullabilityProblem[] {
-  const document = typeof sdl === "string" ? parse(sdl) : sdl;
-  const schema = buildASTSchema(document, { assumeValidSDL: true });
+  const schema = buildASTSchema(definingExtensions(typeof sdl === "string" ? parse(sdl) : sdl), { assumeValidSDL: true });
   const foreign = (type: GraphQLNamedType): boolean => {
     if (isAbstractType(type)) return schema.getPossibleTypes(type).some(foreign) || (isInterfaceType(type) && isEntity(type) && !isOwned(type.name));
     return isObjectType(type) && isEntity(type) && !isOwned(type.name);
@@ -77,6 +77,27 @@ export function nullabilityProblems(sdl: string | DocumentNode, isOwned: (typeNa
     }
   }
   return problems;
+}
+
+const DEFINITION_OF: Partial<Record<Kind, Kind>> = {
+  [Kind.OBJECT_TYPE_EXTENSION]: Kind.OBJECT_TYPE_DEFINITION,
+  [Kind.INTERFACE_TYPE_EXTENSION]: Kind.INTERFACE_TYPE_DEFINITION,
+  [Kind.UNION_TYPE_EXTENSION]: Kind.UNION_TYPE_DEFINITION,
+  [Kind.ENUM_TYPE_EXTENSION]: Kind.ENUM_TYPE_DEFINITION,
+  [Kind.INPUT_OBJECT_TYPE_EXTENSION]: Kind.INPUT_OBJECT_TYPE_DEFINITION,
+  [Kind.SCALAR_TYPE_EXTENSION]: Kind.SCALAR_TYPE_DEFINITION,
+};
+
+/** A subgraph may `extend type Person` it never defines (federation allows it): such a first extension counts as the definition. */
+function definingExtensions(document: DocumentNode): DocumentNode {
+  const defined = new Set(document.definitions.flatMap((definition) => ("name" in definition && definition.name && !definition.kind.endsWith("Extension") ? [definition.name.value] : [])));
+  const definitions = document.definitions.map((definition) => {
+    const kind = DEFINITION_OF[definition.kind];
+    if (!kind || !("name" in definition) || !definition.name || defined.has(definition.name.value)) return definition;
+    defined.add(definition.name.value);
+    return { ...definition, kind } as DefinitionNode;
+  });
+  return { ...document, definitions };
 }
 
 function isEntity(type: GraphQLNamedType): boolean {

@@ -298,7 +298,18 @@ describe("checkPartnerPolicy", () => {
 
   it("refuses a non-null field added to Person", () => {
     const problems = check(partner('type Person @key(fields: "id") { id: ID!\n creativeTracksScore: Int! }'));
-    expect(located(problems)).toEqual([{ code: "NON_NULL_FIELD", coordinate: "Person.creativeTracksScore" }]);
+    expect(located(problems)).toEqual([{ code: "NON_NULL_CONTRIBUTED_FIELD", coordinate: "Person.creativeTracksScore" }]);
+  });
+
+  it("refuses a non-null root field and a non-null reference to a core entity, as schema:check does for the core", () => {
+    const problems = check(
+      partner('type Query { creativeTracksLabs: [CreativeTracksLab!]! }\ntype CreativeTracksLab @key(fields: "id") { id: ID!\n host: Organisation!\n mentors: [Person!]\n guests: [Person]! }\ntype Organisation @key(fields: "id") { id: ID! }\ntype Person @key(fields: "id") { id: ID! }'),
+    );
+    expect(located(problems)).toEqual([
+      { code: "NON_NULL_ROOT_FIELD", coordinate: "Query.creativeTracksLabs" },
+      { code: "NON_NULL_REFERENCE", coordinate: "CreativeTracksLab.host" },
+      { code: "NON_NULL_REFERENCE", coordinate: "CreativeTracksLab.mentors" },
+    ]);
   });
 
   it("refuses an unprefixed field added to Person", () => {
