@@ -42,19 +42,16 @@ describe("in-memory rate limits", () => {
 
 describe("rate limits shared through Redis", () => {
   const gateways: RunningGateway[] = [];
-  let redisReachable = false;
 
   beforeAll(async () => {
+    // Redis runs beside PostgreSQL on every machine of this project (CI included): without it this fails.
     const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     try {
       await probe.connect();
-      redisReachable = (await probe.ping()) === "PONG";
-    } catch (error) {
-      console.warn(`Redis at ${REDIS_URL} is unreachable (${(error as Error).message}): skipping the shared rate limit test`);
+      expect(await probe.ping()).toBe("PONG");
     } finally {
       probe.disconnect();
     }
-    if (!redisReachable) return;
     const subgraphUrls = Object.fromEntries(CORE_SUBGRAPHS.map((definition, index) => [definition.name, hub.hub.subgraphs[index].url]));
     for (let i = 0; i < 2; i++) {
       const config = readGatewayConfig({
@@ -74,7 +71,7 @@ describe("rate limits shared through Redis", () => {
   });
 
   it("makes two gateway replicas share one budget per client IP", async () => {
-    if (!redisReachable) return;
+    expect(gateways).toHaveLength(2);
     // A fresh client address (through the trusted proxy header) so earlier runs' counts do not interfere.
     const client = { "x-forwarded-for": `2001:db8::${randomInt(1, 0xffff).toString(16)}:${randomInt(1, 0xffff).toString(16)}` };
     const [first, second] = gateways;
