@@ -67,8 +67,9 @@ export async function startHub(options: {
   // Everything runs in this one process, so a fresh secret per run is all the subgraphs and the gateway need.
   const subgraphSecret = env.AGORA_SUBGRAPH_SECRET || randomBytes(32).toString("base64url");
   const subgraphs: StartedSubgraph[] = [];
+  // Together, so their drains share the shutdown bound; the gateway, their only caller, has stopped by then.
   const stopAll = async () => {
-    for (const subgraph of subgraphs.reverse()) await subgraph.stop();
+    await Promise.all(subgraphs.map((subgraph) => subgraph.stop()));
   };
   try {
     for (const definition of CORE_SUBGRAPHS) {
@@ -106,9 +107,13 @@ export async function startHub(options: {
       gateway,
       subgraphs,
       subgraphSecret,
+      // The gateway drains first, while the subgraphs its requests need still serve.
       stop: async () => {
-        await gateway.stop();
-        await stopAll();
+        try {
+          await gateway.stop();
+        } finally {
+          await stopAll();
+        }
       },
     };
   } catch (error) {
