@@ -1,4 +1,4 @@
-import { type ProcessHub, startProcessHub } from "./process-hub";
+import type { ProcessHub } from "./process-hub";
 
 /** A query that needs the events subgraph, whose traffic the test holds at its proxy. */
 const EVENTS_QUERY = "query InFlight { events(first: 2) { totalCount edges { node { id } } } }";
@@ -20,7 +20,7 @@ async function waitFor(probe: () => Promise<boolean>, what: string, timeoutMs = 
  * says 503 and new requests are refused while the held requests are still open, every held request then
  * answers 200 with its data, and the process exits 0 within the bound.
  */
-async function expectGracefulDrain(hub: ProcessHub, name: string): Promise<void> {
+export async function expectGracefulDrain(hub: ProcessHub, name: string): Promise<void> {
   const proxy = hub.proxy("events");
   proxy.hold();
   const requests = Array.from({ length: IN_FLIGHT }, () => hub.graphql(EVENTS_QUERY));
@@ -46,34 +46,3 @@ async function expectGracefulDrain(hub: ProcessHub, name: string): Promise<void>
   expect(await exited).toEqual({ code: 0, signal: null });
   expect(Date.now() - signalled).toBeLessThan(SHUTDOWN_BOUND_MS);
 }
-
-describe("SIGTERM to the one-process hub (npm start)", () => {
-  let hub: ProcessHub;
-  beforeAll(async () => {
-    hub = await startProcessHub({ layout: "one-process", intercept: ["events"] });
-  }, 240_000);
-  afterAll(async () => {
-    await hub?.close();
-  });
-
-  it("lets 8 requests in flight finish with 200, answers /ready 503 while draining, and exits 0 within the bound", async () => {
-    await expectGracefulDrain(hub, "hub");
-    expect(hub.logs("hub")).toMatch(/"msg":"stopped"/);
-  }, 60_000);
-});
-
-describe("SIGTERM to the standalone gateway", () => {
-  let hub: ProcessHub;
-  beforeAll(async () => {
-    hub = await startProcessHub({ intercept: ["events"] });
-  }, 240_000);
-  afterAll(async () => {
-    await hub?.close();
-  });
-
-  it("lets 8 requests in flight finish with 200, answers /ready 503 while draining, and exits 0 within the bound", async () => {
-    await expectGracefulDrain(hub, "gateway");
-    // The subgraphs were not asked to stop and still serve.
-    expect(hub.running("events")).toBe(true);
-  }, 60_000);
-});
