@@ -27,6 +27,28 @@ export async function isHubEmpty(subgraphs: Array<{ definition: AnySubgraphDefin
   return true;
 }
 
+/** The tables a reset empties, per subgraph; subgraphs without tables (search) are left out. */
+export function resetPlan(subgraphs: Array<{ definition: AnySubgraphDefinition; dataSource: DataSource }>): Array<{ subgraph: string; tables: string[] }> {
+  return subgraphs
+    .map(({ definition, dataSource }) => ({
+      subgraph: definition.name,
+      tables: dataSource.entityMetadatas.filter((metadata) => metadata.tableType !== "view").map((metadata) => `"${metadata.schema}"."${metadata.tableName}"`),
+    }))
+    .filter((entry) => entry.tables.length > 0);
+}
+
+/**
+ * Deletes every record in the planned tables, all in one transaction on `dataSource` (the subgraphs share
+ * one database): if any table cannot be emptied, no subgraph loses anything.
+ */
+export async function resetHub(dataSource: DataSource, plan: Array<{ subgraph: string; tables: string[] }>): Promise<void> {
+  const tables = plan.flatMap((entry) => entry.tables);
+  if (tables.length === 0) return;
+  await dataSource.transaction(async (manager) => {
+    await manager.query(`TRUNCATE ${tables.join(", ")} CASCADE`);
+  });
+}
+
 /** Seeds every core subgraph, each into its own schema. */
 export async function seedHub(subgraphs: Array<{ definition: AnySubgraphDefinition; dataSource: DataSource }>, sizes: SeedSizes): Promise<void> {
   for (const { definition, dataSource } of subgraphs) {

@@ -16,7 +16,7 @@ import path from "node:path";
 import { repoRoot } from "../../../subgraphs/kit/config";
 import type { SeedSizes } from "../../../subgraphs/kit/demo";
 import { createTestDatabase, type TestDatabase } from "../../../subgraphs/kit/testing/test-database";
-import { ensureBuilt } from "./build";
+import { ensureBuilt } from "../../../subgraphs/kit/testing/ensure-built";
 import { type HoldingProxy, startHoldingProxy } from "./holding-proxy";
 
 /** The core subgraphs, in start order (as subgraphs/core-subgraphs.ts lists them). */

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { repoRoot } from "../../../subgraphs/kit/config";
+import { repoRoot } from "../config";
 
 const SOURCE_DIRS = ["gateway", "subgraphs", "schema", "scripts"];
 /** A build lock older than this belongs to a run that died; it is taken over. */
