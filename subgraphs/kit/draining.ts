@@ -27,10 +27,10 @@ export interface RequestDrain {
 export function createRequestDrain(): RequestDrain {
   const open = new Set<Response>();
   let draining = false;
-  let settle: (() => void) | null = null;
+  const settled: Array<() => void> = [];
   const release = (res: Response) => {
     open.delete(res);
-    if (draining && open.size === 0) settle?.();
+    if (draining && open.size === 0) for (const settle of settled.splice(0)) settle();
   };
   return {
     middleware: (req, res, next) => {
@@ -59,10 +59,10 @@ export function createRequestDrain(): RequestDrain {
       return new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, timeoutMs);
         timer.unref();
-        settle = () => {
+        settled.push(() => {
           clearTimeout(timer);
           resolve();
-        };
+        });
       });
     },
   };
