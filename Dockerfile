@@ -8,6 +8,7 @@ COPY gateway gateway
 COPY subgraphs subgraphs
 COPY schema schema
 COPY scripts scripts
+COPY bin bin
 RUN npx tsc -p . && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
@@ -16,6 +17,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
+COPY --from=build /app/bin bin
 COPY schema/supergraph.graphql schema/supergraph.graphql
 USER node
 CMD ["node", "dist/gateway/main.js"]

@@ -11,6 +11,8 @@ import type { AddressInfo } from "node:net";
 import type { DataSource } from "typeorm";
 import { loadCoreSubgraphs } from "../schema/composition";
 import { createSubgraphDataSource, openSubgraphDatabase } from "../subgraphs/kit/database";
+import { createRequestDrain } from "../subgraphs/kit/draining";
+import { CONNECTION_GRACE_MS, GATEWAY_DRAIN_MS } from "../subgraphs/kit/shutdown";
 import { logger } from "../subgraphs/kit/logger";
 import { preferredLanguages } from "../subgraphs/kit/preferred-languages";
 import { ANONYMOUS } from "../subgraphs/kit/subgraph";
@@ -56,6 +58,8 @@ export interface RunningGateway {
   gateway: ApolloGateway;
   /** The partner registry, when the gateway runs from it. */
   registry: PartnerRegistry | null;
+  /** HTTP requests being answered now (probes excluded). */
+  openRequests: () => number;
   stop: () => Promise<void>;
 }
 
@@ -155,11 +159,13 @@ export async function startGateway(config: GatewayConfig, hooks: GatewayHooks = 
   const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.production,
+    // The process's `closeOnSignals` owns shutdown; this server stopping on its own would cut requests short.
+    stopOnTerminationSignals: false,
     ...protection.serverOptions,
     // Clients never see internals (SQL, URLs, stack traces): see EXPOSED_ERROR_CODES.
     formatError: observability.formatError,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: CONNECTION_GRACE_MS }),
       ...observability.plugins,
       valueCompletionErrorsPlugin(),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
@@ -176,9 +182,11 @@ export async function startGateway(config: GatewayConfig, hooks: GatewayHooks = 
     throw error;
   }
 
+  const drain = createRequestDrain();
   app.disable("x-powered-by");
   app.use(observability.requestLogging);
   observability.mountRoutes(app);
+  app.use(drain.middleware);
   if (config.protection.trustProxy !== undefined) app.set("trust proxy", config.protection.trustProxy);
   if (opened) {
     app.use("/admin", protection.rateLimit, adminRouter(opened.registry));
@@ -226,8 +234,11 @@ export async function startGateway(config: GatewayConfig, hooks: GatewayHooks = 
     url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}/`,
     gateway,
     registry: opened?.registry ?? null,
+    openRequests: () => drain.open,
+    // /ready turns 503 and new requests are refused while those in flight finish; then the listener closes.
     stop: async () => {
       observability.markStopping();
+      await drain.drain(GATEWAY_DRAIN_MS);
       await server.stop();
       await protection.close();
       await opened?.close();

@@ -27,6 +27,28 @@ export async function isHubEmpty(subgraphs: Array<{ definition: AnySubgraphDefin
   return true;
 }
 
+/** The tables a reset empties, per subgraph; subgraphs without tables (search) are left out. */
+export function resetPlan(subgraphs: Array<{ definition: AnySubgraphDefinition; dataSource: DataSource }>): Array<{ subgraph: string; tables: string[] }> {
+  return subgraphs
+    .map(({ definition, dataSource }) => ({
+      subgraph: definition.name,
+      tables: dataSource.entityMetadatas.filter((metadata) => metadata.tableType !== "view").map((metadata) => `"${metadata.schema}"."${metadata.tableName}"`),
+    }))
+    .filter((entry) => entry.tables.length > 0);
+}
+
+/**
+ * Deletes every record in the planned tables, all in one transaction on `dataSource` (the subgraphs share
+ * one database): if any table cannot be emptied, no subgraph loses anything.
+ */
+export async function resetHub(dataSource: DataSource, plan: Array<{ subgraph: string; tables: string[] }>): Promise<void> {
+  const tables = plan.flatMap((entry) => entry.tables);
+  if (tables.length === 0) return;
+  await dataSource.transaction(async (manager) => {
+    await manager.query(`TRUNCATE ${tables.join(", ")} CASCADE`);
+  });
+}
+
 /** Seeds every core subgraph, each into its own schema. */
 export async function seedHub(subgraphs: Array<{ definition: AnySubgraphDefinition; dataSource: DataSource }>, sizes: SeedSizes): Promise<void> {
   for (const { definition, dataSource } of subgraphs) {
@@ -67,8 +89,9 @@ export async function startHub(options: {
   // Everything runs in this one process, so a fresh secret per run is all the subgraphs and the gateway need.
   const subgraphSecret = env.AGORA_SUBGRAPH_SECRET || randomBytes(32).toString("base64url");
   const subgraphs: StartedSubgraph[] = [];
+  // Together, so their drains share the shutdown bound; the gateway, their only caller, has stopped by then.
   const stopAll = async () => {
-    for (const subgraph of subgraphs.reverse()) await subgraph.stop();
+    await Promise.all(subgraphs.map((subgraph) => subgraph.stop()));
   };
   try {
     for (const definition of CORE_SUBGRAPHS) {
@@ -106,9 +129,13 @@ export async function startHub(options: {
       gateway,
       subgraphs,
       subgraphSecret,
+      // The gateway drains first, while the subgraphs its requests need still serve.
       stop: async () => {
-        await gateway.stop();
-        await stopAll();
+        try {
+          await gateway.stop();
+        } finally {
+          await stopAll();
+        }
       },
     };
   } catch (error) {

@@ -1,15 +1,17 @@
 import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { CORE_SUBGRAPHS } from "../subgraphs/core-subgraphs";
-import { connectDatabase, DEMO_SIZES, logger, openSubgraphDatabase, readEnv, type SeedSizes, sharedEnvShape } from "../subgraphs/kit";
-import { isHubEmpty, seedHub } from "./hub";
+import type { DataSource } from "typeorm";
+import { type AnySubgraphDefinition, connectDatabase, DEMO_SIZES, logger, openSubgraphDatabase, readEnv, type SeedSizes, sharedEnvShape } from "../subgraphs/kit";
+import { isHubEmpty, resetHub, resetPlan, seedHub } from "./hub";
 
 const USAGE = `Usage: npm run seed -- [--people N] [--organisations N] [--opportunities N] [--events N] [--reset | --if-empty]
 
 Seeds the hub's database (DATABASE_URL, or the embedded one in .data/). Counts default to the demo set
 (${Object.entries(DEMO_SIZES).map(([kind, n]) => `${n} ${kind}`).join(", ")}); records past the hand-written demo ones are synthetic.
-The database must be empty unless --reset is given, which first deletes every record of the core subgraphs;
-with --if-empty a database that already holds records is left alone (exit 0).`;
+The database must be empty unless --reset is given, which first deletes every record of the core subgraphs
+(all or nothing: in one transaction, once every subgraph is connected and migrated); with --if-empty a
+database that already holds records is left alone (exit 0).`;
 
 function parseSizes(values: Record<string, string | boolean | undefined>): SeedSizes {
   const sizes = { ...DEMO_SIZES };
@@ -50,19 +52,24 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
+  if (values.reset && values["if-empty"]) {
+    console.error(`--reset and --if-empty contradict each other\n\n${USAGE}`);
+    process.exit(2);
+  }
+
   const env = readEnv(sharedEnvShape);
   const database = await connectDatabase(env);
-  const subgraphs = [];
+  const subgraphs: Array<{ definition: AnySubgraphDefinition; dataSource: DataSource }> = [];
   try {
+    // Every subgraph connected and migrated before anything is deleted.
     for (const definition of CORE_SUBGRAPHS) {
       const dataSource = await openSubgraphDatabase({ url: database.url, schema: definition.name, entities: definition.entities, migrations: definition.migrations });
       subgraphs.push({ definition, dataSource });
     }
     if (values.reset) {
-      for (const { dataSource } of subgraphs) {
-        const tables = dataSource.entityMetadatas.map((metadata) => `"${metadata.schema}"."${metadata.tableName}"`);
-        await dataSource.query(`TRUNCATE ${tables.join(", ")} CASCADE`);
-      }
+      const tables = resetPlan(subgraphs);
+      console.log(`Deleting every record of ${tables.map(({ subgraph, tables: names }) => `${subgraph} (${names.length} tables)`).join(", ")}.`);
+      await resetHub(subgraphs[0].dataSource, tables);
     } else if (!(await isHubEmpty(subgraphs))) {
       if (values["if-empty"]) return console.log("The database already holds records; nothing to seed.");
       console.error("The database already holds records; nothing was written. Pass --reset to replace them.");

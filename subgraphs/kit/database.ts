@@ -1,6 +1,7 @@
 import { DataSource, MigrationExecutor, type Logger as TypeOrmLogger, type MixedList } from "typeorm";
 import { SnakeNamingStrategy } from "typeorm-naming-strategies";
 import { Client } from "pg";
+import type { Logger } from "pino";
 import { readEnv, sharedEnvShape } from "./config";
 import { logger as processLogger } from "./logger";
 
@@ -21,6 +22,18 @@ export interface SubgraphDatabaseOptions {
   connectTimeoutMs?: number;
   /** Receives every SQL statement; tests use it to count queries. */
   logger?: TypeOrmLogger;
+  /** Where pool errors (a lost idle connection) are logged; the process logger unless given. */
+  log?: Logger;
+}
+
+/**
+ * The part of a pool error worth a log line. pg-pool hangs the whole client on the error (`err.client`),
+ * which pino would serialise in full (kilobytes of sockets and config, the connection string included).
+ */
+export function describePoolError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const { code, errno, severity } = error as Error & { code?: unknown; errno?: unknown; severity?: unknown };
+  return { type: error.name, message: error.message, ...(code !== undefined && { code }), ...(errno !== undefined && { errno }), ...(severity !== undefined && { severity }) };
 }
 
 const SCHEMA_NAME = /^[a-z][a-z0-9_]{0,62}$/;
@@ -50,7 +63,7 @@ export function createSubgraphDataSource(options: SubgraphDatabaseOptions): Data
     connectTimeoutMS: options.connectTimeoutMs ?? defaults.DB_CONNECT_TIMEOUT_MS,
     // An idle connection the server drops (restart, failover, pg_terminate_backend) must not crash the process;
     // the pool discards it and opens a new one on the next query.
-    poolErrorHandler: (error: unknown) => processLogger.warn({ err: error, schema: options.schema }, "idle database connection lost"),
+    poolErrorHandler: (error: unknown) => (options.log ?? processLogger).warn({ err: describePoolError(error), schema: options.schema }, "idle database connection lost"),
     extra: { max: options.poolSize ?? 10, options: `-c search_path=${options.schema},public${timeouts}` },
   });
 }

@@ -14,7 +14,9 @@ import { createServerMetrics, metricsHandler } from "./observability/metrics";
 import { requestLogging } from "./observability/request-logging";
 import { partialErrorsPlugin } from "./partial-errors";
 import { LANGUAGES_HEADER, readLanguagesHeader } from "./preferred-languages";
-import { verifyRequest } from "./request-signature";
+import { createReplayGuard, verifyRequest } from "./request-signature";
+import { createRequestDrain } from "./draining";
+import { CONNECTION_GRACE_MS, SUBGRAPH_DRAIN_MS } from "./shutdown";
 import { ANONYMOUS, createSubgraphContext, type SubgraphContext, type SubgraphDefinition, type Viewer } from "./subgraph";
 
 /** Largest request body a subgraph accepts; gateway queries are far smaller. */
@@ -29,6 +31,8 @@ export async function createSubgraphServer<TLoaders>(
   return new ApolloServer<SubgraphContext<TLoaders>>({
     schema,
     introspection: !options.production,
+    // The process's `closeOnSignals` owns shutdown; a server stopping on its own would cut requests short.
+    stopOnTerminationSignals: false,
     // SQL errors and other internals never leave the subgraph; a lost database is named as such.
     formatError: createErrorFormatter({ database: definition.name }),
     // No inline traces: the hub reports no usage to Apollo, so they would only cost time.
@@ -46,6 +50,8 @@ type RawBodyRequest = express.Request & { rawBody?: Buffer };
 export interface RunningSubgraph {
   url: string;
   server: ApolloServer<SubgraphContext<unknown>>;
+  /** HTTP requests being answered now (probes excluded). */
+  openRequests: () => number;
   stop: () => Promise<void>;
 }
 
@@ -84,11 +90,13 @@ export async function listenSubgraph<TLoaders>(
   const app = express();
   const httpServer: Server = createServer(app);
   const server = await createSubgraphServer(definition, { production: options.production });
-  server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: CONNECTION_GRACE_MS }));
   const metrics = createServerMetrics(definition.name);
   server.addPlugin(metrics.plugin);
   await server.start();
-  let stopping = false;
+  const drain = createRequestDrain();
+  // Each signature is good for one request: a captured one cannot be replayed within its window.
+  const replays = createReplayGuard();
 
   app.disable("x-powered-by");
   app.use(requestLogging(logger.child({ subgraph: definition.name })));
@@ -97,7 +105,7 @@ export async function listenSubgraph<TLoaders>(
     res.json({ status: "ok" });
   });
   app.get("/ready", async (_req, res) => {
-    if (stopping) {
+    if (drain.draining) {
       res.status(503).json({ status: "shutting down" });
       return;
     }
@@ -108,6 +116,7 @@ export async function listenSubgraph<TLoaders>(
       res.status(503).json({ status: "database unavailable" });
     }
   });
+  app.use(drain.middleware);
   app.use(
     "/graphql",
     // The raw bytes are kept because the gateway signs exactly what it sent.
@@ -117,7 +126,7 @@ export async function listenSubgraph<TLoaders>(
         res.locals.viewer = ANONYMOUS;
         return next();
       }
-      const verified = verifyRequest({ secret, header: (name) => req.header(name), body: req.rawBody ?? "" });
+      const verified = verifyRequest({ secret, header: (name) => req.header(name), body: req.rawBody ?? "", replays });
       if (!verified.ok) {
         logger.warn({ subgraph: definition.name, reason: verified.reason, requestId: req.header("x-request-id")?.slice(0, 128) }, "unsigned or badly signed request refused");
         res.status(401).json(NOT_FROM_GATEWAY);
@@ -144,5 +153,14 @@ export async function listenSubgraph<TLoaders>(
   });
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${options.host === "0.0.0.0" ? "127.0.0.1" : options.host}:${port}/graphql`;
-  return { url, server: server as ApolloServer<SubgraphContext<unknown>>, stop: () => ((stopping = true), server.stop()) };
+  return {
+    url,
+    server: server as ApolloServer<SubgraphContext<unknown>>,
+    openRequests: () => drain.open,
+    // Requests in flight finish (new ones get 503, /ready says so) before the listener closes.
+    stop: async () => {
+      await drain.drain(SUBGRAPH_DRAIN_MS);
+      await server.stop();
+    },
+  };
 }

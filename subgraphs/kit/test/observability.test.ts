@@ -75,6 +75,15 @@ function sample(metrics: string, name: string, labels: Record<string, string>): 
   return undefined;
 }
 
+/** Resolves once `condition` holds, polling; fails after `timeoutMs`. */
+async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 let database: TestDatabase;
 let dataSource: DataSource;
 let subgraph: RunningSubgraph;
@@ -185,17 +194,40 @@ describe("subgraph probes and metrics", () => {
 });
 
 describe("subgraph graceful shutdown", () => {
-  it("finishes a request in flight, refuses new connections, and stops within the bound", async () => {
+  it("finishes a request in flight, answers new ones and /ready with 503 while it drains, and stops within the bound", async () => {
     const server = await listenSubgraph(faults, dataSource, { port: 0, host: "127.0.0.1" });
-    const inFlight = post(server.url, "{ slow(ms: 800) }");
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const inFlight = post(server.url, "{ slow(ms: 1500) }");
+    await waitUntil(() => server.openRequests() === 1);
     const started = Date.now();
     const stopping = server.stop();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await expect(fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{ ping }"}' })).rejects.toThrow();
-    expect((await inFlight).answer.data).toEqual({ slow: 800 });
+    const refused = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{ ping }"}' });
+    expect(refused.status).toBe(503);
+    expect(await refused.json()).toMatchObject({ errors: [{ extensions: { code: "SHUTTING_DOWN" } }] });
+    expect((await fetch(new URL("/ready", server.url))).status).toBe(503);
+    expect((await inFlight).answer.data).toEqual({ slow: 1500 });
     await stopping;
     expect(Date.now() - started).toBeLessThan(10_000);
+    await expect(fetch(new URL("/health", server.url))).rejects.toThrow();
+  });
+});
+
+describe("database pool errors", () => {
+  it("logs a lost idle connection as one short line carrying the error, not the pg client", async () => {
+    const lines: string[] = [];
+    const stream = new Writable({ write: (chunk: Buffer, _encoding, done) => void (lines.push(chunk.toString()), done()) });
+    const watched = await openSubgraphDatabase({ url: database.url, schema: "faults_pool", entities: [], migrations: [], poolSize: 1, log: pino({ level: "warn" }, stream) });
+    try {
+      await watched.query("SELECT 1"); // leaves one idle connection in the pool
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'agora-faults_pool' AND state = 'idle'");
+      await waitUntil(() => lines.length > 0);
+    } finally {
+      await watched.destroy();
+    }
+    const line = JSON.parse(lines[0]) as { msg: string; schema: string; err: { message: string } };
+    expect(line).toMatchObject({ msg: "idle database connection lost", schema: "faults_pool" });
+    expect(line.err.message).toMatch(/terminat/i);
+    expect(lines[0].length).toBeLessThan(600);
+    expect(lines[0]).not.toMatch(/connectionString|_connecting|postgres:\/\//);
   });
 });
 
