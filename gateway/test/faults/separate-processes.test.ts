@@ -73,6 +73,36 @@ describe("a core subgraph process stopped (SIGSTOP)", () => {
   }, 120_000);
 });
 
+describe("a down subgraph costs only the fields it owns", () => {
+  const BOTH = "{ people(first: 5) { edges { node { id displayName } } } events(first: 5) { edges { node { id title { text } } } } }";
+
+  it("serves people beside events while the events process is killed, every time", async () => {
+    expect(await hub.kill("events")).toEqual({ code: null, signal: "SIGKILL" });
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const answer = await hub.graphql(BOTH);
+      expect(answer.status).toBe(200);
+      expect((answer.body.data?.people as { edges: unknown[] }).edges).toHaveLength(5);
+      expect(answer.body.data?.events).toBeNull();
+      expect(answer.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "SUBGRAPH_UNAVAILABLE", subgraph: "events" }) })]);
+    }
+  }, 120_000);
+
+  it("serves people and events while the organisations process hangs (SIGSTOP), organisers null with an error", async () => {
+    hub.stop("organisations");
+    try {
+      const answer = await hub.graphql("{ people(first: 5) { edges { node { id } } } events(first: 5) { edges { node { id organisers { name } } } } }");
+      expect(answer.status).toBe(200);
+      expect((answer.body.data?.people as { edges: unknown[] }).edges).toHaveLength(5);
+      const events = (answer.body.data?.events as { edges: Array<{ node: { id: string; organisers: unknown[] | null } }> }).edges;
+      expect(events).toHaveLength(5);
+      for (const { node } of events) expect(node.organisers?.every((organiser) => organiser === null)).toBe(true);
+      expect(answer.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ extensions: expect.objectContaining({ subgraph: "organisations" }) })]));
+    } finally {
+      hub.cont("organisations");
+    }
+  }, 120_000);
+});
+
 describe("SIGTERM to the standalone gateway", () => {
   it("lets 8 requests in flight finish with 200, answers /ready 503 while draining, and exits 0 within the bound", async () => {
     await expectGracefulDrain(hub, "gateway");
