@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { ApolloServer } from "@apollo/server";
+import type { Viewer } from "../../../subgraphs/kit/subgraph";
+import type { GatewayContext } from "../../gateway-context";
 
 /** A throw-away HTTP server on 127.0.0.1 that counts the requests it received. */
 export interface LoopbackServer {
@@ -43,4 +46,17 @@ export function sendJson(response: ServerResponse, value: unknown, status = 200)
   const body = JSON.stringify(value);
   response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
   response.end(body);
+}
+
+/** What a client of a gateway in a test receives. */
+export interface TestAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+/** Runs `query` on an in-process gateway server as `viewer`, answered as a client would see it (JSON). */
+export async function askGateway(hub: ApolloServer<GatewayContext>, query: string, viewer: Viewer = { kind: "anonymous" }): Promise<TestAnswer> {
+  const result = await hub.executeOperation({ query }, { contextValue: { requestId: "req-42", viewer } });
+  if (result.body.kind !== "single") throw new Error("expected a single result");
+  return JSON.parse(JSON.stringify(result.body.singleResult)) as TestAnswer;
 }

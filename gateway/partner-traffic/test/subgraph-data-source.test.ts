@@ -9,7 +9,7 @@ import { logger } from "../../../subgraphs/kit/logger";
 import type { GatewayContext } from "../../gateway-context";
 import { SubgraphDataSource } from "../../subgraph-data-source";
 import { SupergraphTypes } from "../../subgraph-answers/supergraph-types";
-import { sendJson, startLoopbackServer, type LoopbackServer } from "./loopback-server";
+import { askGateway, sendJson, startLoopbackServer, type LoopbackServer } from "./loopback-server";
 
 const PEOPLE_SDL = `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
@@ -50,13 +50,8 @@ let internal: LoopbackServer;
 let hub: ApolloServer<GatewayContext>;
 const dataSources: SubgraphDataSource[] = [];
 
-async function ask(query: string) {
-  const result = await hub.executeOperation({ query }, { contextValue: { requestId: "req-42", viewer: { kind: "operator" } } });
-  if (result.body.kind !== "single") throw new Error("expected a single result");
-  return JSON.parse(JSON.stringify(result.body.singleResult)) as {
-    data?: Record<string, unknown> | null;
-    errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
-  };
+function ask(query: string) {
+  return askGateway(hub, query, { kind: "operator" });
 }
 
 beforeAll(async () => {

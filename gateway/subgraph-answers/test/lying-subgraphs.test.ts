@@ -7,7 +7,7 @@ import { parse } from "graphql";
 import type { ServerResponse } from "node:http";
 import { logger } from "../../../subgraphs/kit/logger";
 import type { GatewayContext } from "../../gateway-context";
-import { sendJson, startLoopbackServer, type LoopbackServer } from "../../partner-traffic/test/loopback-server";
+import { askGateway, sendJson, startLoopbackServer, type LoopbackServer } from "../../partner-traffic/test/loopback-server";
 import { SubgraphDataSource } from "../../subgraph-data-source";
 import { SupergraphTypes } from "../supergraph-types";
 
@@ -40,13 +40,8 @@ let makers: LoopbackServer;
 let hub: ApolloServer<GatewayContext>;
 const dataSources: SubgraphDataSource[] = [];
 
-async function ask(query: string) {
-  const result = await hub.executeOperation({ query }, { contextValue: { requestId: "req-1", viewer: { kind: "anonymous" } } });
-  if (result.body.kind !== "single") throw new Error("expected a single result");
-  return JSON.parse(JSON.stringify(result.body.singleResult)) as {
-    data?: Record<string, unknown> | null;
-    errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
-  };
+function ask(query: string) {
+  return askGateway(hub, query);
 }
 
 /** The partner answers each representation with `entity(representation)`. */
