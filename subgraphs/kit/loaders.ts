@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { type DataSource, type EntityTarget, In, type ObjectLiteral } from "typeorm";
 import { isUuid } from "./ids";
-import { type CursorPosition, decodeCursor, type Page, type PageWindow, pageFromRows } from "./pagination";
+import { type CursorParameters, decodeCursor, type Page, type PageWindow, pageFromRows, type SortValueType } from "./pagination";
 
 /**
  * Per-request loader of entities by id: one query per batch, answers in key order, `null` for ids that
@@ -56,6 +56,8 @@ export interface ChildrenSource {
   idColumn: string;
   /** A non-null column ordering children of one parent, e.g. `m.created_at`. */
   sortColumn: string;
+  /** The sort column's type, which every cursor's sort value is checked against. */
+  sortValueType: SortValueType;
   direction: "ASC" | "DESC";
 }
 
@@ -85,7 +87,7 @@ export function createChildrenPageLoader<T extends { id: string }>(
       const pages = new Map<ChildrenPageKey, Page<T> | Error>();
       for (const group of groups.values()) {
         // A bad cursor fails only the keys that carry it, not the other pages of the batch.
-        const cursor = cursorOf(group[0].after, list);
+        const cursor = cursorOf(group[0].after, list, source.sortValueType);
         if (cursor instanceof Error) {
           for (const key of group) pages.set(key, cursor);
           continue;
@@ -105,10 +107,10 @@ function childrenListName(source: ChildrenSource): string {
 }
 
 /** The decoded cursor of a page window, null without one, or the client error it is. */
-function cursorOf(after: string | null | undefined, list: string): CursorPosition | null | Error {
+function cursorOf(after: string | null | undefined, list: string, type: SortValueType): CursorParameters | null | Error {
   if (!after) return null;
   try {
-    return decodeCursor(after, list);
+    return decodeCursor(after, list, type);
   } catch (error) {
     return error as Error;
   }
@@ -119,7 +121,7 @@ async function loadChildrenPages<T extends { id: string }>(
   source: ChildrenSource,
   list: string,
   keys: ChildrenPageKey[],
-  cursor: CursorPosition | null,
+  cursor: CursorParameters | null,
   byId: DataLoader<string, T | null>,
   sortValueOf: (row: T) => unknown,
 ): Promise<Array<Page<T>>> {

@@ -140,8 +140,8 @@ export async function paginateSearch<T extends ObjectLiteral & { id: string; sea
     ? keysetListName(queryTable(query), order.column, order.direction)
     : `${queryTable(query)} by relevance to ${JSON.stringify(search.parameters.searchText)}`;
   if (window.after) {
-    const { sortValue, id } = decodeCursor(window.after, list);
-    if (!order && typeof sortValue !== "number") throw badUserInput({ field: "after", message: "is not a cursor of this relevance-ordered list" });
+    // Scores are rounded numerics read as JavaScript numbers.
+    const { sortValue, id } = decodeCursor(window.after, list, order ? order.valueType : "number");
     const comparison = direction === "ASC" ? ">" : "<";
     const cursorValue = order ? ":cursorSortValue" : "CAST(:cursorSortValue AS numeric)";
     query.andWhere(`(${column}, ${idColumn}) ${comparison} (${cursorValue}, :cursorId)`, { cursorSortValue: sortValue, cursorId: id });

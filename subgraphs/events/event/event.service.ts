@@ -40,8 +40,8 @@ import { EventAttendanceMode, EventOrder } from "./event.type";
 export type EventsContext = SubgraphContext<EventLoaders>;
 
 const ORDERS: Record<Exclude<EventOrder, EventOrder.RELEVANCE>, KeysetOrder<Event>> = {
-  [EventOrder.STARTS_AT]: { column: "event.starts_at", direction: "ASC", valueOf: (event) => event.startsAt },
-  [EventOrder.NEWEST]: { column: "event.created_at", direction: "DESC", valueOf: (event) => event.createdAt },
+  [EventOrder.STARTS_AT]: { column: "event.starts_at", direction: "ASC", valueType: "timestamp", valueOf: (event) => event.startsAt },
+  [EventOrder.NEWEST]: { column: "event.created_at", direction: "DESC", valueType: "timestamp", valueOf: (event) => event.createdAt },
 };
 
 // Area/City names only: offsets such as "+01:00" are valid for Intl but are not IANA names.

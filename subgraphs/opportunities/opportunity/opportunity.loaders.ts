@@ -17,7 +17,7 @@ export function createOpportunityLoaders(dataSource: DataSource): OpportunityLoa
     opportunityById,
     opportunitiesByPublisherId: createChildrenPageLoader(
       dataSource,
-      { from: "opportunity o", parentColumn: "o.publisher_id", idColumn: "o.id", sortColumn: "o.created_at", direction: "DESC" },
+      { from: "opportunity o", parentColumn: "o.publisher_id", idColumn: "o.id", sortColumn: "o.created_at", sortValueType: "timestamp", direction: "DESC" },
       opportunityById,
       (opportunity) => opportunity.createdAt,
     ),

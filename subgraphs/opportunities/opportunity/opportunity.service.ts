@@ -45,8 +45,8 @@ import { OpportunityOrder, OpportunityStatus } from "./opportunity.type";
 export type OpportunitiesContext = SubgraphContext<OpportunityLoaders>;
 
 const ORDERS: Record<Exclude<OpportunityOrder, OpportunityOrder.RELEVANCE>, KeysetOrder<Opportunity>> = {
-  [OpportunityOrder.NEWEST]: { column: "opportunity.created_at", direction: "DESC", valueOf: (opportunity) => opportunity.createdAt },
-  [OpportunityOrder.OPENS_AT]: { column: "opportunity.opens_at", direction: "ASC", valueOf: (opportunity) => opportunity.opensAt },
+  [OpportunityOrder.NEWEST]: { column: "opportunity.created_at", direction: "DESC", valueType: "timestamp", valueOf: (opportunity) => opportunity.createdAt },
+  [OpportunityOrder.OPENS_AT]: { column: "opportunity.opens_at", direction: "ASC", valueType: "timestamp", valueOf: (opportunity) => opportunity.opensAt },
 };
 
 /** SQL for each status, the counterpart of `statusAt`: evaluated against the database clock. */

@@ -28,8 +28,8 @@ import type { CreateOrganisationInput, UpdateOrganisationInput, UpsertOrganisati
 import { ORGANISATION_SLUG_PATTERN, OrganisationOrder } from "./organisation.type";
 
 const ORDERS: Record<Exclude<OrganisationOrder, OrganisationOrder.RELEVANCE>, KeysetOrder<Organisation>> = {
-  [OrganisationOrder.NAME]: { column: "organisation.name", direction: "ASC", valueOf: (organisation) => organisation.name },
-  [OrganisationOrder.NEWEST]: { column: "organisation.created_at", direction: "DESC", valueOf: (organisation) => organisation.createdAt },
+  [OrganisationOrder.NAME]: { column: "organisation.name", direction: "ASC", valueType: "text", valueOf: (organisation) => organisation.name },
+  [OrganisationOrder.NEWEST]: { column: "organisation.created_at", direction: "DESC", valueType: "timestamp", valueOf: (organisation) => organisation.createdAt },
 };
 
 /** Longest generated slug, leaving room for a `-2` style suffix under the 100-character limit. */

@@ -8,7 +8,7 @@ import { PersonErasureStatus } from "./person-erasure.type";
 /** Serialises erasures so `person_erasure.seq` grows in commit order: a feed follower's cursor never skips one. */
 const ERASURE_LOCK = "agora-person-erasure";
 
-const FEED_ORDER: KeysetOrder<PersonErasure> = { column: "erasure.seq", direction: "ASC", valueOf: (erasure) => erasure.seq };
+const FEED_ORDER: KeysetOrder<PersonErasure> = { column: "erasure.seq", direction: "ASC", valueType: "bigint", valueOf: (erasure) => erasure.seq };
 
 /**
  * Erases a person (GDPR Art. 17) for their own network or the operator: in one transaction the person's row

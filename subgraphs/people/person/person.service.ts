@@ -36,8 +36,8 @@ import { applyPersonVisibility, canSeePerson } from "./person.visibility";
 export type PeopleContext = SubgraphContext<PersonLoaders>;
 
 const ORDERS: Record<Exclude<PersonOrder, PersonOrder.RELEVANCE>, KeysetOrder<Person>> = {
-  [PersonOrder.NAME]: { column: "person.display_name", direction: "ASC", valueOf: (person) => person.displayName },
-  [PersonOrder.NEWEST]: { column: "person.created_at", direction: "DESC", valueOf: (person) => person.createdAt },
+  [PersonOrder.NAME]: { column: "person.display_name", direction: "ASC", valueType: "text", valueOf: (person) => person.displayName },
+  [PersonOrder.NEWEST]: { column: "person.created_at", direction: "DESC", valueType: "timestamp", valueOf: (person) => person.createdAt },
 };
 
 /** One person by id, or null when unknown or not visible to the viewer; a malformed id is a client error. */

@@ -28,7 +28,7 @@ import { CreativeTracksLabStatus } from "./lab.type";
 /** A lab may stay open for at most two years: matchmaking favours fresh requests. */
 const MAX_LAB_LIFETIME_MS = 2 * 366 * 24 * 60 * 60 * 1000;
 
-const NEWEST_FIRST: KeysetOrder<CreativeTracksLab> = { column: "lab.created_at", direction: "DESC", valueOf: (lab) => lab.createdAt };
+const NEWEST_FIRST: KeysetOrder<CreativeTracksLab> = { column: "lab.created_at", direction: "DESC", valueType: "timestamp", valueOf: (lab) => lab.createdAt };
 
 /** OPEN until the expiry date passes; a lab without one stays open. */
 export function labStatus(lab: CreativeTracksLab, now: Date = new Date()): CreativeTracksLabStatus {
