@@ -18,12 +18,22 @@ export async function postGraphQL<TData = Record<string, unknown>>(
   return (await response.json()) as GraphQLAnswer<TData>;
 }
 
-/** Retries `attempt` until `done` accepts its answer or the time is up; returns the last answer. */
+/**
+ * Retries `attempt` until `done` accepts its answer or the time is up; returns the last answer. An attempt
+ * that throws (a connection reset while the server is busy) counts as "not yet"; at the deadline the last
+ * error is thrown.
+ */
 export async function waitFor<T>(attempt: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = await attempt();
-    if (done(value) || Date.now() > deadline) return value;
+    let outcome: { value: T } | { error: unknown };
+    try {
+      outcome = { value: await attempt() };
+    } catch (error) {
+      outcome = { error };
+    }
+    if ("value" in outcome && (done(outcome.value) || Date.now() > deadline)) return outcome.value;
+    if ("error" in outcome && Date.now() > deadline) throw outcome.error;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
