@@ -105,8 +105,9 @@ export async function startHub(options: {
           logger: options.sqlLogger,
           subgraphSecret,
           env,
-          // Erasure followers read the people subgraph's feed at its actual address (started first).
-          peopleUrl: subgraphs.find((subgraph) => subgraph.name === "people")?.url,
+          // The subgraphs started before this one at their actual addresses: erasure followers read the people
+          // subgraph's feed there, and writes check the people and organisations they reference there.
+          peerUrls: Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, subgraph.url])),
         }),
       );
     }

@@ -12,9 +12,11 @@ import { OPERATOR } from "./subgraph";
  * Hooks must be idempotent: a page is applied again when the process stops before its cursor is saved.
  */
 
-/** Settings of the feed followers (and of the people subgraph's webhooks, which poll at the same pace). */
+/**
+ * Settings of the feed followers (and of the people subgraph's webhooks, which poll at the same pace); the
+ * followers find the people subgraph among their peers (`peer-subgraphs.ts`).
+ */
 export const erasureFeedEnvShape = {
-  SUBGRAPH_PEOPLE_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4001/graphql"),
   AGORA_ERASURE_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
 };
 

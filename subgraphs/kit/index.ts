@@ -38,3 +38,5 @@ export * from "./erasure-follower";
 export * from "./partial-errors";
 export * from "./observability";
 export * from "./directory-filter";
+export * from "./peer-subgraphs";
+export * from "./reference-check";

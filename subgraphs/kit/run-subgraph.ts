@@ -3,6 +3,7 @@ import { connectDatabase } from "./connect-database";
 import { openSubgraphDatabase } from "./database";
 import { erasureFeedEnvShape, httpErasureFeed, startErasureFollower } from "./erasure-follower";
 import { logger } from "./logger";
+import { type PeerSubgraphs, resolvePeerSubgraphs } from "./peer-subgraphs";
 import type { BackgroundTask } from "./poller";
 import { closeOnSignals } from "./shutdown";
 import type { SubgraphDefinition } from "./subgraph";
@@ -15,26 +16,26 @@ export interface StartedSubgraph extends RunningSubgraph {
   dataSource: DataSource;
 }
 
-/** Where background work reads its settings and finds the people subgraph. */
-interface BackgroundOptions {
-  /** Settings of background tasks (erasure feed, webhooks); `process.env` unless given. */
+/** Where background work reads its settings, and where the other core subgraphs are. */
+interface PeerOptions {
+  /** Settings of background tasks (erasure feed, webhooks) and SUBGRAPH_<NAME>_URL; `process.env` unless given. */
   env?: NodeJS.ProcessEnv;
-  /** The people subgraph's GraphQL URL for the erasure follower; else SUBGRAPH_PEOPLE_URL or its default. */
-  peopleUrl?: string;
+  /** The actual GraphQL URLs of core subgraphs started before this one, by name (the hub's free ports); SUBGRAPH_<NAME>_URL still wins. */
+  peerUrls?: Record<string, string>;
 }
 
 /** Starts the erasure follower (for a subgraph with `onPersonErased`) and the definition's own background work. */
 function startBackgroundTasks<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
   dataSource: DataSource,
-  options: BackgroundOptions & SubgraphIngressOptions,
+  options: { env?: NodeJS.ProcessEnv; peers: PeerSubgraphs } & SubgraphIngressOptions,
 ): BackgroundTask[] {
   const env = options.env ?? process.env;
   const tasks: BackgroundTask[] = [];
   try {
     if (definition.onPersonErased && !options.partner) {
       const feed = readEnv(erasureFeedEnvShape, env);
-      const source = httpErasureFeed({ url: options.peopleUrl ?? feed.SUBGRAPH_PEOPLE_URL, subgraphSecret: options.subgraphSecret });
+      const source = httpErasureFeed({ url: options.peers.urls.people, subgraphSecret: options.subgraphSecret });
       tasks.push(startErasureFollower({ subgraph: definition.name, dataSource, source, onPersonErased: definition.onPersonErased, pollMs: feed.AGORA_ERASURE_POLL_MS }));
     }
     const background = definition.startBackground?.(dataSource, env);
@@ -50,8 +51,10 @@ function startBackgroundTasks<TLoaders>(
 export async function startSubgraph<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
   options: { databaseUrl: string; port: number; host: string; poolSize: number; production: boolean; logger?: TypeOrmLogger } & SubgraphIngressOptions &
-    BackgroundOptions,
+    PeerOptions,
 ): Promise<StartedSubgraph> {
+  // Resolved once, before anything opens: a bad SUBGRAPH_<NAME>_URL stops the start with a clear message.
+  const peers = resolvePeerSubgraphs(options.env ?? process.env, { started: options.peerUrls, secret: options.subgraphSecret });
   const dataSource = await openSubgraphDatabase({
     url: options.databaseUrl,
     schema: definition.name,
@@ -61,10 +64,10 @@ export async function startSubgraph<TLoaders>(
     logger: options.logger,
   });
   try {
-    const running = await listenSubgraph(definition, dataSource, options);
+    const running = await listenSubgraph(definition, dataSource, { ...options, peers });
     let tasks: BackgroundTask[];
     try {
-      tasks = startBackgroundTasks(definition, dataSource, options);
+      tasks = startBackgroundTasks(definition, dataSource, { ...options, peers });
     } catch (error) {
       await running.stop();
       throw error;

@@ -13,6 +13,7 @@ import { createErrorFormatter, errorLoggingPlugin } from "./observability/error-
 import { createServerMetrics, metricsHandler } from "./observability/metrics";
 import { requestLogging } from "./observability/request-logging";
 import { partialErrorsPlugin } from "./partial-errors";
+import type { PeerSubgraphs } from "./peer-subgraphs";
 import { LANGUAGES_HEADER, readLanguagesHeader } from "./preferred-languages";
 import { createReplayGuard, verifyRequest } from "./request-signature";
 import { createRequestDrain } from "./draining";
@@ -64,6 +65,8 @@ export interface SubgraphIngressOptions {
    * is anonymous, no secret is needed or read, and the partner's operator guards it as they see fit.
    */
   partner?: boolean;
+  /** Where the other core subgraphs are, to check references on writes; required in production for core subgraphs. */
+  peers?: PeerSubgraphs;
 }
 
 /**
@@ -86,6 +89,10 @@ export async function listenSubgraph<TLoaders>(
       throw new Error(`the ${definition.name} subgraph needs AGORA_SUBGRAPH_SECRET in production, so that only the gateway can call it`);
     }
     logger.warn({ subgraph: definition.name }, "AGORA_SUBGRAPH_SECRET is not set: every request is treated as anonymous, and anyone who can reach this port can call it");
+  }
+  // Without peers writes would store references unchecked, which only single-subgraph tests may do.
+  if (options.production && !options.partner && !options.peers) {
+    throw new Error(`the ${definition.name} subgraph needs the URLs of its peer subgraphs in production, to check the references its writes store`);
   }
   const app = express();
   const httpServer: Server = createServer(app);
@@ -142,6 +149,7 @@ export async function listenSubgraph<TLoaders>(
           requestId: requestId && requestId.length <= 128 ? requestId : undefined,
           viewer: res.locals.viewer as Viewer,
           languages: readLanguagesHeader(req.header(LANGUAGES_HEADER)),
+          peers: options.partner ? undefined : options.peers,
         });
       },
     }),

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { SeedSizes } from "./demo";
 import type { PersonErasedHook } from "./erasure-follower";
 import type { BackgroundTask } from "./poller";
+import type { PeerSubgraphs } from "./peer-subgraphs";
 
 /**
  * Who is asking: anonymous clients read public data; a partner network (by its API key) writes its own
@@ -23,6 +24,8 @@ export interface SubgraphContext<TLoaders = Record<string, DataLoader<never, unk
   viewer: Viewer;
   /** The client's preferred languages, best first (from its Accept-Language, via the gateway); may be empty. */
   languages: string[];
+  /** Where the subgraphs owning referenced entities are, for checking writes (`reference-check.ts`); absent in single-subgraph tests. */
+  peers?: PeerSubgraphs;
 }
 
 /** Resolves a representation `{ __typename, id }` sent by the gateway to the entity, or null. */
@@ -69,9 +72,10 @@ export interface SubgraphDefinition<TLoaders = unknown> {
 export function createSubgraphContext<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
   dataSource: DataSource,
-  options: { requestId?: string; viewer?: Viewer; languages?: string[] } = {},
+  options: { requestId?: string; viewer?: Viewer; languages?: string[]; peers?: PeerSubgraphs } = {},
 ): SubgraphContext<TLoaders> {
   return {
+    ...(options.peers ? { peers: options.peers } : {}),
     dataSource,
     loaders: definition.createLoaders(dataSource),
     requestId: options.requestId ?? randomUUID(),

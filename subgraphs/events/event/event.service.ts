@@ -1,7 +1,9 @@
 import type { EntityManager, SelectQueryBuilder } from "typeorm";
 import {
+  addedIds,
   applyDirectoryFilter,
   badUserInput,
+  checkReferences,
   escapeLike,
   isUniqueViolation,
   isUuid,
@@ -273,6 +275,27 @@ async function replaceLinks(manager: EntityManager, eventId: string, links: Even
   }
 }
 
+/**
+ * Asks the people and organisations subgraphs whether the speakers and organisers the write adds exist and
+ * are visible to the writer (before any transaction). `current` holds the event's links as stored: those it
+ * keeps are not asked again, so a person hidden or erased since stays until the erasure feed removes them.
+ */
+async function checkLinks(context: EventsContext, links: EventLinks, current: Required<EventLinks> = { organiserIds: [], speakerIds: [] }): Promise<void> {
+  await checkReferences(context, [
+    { type: "Person", field: "speakerIds", ids: addedIds(links.speakerIds ?? [], current.speakerIds) },
+    { type: "Organisation", field: "organiserIds", ids: addedIds(links.organiserIds ?? [], current.organiserIds) },
+  ]);
+}
+
+/** The organiser and speaker ids an event holds now (read past the request's loaders, which would keep them after the write). */
+async function currentLinks(context: EventsContext, eventId: string): Promise<Required<EventLinks>> {
+  const [organisers, speakers] = await Promise.all([
+    context.dataSource.getRepository(EventOrganiser).find({ select: { organisationId: true }, where: { eventId } }),
+    context.dataSource.getRepository(EventSpeaker).find({ select: { personId: true }, where: { eventId } }),
+  ]);
+  return { organiserIds: organisers.map((row) => row.organisationId), speakerIds: speakers.map((row) => row.personId) };
+}
+
 /** Saves in a new transaction, or in `manager`'s when given (upserts); a clash of source ids becomes a client error. */
 async function save(context: EventsContext, event: Event, links: EventLinks, manager?: EntityManager): Promise<Event> {
   const isNew = event.id === undefined;
@@ -308,15 +331,22 @@ function newEvent(input: CreateEventInput): Event {
   });
 }
 
-/** Creates an event with its organisers and speakers after validating every field; nothing is written when any is bad. Networks create only their own. */
-export async function createEvent(context: EventsContext, input: CreateEventInput): Promise<Event> {
-  requireWriter(context, input.network);
+/** Copies validated input onto an event and returns the links to write; throws every violation at once. */
+function applyInput(event: Event, input: CreateEventInput | UpdateEventInput): EventLinks {
   const violations = new Violations();
-  const event = newEvent(input);
   assignFields(event, input, violations);
   const links = readLinks(input, violations);
   checkEventRules(event, violations);
   violations.throwIfAny();
+  return links;
+}
+
+/** Creates an event with its organisers and speakers after validating every field; nothing is written when any is bad. Networks create only their own. */
+export async function createEvent(context: EventsContext, input: CreateEventInput): Promise<Event> {
+  requireWriter(context, input.network);
+  const event = newEvent(input);
+  const links = applyInput(event, input);
+  await checkLinks(context, links);
   return save(context, event, links);
 }
 
@@ -326,14 +356,15 @@ export async function createEvent(context: EventsContext, input: CreateEventInpu
  */
 export async function upsertEvent(context: EventsContext, input: UpsertEventInput): Promise<Event> {
   requireWriter(context, input.network);
+  // Validated and checked against the event as read before the transaction, which makes no network call; the
+  // transaction validates the locked record again. An id a concurrent write removed meanwhile was checked when stored.
+  const stored = await context.dataSource.getRepository(Event).findOneBy({ network: input.network, sourceId: input.sourceId });
+  const links = applyInput(stored ?? newEvent(input), input);
+  if (links.organiserIds || links.speakerIds) await checkLinks(context, links, stored ? await currentLinks(context, stored.id) : undefined);
   return context.dataSource.transaction(async (manager) => {
     const existing = await lockSourceRecord(manager, Event, { network: input.network, sourceId: input.sourceId });
     const event = existing ?? newEvent(input);
-    const violations = new Violations();
-    assignFields(event, input, violations);
-    const links = readLinks(input, violations);
-    checkEventRules(event, violations);
-    violations.throwIfAny();
+    const links = applyInput(event, input);
     if (existing) event.updatedAt = new Date();
     return save(context, event, links, manager);
   });
@@ -344,11 +375,8 @@ export async function updateEvent(context: EventsContext, id: string, input: Upd
   const writable = writableBy(context);
   const event = await context.dataSource.getRepository(Event).findOneBy({ id: requireUuid(id), ...writable });
   if (!event) throw notFound("Event", id);
-  const violations = new Violations();
-  assignFields(event, input, violations);
-  const links = readLinks(input, violations);
-  checkEventRules(event, violations);
-  violations.throwIfAny();
+  const links = applyInput(event, input);
+  if (links.organiserIds || links.speakerIds) await checkLinks(context, links, await currentLinks(context, event.id));
   // A change of organisers or speakers alone is still a change of the event.
   if (links.organiserIds || links.speakerIds) event.updatedAt = new Date();
   return save(context, event, links);

@@ -1,6 +1,7 @@
 import type { ApolloServer } from "@apollo/server";
 import type { DataSource } from "typeorm";
 import { openSubgraphDatabase } from "../database";
+import type { PeerSubgraphs } from "../peer-subgraphs";
 import { QueryCounter } from "../query-counter";
 import { createSubgraphContext, OPERATOR, type SubgraphContext, type SubgraphDefinition, type Viewer } from "../subgraph";
 import { createSubgraphServer } from "../subgraph-server";
@@ -23,10 +24,14 @@ export interface TestSubgraph<TLoaders> {
   close: () => Promise<void>;
 }
 
-/** Starts a subgraph for one test file: a new database, the real migrations, the real schema. */
+/**
+ * Starts a subgraph for one test file: a new database, the real migrations, the real schema. Its peers are
+ * not running, so references to other subgraphs' entities go unchecked (with a warning) unless `peers` says
+ * where to check them; the whole hub (gateway/test/test-hub.ts) checks them for real.
+ */
 export async function startTestSubgraph<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
-  options: { database?: TestDatabase } = {},
+  options: { database?: TestDatabase; peers?: PeerSubgraphs } = {},
 ): Promise<TestSubgraph<TLoaders>> {
   const database = options.database ?? (await createTestDatabase());
   const queries = new QueryCounter();
@@ -40,6 +45,7 @@ export async function startTestSubgraph<TLoaders>(
   });
   const server = await createSubgraphServer(definition);
   await server.start();
+  const peers = options.peers;
   return {
     dataSource,
     server,
@@ -47,7 +53,7 @@ export async function startTestSubgraph<TLoaders>(
     execute: async <TData,>(query: string, variables?: Record<string, unknown>, options: { viewer?: Viewer } = {}) => {
       const response = await server.executeOperation(
         { query, variables },
-        { contextValue: createSubgraphContext(definition, dataSource, { viewer: options.viewer ?? OPERATOR }) },
+        { contextValue: createSubgraphContext(definition, dataSource, { viewer: options.viewer ?? OPERATOR, peers }) },
       );
       if (response.body.kind !== "single") throw new Error("incremental delivery is not used by the hub");
       return response.body.singleResult as OperationResult<TData>;

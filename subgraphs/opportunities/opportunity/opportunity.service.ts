@@ -1,7 +1,9 @@
 import type { EntityManager, SelectQueryBuilder } from "typeorm";
 import {
+  addedIds,
   applyDirectoryFilter,
   badUserInput,
+  checkReferences,
   escapeLike,
   isUniqueViolation,
   isUuid,
@@ -249,15 +251,38 @@ function newOpportunity(input: CreateOpportunityInput): Opportunity {
   });
 }
 
+/** Copies validated input onto an opportunity; throws every violation at once. */
+function applyInput(opportunity: Opportunity, input: CreateOpportunityInput | UpdateOpportunityInput): void {
+  const violations = new Violations();
+  assignFields(opportunity, input, violations);
+  checkDates(opportunity, violations);
+  violations.throwIfAny();
+}
+
+/**
+ * Asks the organisations and people subgraphs whether the publisher and contact exist and are visible to the
+ * writer (before any transaction), unless `stored` (the opportunity as it is) already holds them: a kept
+ * reference is not asked again, so a contact hidden or erased since stays until the erasure feed removes them.
+ */
+async function checkReferencesOf(
+  context: OpportunitiesContext,
+  opportunity: Opportunity,
+  stored?: Pick<Opportunity, "publisherId" | "contactId"> | null,
+): Promise<void> {
+  const ids = (id: string | null | undefined, held: string | null | undefined) => addedIds(id ? [id] : [], held ? [held] : []);
+  await checkReferences(context, [
+    { type: "Organisation", field: "publisherId", ids: ids(opportunity.publisherId, stored?.publisherId) },
+    { type: "Person", field: "contactId", ids: ids(opportunity.contactId, stored?.contactId) },
+  ]);
+}
+
 /** Creates an opportunity after validating every field; nothing is written when any is bad. Networks create only their own. */
 export async function createOpportunity(context: OpportunitiesContext, input: CreateOpportunityInput): Promise<Opportunity> {
   requireWriter(context, input.network);
-  const violations = new Violations();
   const opportunity = newOpportunity(input);
   // Omitting opensAt or passing null on create both mean "open from now".
-  assignFields(opportunity, { ...input, opensAt: input.opensAt ?? undefined }, violations);
-  checkDates(opportunity, violations);
-  violations.throwIfAny();
+  applyInput(opportunity, { ...input, opensAt: input.opensAt ?? undefined });
+  await checkReferencesOf(context, opportunity);
   return save(context, opportunity.network, (manager) => manager.save(opportunity));
 }
 
@@ -267,12 +292,16 @@ export async function createOpportunity(context: OpportunitiesContext, input: Cr
  */
 export async function upsertOpportunity(context: OpportunitiesContext, input: UpsertOpportunityInput): Promise<Opportunity> {
   requireWriter(context, input.network);
+  const given = { ...input, opensAt: input.opensAt ?? undefined };
+  // Validated and checked against the record as read before the transaction, which makes no network call; the
+  // transaction validates the locked record again. A reference a concurrent write replaced meanwhile was checked when stored.
+  const stored = await context.dataSource.getRepository(Opportunity).findOneBy({ network: input.network, sourceId: input.sourceId });
+  const preview = Object.assign(new Opportunity(), stored ?? newOpportunity(input));
+  applyInput(preview, given);
+  await checkReferencesOf(context, preview, stored);
   return save(context, input.network, async (manager) => {
     const opportunity = (await lockSourceRecord(manager, Opportunity, { network: input.network, sourceId: input.sourceId })) ?? newOpportunity(input);
-    const violations = new Violations();
-    assignFields(opportunity, { ...input, opensAt: input.opensAt ?? undefined }, violations);
-    checkDates(opportunity, violations);
-    violations.throwIfAny();
+    applyInput(opportunity, given);
     return manager.save(opportunity);
   });
 }
@@ -282,10 +311,9 @@ export async function updateOpportunity(context: OpportunitiesContext, id: strin
   const writable = writableBy(context);
   const opportunity = await context.dataSource.getRepository(Opportunity).findOneBy({ id: requireUuid(id), ...writable });
   if (!opportunity) throw notFound("Opportunity", id);
-  const violations = new Violations();
-  assignFields(opportunity, input, violations);
-  checkDates(opportunity, violations);
-  violations.throwIfAny();
+  const stored = { publisherId: opportunity.publisherId, contactId: opportunity.contactId };
+  applyInput(opportunity, input);
+  await checkReferencesOf(context, opportunity, stored);
   return save(context, opportunity.network, (manager) => manager.save(opportunity));
 }
 

@@ -1,6 +1,7 @@
 import type DataLoader from "dataloader";
 import {
   badUserInput,
+  checkReferences,
   type ChildrenPageKey,
   isForeignKeyViolation,
   isUniqueViolation,
@@ -62,8 +63,9 @@ async function save(context: OrganisationsContext, membership: Membership): Prom
 }
 
 /**
- * Creates a membership after validating every field. The organisations involved must exist; a person
- * lives in the people subgraph, so only the shape of `personId` can be checked here.
+ * Creates a membership after validating every field. The organisations involved must exist here; a person
+ * lives in the people subgraph, which is asked (before the transaction) whether they exist and are visible
+ * to the writer. The member cannot change afterwards, so updates need no such check.
  */
 export async function createMembership(context: OrganisationsContext, input: CreateMembershipInput): Promise<Membership> {
   // The membership's own network is what counts, whoever owns the organisations it links.
@@ -101,6 +103,7 @@ export async function createMembership(context: OrganisationsContext, input: Cre
   });
   assignFields(membership, input, violations);
   violations.throwIfAny();
+  await checkReferences(context, [{ type: "Person", field: "personId", ids: membership.personId ? [membership.personId] : [] }]);
   return save(context, membership);
 }
 
