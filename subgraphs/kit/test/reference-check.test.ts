@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DataSource } from "typeorm";
-import { checkReferences, findUnresolvedIds, type PeerSubgraphs, resolvePeerSubgraphs, verifyRequest, type Viewer } from "..";
+import { checkReferences, findUnresolvedIds, type PeerSubgraphs, createReplayGuard, resolvePeerSubgraphs, verifyRequest, type Viewer } from "..";
 import { listenSubgraph } from "../subgraph-server";
 import type { SubgraphDefinition } from "../subgraph";
 
@@ -43,6 +43,9 @@ function context(peerSubgraphs: PeerSubgraphs | undefined) {
   return { peers: peerSubgraphs, viewer: WRITER, requestId: "write-1" };
 }
 
+// Each signature is good once, as in a real subgraph.
+const replays = createReplayGuard();
+
 beforeAll(async () => {
   server = createServer((request: IncomingMessage, response) => {
     const chunks: Buffer[] = [];
@@ -52,7 +55,7 @@ beforeAll(async () => {
       const parsed = JSON.parse(body) as { query: string; variables: { representations: Received["representations"] } };
       const entry: Received = {
         path: request.url ?? "",
-        verified: verifyRequest({ secret: SECRET, header: (name) => request.headers[name] as string | undefined, body }),
+        verified: verifyRequest({ secret: SECRET, header: (name) => request.headers[name] as string | undefined, body, replays }),
         query: parsed.query,
         representations: parsed.variables.representations,
       };
