@@ -19,6 +19,7 @@ import type { GatewayContext } from "./gateway-context";
 import { openFormatsRouter, type RunOperation } from "./open-formats.routes";
 import { createGuardedFetcher } from "./partner-traffic/guarded-fetch";
 import { adminRouter } from "./registry/admin.routes";
+import { createAdmissionControl, requestBudgetOf } from "./protection/admission-control";
 import { createProtection } from "./protection/protection";
 import { fetchSubgraphSdl } from "./registry/fetch-sdl";
 import { tokensMatch } from "./registry/api-keys";
@@ -87,6 +88,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const source = config.supergraph;
   const opened = source.kind === "registry" ? await openRegistry(config, source.databaseUrl) : null;
   const coreNames = new Set(loadCoreSubgraphs().map((subgraph) => subgraph.name));
+  const bulkhead = { maxConcurrent: config.overload.subgraphMaxConcurrency, queueSize: config.overload.subgraphQueueSize };
   const observability = createGatewayObservability({ coreSubgraphs: coreNames, registryDatabase: opened?.dataSource ?? null, metricsToken: config.metricsToken });
   const gateway = new ApolloGateway({
     supergraphSdl:
@@ -102,6 +104,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
             timeoutMs: config.subgraphTimeoutMs,
             trust: "core",
             subgraphSecret: config.subgraphSecret,
+            ...bulkhead,
           })
         : new SubgraphDataSource({
             name,
@@ -110,6 +113,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
             trust: "partner",
             maxResponseBytes: config.partnerMaxResponseBytes,
             allowPrivate: config.allowPrivateSubgraphs,
+            ...bulkhead,
           })),
     logger: logger.child({ component: "gateway" }),
   });
@@ -120,6 +124,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     verifyToken: async (token) =>
       opened ? (await opened.registry.authenticate(token)) !== null : !!config.adminToken && tokensMatch(token, config.adminToken),
   });
+  // Past its concurrency and queue the gateway answers 503 at once, rather than slowing every request down.
+  const admission = createAdmissionControl(config.overload);
   const app = express();
   const httpServer = createServer(app);
   const server = new ApolloServer<GatewayContext>({
@@ -163,6 +169,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   app.use(
     ["/people", "/organisations", "/opportunities", "/events", "/feeds"],
     protection.rateLimit,
+    admission.middleware,
   );
   app.use(
     openFormatsRouter(
@@ -177,11 +184,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   app.all(
     ["/", "/graphql"],
     ...protection.httpHandlers,
+    admission.middleware,
     expressMiddleware(server, {
       context: async ({ req, res }) => {
         const requestId = requestIdOf(req, res);
         const viewer = await identifyViewer(req.header("authorization"), { registry: opened?.registry ?? null, adminToken: config.adminToken });
-        return { requestId, viewer, languages: requestLanguages(req) };
+        return { requestId, viewer, languages: requestLanguages(req), budget: requestBudgetOf(res) };
       },
     }),
   );

@@ -8,6 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DataSource } from "typeorm";
 import { buildSubgraphSchema } from "./build-subgraph-schema";
+import { cancelStatementsOnAbort, requestCancellation } from "./cancellation";
 import { logger } from "./logger";
 import { createErrorFormatter, errorLoggingPlugin } from "./observability/error-masking";
 import { createServerMetrics, metricsHandler } from "./observability/metrics";
@@ -89,6 +90,8 @@ export async function listenSubgraph<TLoaders>(
   server.addPlugin(metrics.plugin);
   await server.start();
   let stopping = false;
+  // Statements of a request the gateway gave up on (client gone, deadline passed) are cancelled, not left running.
+  const cancellation = cancelStatementsOnAbort(dataSource, logger.child({ subgraph: definition.name }));
 
   app.disable("x-powered-by");
   app.use(requestLogging(logger.child({ subgraph: definition.name })));
@@ -126,6 +129,7 @@ export async function listenSubgraph<TLoaders>(
       res.locals.viewer = verified.viewer;
       next();
     },
+    requestCancellation(),
     expressMiddleware(server, {
       context: async ({ req, res }) => {
         const requestId = req.header("x-request-id");
@@ -144,5 +148,13 @@ export async function listenSubgraph<TLoaders>(
   });
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${options.host === "0.0.0.0" ? "127.0.0.1" : options.host}:${port}/graphql`;
-  return { url, server: server as ApolloServer<SubgraphContext<unknown>>, stop: () => ((stopping = true), server.stop()) };
+  return {
+    url,
+    server: server as ApolloServer<SubgraphContext<unknown>>,
+    stop: async () => {
+      stopping = true;
+      await server.stop();
+      await cancellation.close();
+    },
+  };
 }
