@@ -27,9 +27,9 @@ export function readOverloadConfig(env: NodeJS.ProcessEnv = process.env): Overlo
   // Sized for a small (2-core) machine: past a few dozen requests at once a Node gateway only adds latency.
   const values = readEnv(
     {
-      MAX_CONCURRENT_REQUESTS: count(32, 10_000),
-      REQUEST_QUEUE_SIZE: z.coerce.number().int().min(0).max(100_000).default(32),
-      REQUEST_QUEUE_TIMEOUT_MS: count(2000, 60_000),
+      MAX_CONCURRENT_REQUESTS: count(8, 10_000),
+      REQUEST_QUEUE_SIZE: z.coerce.number().int().min(0).max(100_000).default(8),
+      REQUEST_QUEUE_TIMEOUT_MS: count(1000, 60_000),
       REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
       SUBGRAPH_MAX_CONCURRENCY: count(16, 10_000),
       SUBGRAPH_QUEUE_SIZE: z.coerce.number().int().min(0).max(100_000).default(64),

@@ -17,13 +17,20 @@ interface Waiter {
   refuse: (reason: LimiterRejection) => void;
 }
 
+/** Weight of the latest hold time in the running average. */
+const HOLD_SMOOTHING = 0.2;
+
 /**
  * At most `limit` holders at once and at most `queueSize` waiting in line (first come, first served);
- * past that, `acquire` refuses at once, so excess work is turned away instead of piling up.
+ * past that, `acquire` refuses at once, so excess work is turned away instead of piling up. A caller that
+ * would, by the average time a slot is held, wait longer than its `maxWaitMs` is refused at once too,
+ * rather than after waiting in vain.
  */
 export class ConcurrencyLimiter {
   private active = 0;
   private readonly waiting = new Set<Waiter>();
+  /** Running average of how long a slot is held, ms (0 until the first release). */
+  private holdMs = 0;
 
   constructor(readonly options: { limit: number; queueSize: number }) {
     if (!(options.limit >= 1)) throw new Error("a concurrency limit must be at least 1");
@@ -51,9 +58,8 @@ export class ConcurrencyLimiter {
       this.active++;
       return Promise.resolve(this.releaser());
     }
-    if (this.waiting.size >= this.options.queueSize || (maxWaitMs !== undefined && maxWaitMs <= 0)) {
-      return Promise.reject(new LimiterRejectedError(this.waiting.size >= this.options.queueSize ? "queue-full" : "timed-out"));
-    }
+    if (this.waiting.size >= this.options.queueSize) return Promise.reject(new LimiterRejectedError("queue-full"));
+    if (maxWaitMs !== undefined && (maxWaitMs <= 0 || this.expectedWaitMs() > maxWaitMs)) return Promise.reject(new LimiterRejectedError("timed-out"));
     return new Promise<Release>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
       const onAbort = () => waiter.refuse("aborted");
@@ -78,12 +84,20 @@ export class ConcurrencyLimiter {
     });
   }
 
+  /** How long a newcomer to the line would wait: its place in line, in slots' worth of average hold time. */
+  expectedWaitMs(): number {
+    return ((this.waiting.size + 1) / this.options.limit) * this.holdMs;
+  }
+
   /** A release for one slot: hands the slot to the first in line, or frees it. */
   private releaser(): Release {
     let released = false;
+    const since = performance.now();
     return () => {
       if (released) return;
       released = true;
+      const held = performance.now() - since;
+      this.holdMs = this.holdMs === 0 ? held : this.holdMs + HOLD_SMOOTHING * (held - this.holdMs);
       // A Set iterates in insertion order, so the longest waiter is first.
       const next = this.waiting.values().next();
       if (next.done) this.active--;
