@@ -37,6 +37,8 @@ const held: Held[] = [];
 let admitting: RunningGateway;
 /** One call at a time to each subgraph and none waiting: the bulkhead. */
 let bulkheaded: RunningGateway;
+/** Requests that may take a second and a half. */
+let hurried: RunningGateway;
 
 function holdUntilAnswered(response: ServerResponse, headers: Held["headers"]): void {
   const entry: Held = { answer: () => sendJson(response, { data: { slowpokeAnswer: "at last" } }), closedEarly: false, headers };
@@ -75,12 +77,14 @@ beforeAll(async () => {
   quick = await startLoopbackServer((_body, response) => sendJson(response, { data: { quickAnswer: "right away" } }));
   admitting = await startWith({ MAX_CONCURRENT_REQUESTS: "2", REQUEST_QUEUE_SIZE: "1", REQUEST_QUEUE_TIMEOUT_MS: "30000", REQUEST_TIMEOUT_MS: "30000" });
   bulkheaded = await startWith({ SUBGRAPH_MAX_CONCURRENCY: "1", SUBGRAPH_QUEUE_SIZE: "0", REQUEST_TIMEOUT_MS: "30000" });
+  hurried = await startWith({ REQUEST_TIMEOUT_MS: "1500" });
 });
 
 afterAll(async () => {
   answerAll();
   await admitting?.stop();
   await bulkheaded?.stop();
+  await hurried?.stop();
   await slowpoke?.close();
   await quick?.close();
   await sleepers?.close();
@@ -147,6 +151,15 @@ describe("cancellation through the gateway", () => {
     expect(await request).toMatchObject({ name: "AbortError" });
     // The gateway hung up on the slow subgraph before it answered.
     expect(await pollUntil(async () => call.closedEarly, (closed) => closed)).toBe(true);
+  });
+
+  it("aborts the subgraph call when the request's deadline passes, and answers without that subgraph's fields", async () => {
+    const answer = await ask(hurried, "{ slowpokeAnswer quickAnswer }");
+    expect(answer.status).toBe(200);
+    expect(answer.body.data).toEqual({ slowpokeAnswer: null, quickAnswer: "right away" });
+    expect(answer.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "SUBGRAPH_UNAVAILABLE", subgraph: "slowpoke" }) })]);
+    expect(held).toHaveLength(1);
+    expect(await pollUntil(async () => held[0].closedEarly, (closed) => closed)).toBe(true);
   });
 
   it("cancels the running PostgreSQL statement of a subgraph built with the kit when the client goes away", async () => {
