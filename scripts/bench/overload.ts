@@ -56,6 +56,8 @@ interface RunResult {
   failures: Record<string, number>;
   /** The hub's event-loop delay during the run, p99 ms (every 503 waits for it too). */
   loopDelayP99: number;
+  /** CPU time of this process (hub and load generator) during the run, ms. */
+  cpuMs: number;
 }
 
 interface WorkerInput {
@@ -68,7 +70,7 @@ interface WorkerInput {
 /** The load generator (worker thread): closed-loop clients for `seconds`, after a warm-up not counted. */
 async function generateLoad({ url, concurrency, seconds, warmUpSeconds }: WorkerInput): Promise<RunResult> {
   const agent = new Agent({ connections: concurrency, keepAliveTimeout: 10_000 });
-  const result: RunResult = { concurrency, seconds, good: [], rejected: [], failures: {}, loopDelayP99: NaN };
+  const result: RunResult = { concurrency, seconds, good: [], rejected: [], failures: {}, loopDelayP99: NaN, cpuMs: NaN };
   const start = performance.now();
   const measureFrom = start + warmUpSeconds * 1000;
   const stopAt = measureFrom + seconds * 1000;
@@ -114,6 +116,7 @@ async function generateLoad({ url, concurrency, seconds, warmUpSeconds }: Worker
 async function runLoad(input: WorkerInput): Promise<RunResult> {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
+  const cpu = process.cpuUsage();
   try {
     const result = await new Promise<RunResult>((resolve, reject) => {
       const worker = new Worker(__filename, { workerData: input });
@@ -121,7 +124,10 @@ async function runLoad(input: WorkerInput): Promise<RunResult> {
       worker.once("error", reject);
       worker.once("exit", (code) => code !== 0 && reject(new Error(`load worker exited with ${code}`)));
     });
-    return { ...result, loopDelayP99: delay.percentile(99) / 1e6 };
+    const used = process.cpuUsage(cpu);
+    // The whole run (warm-up included) over its measured seconds' share.
+    const share = input.seconds / (input.seconds + input.warmUpSeconds);
+    return { ...result, loopDelayP99: delay.percentile(99) / 1e6, cpuMs: ((used.user + used.system) / 1000) * share };
   } finally {
     delay.disable();
   }
@@ -138,6 +144,7 @@ function merge(runs: RunResult[]): RunResult {
     rejected: runs.flatMap((run) => run.rejected),
     failures,
     loopDelayP99: Math.max(...runs.map((run) => run.loopDelayP99)),
+    cpuMs: runs.reduce((sum, run) => sum + run.cpuMs, 0),
   };
 }
 
@@ -209,7 +216,7 @@ async function main(): Promise<void> {
       steps.push(run);
       console.log(
         `step: ${String(concurrency).padStart(3)} clients  ${goodput(run).toFixed(1).padStart(6)} good/s  p50 ${ms(percentile(run.good, 50))} ms  ` +
-          `${run.rejected.length} rejected  ${failureCount(run)} failed`,
+          `${run.rejected.length} rejected  ${failureCount(run)} failed  ${ms(run.cpuMs / run.good.length)} CPU ms per good answer`,
       );
       // One flat step may be noise on a busy machine: stop after two in a row.
       if (best && goodput(run) < goodput(best) * GROWTH) {
@@ -242,6 +249,7 @@ async function main(): Promise<void> {
       ["503: p99 ms", (run) => ms(percentile(run.rejected, 99))],
       ["failed (accepted)", (run) => String(failureCount(run))],
       ["hub event-loop delay p99", (run) => ms(run.loopDelayP99)],
+      ["CPU ms per good answer", (run) => ms(run.cpuMs / run.good.length)],
     ];
     const ratio = goodput(overload) / goodput(peak);
     console.log(`\n${ROUNDS} × ${RUN_SECONDS} s at each concurrency, alternating, ${WARM_UP_SECONDS} s warm-up each; closed-loop clients, no back-off after a 503`);
