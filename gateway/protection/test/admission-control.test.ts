@@ -192,7 +192,7 @@ describe("admission control", () => {
 describe("overload settings", () => {
   it("defaults to sizes for a small machine and reads each variable", () => {
     expect(readOverloadConfig({})).toEqual({
-      maxConcurrentRequests: 8,
+      maxConcurrentRequests: 4,
       requestQueueSize: 8,
       requestQueueTimeoutMs: 1000,
       requestTimeoutMs: 10_000,
