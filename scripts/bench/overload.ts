@@ -16,12 +16,13 @@ import { startHub } from "../hub";
  * in this process, on a database of its own on DATABASE_URL's server or a throw-away embedded PostgreSQL, with
  * the demo data, the gateway's default overload settings), then drives it from a worker thread (its own event
  * loop, so the load generator does not queue behind the hub) with closed-loop clients on loopback: each sends
- * the next request as soon as it has an answer, a 503 included (no back-off: the worst case for the gateway).
+ * the next request as soon as it has an answer; after a 503 it waits what `Retry-After` says (jittered ±50 %),
+ * as HTTP clients should. A last run at 5× has clients that retry at once (no back-off), the worst case.
  * It steps the concurrency 1, 2, 4, … until good answers per second stop growing; the best step is the
  * saturating concurrency. Then it alternates runs at that concurrency and at 5× it, ROUNDS times (so that a
  * change in the machine's other load hits both alike), and prints both side by side. Targets: goodput at 5×
  * ≥ 80 % of the peak, no accepted request failing, 503s answered in under 50 ms (p99). Bounded: at most
- * MAX_STEPS steps and 2 × ROUNDS runs of RUN_SECONDS, each after a warm-up of WARM_UP_SECONDS.
+ * MAX_STEPS steps and 2 × ROUNDS + 1 runs of RUN_SECONDS, each after a warm-up of WARM_UP_SECONDS.
  */
 
 const STEP_SECONDS = 4;
@@ -65,10 +66,12 @@ interface WorkerInput {
   concurrency: number;
   seconds: number;
   warmUpSeconds: number;
+  /** Whether a client waits for `Retry-After` after a 503. */
+  backOff: boolean;
 }
 
 /** The load generator (worker thread): closed-loop clients for `seconds`, after a warm-up not counted. */
-async function generateLoad({ url, concurrency, seconds, warmUpSeconds }: WorkerInput): Promise<RunResult> {
+async function generateLoad({ url, concurrency, seconds, warmUpSeconds, backOff }: WorkerInput): Promise<RunResult> {
   const agent = new Agent({ connections: concurrency, keepAliveTimeout: 10_000 });
   const result: RunResult = { concurrency, seconds, good: [], rejected: [], failures: {}, loopDelayP99: NaN, cpuMs: NaN };
   const start = performance.now();
@@ -96,6 +99,8 @@ async function generateLoad({ url, concurrency, seconds, warmUpSeconds }: Worker
           const counted = begin >= measureFrom && performance.now() <= stopAt;
           if (response.status === 503) {
             if (counted) result.rejected.push(elapsed);
+            const wait = Number(response.headers.get("retry-after") ?? 1) * 1000 * (0.5 + Math.random());
+            if (backOff) await new Promise((resolve) => setTimeout(resolve, Math.min(wait, Math.max(0, stopAt - performance.now()))));
           } else if (response.status === 200 && !body.errors) {
             if (counted) result.good.push(elapsed);
           } else {
@@ -212,7 +217,7 @@ async function main(): Promise<void> {
     let best: RunResult | undefined;
     let flat = 0;
     for (let concurrency = 1, step = 0; step < MAX_STEPS; concurrency *= 2, step++) {
-      const run = await runLoad({ url, concurrency, seconds: STEP_SECONDS, warmUpSeconds: WARM_UP_SECONDS });
+      const run = await runLoad({ url, concurrency, seconds: STEP_SECONDS, warmUpSeconds: WARM_UP_SECONDS, backOff: true });
       steps.push(run);
       console.log(
         `step: ${String(concurrency).padStart(3)} clients  ${goodput(run).toFixed(1).padStart(6)} good/s  p50 ${ms(percentile(run.good, 50))} ms  ` +
@@ -229,13 +234,14 @@ async function main(): Promise<void> {
     const peakRuns: RunResult[] = [];
     const overloadRuns: RunResult[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      peakRuns.push(await runLoad({ url, concurrency: saturation, seconds: RUN_SECONDS, warmUpSeconds: WARM_UP_SECONDS }));
-      overloadRuns.push(await runLoad({ url, concurrency: saturation * 5, seconds: RUN_SECONDS, warmUpSeconds: WARM_UP_SECONDS }));
+      peakRuns.push(await runLoad({ url, concurrency: saturation, seconds: RUN_SECONDS, warmUpSeconds: WARM_UP_SECONDS, backOff: true }));
+      overloadRuns.push(await runLoad({ url, concurrency: saturation * 5, seconds: RUN_SECONDS, warmUpSeconds: WARM_UP_SECONDS, backOff: true }));
       const [a, b] = [peakRuns.at(-1) as RunResult, overloadRuns.at(-1) as RunResult];
       console.log(`round ${round}: ${saturation} clients ${goodput(a).toFixed(1)} good/s, ${saturation * 5} clients ${goodput(b).toFixed(1)} good/s, ${b.rejected.length} rejected`);
     }
     const peak = merge(peakRuns);
     const overload = merge(overloadRuns);
+    const hammering = await runLoad({ url, concurrency: saturation * 5, seconds: RUN_SECONDS, warmUpSeconds: WARM_UP_SECONDS, backOff: false });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const leftover = await activeStatements(databaseUrl);
 
@@ -252,10 +258,11 @@ async function main(): Promise<void> {
       ["CPU ms per good answer", (run) => ms(run.cpuMs / run.good.length)],
     ];
     const ratio = goodput(overload) / goodput(peak);
-    console.log(`\n${ROUNDS} × ${RUN_SECONDS} s at each concurrency, alternating, ${WARM_UP_SECONDS} s warm-up each; closed-loop clients, no back-off after a 503`);
-    console.log(`${"".padEnd(24)}${"peak".padStart(10)}${"5× saturation".padStart(16)}`);
-    for (const [label, cell] of rows) console.log(`${label.padEnd(24)}${cell(peak).padStart(10)}${cell(overload).padStart(16)}`);
-    console.log(`${"goodput ratio".padEnd(24)}${"".padStart(10)}${`${(ratio * 100).toFixed(0)} %`.padStart(16)}`);
+    console.log(`\n${ROUNDS} × ${RUN_SECONDS} s at each concurrency, alternating, then ${RUN_SECONDS} s at 5× without back-off; ${WARM_UP_SECONDS} s warm-up each; closed-loop clients`);
+    console.log(`${"".padEnd(26)}${"peak".padStart(10)}${"5× saturation".padStart(16)}${"5×, no back-off".padStart(18)}`);
+    for (const [label, cell] of rows) console.log(`${label.padEnd(26)}${cell(peak).padStart(10)}${cell(overload).padStart(16)}${cell(hammering).padStart(18)}`);
+    const hammeringRatio = goodput(hammering) / goodput(peak);
+    console.log(`${"goodput ratio".padEnd(26)}${"".padStart(10)}${`${(ratio * 100).toFixed(0)} %`.padStart(16)}${`${(hammeringRatio * 100).toFixed(0)} %`.padStart(18)}`);
     if (failureCount(overload) > 0) console.log(`failures at 5×: ${JSON.stringify(overload.failures)}`);
     console.log(`statements still running 1 s after the load stopped: ${leftover}`);
     const rejectionP99 = percentile(overload.rejected, 99);
