@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { portSchema, readEnv, repoRoot, sharedEnvShape } from "../subgraphs/kit/config";
+import { type OverloadConfig, readOverloadConfig } from "./protection/admission-control";
 import { assertProductionSecrets } from "./protection/production-checks";
 import { type ProtectionConfig, readProtectionConfig } from "./protection/protection-config";
 
@@ -36,6 +37,8 @@ export interface GatewayConfig {
   metricsToken?: string;
   /** Operation limits, rate limits, body size and safelist (gateway/protection/). */
   protection: ProtectionConfig;
+  /** Admission control, request deadline and per-subgraph bulkheads (gateway/protection/admission-control.ts). */
+  overload: OverloadConfig;
 }
 
 const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
@@ -90,5 +93,6 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     allowPrivateSubgraphs: values.AGORA_ALLOW_PRIVATE_SUBGRAPHS === "1",
     metricsToken: values.METRICS_TOKEN,
     protection: readProtectionConfig(env),
+    overload: readOverloadConfig(env),
   };
 }

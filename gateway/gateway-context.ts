@@ -1,4 +1,5 @@
 import type { Viewer } from "../subgraphs/kit/subgraph";
+import type { RequestBudget } from "./protection/admission-control";
 
 /** Per-request context of the gateway. */
 export interface GatewayContext {
@@ -8,4 +9,6 @@ export interface GatewayContext {
   requestId: string;
   /** The client's preferred languages from Accept-Language, best first; core subgraphs receive them as `x-agora-languages`. */
   languages?: string[];
+  /** Aborts when the client goes away or the request's deadline passes; every subgraph call is abandoned with it. */
+  budget?: RequestBudget;
 }

@@ -21,6 +21,7 @@ import type { GatewayContext } from "./gateway-context";
 import { openFormatsRouter, type RunOperation } from "./open-formats.routes";
 import { createGuardedFetcher } from "./partner-traffic/guarded-fetch";
 import { adminRouter } from "./registry/admin.routes";
+import { createAdmissionControl, requestBudgetOf } from "./protection/admission-control";
 import { createProtection } from "./protection/protection";
 import { fetchSubgraphSdl } from "./registry/fetch-sdl";
 import { CreateRegistry1764100000000 } from "./registry/migrations/1764100000000-create-registry";
@@ -117,6 +118,7 @@ export async function startGateway(config: GatewayConfig, hooks: GatewayHooks = 
   const source = config.supergraph;
   const opened = source.kind === "registry" ? await openRegistry(config, source.databaseUrl, hooks) : null;
   const coreNames = new Set(loadCoreSubgraphs().map((subgraph) => subgraph.name));
+  const bulkhead = { maxConcurrent: config.overload.subgraphMaxConcurrency, queueSize: config.overload.subgraphQueueSize };
   const observability = createGatewayObservability({ coreSubgraphs: coreNames, registryDatabase: opened?.dataSource ?? null, metricsToken: config.metricsToken });
   // Every subgraph's answer is checked against the supergraph the gateway currently serves.
   const types = new SupergraphTypes();
@@ -135,6 +137,7 @@ export async function startGateway(config: GatewayConfig, hooks: GatewayHooks = 
             trust: "core",
             types,
             subgraphSecret: config.subgraphSecret,
+            ...bulkhead,
           })
         : new SubgraphDataSource({
             name,
@@ -144,6 +147,7 @@ export async function startGateway(config: GatewayConfig, hooks: GatewayHooks = 
             types,
             maxResponseBytes: config.partnerMaxResponseBytes,
             allowPrivate: config.allowPrivateSubgraphs,
+            ...bulkhead,
           })),
     logger: logger.child({ component: "gateway" }),
   });
@@ -154,6 +158,8 @@ export async function startGateway(config: GatewayConfig, hooks: GatewayHooks = 
     // A valid key draws on its network's budget; anything else counts against the client IP.
     budgetOf: (token) => rateBudgetOf(token, { registry: opened?.registry ?? null, adminToken: config.adminToken }),
   });
+  // Past its concurrency and queue the gateway answers 503 at once, rather than slowing every request down.
+  const admission = createAdmissionControl(config.overload);
   const app = express();
   const httpServer = createServer(app);
   const server = new ApolloServer<GatewayContext>({
@@ -202,6 +208,7 @@ export async function startGateway(config: GatewayConfig, hooks: GatewayHooks = 
   app.use(
     ["/people", "/organisations", "/opportunities", "/events", "/feeds"],
     protection.rateLimit,
+    admission.middleware,
   );
   app.use(
     openFormatsRouter(
@@ -216,11 +223,12 @@ export async function startGateway(config: GatewayConfig, hooks: GatewayHooks = 
   app.all(
     ["/", "/graphql"],
     ...protection.httpHandlers,
+    admission.middleware,
     expressMiddleware(server, {
       context: async ({ req, res }) => {
         const requestId = requestIdOf(req, res);
         const viewer = await identifyViewer(req.header("authorization"), { registry: opened?.registry ?? null, adminToken: config.adminToken });
-        return { requestId, viewer, languages: requestLanguages(req) };
+        return { requestId, viewer, languages: requestLanguages(req), budget: requestBudgetOf(res) };
       },
     }),
   );

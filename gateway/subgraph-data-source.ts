@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { logger } from "../subgraphs/kit/logger";
 import { LANGUAGES_HEADER } from "../subgraphs/kit/preferred-languages";
@@ -7,7 +8,7 @@ import { ANONYMOUS } from "../subgraphs/kit/subgraph";
 import type { GatewayContext } from "./gateway-context";
 import type { AnswerProblem, ShapedAnswer } from "./subgraph-answers/shape-answer";
 import type { SupergraphTypes } from "./subgraph-answers/supergraph-types";
-import { createCoreFetcher, createGuardedFetcher, type SubgraphFetcher } from "./partner-traffic/guarded-fetch";
+import { createCoreFetcher, createGuardedFetcher, type FetchBudget, limitSubgraphCalls, type SubgraphFetcher } from "./partner-traffic/guarded-fetch";
 
 /** Largest partner response the gateway reads unless told otherwise. */
 export const DEFAULT_PARTNER_MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -33,7 +34,18 @@ export interface SubgraphDataSourceOptions {
   types: SupergraphTypes;
   /** Core only: AGORA_SUBGRAPH_SECRET, with which every request (viewer, request id, body) is signed. */
   subgraphSecret?: string;
+  /** Calls in flight to this subgraph and calls waiting for it (SUBGRAPH_MAX_CONCURRENCY, SUBGRAPH_QUEUE_SIZE); 16 and 64 unless given. */
+  maxConcurrent?: number;
+  queueSize?: number;
 }
+
+/** Default bulkhead of one subgraph (see SubgraphDataSourceOptions). */
+export const DEFAULT_SUBGRAPH_MAX_CONCURRENCY = 16;
+export const DEFAULT_SUBGRAPH_QUEUE_SIZE = 64;
+
+// RemoteGraphQLDataSource calls its fetcher without the request's context, so the budget of the client
+// request being served reaches the fetcher through the async context of `process`.
+const currentBudget = new AsyncLocalStorage<FetchBudget>();
 
 // The only headers a subgraph ever receives; client headers and credentials never leave the gateway.
 const CORE_HEADERS = new Set(["content-type", "x-request-id", "apollo-federation-include-trace"]);
@@ -69,7 +81,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   constructor(options: SubgraphDataSourceOptions) {
     const trust = options.trust ?? "core";
-    const fetcher: SubgraphFetcher =
+    const transport: SubgraphFetcher =
       trust === "partner"
         ? createGuardedFetcher({
             timeoutMs: options.timeoutMs,
@@ -77,6 +89,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
             allowPrivate: options.allowPrivate ?? false,
           })
         : signingFetcher(createCoreFetcher({ timeoutMs: options.timeoutMs }), options.subgraphSecret);
+    const fetcher = limitSubgraphCalls(transport, {
+      maxConcurrent: options.maxConcurrent ?? DEFAULT_SUBGRAPH_MAX_CONCURRENCY,
+      queueSize: options.queueSize ?? DEFAULT_SUBGRAPH_QUEUE_SIZE,
+      maxWaitMs: options.timeoutMs,
+      budget: () => currentBudget.getStore(),
+    });
     // A partner's Cache-Control must not shorten or privatise the hub's own cache policy.
     super({ url: options.url, fetcher, honorSubgraphCacheControlHeader: trust === "core" });
     this.name = options.name;
@@ -87,6 +105,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   /** Releases the connection pool; the data source cannot be used afterwards. */
   async close(): Promise<void> {
     await (this.fetcher as SubgraphFetcher).close();
+  }
+
+  /** Runs the call inside the client request's budget, so the fetcher aborts with it and sends its deadline. */
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
+    const budget = (options.context as Partial<GatewayContext> | undefined)?.budget;
+    return budget ? currentBudget.run(budget, () => super.process(options)) : super.process(options);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

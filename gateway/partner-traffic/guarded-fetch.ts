@@ -2,6 +2,8 @@ import type { RemoteGraphQLDataSource } from "@apollo/gateway";
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { isIP, type LookupFunction } from "node:net";
 import { Agent, fetch, Response } from "undici";
+import { DEADLINE_HEADER } from "../../subgraphs/kit/cancellation";
+import { ConcurrencyLimiter, LimiterRejectedError } from "../protection/concurrency-limiter";
 import { classifyAddress, describeAddressCategory, isAddressAllowed, type AddressPolicyOptions } from "./address-policy";
 
 /** A fetch for RemoteGraphQLDataSource's `fetcher` option, with `close()` to release its connection pool. */
@@ -95,10 +97,68 @@ function createFetcher(options: SubgraphFetchOptions, policy: AddressPolicyOptio
       return buffered;
     } catch (error) {
       if (timeout.aborted) throw new Error(`subgraph timed out after ${timeoutMs} ms`);
+      if (isAbortSignal(init.signal) && init.signal.aborted) throw new Error(`subgraph request abandoned: ${abortReason(init.signal)}`);
       throw plainError(error);
     }
   };
   return Object.assign(fetcher, { close: () => agent.close() });
+}
+
+/** What a subgraph call may still spend, from the client request it serves. */
+export interface FetchBudget {
+  /** Aborts when the client goes away or the request's deadline passes. */
+  signal?: AbortSignal;
+  /** Epoch milliseconds; the subgraph is told what is left of it in `x-agora-deadline`. */
+  deadline?: number;
+}
+
+/** Bounds for the calls to one subgraph. */
+export interface SubgraphLimitOptions {
+  /** Calls in flight at once. */
+  maxConcurrent: number;
+  /** Calls waiting for a free place; past that a call fails at once. */
+  queueSize: number;
+  /** Longest wait for a place (also bounded by the request's deadline). */
+  maxWaitMs: number;
+  /** The budget of the client request the current call serves, if any. */
+  budget: () => FetchBudget | undefined;
+}
+
+/**
+ * Bulkhead for one subgraph: at most `maxConcurrent` calls in flight and `queueSize` waiting, so a slow subgraph
+ * holds a bounded share of the gateway's sockets and its callers fail fast instead of piling up. Each call
+ * carries the request's abort signal and tells the subgraph the milliseconds left before the deadline.
+ */
+export function limitSubgraphCalls(inner: SubgraphFetcher, options: SubgraphLimitOptions): SubgraphFetcher & { limiter: ConcurrencyLimiter } {
+  const limiter = new ConcurrencyLimiter({ limit: options.maxConcurrent, queueSize: options.queueSize });
+  const fetcher: RemoteGraphQLDataSource["fetcher"] = async (url, init = {}) => {
+    const budget = options.budget();
+    const remaining = () => (budget?.deadline === undefined ? Infinity : budget.deadline - Date.now());
+    if (budget?.signal?.aborted) throw new Error(`subgraph call abandoned: ${abortReason(budget.signal)}`);
+    if (remaining() <= 0) throw new Error("subgraph call abandoned: the request deadline passed");
+    let release: () => void;
+    try {
+      release = await limiter.acquire({ signal: budget?.signal, maxWaitMs: Math.min(options.maxWaitMs, remaining()) });
+    } catch (error) {
+      if (error instanceof LimiterRejectedError) throw new Error(`subgraph call refused: ${error.message}`);
+      throw error;
+    }
+    try {
+      const left = remaining();
+      if (left <= 0) throw new Error("subgraph call abandoned: the request deadline passed");
+      const headers: Record<string, string> = { ...init.headers };
+      if (left !== Infinity) headers[DEADLINE_HEADER] = String(Math.ceil(left));
+      return await inner(url, { ...init, headers, ...(budget?.signal ? { signal: budget.signal } : {}) });
+    } finally {
+      release();
+    }
+  };
+  return Object.assign(fetcher, { close: () => inner.close(), limiter });
+}
+
+function abortReason(signal: AbortSignal): string {
+  const reason = signal.reason as { message?: unknown } | undefined;
+  return typeof reason?.message === "string" ? reason.message : "aborted";
 }
 
 function isAbortSignal(value: unknown): value is AbortSignal {

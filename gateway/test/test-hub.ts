@@ -34,6 +34,9 @@ export async function startTestHub(options: { seed?: SeedSizes; env?: NodeJS.Pro
       // Tests fire many requests from one address; rate-limit tests set their own budgets.
       RATE_LIMIT_PER_MINUTE_IP: "0",
       RATE_LIMIT_PER_MINUTE_KEY: "0",
+      // Likewise many at once on a busy machine; overload.test.ts sets small limits of its own.
+      MAX_CONCURRENT_REQUESTS: "32",
+      REQUEST_QUEUE_SIZE: "64",
       ...options.env,
     },
   });

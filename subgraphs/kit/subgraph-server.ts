@@ -8,6 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DataSource } from "typeorm";
 import { buildSubgraphSchema } from "./build-subgraph-schema";
+import { cancelStatementsOnAbort, requestCancellation } from "./cancellation";
 import { logger } from "./logger";
 import { createErrorFormatter, errorLoggingPlugin } from "./observability/error-masking";
 import { createServerMetrics, metricsHandler } from "./observability/metrics";
@@ -104,6 +105,8 @@ export async function listenSubgraph<TLoaders>(
   const drain = createRequestDrain();
   // Each signature is good for one request: a captured one cannot be replayed within its window.
   const replays = createReplayGuard();
+  // Statements of a request the gateway gave up on (client gone, deadline passed) are cancelled, not left running.
+  const cancellation = cancelStatementsOnAbort(dataSource, logger.child({ subgraph: definition.name }));
 
   app.disable("x-powered-by");
   app.use(requestLogging(logger.child({ subgraph: definition.name })));
@@ -142,6 +145,7 @@ export async function listenSubgraph<TLoaders>(
       res.locals.viewer = verified.viewer;
       next();
     },
+    requestCancellation(),
     expressMiddleware(server, {
       context: async ({ req, res }) => {
         const requestId = req.header("x-request-id");
@@ -169,6 +173,7 @@ export async function listenSubgraph<TLoaders>(
     stop: async () => {
       await drain.drain(SUBGRAPH_DRAIN_MS);
       await server.stop();
+      await cancellation.close();
     },
   };
 }

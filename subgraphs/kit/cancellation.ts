@@ -1,0 +1,151 @@
+import type { RequestHandler } from "express";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { Client, type Pool, type PoolClient } from "pg";
+import type { Logger } from "pino";
+import type { DataSource } from "typeorm";
+
+/** Milliseconds the gateway's client request has left; the subgraph abandons its work for it after that. */
+export const DEADLINE_HEADER = "x-agora-deadline";
+/** A deadline header beyond this is taken as this (a bad value cannot keep work alive for hours). */
+const MAX_DEADLINE_MS = 10 * 60_000;
+
+/** The request being served: aborted when its client hangs up or its deadline passes. */
+interface RequestScope {
+  signal: AbortSignal;
+}
+
+// Which request a database call serves. The statements are issued deep inside services and DataLoaders that
+// only know the DataSource, so the request reaches the pool through the async context, not arguments.
+const requestScope = new AsyncLocalStorage<RequestScope>();
+
+/** The milliseconds left in an `x-agora-deadline` header, or undefined when absent or malformed. */
+export function readDeadlineHeader(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d{1,10}$/.test(value.trim())) return undefined;
+  return Math.min(Number(value), MAX_DEADLINE_MS);
+}
+
+/** Why a request's statements were cancelled. */
+export class RequestAbandonedError extends Error {
+  /** PostgreSQL's query_canceled, so error handling treats it like a cancelled statement. */
+  readonly code = "57014";
+  constructor(readonly reason: string) {
+    super(`request abandoned: ${reason}`);
+    this.name = "RequestAbandonedError";
+  }
+}
+
+/**
+ * Express middleware that gives each request an abort signal: it fires when the client (the gateway) hangs up
+ * before the answer is sent, or when the `x-agora-deadline` it sent has passed. Database calls made while
+ * serving the request are then cancelled (see {@link cancelStatementsOnAbort}).
+ */
+export function requestCancellation(): RequestHandler {
+  return (req, res, next) => {
+    const controller = new AbortController();
+    const left = readDeadlineHeader(req.header(DEADLINE_HEADER));
+    const timer = left === undefined ? undefined : setTimeout(() => controller.abort(new RequestAbandonedError("the deadline passed")), left);
+    res.once("close", () => {
+      if (timer) clearTimeout(timer);
+      if (!res.writableFinished) controller.abort(new RequestAbandonedError("the client went away"));
+    });
+    requestScope.run({ signal: controller.signal }, next);
+  };
+}
+
+type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined, release: (error?: Error | boolean) => void) => void;
+
+/** Statement cancellation on one DataSource's pool; `close` ends its extra connection. */
+export interface StatementCancellation {
+  close: () => Promise<void>;
+}
+
+/**
+ * Makes the statements a request runs on `dataSource` stop when that request is abandoned: connections it holds
+ * get `pg_cancel_backend` (sent on one extra connection of its own, so a full pool cannot hold cancellation up),
+ * and it cannot take new ones. A cancelled connection goes back to the pool only once the cancel has been
+ * delivered, so the cancel cannot hit the next request's statement. Work outside a request is left alone.
+ */
+export function cancelStatementsOnAbort(dataSource: DataSource, logger: Logger): StatementCancellation {
+  const pool = (dataSource.driver as unknown as { master?: Pool }).master;
+  if (!pool) throw new Error("statement cancellation needs an initialised PostgreSQL DataSource");
+  const canceller = new Canceller(() => new Client({ ...(pool as unknown as { options: object }).options, application_name: `${(dataSource.options as { applicationName?: string }).applicationName ?? "agora"}-cancel` }), logger);
+  const connect = pool.connect.bind(pool) as (callback: ConnectCallback) => void;
+
+  const tracked = (callback: ConnectCallback) => {
+    const scope = requestScope.getStore();
+    if (!scope) return connect(callback);
+    const abandoned = () => (scope.signal.reason instanceof Error ? scope.signal.reason : new RequestAbandonedError("aborted"));
+    if (scope.signal.aborted) return callback(abandoned(), undefined, () => undefined);
+    connect((error, client, release) => {
+      if (error || !client) return callback(error, client, release);
+      if (scope.signal.aborted) {
+        release();
+        return callback(abandoned(), undefined, () => undefined);
+      }
+      let cancelling: Promise<void> | undefined;
+      const onAbort = () => {
+        const pid = (client as unknown as { processID?: number }).processID;
+        if (pid) cancelling = canceller.cancel(pid);
+      };
+      scope.signal.addEventListener("abort", onAbort, { once: true });
+      let released = false;
+      callback(undefined, client, (releaseError) => {
+        if (released) return;
+        released = true;
+        scope.signal.removeEventListener("abort", onAbort);
+        if (cancelling) void cancelling.finally(() => release(releaseError));
+        else release(releaseError);
+      });
+    });
+  };
+  // Instance-level: only this DataSource's pool changes. TypeORM always uses the callback form.
+  pool.connect = ((callback?: ConnectCallback) => (callback ? tracked(callback) : connect(callback as never))) as Pool["connect"];
+  return { close: () => canceller.close() };
+}
+
+/** One lazily opened connection that sends `pg_cancel_backend`, reopened after an error. */
+class Canceller {
+  private connection: Promise<Client> | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly create: () => Client,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Cancels what backend `pid` is running; never rejects (a failed cancel leaves the statement timeout to act). */
+  async cancel(pid: number): Promise<void> {
+    if (this.closed) return;
+    try {
+      const client = await this.open();
+      await client.query("SELECT pg_cancel_backend($1)", [pid]);
+    } catch (error) {
+      this.logger.warn({ err: error, pid }, "could not cancel the statements of an abandoned request");
+      this.reset();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const connection = this.connection;
+    this.connection = null;
+    if (connection) await connection.then((client) => client.end()).catch(() => undefined);
+  }
+
+  private open(): Promise<Client> {
+    this.connection ??= (async () => {
+      const client = this.create();
+      // A dropped idle connection must not crash the process; the next cancel opens a new one.
+      client.on("error", () => this.reset());
+      await client.connect();
+      return client;
+    })();
+    return this.connection;
+  }
+
+  private reset(): void {
+    const connection = this.connection;
+    this.connection = null;
+    void connection?.then((client) => client.end()).catch(() => undefined);
+  }
+}
