@@ -240,6 +240,9 @@ export async function startProcessHub(options: ProcessHubOptions = {}): Promise<
       REGISTRY_POLL_MS: "300",
       RATE_LIMIT_PER_MINUTE_IP: "0",
       RATE_LIMIT_PER_MINUTE_KEY: "0",
+      // Faults, not admission control, are tried here: every request a test sends is admitted at once.
+      MAX_CONCURRENT_REQUESTS: "32",
+      REQUEST_QUEUE_SIZE: "32",
       AGORA_SEED_DEMO: "0",
       ...options.gatewayEnv,
     };

@@ -11,6 +11,8 @@ import {
 } from "../request-signature";
 import type { SubgraphContext, SubgraphDefinition } from "../subgraph";
 import { listenSubgraph, type RunningSubgraph } from "../subgraph-server";
+import { openSubgraphDatabase } from "../database";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 
 const SECRET = "request-signature-test-secret-0123456789";
 const operator = encodeViewer({ kind: "operator" });
@@ -99,12 +101,18 @@ const whoAmI: SubgraphDefinition<Record<string, never>> = {
 
 describe("a core subgraph", () => {
   let subgraph: RunningSubgraph;
+  let database: TestDatabase;
+  let dataSource: DataSource;
   beforeAll(async () => {
-    // No resolver here touches the database.
-    subgraph = await listenSubgraph(whoAmI, {} as DataSource, { port: 0, host: "127.0.0.1", subgraphSecret: SECRET });
+    // No resolver here touches the database, but a subgraph serves only on a real one.
+    database = await createTestDatabase();
+    dataSource = await openSubgraphDatabase({ url: database.url, schema: "signatures", entities: [], migrations: [], poolSize: 1 });
+    subgraph = await listenSubgraph(whoAmI, dataSource, { port: 0, host: "127.0.0.1", subgraphSecret: SECRET });
   });
   afterAll(async () => {
-    await subgraph.stop();
+    await subgraph?.stop();
+    await dataSource?.destroy();
+    await database?.drop();
   });
 
   const call = (headers: Record<string, string>) =>
