@@ -9,4 +9,6 @@ module.exports = {
   globalSetup: "<rootDir>/subgraphs/kit/testing/global-setup.ts",
   globalTeardown: "<rootDir>/subgraphs/kit/testing/global-teardown.ts",
   testTimeout: 30000,
+  // Jest's default on 2 cores is one worker; the suite waits on PostgreSQL and sockets enough that two halve its time.
+  maxWorkers: 2,
 };
