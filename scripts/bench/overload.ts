@@ -1,15 +1,13 @@
 import "reflect-metadata";
 import "../../gateway/config";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { Client } from "pg";
 import { Agent, fetch } from "undici";
-import { DEMO_SIZES, ensureDatabase, logger, startEmbeddedPostgres } from "../../subgraphs/kit";
+import { DEMO_SIZES, ensureDatabase, logger } from "../../subgraphs/kit";
 import { startHub } from "../hub";
+import { openBenchServer } from "./bench-server";
 
 /*
  * `npm run bench:overload`: how the hub behaves past saturation. It starts a hub (core subgraphs and gateway
@@ -163,20 +161,6 @@ const goodput = (run: RunResult) => run.good.length / run.seconds;
 const failureCount = (run: RunResult) => Object.values(run.failures).reduce((sum, n) => sum + n, 0);
 const ms = (value: number) => (Number.isNaN(value) ? "-" : value.toFixed(value < 10 ? 1 : 0));
 
-/** The PostgreSQL server to create the database on. */
-async function openServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  const parent = mkdtempSync(path.join(tmpdir(), "agora-bench-"));
-  chmodSync(parent, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(parent, "data"), persistent: false, fast: true });
-  return {
-    url: server.url,
-    stop: async () => {
-      await server.stop();
-      rmSync(parent, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Statements still running in the database, other than this probe. */
 async function activeStatements(databaseUrl: string): Promise<number> {
@@ -195,7 +179,7 @@ async function activeStatements(databaseUrl: string): Promise<number> {
 async function main(): Promise<void> {
   // A log line per request would measure the logger; the subgraphs' loggers are children made after this.
   logger.level = process.env.LOG_LEVEL ?? "error";
-  const server = await openServer();
+  const server = await openBenchServer();
   const name = `agora_bench_overload_${randomBytes(4).toString("hex")}`;
   const databaseUrl = await ensureDatabase(server.url, name);
   let hub: Awaited<ReturnType<typeof startHub>> | undefined;

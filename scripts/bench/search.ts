@@ -1,13 +1,11 @@
 import "reflect-metadata";
 import "../../gateway/config";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { Client } from "pg";
-import { ensureDatabase, QueryCounter, type SeedSizes, startEmbeddedPostgres } from "../../subgraphs/kit";
+import { ensureDatabase, QueryCounter, type SeedSizes } from "../../subgraphs/kit";
 import { startHub } from "../hub";
+import { openBenchServer } from "./bench-server";
 
 /*
  * `npm run bench:search`: the same search, filter and facet queries through the gateway on a hub of 10k
@@ -113,20 +111,6 @@ async function measure(url: string, query: string): Promise<Measure> {
   return { requests: latencies.length, errors, medianMs: percentile(latencies, 50), p99Ms: percentile(latencies, 99), perSecond: latencies.length / elapsed, hits };
 }
 
-/** The PostgreSQL server to create the two databases on. */
-async function openServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  const parent = mkdtempSync(path.join(tmpdir(), "agora-bench-"));
-  chmodSync(parent, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(parent, "data"), persistent: false, fast: true });
-  return {
-    url: server.url,
-    stop: async () => {
-      await server.stop();
-      rmSync(parent, { recursive: true, force: true });
-    },
-  };
-}
 
 async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   const client = new Client({ connectionString: serverUrl });
@@ -218,7 +202,7 @@ async function explain(databaseUrl: string, statements: Array<{ sql: string; par
 }
 
 async function main(): Promise<void> {
-  const server = await openServer();
+  const server = await openBenchServer();
   const runs: Array<Awaited<ReturnType<typeof runSize>>> = [];
   try {
     for (const { label, sizes } of SIZES) runs.push(await runSize(server.url, label, sizes));
