@@ -12,6 +12,8 @@ const MAX_DEADLINE_MS = 10 * 60_000;
 /** The request being served: aborted when its client hangs up or its deadline passes. */
 interface RequestScope {
   signal: AbortSignal;
+  /** When the caller stops waiting (epoch ms), when it said so. */
+  deadlineAt?: number;
 }
 
 // Which request a database call serves. The statements are issued deep inside services and DataLoaders that
@@ -48,8 +50,20 @@ export function requestCancellation(): RequestHandler {
       if (timer) clearTimeout(timer);
       if (!res.writableFinished) controller.abort(new RequestAbandonedError("the client went away"));
     });
-    requestScope.run({ signal: controller.signal }, next);
+    requestScope.run({ signal: controller.signal, deadlineAt: left === undefined ? undefined : Date.now() + left }, next);
   };
+}
+
+/**
+ * For a call the request being served makes to another subgraph: a signal that aborts after `timeoutMs`, or
+ * with the request itself (caller gone, deadline passed), and the `x-agora-deadline` header with the time
+ * left, so the deadline keeps propagating. Outside a request, only the timeout applies.
+ */
+export function outgoingCallBudget(timeoutMs: number): { signal: AbortSignal; headers: Record<string, string> } {
+  const scope = requestScope.getStore();
+  const left = scope?.deadlineAt === undefined ? timeoutMs : Math.min(timeoutMs, Math.max(0, scope.deadlineAt - Date.now()));
+  const timeout = AbortSignal.timeout(left);
+  return { signal: scope ? AbortSignal.any([timeout, scope.signal]) : timeout, headers: { [DEADLINE_HEADER]: String(left) } };
 }
 
 type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined, release: (error?: Error | boolean) => void) => void;

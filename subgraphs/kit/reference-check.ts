@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import { outgoingCallBudget } from "./cancellation";
 import { badUserInput, type FieldViolation } from "./errors";
 import { logger } from "./logger";
 import { encodeViewer, SIGNATURE_HEADERS, signRequest } from "./request-signature";
@@ -57,8 +58,11 @@ export async function findUnresolvedIds(
     variables: { representations: ids.map((id) => ({ __typename: typename, id })) },
   });
   const viewer = encodeViewer(caller.viewer);
+  // Within the write's own deadline, and abandoned with it.
+  const budget = outgoingCallBudget(options.timeoutMs);
   const headers: Record<string, string> = {
     "content-type": "application/json",
+    ...budget.headers,
     [SIGNATURE_HEADERS.requestId]: caller.requestId,
     // Signed as search.client.ts and the gateway sign; without a secret the owner treats the call as anonymous.
     ...(options.secret ? { [SIGNATURE_HEADERS.viewer]: viewer, ...signRequest({ secret: options.secret, viewer, requestId: caller.requestId, body }) } : {}),
@@ -66,7 +70,7 @@ export async function findUnresolvedIds(
   let status: number;
   let answer: { data?: { _entities?: unknown } | null; errors?: Array<{ message?: string }> } | null;
   try {
-    const response = await fetch(options.url, { method: "POST", headers, body, redirect: "error", signal: AbortSignal.timeout(options.timeoutMs) });
+    const response = await fetch(options.url, { method: "POST", headers, body, redirect: "error", signal: budget.signal });
     status = response.status;
     answer = (await response.json()) as typeof answer;
   } catch (error) {

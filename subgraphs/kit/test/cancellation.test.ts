@@ -1,5 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { DEADLINE_HEADER, readDeadlineHeader } from "../cancellation";
+import express from "express";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { DEADLINE_HEADER, outgoingCallBudget, readDeadlineHeader, RequestAbandonedError, requestCancellation } from "../cancellation";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { pollUntil, runningNaps, startSleepersSubgraph } from "../testing/sleepy-subgraph";
 
@@ -75,5 +78,56 @@ describe("the deadline header", () => {
 
   it.each([[undefined], [""], ["-5"], ["soon"], ["1e3"]])("ignores %j", (value) => {
     expect(readDeadlineHeader(value)).toBeUndefined();
+  });
+});
+
+describe("calls a request makes to other subgraphs", () => {
+  /** Serves `handler` behind the kit's request cancellation on a free port; a client's AbortController ends it. */
+  async function serve(handler: (respond: (body: unknown) => void) => void) {
+    const app = express();
+    app.use(requestCancellation());
+    app.get("/", (_req, res) => handler((body) => res.json(body)));
+    const server = await new Promise<Server>((resolve) => {
+      const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
+    });
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  }
+
+  it("pass on the time the request has left, never more than their own timeout", async () => {
+    const served = await serve((respond) => respond(outgoingCallBudget(5_000).headers));
+    try {
+      const left = (await (await fetch(served.url, { headers: { [DEADLINE_HEADER]: "800" } })).json()) as Record<string, string>;
+      expect(Number(left[DEADLINE_HEADER])).toBeGreaterThan(0);
+      expect(Number(left[DEADLINE_HEADER])).toBeLessThanOrEqual(800);
+      const without = (await (await fetch(served.url)).json()) as Record<string, string>;
+      expect(without[DEADLINE_HEADER]).toBe("5000");
+    } finally {
+      await served.close();
+    }
+  });
+
+  it("are aborted when the request's caller goes away", async () => {
+    let signal: AbortSignal | undefined;
+    const served = await serve(() => {
+      signal = outgoingCallBudget(60_000).signal;
+    });
+    try {
+      const client = new AbortController();
+      const request = fetch(served.url, { signal: client.signal }).catch(() => undefined);
+      await pollUntil(async () => signal !== undefined, (served) => served, 5_000);
+      expect(signal!.aborted).toBe(false);
+      client.abort();
+      await request;
+      await pollUntil(async () => signal!.aborted, (aborted) => aborted, 5_000);
+      expect(signal!.reason).toBeInstanceOf(RequestAbandonedError);
+    } finally {
+      await served.close();
+    }
+  });
+
+  it("outside a request, only time out", () => {
+    const budget = outgoingCallBudget(1_000);
+    expect(budget.headers[DEADLINE_HEADER]).toBe("1000");
+    expect(budget.signal.aborted).toBe(false);
   });
 });

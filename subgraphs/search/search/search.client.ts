@@ -1,4 +1,5 @@
 import { encodeViewer, LANGUAGES_HEADER, SIGNATURE_HEADERS, signRequest, type Viewer } from "../../kit";
+import { outgoingCallBudget } from "../../kit/cancellation";
 
 /** Who is asking, as the search subgraph received it from the gateway; passed on to every searched subgraph. */
 export interface Caller {
@@ -25,8 +26,11 @@ export async function callSubgraph<TData>(
 ): Promise<SubgraphAnswer<TData>> {
   const body = JSON.stringify(operation);
   const viewer = encodeViewer(caller.viewer);
+  // The search answers within the gateway's deadline, and stops asking when the gateway stops waiting.
+  const budget = outgoingCallBudget(options.timeoutMs);
   const headers: Record<string, string> = {
     "content-type": "application/json",
+    ...budget.headers,
     "x-request-id": caller.requestId,
     ...(caller.languages.length > 0 ? { [LANGUAGES_HEADER]: caller.languages.join(",") } : {}),
     // Without a secret the subgraphs treat every request as anonymous (development only), so nothing is signed.
@@ -35,7 +39,7 @@ export async function callSubgraph<TData>(
   let response: Response;
   let answer: { data?: TData | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
   try {
-    response = await fetch(options.url, { method: "POST", headers, body, redirect: "error", signal: AbortSignal.timeout(options.timeoutMs) });
+    response = await fetch(options.url, { method: "POST", headers, body, redirect: "error", signal: budget.signal });
     answer = (await response.json()) as typeof answer;
   } catch (error) {
     return { ok: false, reason: "unavailable", detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
