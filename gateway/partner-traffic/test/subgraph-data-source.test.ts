@@ -1,5 +1,4 @@
-import { composeServices } from "@apollo/composition";
-import { ApolloGateway } from "@apollo/gateway";
+import { startTestGateway } from "./test-gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { buildSubgraphSchema } from "@apollo/subgraph";
@@ -48,6 +47,8 @@ let people: { url: string; stop: () => Promise<void> };
 let makers: LoopbackServer;
 let internal: LoopbackServer;
 let hub: ApolloServer<GatewayContext>;
+let closeGateway: () => Promise<void>;
+/** Data sources a test builds by hand. */
 const dataSources: SubgraphDataSource[] = [];
 
 function ask(query: string) {
@@ -75,37 +76,17 @@ beforeAll(async () => {
   internal = await startLoopbackServer((_body, response) => response.end("INTERNAL-SECRET-TOKEN=abc123"));
   makers = await startLoopbackServer((body, response) => partnerAnswer(JSON.parse(body), response));
 
-  const composed = composeServices([
-    { name: "people", url: people.url, typeDefs: parse(PEOPLE_SDL) },
-    { name: "makers", url: makers.url, typeDefs: parse(MAKERS_SDL) },
-  ]);
-  if (composed.errors) throw composed.errors[0];
-  const types = new SupergraphTypes();
-  const gateway = new ApolloGateway({
-    supergraphSdl: composed.supergraphSdl,
-    buildService: ({ name, url: routingUrl }) => {
-      const source = new SubgraphDataSource({
-        name,
-        url: routingUrl ?? "",
-        timeoutMs: 2000,
-        trust: name === "people" ? "core" : "partner",
-        types,
-        maxResponseBytes: 64 * 1024,
-        // The partner is on 127.0.0.1 in this test.
-        allowPrivate: true,
-      });
-      dataSources.push(source);
-      return source;
-    },
-    logger,
-  });
-  types.watch(gateway);
-  hub = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false, logger });
-  await hub.start();
+  ({ hub, close: closeGateway } = await startTestGateway(
+    [
+      { name: "people", url: people.url, sdl: PEOPLE_SDL, trust: "core" },
+      { name: "makers", url: makers.url, sdl: MAKERS_SDL, trust: "partner" },
+    ],
+    { maxResponseBytes: 64 * 1024 },
+  ));
 });
 
 afterAll(async () => {
-  await hub.stop();
+  await closeGateway();
   await Promise.all(dataSources.map((source) => source.close()));
   await makers.close();
   await internal.close();

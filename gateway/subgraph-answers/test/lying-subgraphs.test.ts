@@ -1,5 +1,4 @@
-import { composeServices } from "@apollo/composition";
-import { ApolloGateway } from "@apollo/gateway";
+import { startTestGateway } from "../../partner-traffic/test/test-gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { buildSubgraphSchema } from "@apollo/subgraph";
@@ -8,8 +7,6 @@ import type { ServerResponse } from "node:http";
 import { logger } from "../../../subgraphs/kit/logger";
 import type { GatewayContext } from "../../gateway-context";
 import { askGateway, sendJson, startLoopbackServer, type LoopbackServer } from "../../partner-traffic/test/loopback-server";
-import { SubgraphDataSource } from "../../subgraph-data-source";
-import { SupergraphTypes } from "../supergraph-types";
 
 // A core subgraph built with the real library, and a partner that is a bare HTTP server answering what a
 // hostile or buggy partner would. The partner owns an entity interface; the core subgraph refers to it.
@@ -38,7 +35,7 @@ let partnerAnswer: (request: PartnerRequest, response: ServerResponse) => void;
 let people: { stop: () => Promise<void> };
 let makers: LoopbackServer;
 let hub: ApolloServer<GatewayContext>;
-const dataSources: SubgraphDataSource[] = [];
+let closeGateway: () => Promise<void>;
 
 function ask(query: string) {
   return askGateway(hub, query);
@@ -63,30 +60,14 @@ beforeAll(async () => {
   const { url } = await startStandaloneServer(peopleServer, { listen: { port: 0, host: "127.0.0.1" } });
   people = { stop: () => peopleServer.stop() };
   makers = await startLoopbackServer((body, response) => partnerAnswer(JSON.parse(body) as PartnerRequest, response));
-  const composed = composeServices([
-    { name: "people", url, typeDefs: parse(PEOPLE_SDL) },
-    { name: "makers", url: makers.url, typeDefs: parse(MAKERS_SDL) },
-  ]);
-  if (composed.errors) throw composed.errors[0];
-  const types = new SupergraphTypes();
-  const gateway = new ApolloGateway({
-    supergraphSdl: composed.supergraphSdl,
-    buildService: ({ name, url: routingUrl }) => {
-      const trust = name === "people" ? "core" : "partner";
-      const source = new SubgraphDataSource({ name, url: routingUrl ?? "", timeoutMs: 2000, trust, types, allowPrivate: true });
-      dataSources.push(source);
-      return source;
-    },
-    logger,
-  });
-  types.watch(gateway);
-  hub = new ApolloServer<GatewayContext>({ gateway, logger });
-  await hub.start();
+  ({ hub, close: closeGateway } = await startTestGateway([
+    { name: "people", url, sdl: PEOPLE_SDL, trust: "core" },
+    { name: "makers", url: makers.url, sdl: MAKERS_SDL, trust: "partner" },
+  ]));
 });
 
 afterAll(async () => {
-  await hub.stop();
-  await Promise.all(dataSources.map((source) => source.close()));
+  await closeGateway();
   await makers.close();
   await people.stop();
 });
