@@ -6,8 +6,15 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   setupFiles: ["reflect-metadata"],
-  globalSetup: "<rootDir>/subgraphs/kit/testing/global-setup.ts",
-  globalTeardown: "<rootDir>/subgraphs/kit/testing/global-teardown.ts",
+  // The workspace packages from their sources, so a test sees one copy of each class (type-graphql metadata) and needs no build.
+  moduleNameMapper: {
+    "^@agora-hub/runtime$": "<rootDir>/packages/runtime/src/index.ts",
+    "^@agora-hub/runtime/tracing-preload$": "<rootDir>/packages/runtime/src/observability/tracing-preload.ts",
+    "^@agora-hub/subgraph-kit$": "<rootDir>/packages/subgraph-kit/src/index.ts",
+    "^@agora-hub/subgraph-kit/testing$": "<rootDir>/packages/subgraph-kit/src/testing/index.ts",
+  },
+  globalSetup: "<rootDir>/testing/global-setup.ts",
+  globalTeardown: "<rootDir>/testing/global-teardown.ts",
   testTimeout: 30000,
   // Jest's default on 2 cores is one worker; the suite waits on PostgreSQL and sockets enough that two halve its time.
   maxWorkers: 2,

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
-import { portSchema, readEnv, repoRoot, sharedEnvShape } from "../subgraphs/kit/config";
+import { portSchema, readEnv, repoRoot, sharedEnvShape } from "@agora-hub/runtime";
 import { type OverloadConfig, readOverloadConfig } from "./protection/admission-control";
 import { assertProductionSecrets } from "./protection/production-checks";
 import { type ProtectionConfig, readProtectionConfig } from "./protection/protection-config";

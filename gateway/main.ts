@@ -1,8 +1,8 @@
-import "../subgraphs/kit/observability/tracing-preload";
+import "@agora-hub/runtime/tracing-preload";
 import { readGatewayConfig } from "./config";
 import { startGateway } from "./gateway-server";
-import { logger } from "../subgraphs/kit/logger";
-import { closeOnSignals } from "../subgraphs/kit/shutdown";
+import { logger } from "@agora-hub/runtime";
+import { closeOnSignals } from "@agora-hub/runtime";
 
 async function main(): Promise<void> {
   const gateway = await startGateway(readGatewayConfig());

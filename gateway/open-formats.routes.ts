@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type Router } from "express";
 import type { GraphQLFormattedError } from "graphql";
-import { isUuid } from "../subgraphs/kit/ids";
-import { logger } from "../subgraphs/kit/logger";
+import { isUuid } from "@agora-hub/runtime";
+import { logger } from "@agora-hub/runtime";
 
 /** Runs one GraphQL operation through the gateway's own Apollo Server, as an anonymous client. */
 export type RunOperation = (

@@ -1,10 +1,10 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { logger } from "../subgraphs/kit/logger";
-import { LANGUAGES_HEADER } from "../subgraphs/kit/preferred-languages";
-import { encodeViewer, SIGNATURE_HEADERS, signRequest } from "../subgraphs/kit/request-signature";
-import { ANONYMOUS } from "../subgraphs/kit/subgraph";
+import { logger } from "@agora-hub/runtime";
+import { LANGUAGES_HEADER } from "@agora-hub/runtime";
+import { encodeViewer, SIGNATURE_HEADERS, signRequest } from "@agora-hub/runtime";
+import { ANONYMOUS } from "@agora-hub/subgraph-kit";
 import type { GatewayContext } from "./gateway-context";
 import type { AnswerProblem, ShapedAnswer } from "./subgraph-answers/shape-answer";
 import type { SupergraphTypes } from "./subgraph-answers/supergraph-types";

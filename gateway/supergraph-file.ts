@@ -1,7 +1,7 @@
 import type { SupergraphManager } from "@apollo/gateway";
 import { readFile } from "node:fs/promises";
 import { unwatchFile, watchFile } from "node:fs";
-import { logger } from "../subgraphs/kit/logger";
+import { logger } from "@agora-hub/runtime";
 
 /** How often the supergraph file is checked for changes. Polling survives editors and atomic renames. */
 const POLL_INTERVAL_MS = 500;

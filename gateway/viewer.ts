@@ -1,10 +1,10 @@
 import { HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
-import { classifyDatabaseError } from "../subgraphs/kit/observability/error-masking";
-import { ANONYMOUS, OPERATOR, type Viewer } from "../subgraphs/kit/subgraph";
+import { classifyDatabaseError } from "@agora-hub/runtime";
+import { ANONYMOUS, OPERATOR, type Viewer } from "@agora-hub/subgraph-kit";
 import type { RateBudget } from "./protection/rate-limit";
-import { tokensMatch } from "./registry/api-keys";
-import type { Actor, PartnerRegistry } from "./registry/registry.service";
+import { tokensMatch } from "../registry/api-keys";
+import type { Actor, PartnerRegistry } from "../registry/registry.service";
 
 const BEARER = /^Bearer (\S{1,512})$/;
 

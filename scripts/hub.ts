@@ -1,3 +1,4 @@
+import { CORE_ROUTES } from "../subgraphs/core-routes";
 import { randomBytes } from "node:crypto";
 import type { DataSource, Logger as TypeOrmLogger } from "typeorm";
 import { readGatewayConfig } from "../gateway/config";
@@ -5,7 +6,7 @@ import { type RunningGateway, startGateway } from "../gateway/gateway-server";
 import { CORE_SUBGRAPHS } from "../subgraphs/core-subgraphs";
 import { readSearchConfig } from "../subgraphs/search/search.config";
 import { createSearchSubgraph, searchSubgraph } from "../subgraphs/search/search.subgraph";
-import { type AnySubgraphDefinition, logger, type SeedSizes, type StartedSubgraph, startSubgraph } from "../subgraphs/kit";
+import { type AnySubgraphDefinition, logger, type SeedSizes, type StartedSubgraph, startSubgraph } from "@agora-hub/subgraph-kit";
 
 /** The whole hub in one process: the core subgraphs and the gateway in front of them. */
 export interface RunningHub {
@@ -108,6 +109,7 @@ export async function startHub(options: {
           // The subgraphs started before this one at their actual addresses: erasure followers read the people
           // subgraph's feed there, and writes check the people and organisations they reference there.
           peerUrls: Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, subgraph.url])),
+          peerDefaults: CORE_ROUTES,
         }),
       );
     }

@@ -2,7 +2,12 @@ import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { CORE_SUBGRAPHS } from "../subgraphs/core-subgraphs";
 import type { DataSource } from "typeorm";
-import { type AnySubgraphDefinition, connectDatabase, DEMO_SIZES, logger, openSubgraphDatabase, readEnv, type SeedSizes, sharedEnvShape } from "../subgraphs/kit";
+import { type AnySubgraphDefinition, logger, type SeedSizes } from "@agora-hub/subgraph-kit";
+import { openSubgraphDatabase } from "@agora-hub/runtime";
+import { readEnv } from "@agora-hub/runtime";
+import { DEMO_SIZES } from "@agora-hub/subgraph-kit/testing";
+import { connectDatabase } from "@agora-hub/runtime";
+import { sharedEnvShape } from "@agora-hub/runtime";
 import { isHubEmpty, resetHub, resetPlan, seedHub } from "./hub";
 
 const USAGE = `Usage: npm run seed -- [--people N] [--organisations N] [--opportunities N] [--events N] [--reset | --if-empty]

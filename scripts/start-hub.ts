@@ -1,9 +1,16 @@
-import "../subgraphs/kit/observability/tracing-preload";
+import "@agora-hub/runtime/tracing-preload";
 import "reflect-metadata";
 import "../gateway/config";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { closeOnSignals, connectDatabase, DEMO_SIZES, logger, portSchema, portVariable, readEnv, sharedEnvShape } from "../subgraphs/kit";
+import { logger } from "@agora-hub/subgraph-kit";
+import { portSchema } from "@agora-hub/runtime";
+import { closeOnSignals } from "@agora-hub/runtime";
+import { readEnv } from "@agora-hub/runtime";
+import { portVariable } from "@agora-hub/runtime";
+import { DEMO_SIZES } from "@agora-hub/subgraph-kit/testing";
+import { connectDatabase } from "@agora-hub/runtime";
+import { sharedEnvShape } from "@agora-hub/runtime";
 import { startHub } from "./hub";
 
 /**

@@ -1,5 +1,5 @@
 import { eventsSubgraph } from "./events/events.subgraph";
-import type { AnySubgraphDefinition } from "./kit";
+import type { AnySubgraphDefinition } from "@agora-hub/subgraph-kit";
 import { opportunitiesSubgraph } from "./opportunities/opportunities.subgraph";
 import { organisationsSubgraph } from "./organisations/organisations.subgraph";
 import { peopleSubgraph } from "./people/people.subgraph";

@@ -2,9 +2,9 @@ import type { RemoteGraphQLDataSource } from "@apollo/gateway";
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { isIP, type LookupFunction } from "node:net";
 import { Agent, fetch, Response } from "undici";
-import { DEADLINE_HEADER } from "../../subgraphs/kit/cancellation";
+import { DEADLINE_HEADER } from "@agora-hub/runtime";
 import { ConcurrencyLimiter, LimiterRejectedError } from "../protection/concurrency-limiter";
-import { classifyAddress, describeAddressCategory, isAddressAllowed, type AddressPolicyOptions } from "./address-policy";
+import { classifyAddress, describeAddressCategory, isAddressAllowed, type AddressPolicyOptions } from "@agora-hub/runtime";
 
 /** A fetch for RemoteGraphQLDataSource's `fetcher` option, with `close()` to release its connection pool. */
 export type SubgraphFetcher = RemoteGraphQLDataSource["fetcher"] & { close: () => Promise<void> };

@@ -1,6 +1,6 @@
 import type { RequestHandler, Response } from "express";
 import { z } from "zod";
-import { readEnv } from "../../subgraphs/kit/config";
+import { readEnv } from "@agora-hub/runtime";
 import { ConcurrencyLimiter, LimiterRejectedError } from "./concurrency-limiter";
 import { sendRefusal } from "./protection-errors";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { readEnv } from "../../subgraphs/kit/config";
+import { readEnv } from "@agora-hub/runtime";
 
 /** Limits on one GraphQL operation. */
 export interface OperationLimits {

@@ -1,7 +1,7 @@
 import type { RequestHandler } from "express";
 import Redis from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { logger } from "../../subgraphs/kit/logger";
+import { logger } from "@agora-hub/runtime";
 import { sendRefusal } from "./protection-errors";
 
 /** Rate limits per client IP and per API key, with the middleware that applies them. */

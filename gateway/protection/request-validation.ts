@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { type ConstValueNode, type DirectiveNode, type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from "graphql";
-import { NUL_CHARACTER_MESSAGE, nulCharacterPaths } from "../../subgraphs/kit/validation";
+import { NUL_CHARACTER_MESSAGE, nulCharacterPaths } from "@agora-hub/runtime";
 
 /** At most this many places are named in one refusal (the kit's scan of variables stops at as many). */
 const MAX_NAMED = 10;

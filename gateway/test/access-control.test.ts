@@ -3,7 +3,9 @@ import { startStandaloneServer } from "@apollo/server/standalone";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse } from "graphql";
 import type { IncomingHttpHeaders } from "node:http";
-import { encodeViewer, SIGNATURE_HEADERS, signRequest } from "../../subgraphs/kit";
+import { SIGNATURE_HEADERS } from "@agora-hub/runtime";
+import { encodeViewer } from "@agora-hub/runtime";
+import { signRequest } from "@agora-hub/runtime";
 import { waitFor } from "./gateway-client";
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from "./test-hub";
 

@@ -2,8 +2,8 @@ import { execFile } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { repoRoot } from "../../subgraphs/kit/config";
-import { ensureBuilt } from "../../subgraphs/kit/testing/ensure-built";
+import { repoRoot } from "@agora-hub/runtime";
+import { ensureBuilt } from "../../testing/ensure-built";
 
 const run = promisify(execFile);
 const root = repoRoot();

@@ -1,5 +1,6 @@
 import { Client } from "pg";
-import { DEMO_SIZES, demoId } from "../../subgraphs/kit";
+import { demoId } from "@agora-hub/subgraph-kit/testing";
+import { DEMO_SIZES } from "@agora-hub/subgraph-kit/testing";
 import { postGraphQL } from "./gateway-client";
 import { startTestHub, type TestHub } from "./test-hub";
 

@@ -1,5 +1,5 @@
 import { Client } from "pg";
-import { demoId } from "../../subgraphs/kit";
+import { demoId } from "@agora-hub/subgraph-kit/testing";
 import { postGraphQL } from "./gateway-client";
 import { startTestHub, type TestHub } from "./test-hub";
 

@@ -1,4 +1,4 @@
-import { DEMO_SIZES } from "../../subgraphs/kit";
+import { DEMO_SIZES } from "@agora-hub/subgraph-kit/testing";
 import { waitFor } from "./gateway-client";
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from "./test-hub";
 

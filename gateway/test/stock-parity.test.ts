@@ -1,9 +1,11 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { readFileSync } from "node:fs";
-import { SUPERGRAPH_PATH } from "../../schema/composition";
-import { encodeViewer, SIGNATURE_HEADERS, signRequest } from "../../subgraphs/kit";
-import { logger } from "../../subgraphs/kit/logger";
+import { SUPERGRAPH_PATH } from "../../registry/composition/composition";
+import { SIGNATURE_HEADERS } from "@agora-hub/runtime";
+import { encodeViewer } from "@agora-hub/runtime";
+import { signRequest } from "@agora-hub/runtime";
+import { logger } from "@agora-hub/runtime";
 import { postGraphQL } from "./gateway-client";
 import { startTestHub, type TestHub } from "./test-hub";
 

@@ -1,6 +1,8 @@
 import { startHub, type RunningHub } from "../../scripts/hub";
-import { DEMO_SIZES, QueryCounter, type SeedSizes } from "../../subgraphs/kit";
-import { createTestDatabase, type TestDatabase } from "../../subgraphs/kit/testing/test-database";
+import { type SeedSizes } from "@agora-hub/subgraph-kit";
+import { QueryCounter } from "@agora-hub/runtime";
+import { DEMO_SIZES } from "@agora-hub/subgraph-kit/testing";
+import { createTestDatabase, type TestDatabase } from "@agora-hub/subgraph-kit/testing";
 
 /** The operator token test hubs run with. */
 export const TEST_ADMIN_TOKEN = "test-operator-token-0123456789abcdef";

@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startEmbeddedPostgres } from "../../subgraphs/kit";
+import { startEmbeddedPostgres } from "@agora-hub/runtime";
 
 /** The PostgreSQL server a benchmark creates its databases on: DATABASE_URL's, or a throw-away embedded one. */
 export async function openBenchServer(): Promise<{ url: string; stop: () => Promise<void> }> {

@@ -5,7 +5,9 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { Client } from "pg";
 import { Agent, fetch } from "undici";
-import { DEMO_SIZES, ensureDatabase, logger } from "../../subgraphs/kit";
+import { logger } from "@agora-hub/subgraph-kit";
+import { ensureDatabase } from "@agora-hub/runtime";
+import { DEMO_SIZES } from "@agora-hub/subgraph-kit/testing";
 import { startHub } from "../hub";
 import { openBenchServer } from "./bench-server";
 

@@ -3,7 +3,9 @@ import "../../gateway/config";
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { Client } from "pg";
-import { ensureDatabase, QueryCounter, type SeedSizes } from "../../subgraphs/kit";
+import { type SeedSizes } from "@agora-hub/subgraph-kit";
+import { QueryCounter } from "@agora-hub/runtime";
+import { ensureDatabase } from "@agora-hub/runtime";
 import { startHub } from "../hub";
 import { openBenchServer } from "./bench-server";
 

@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { Client } from "pg";
-import { repoRoot } from "../../subgraphs/kit/config";
-import { ensureBuilt } from "../../subgraphs/kit/testing/ensure-built";
-import { createTestDatabase, type TestDatabase } from "../../subgraphs/kit/testing/test-database";
+import { repoRoot } from "@agora-hub/runtime";
+import { ensureBuilt } from "../../testing/ensure-built";
+import { createTestDatabase, type TestDatabase } from "@agora-hub/subgraph-kit/testing";
 
 let database: TestDatabase;
 let client: Client;

@@ -1,4 +1,5 @@
-import type { SubgraphDefinition } from "../kit";
+import { followPersonErasures } from "../../domain/person-erasure/erasure-follower";
+import type { SubgraphDefinition } from "@agora-hub/subgraph-kit";
 import { CreatePersonErasureCursor1764000400010 } from "./migrations/1764000400010-create-person-erasure-cursor";
 import { resolvePersonDataExportReference } from "./person-data/person-data-export.reference";
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
@@ -36,5 +37,5 @@ export const eventsSubgraph: SubgraphDefinition<EventLoaders> = {
   migrations: [CreateEvent1764000400000, CreatePersonErasureCursor1764000400010, AddEventSearch1764000400020],
   createLoaders: createEventLoaders,
   seed: seedEvents,
-  onPersonErased: eraseSpeakerLinks,
+  startBackground: followPersonErasures(eraseSpeakerLinks),
 };

@@ -1,4 +1,5 @@
-import type { SubgraphDefinition } from "../kit";
+import { followPersonErasures } from "../../domain/person-erasure/erasure-follower";
+import type { SubgraphDefinition } from "@agora-hub/subgraph-kit";
 import { CreatePersonErasureCursor1764100000010 } from "./migrations/1764100000010-create-person-erasure-cursor";
 import { resolvePersonDataExportReference } from "./person-data/person-data-export.reference";
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
@@ -34,5 +35,5 @@ export const opportunitiesSubgraph: SubgraphDefinition<OpportunityLoaders> = {
   migrations: [CreateOpportunity1764100000000, CreatePersonErasureCursor1764100000010, AddOpportunitySearch1764100000020],
   createLoaders: createOpportunityLoaders,
   seed: seedOpportunities,
-  onPersonErased: clearErasedContact,
+  startBackground: followPersonErasures(clearErasedContact),
 };

@@ -1,9 +1,10 @@
-import "../kit/observability/tracing-preload";
+import "@agora-hub/runtime/tracing-preload";
 import "reflect-metadata";
-import { logger, runSubgraph } from "../kit";
+import { logger, runSubgraph } from "@agora-hub/subgraph-kit";
 import { organisationsSubgraph } from "./organisations.subgraph";
+import { CORE_ROUTES } from "../core-routes";
 
-runSubgraph(organisationsSubgraph).catch((error: unknown) => {
+runSubgraph(organisationsSubgraph, { peerDefaults: CORE_ROUTES }).catch((error: unknown) => {
   logger.fatal({ err: error }, "organisations subgraph failed to start");
   process.exit(1);
 });

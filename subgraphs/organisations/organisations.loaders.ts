@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import type { SubgraphContext } from "../kit";
+import type { SubgraphContext } from "@agora-hub/subgraph-kit";
 import { createMembershipLoaders, type MembershipLoaders } from "./membership/membership.loaders";
 import { createOrganisationLoaders, type OrganisationLoaders } from "./organisation/organisation.loaders";
 

@@ -1,4 +1,5 @@
-import type { SubgraphDefinition } from "../kit";
+import { followPersonErasures } from "../../domain/person-erasure/erasure-follower";
+import type { SubgraphDefinition } from "@agora-hub/subgraph-kit";
 import { CreatePersonErasureCursor1764000200010 } from "./migrations/1764000200010-create-person-erasure-cursor";
 import { resolvePersonDataExportReference } from "./person-data/person-data-export.reference";
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
@@ -34,5 +35,5 @@ export const organisationsSubgraph: SubgraphDefinition<OrganisationsLoaders> = {
   migrations: [CreateOrganisation1764000200000, CreateMembership1764000200001, CreatePersonErasureCursor1764000200010, AddOrganisationSearch1764000200020],
   createLoaders: createOrganisationsLoaders,
   seed: seedOrganisations,
-  onPersonErased: erasePersonMemberships,
+  startBackground: followPersonErasures(erasePersonMemberships),
 };

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "../kit";
+import type { SubgraphDefinition } from "@agora-hub/subgraph-kit";
 import { resolvePersonDataExportReference } from "./data-export/person-data-export.service";
 import { PersonDataExportResolver } from "./data-export/person-data-export.resolver";
 import { seedPeople } from "./demo/people.seed";

@@ -1,9 +1,10 @@
-import "../kit/observability/tracing-preload";
+import "@agora-hub/runtime/tracing-preload";
 import "reflect-metadata";
-import { logger, runSubgraph } from "../kit";
+import { logger, runSubgraph } from "@agora-hub/subgraph-kit";
 import { searchSubgraph } from "./search.subgraph";
+import { CORE_ROUTES } from "../core-routes";
 
-runSubgraph(searchSubgraph).catch((error: unknown) => {
+runSubgraph(searchSubgraph, { peerDefaults: CORE_ROUTES }).catch((error: unknown) => {
   logger.fatal({ err: error }, "search subgraph failed to start");
   process.exit(1);
 });

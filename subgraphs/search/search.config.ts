@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { readEnv } from "../kit";
+import { readEnv } from "@agora-hub/runtime";
 import { SearchHitType } from "./search/search.type";
 
 /** Where each kind of hit comes from: the subgraph that owns it and its list query. */

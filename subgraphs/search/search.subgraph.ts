@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "../kit";
+import type { SubgraphDefinition } from "@agora-hub/subgraph-kit";
 import { resolveEventReference } from "./event/event.reference";
 import { Event } from "./event/event.stub";
 import { resolveOpportunityReference } from "./opportunity/opportunity.reference";

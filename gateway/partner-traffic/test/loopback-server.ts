@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ApolloServer } from "@apollo/server";
-import type { Viewer } from "../../../subgraphs/kit/subgraph";
+import type { Viewer } from "@agora-hub/subgraph-kit";
 import type { GatewayContext } from "../../gateway-context";
 
 /** A throw-away HTTP server on 127.0.0.1 that counts the requests it received. */

@@ -4,7 +4,7 @@ import { startStandaloneServer } from "@apollo/server/standalone";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { GraphQLError, parse } from "graphql";
 import type { ServerResponse } from "node:http";
-import { logger } from "../../../subgraphs/kit/logger";
+import { logger } from "@agora-hub/runtime";
 import type { GatewayContext } from "../../gateway-context";
 import { SubgraphDataSource } from "../../subgraph-data-source";
 import { SupergraphTypes } from "../../subgraph-answers/supergraph-types";

@@ -2,7 +2,7 @@ import { composeServices } from "@apollo/composition";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { parse } from "graphql";
-import { logger } from "../../../subgraphs/kit/logger";
+import { logger } from "@agora-hub/runtime";
 import type { GatewayContext } from "../../gateway-context";
 import { SupergraphTypes } from "../../subgraph-answers/supergraph-types";
 import { SubgraphDataSource, type SubgraphTrust } from "../../subgraph-data-source";

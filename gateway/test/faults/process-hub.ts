@@ -15,10 +15,10 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import path from "node:path";
-import { repoRoot } from "../../../subgraphs/kit/config";
-import type { SeedSizes } from "../../../subgraphs/kit/demo";
-import { createTestDatabase, type TestDatabase } from "../../../subgraphs/kit/testing/test-database";
-import { ensureBuilt } from "../../../subgraphs/kit/testing/ensure-built";
+import { repoRoot } from "@agora-hub/runtime";
+import type { SeedSizes } from "@agora-hub/subgraph-kit";
+import { createTestDatabase, type TestDatabase } from "@agora-hub/subgraph-kit/testing";
+import { ensureBuilt } from "../../../testing/ensure-built";
 import { type HoldingProxy, startHoldingProxy } from "./holding-proxy";
 
 /** The core subgraphs, in start order (as subgraphs/core-subgraphs.ts lists them). */

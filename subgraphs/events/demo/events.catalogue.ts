@@ -1,4 +1,4 @@
-import type { CountryCode, Discipline } from "../../kit";
+import type { CountryCode, Discipline } from "@agora-hub/subgraph-kit";
 import { EventAttendanceMode, EventFormat } from "../event/event.type";
 
 /** A text of the catalogue: its original language, its versions, and which of them were machine-translated. */

@@ -1,6 +1,8 @@
 import type { DataSource } from "typeorm";
-import { DISCIPLINES } from "../../../schema/vocabularies";
-import { bulkInsert, createSeededFaker, demoId, type Discipline, LocalizedText, type SeedSizes } from "../../kit";
+import { DISCIPLINES } from "@agora-hub/runtime";
+import { bulkInsert, type Discipline, LocalizedText, type SeedSizes } from "@agora-hub/subgraph-kit";
+import { demoId } from "@agora-hub/subgraph-kit/testing";
+import { createSeededFaker } from "@agora-hub/subgraph-kit/testing";
 import { Event } from "../event/event.entity";
 import { EventOrganiser } from "../event/event-organiser.entity";
 import { EventSpeaker } from "../event/event-speaker.entity";

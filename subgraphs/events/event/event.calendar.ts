@@ -1,4 +1,7 @@
-import { calendarUid, createHubCalendar, entityUrl, MAX_CALENDAR_ENTRIES } from "../../kit";
+import { entityUrl } from "../../../domain/open-formats/json-ld";
+import { createHubCalendar } from "../../../domain/open-formats/calendar";
+import { calendarUid } from "../../../domain/open-formats/calendar";
+import { MAX_CALENDAR_ENTRIES } from "../../../domain/open-formats/calendar";
 import type { EventsCalendarArgs } from "./event.args";
 import { Event } from "./event.entity";
 import { applyFilter, type EventsContext } from "./event.service";

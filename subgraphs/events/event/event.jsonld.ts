@@ -1,4 +1,11 @@
-import { disciplineTerms, entityLink, hubTerm, jsonLdDocument, type JsonLdNode, languageTagged, postalAddress, thingJsonLd } from "../../kit";
+import { languageTagged } from "../../../domain/open-formats/json-ld";
+import { disciplineTerms } from "../../../domain/open-formats/json-ld";
+import { type JsonLdNode } from "../../../domain/open-formats/json-ld";
+import { entityLink } from "../../../domain/open-formats/json-ld";
+import { hubTerm } from "../../../domain/open-formats/json-ld";
+import { postalAddress } from "../../../domain/open-formats/json-ld";
+import { thingJsonLd } from "../../../domain/open-formats/json-ld";
+import { jsonLdDocument } from "../../../domain/open-formats/json-ld";
 import type { Event } from "./event.entity";
 import type { EventsContext } from "./event.service";
 import { EventAttendanceMode, EventFormat } from "./event.type";

@@ -1,5 +1,10 @@
 import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType, FacetCount, type FacetCounter, JSONObject, type JsonLdNode, type Page, MAX_CALENDAR_ENTRIES } from "../../kit";
+import { FacetCount, type FacetCounter } from "@agora-hub/subgraph-kit";
+import { type JsonLdNode } from "../../../domain/open-formats/json-ld";
+import { JSONObject } from "../../../domain/open-formats/json-ld";
+import { type Page } from "@agora-hub/subgraph-kit";
+import { MAX_CALENDAR_ENTRIES } from "../../../domain/open-formats/calendar";
+import { ConnectionType } from "@agora-hub/subgraph-kit";
 import { Organisation } from "../organisation/organisation.stub";
 import { EventsArgs, EventsCalendarArgs } from "./event.args";
 import { eventsCalendar } from "./event.calendar";

@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType, registerEnumType } from "type-graphql";
-import { CountryCode } from "../../kit";
+import { CountryCode } from "@agora-hub/subgraph-kit";
 
 export enum EventFormat {
   CONFERENCE = "CONFERENCE",

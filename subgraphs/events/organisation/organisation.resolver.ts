@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { PageArgs } from "../../kit";
+import { PageArgs } from "@agora-hub/subgraph-kit";
 import { EventConnection } from "../event/event.resolver";
 import { type EventsContext, listOrganisationEvents } from "../event/event.service";
 import { Organisation } from "./organisation.stub";

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { JSONObject } from "../../kit";
+import { JSONObject } from "../../../domain/open-formats/json-ld";
 import type { EventsContext } from "../event/event.service";
 import { PersonDataExport } from "./person-data-export.stub";
 import { exportSpeakerAt } from "./person-data.service";

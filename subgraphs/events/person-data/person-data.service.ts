@@ -1,5 +1,7 @@
 import { In, type EntityManager } from "typeorm";
-import { mayManagePersonData, personDataForbidden, toPlainRecord } from "../../kit";
+import { mayManagePersonData } from "../../../domain/person-data/person-data";
+import { toPlainRecord } from "../../../domain/person-data/person-data";
+import { personDataForbidden } from "../../../domain/person-data/person-data";
 import { Event } from "../event/event.entity";
 import { EventSpeaker } from "../event/event-speaker.entity";
 import type { EventsContext } from "../event/event.service";

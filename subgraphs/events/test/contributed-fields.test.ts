@@ -1,4 +1,4 @@
-import { startTestSubgraph, type TestSubgraph } from "../../kit/testing/subgraph-harness";
+import { startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import type { EventLoaders } from "../event/event.loaders";
 import { eventsSubgraph } from "../events.subgraph";
 import { CREATE_EVENT, ORGANISATION_EVENTS, PERSON_EVENTS } from "./event.operations";

@@ -1,5 +1,5 @@
-import { describeWriteAuthorisation } from "../../kit/testing/write-authorisation";
-import { startTestSubgraph, type TestSubgraph } from "../../kit/testing/subgraph-harness";
+import { describeWriteAuthorisation } from "@agora-hub/subgraph-kit/testing";
+import { startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import { eventsSubgraph } from "../events.subgraph";
 
 let subgraph: TestSubgraph<unknown>;

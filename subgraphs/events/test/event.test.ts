@@ -1,4 +1,4 @@
-import { type OperationResult, startTestSubgraph, type TestSubgraph } from "../../kit/testing/subgraph-harness";
+import { type OperationResult, startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import type { EventLoaders } from "../event/event.loaders";
 import { eventsSubgraph } from "../events.subgraph";
 import {

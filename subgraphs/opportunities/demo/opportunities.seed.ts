@@ -1,16 +1,8 @@
 import type { DataSource } from "typeorm";
-import { COUNTRY_GROUPS, DISCIPLINES } from "../../../schema/vocabularies";
-import {
-  type CountryCode,
-  type CurrencyCode,
-  createSeededFaker,
-  demoId,
-  type Discipline,
-  bulkInsert,
-  LocalizedText,
-  type SeedSizes,
-  unique,
-} from "../../kit";
+import { COUNTRY_GROUPS, DISCIPLINES } from "@agora-hub/runtime";
+import { type CountryCode, type CurrencyCode, type Discipline, bulkInsert, LocalizedText, type SeedSizes, unique } from "@agora-hub/subgraph-kit";
+import { demoId } from "@agora-hub/subgraph-kit/testing";
+import { createSeededFaker } from "@agora-hub/subgraph-kit/testing";
 import { Opportunity } from "../opportunity/opportunity.entity";
 import { CostCovered, OpportunityType } from "../opportunity/opportunity.type";
 

@@ -1,5 +1,5 @@
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
-import { SuggestionArgs } from "../../kit";
+import { SuggestionArgs } from "../../../domain/matchmaking/matchmaking";
 import type { OpportunitiesContext } from "../opportunity/opportunity.service";
 import { Person } from "../person/person.stub";
 import { suggestOpportunities } from "./matchmaking.service";

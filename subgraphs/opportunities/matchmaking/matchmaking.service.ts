@@ -1,18 +1,15 @@
-import { COUNTRIES } from "../../../schema/vocabularies";
-import {
-  CANDIDATE_POOL_SIZE,
-  type CareerStage,
-  careerStageFit,
-  disciplinesInDomainsOf,
-  type MatchReason,
-  MatchReasonKind,
-  type OpportunityType,
-  personOpportunityDisciplines,
-  rankSuggestions,
-  reason,
-  type Scored,
-  TARGET_CAREER_STAGES,
-} from "../../kit";
+import { COUNTRIES } from "@agora-hub/runtime";
+import { type CareerStage, type OpportunityType } from "@agora-hub/subgraph-kit";
+import { careerStageFit } from "../../../domain/matchmaking/matchmaking";
+import { disciplinesInDomainsOf } from "../../../domain/matchmaking/matchmaking";
+import { rankSuggestions } from "../../../domain/matchmaking/matchmaking";
+import { TARGET_CAREER_STAGES } from "../../../domain/matchmaking/matchmaking";
+import { type MatchReason } from "../../../domain/matchmaking/matchmaking";
+import { type Scored } from "../../../domain/matchmaking/matchmaking";
+import { CANDIDATE_POOL_SIZE } from "../../../domain/matchmaking/matchmaking";
+import { MatchReasonKind } from "../../../domain/matchmaking/matchmaking";
+import { personOpportunityDisciplines } from "../../../domain/matchmaking/matchmaking";
+import { reason } from "../../../domain/matchmaking/matchmaking";
 import type { Opportunity } from "../opportunity/opportunity.entity";
 import type { OpportunitiesContext } from "../opportunity/opportunity.service";
 import type { Person } from "../person/person.stub";

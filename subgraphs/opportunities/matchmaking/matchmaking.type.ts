@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from "type-graphql";
-import { MatchReason } from "../../kit";
+import { MatchReason } from "../../../domain/matchmaking/matchmaking";
 import { Opportunity } from "../opportunity/opportunity.entity";
 
 @ObjectType({ description: "An open opportunity suggested to a person, with the score and the reasons behind it." })

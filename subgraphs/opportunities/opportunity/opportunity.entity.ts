@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
-import { CountryCode, CurrencyCode, Discipline, LanguageTag, LocalizedText, LocalizedTextColumn, NetworkRecord, SearchMatch, WebUrl } from "../../kit";
+import { CountryCode, CurrencyCode, Discipline, LanguageTag, LocalizedText, LocalizedTextColumn, NetworkRecord, SearchMatch, WebUrl } from "@agora-hub/subgraph-kit";
 import { CostCovered, OpportunityAmount, OpportunityStatus, OpportunityType } from "./opportunity.type";
 
 /** PostgreSQL returns `numeric` as a string so no precision is lost; amounts fit a double comfortably. */

@@ -1,14 +1,12 @@
-import {
-  countryNode,
-  disciplineTerms,
-  entityLink,
-  hubTerm,
-  jsonLdDocument,
-  type JsonLdNode,
-  languageTagged,
-  postalAddress,
-  thingJsonLd,
-} from "../../kit";
+import { countryNode } from "../../../domain/open-formats/json-ld";
+import { disciplineTerms } from "../../../domain/open-formats/json-ld";
+import { languageTagged } from "../../../domain/open-formats/json-ld";
+import { type JsonLdNode } from "../../../domain/open-formats/json-ld";
+import { entityLink } from "../../../domain/open-formats/json-ld";
+import { hubTerm } from "../../../domain/open-formats/json-ld";
+import { postalAddress } from "../../../domain/open-formats/json-ld";
+import { thingJsonLd } from "../../../domain/open-formats/json-ld";
+import { jsonLdDocument } from "../../../domain/open-formats/json-ld";
 import type { Opportunity } from "./opportunity.entity";
 import { OpportunityType } from "./opportunity.type";
 

@@ -1,4 +1,4 @@
-import type { SubgraphContext } from "../../kit";
+import type { SubgraphContext } from "@agora-hub/subgraph-kit";
 import type { Opportunity } from "./opportunity.entity";
 import type { OpportunityLoaders } from "./opportunity.loaders";
 

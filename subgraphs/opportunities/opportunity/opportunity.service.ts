@@ -1,35 +1,10 @@
 import type { EntityManager, SelectQueryBuilder } from "typeorm";
-import {
-  addedIds,
-  applyDirectoryFilter,
-  badUserInput,
-  checkReferences,
-  escapeLike,
-  isUniqueViolation,
-  isUuid,
-  type KeysetOrder,
-  lockSourceRecord,
-  notFound,
-  requireWriter,
-  writableBy,
-  type Page,
-  type PageWindow,
-  chooseOrder,
-  type FacetDimension,
-  normaliseSearch,
-  paginateSearchable,
-  RELEVANCE,
-  type SearchablePage,
-  type SearchableTable,
-  paginate,
-  requireUuid,
-  type LocalizedText,
-  type LocalizedTextInput,
-  type SubgraphContext,
-  toLocalizedText,
-  unique,
-  Violations,
-} from "../../kit";
+import { addedIds, applyDirectoryFilter, badUserInput, checkReferences, escapeLike, isUniqueViolation, lockSourceRecord, notFound, requireWriter, writableBy, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, type LocalizedText, type LocalizedTextInput, type SubgraphContext, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
+import { isUuid } from "@agora-hub/runtime";
+import { type Page } from "@agora-hub/subgraph-kit";
+import { type PageWindow } from "@agora-hub/subgraph-kit";
+import { type KeysetOrder } from "@agora-hub/subgraph-kit";
+import { paginate } from "@agora-hub/subgraph-kit";
 import type { OpportunitiesArgs, OpportunitiesFilter } from "./opportunity.args";
 import { Opportunity } from "./opportunity.entity";
 import {

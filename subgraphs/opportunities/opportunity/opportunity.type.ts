@@ -1,8 +1,8 @@
 import { Field, Float, ObjectType, registerEnumType } from "type-graphql";
-import { CurrencyCode } from "../../kit";
+import { CurrencyCode } from "@agora-hub/subgraph-kit";
 
 /** Defined in the kit because other subgraphs name these fields in `@requires`; re-exported for this subgraph. */
-export { OpportunityStatus, OpportunityType } from "../../kit/shared-enums.types";
+export { OpportunityStatus, OpportunityType } from "@agora-hub/subgraph-kit";
 
 export enum CostCovered {
   TRAVEL = "TRAVEL",

@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { PageArgs } from "../../kit";
+import { PageArgs } from "@agora-hub/subgraph-kit";
 import { OpportunityConnection } from "../opportunity/opportunity.resolver";
 import { listPublishedOpportunities, type OpportunitiesContext } from "../opportunity/opportunity.service";
 import { Organisation } from "./organisation.stub";

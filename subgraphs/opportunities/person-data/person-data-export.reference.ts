@@ -1,4 +1,4 @@
-import { resolvePersonDataExportStub } from "../../kit";
+import { resolvePersonDataExportStub } from "../../../domain/person-data/person-data";
 import type { OpportunitiesContext } from "../opportunity/opportunity.service";
 import { PersonDataExport } from "./person-data-export.stub";
 

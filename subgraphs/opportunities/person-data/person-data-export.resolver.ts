@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { JSONObject } from "../../kit";
+import { JSONObject } from "../../../domain/open-formats/json-ld";
 import type { OpportunitiesContext } from "../opportunity/opportunity.service";
 import { PersonDataExport } from "./person-data-export.stub";
 import { exportOpportunitiesAsContact } from "./person-data.service";

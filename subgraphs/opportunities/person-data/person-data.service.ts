@@ -1,5 +1,7 @@
 import type { EntityManager } from "typeorm";
-import { mayManagePersonData, personDataForbidden, toPlainRecord } from "../../kit";
+import { mayManagePersonData } from "../../../domain/person-data/person-data";
+import { toPlainRecord } from "../../../domain/person-data/person-data";
+import { personDataForbidden } from "../../../domain/person-data/person-data";
 import { Opportunity } from "../opportunity/opportunity.entity";
 import type { OpportunitiesContext } from "../opportunity/opportunity.service";
 import type { PersonDataExport } from "./person-data-export.stub";

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { CareerStage, CountryCode, Discipline } from "../../kit";
+import { CareerStage, CountryCode, Discipline } from "@agora-hub/subgraph-kit";
 
 /** A person, owned by the people subgraph; this subgraph knows its key and adds `suggestedOpportunities`. */
 @Directive('@key(fields: "id")')

@@ -1,4 +1,4 @@
-import { startTestSubgraph, type TestSubgraph } from "../../kit/testing/subgraph-harness";
+import { startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import { opportunitiesSubgraph } from "../opportunities.subgraph";
 import type { OpportunityLoaders } from "../opportunity/opportunity.loaders";
 import {

@@ -1,5 +1,5 @@
-import { demoId } from "../../kit";
-import { startTestSubgraph, type TestSubgraph } from "../../kit/testing/subgraph-harness";
+import { demoId } from "@agora-hub/subgraph-kit/testing";
+import { startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import { opportunitiesSubgraph } from "../opportunities.subgraph";
 import type { OpportunityLoaders } from "../opportunity/opportunity.loaders";
 import { CREATE_OPPORTUNITY, ORGANISATION_OPPORTUNITIES } from "./opportunity.operations";

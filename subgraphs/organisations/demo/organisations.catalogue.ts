@@ -1,4 +1,4 @@
-import type { CountryCode, Discipline, LocalizedTextData } from "../../kit";
+import type { CountryCode, Discipline, LocalizedTextData } from "@agora-hub/subgraph-kit";
 import { MembershipRole } from "../membership/membership.type";
 import { OrganisationKind, OrganisationService } from "../organisation/organisation.type";
 

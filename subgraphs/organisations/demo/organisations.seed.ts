@@ -1,7 +1,10 @@
 import type { Faker } from "@faker-js/faker";
 import type { DataSource } from "typeorm";
-import { DISCIPLINE_PRACTICES, type DisciplinePractice } from "../../../schema/vocabularies";
-import { bulkInsert, type CountryCode, createSeededFaker, DEMO_SIZES, demoId, LocalizedText, type SeedSizes } from "../../kit";
+import { DISCIPLINE_PRACTICES, type DisciplinePractice } from "@agora-hub/runtime";
+import { bulkInsert, type CountryCode, LocalizedText, type SeedSizes } from "@agora-hub/subgraph-kit";
+import { DEMO_SIZES } from "@agora-hub/subgraph-kit/testing";
+import { demoId } from "@agora-hub/subgraph-kit/testing";
+import { createSeededFaker } from "@agora-hub/subgraph-kit/testing";
 import { Membership } from "../membership/membership.entity";
 import { MembershipRole } from "../membership/membership.type";
 import { Organisation } from "../organisation/organisation.entity";

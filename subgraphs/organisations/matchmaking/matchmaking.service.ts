@@ -1,17 +1,15 @@
-import { COUNTRIES, type CountryCode, type DisciplineCode } from "../../../schema/vocabularies";
-import {
-  CANDIDATE_POOL_SIZE,
-  disciplineMatch,
-  disciplineReasons,
-  disciplinesInDomainsOf,
-  type MatchReason,
-  MatchReasonKind,
-  OpportunityType,
-  rankSuggestions,
-  reason,
-  type Scored,
-  sharedBaseLanguages,
-} from "../../kit";
+import { COUNTRIES, type CountryCode, type DisciplineCode } from "@agora-hub/runtime";
+import { OpportunityType } from "@agora-hub/subgraph-kit";
+import { disciplineMatch } from "../../../domain/matchmaking/matchmaking";
+import { disciplinesInDomainsOf } from "../../../domain/matchmaking/matchmaking";
+import { rankSuggestions } from "../../../domain/matchmaking/matchmaking";
+import { type MatchReason } from "../../../domain/matchmaking/matchmaking";
+import { type Scored } from "../../../domain/matchmaking/matchmaking";
+import { CANDIDATE_POOL_SIZE } from "../../../domain/matchmaking/matchmaking";
+import { MatchReasonKind } from "../../../domain/matchmaking/matchmaking";
+import { sharedBaseLanguages } from "../../../domain/matchmaking/matchmaking";
+import { disciplineReasons } from "../../../domain/matchmaking/matchmaking";
+import { reason } from "../../../domain/matchmaking/matchmaking";
 import { todayUtc } from "../membership/membership.entity";
 import type { Opportunity } from "../opportunity/opportunity.stub";
 import type { Organisation } from "../organisation/organisation.entity";

@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from "type-graphql";
-import { MatchReason } from "../../kit";
+import { MatchReason } from "../../../domain/matchmaking/matchmaking";
 import { Organisation } from "../organisation/organisation.entity";
 
 @ObjectType({ description: "An organisation suggested as a partner, with its score and the reasons behind it." })

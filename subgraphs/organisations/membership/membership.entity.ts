@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
-import { LocalDate, NetworkRecord } from "../../kit";
+import { LocalDate, NetworkRecord } from "@agora-hub/subgraph-kit";
 import { MembershipRole } from "./membership.type";
 
 /** Today's date in UTC as `YYYY-MM-DD`, the form `date` columns are compared in. */

@@ -1,6 +1,6 @@
 import { IsOptional, Length } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
-import { LocalDate, withNetworkSource } from "../../kit";
+import { LocalDate, withNetworkSource } from "@agora-hub/subgraph-kit";
 import { MembershipRole } from "./membership.type";
 
 /** Fields of a membership that can change; shared by create and update. */

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from "type-graphql";
-import { ConnectionType, PageArgs } from "../../kit";
+import { PageArgs } from "@agora-hub/subgraph-kit";
+import { ConnectionType } from "@agora-hub/subgraph-kit";
 import { Organisation } from "../organisation/organisation.entity";
 import type { OrganisationsContext } from "../organisations.loaders";
 import { Membership } from "./membership.entity";

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import { installSearchSupport } from "../../kit/search";
+import { installSearchSupport } from "@agora-hub/subgraph-kit";
 
 /**
  * Full-text and typo-tolerant search over organisations: `search_vector` (name A, description C, city D;

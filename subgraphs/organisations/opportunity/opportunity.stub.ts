@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { CountryCode, Discipline, LanguageTag, OpportunityType } from "../../kit";
+import { CountryCode, Discipline, LanguageTag, OpportunityType } from "@agora-hub/subgraph-kit";
 import { Organisation } from "../organisation/organisation.entity";
 
 /**

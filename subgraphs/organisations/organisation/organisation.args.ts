@@ -1,6 +1,8 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, ValidateNested } from "class-validator";
 import { ArgsType, Field, InputType } from "type-graphql";
-import { CountryCode, Discipline, LanguageTag, NETWORK_SLUG_PATTERN, PageArgs, SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from "../../kit";
+import { CountryCode, Discipline, LanguageTag, SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from "@agora-hub/subgraph-kit";
+import { NETWORK_SLUG_PATTERN } from "@agora-hub/runtime";
+import { PageArgs } from "@agora-hub/subgraph-kit";
 import { OrganisationKind, OrganisationOrder, OrganisationService } from "./organisation.type";
 
 const MAX_FILTER_VALUES = 50;

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength, ValidateNested } from "class-validator";
 import { Field, InputType } from "type-graphql";
-import { CountryCode, Discipline, LanguageTag, LocalizedTextInput, WebUrl, withNetworkSource } from "../../kit";
+import { CountryCode, Discipline, LanguageTag, LocalizedTextInput, WebUrl, withNetworkSource } from "@agora-hub/subgraph-kit";
 import { ORGANISATION_SLUG_PATTERN, OrganisationKind, OrganisationService } from "./organisation.type";
 
 const SLUG_MESSAGE = "must be lower-case letters and digits in words joined by single hyphens, e.g. culture-action-europe";

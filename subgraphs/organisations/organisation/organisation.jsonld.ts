@@ -1,4 +1,10 @@
-import { disciplineTerms, hubTerm, jsonLdDocument, type JsonLdNode, languageTagged, postalAddress, thingJsonLd } from "../../kit";
+import { languageTagged } from "../../../domain/open-formats/json-ld";
+import { disciplineTerms } from "../../../domain/open-formats/json-ld";
+import { type JsonLdNode } from "../../../domain/open-formats/json-ld";
+import { hubTerm } from "../../../domain/open-formats/json-ld";
+import { postalAddress } from "../../../domain/open-formats/json-ld";
+import { thingJsonLd } from "../../../domain/open-formats/json-ld";
+import { jsonLdDocument } from "../../../domain/open-formats/json-ld";
 import type { Organisation } from "./organisation.entity";
 import { OrganisationKind } from "./organisation.type";
 

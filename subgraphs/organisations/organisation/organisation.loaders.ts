@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { type DataSource, In } from "typeorm";
-import { createByIdLoader } from "../../kit";
+import { createByIdLoader } from "@agora-hub/subgraph-kit";
 import { Organisation } from "./organisation.entity";
 
 /** Per-request loaders of organisations. */

@@ -1,5 +1,9 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType, FacetCount, type FacetCounter, JSONObject, type JsonLdNode, type Page } from "../../kit";
+import { FacetCount, type FacetCounter } from "@agora-hub/subgraph-kit";
+import { type JsonLdNode } from "../../../domain/open-formats/json-ld";
+import { type Page } from "@agora-hub/subgraph-kit";
+import { ConnectionType } from "@agora-hub/subgraph-kit";
+import { JSONObject } from "../../../domain/open-formats/json-ld";
 import type { OrganisationsFacetDimension } from "./organisation.service";
 import type { OrganisationsContext } from "../organisations.loaders";
 import { OrganisationsArgs } from "./organisation.args";

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { JSONObject } from "../../kit";
+import { JSONObject } from "../../../domain/open-formats/json-ld";
 import type { OrganisationsContext } from "../organisations.loaders";
 import { PersonDataExport } from "./person-data-export.stub";
 import { exportMemberships } from "./person-data.service";

@@ -1,5 +1,7 @@
 import type { EntityManager } from "typeorm";
-import { mayManagePersonData, personDataForbidden, toPlainRecord } from "../../kit";
+import { mayManagePersonData } from "../../../domain/person-data/person-data";
+import { toPlainRecord } from "../../../domain/person-data/person-data";
+import { personDataForbidden } from "../../../domain/person-data/person-data";
 import { Membership } from "../membership/membership.entity";
 import type { OrganisationsContext } from "../organisations.loaders";
 import type { PersonDataExport } from "./person-data-export.stub";

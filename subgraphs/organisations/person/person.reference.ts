@@ -1,4 +1,4 @@
-import { isUuid } from "../../kit";
+import { isUuid } from "@agora-hub/runtime";
 import { Person } from "./person.stub";
 
 /**

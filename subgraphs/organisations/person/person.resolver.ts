@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { PageArgs } from "../../kit";
+import { PageArgs } from "@agora-hub/subgraph-kit";
 import { MembershipConnection } from "../membership/membership.resolver";
 import { personMemberships } from "../membership/membership.service";
 import type { OrganisationsContext } from "../organisations.loaders";

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { CountryCode, Discipline, LanguageTag } from "../../kit";
+import { CountryCode, Discipline, LanguageTag } from "@agora-hub/subgraph-kit";
 
 /** A person, owned by the people subgraph; this subgraph knows only the id and adds `memberships`. */
 @Directive('@key(fields: "id")')

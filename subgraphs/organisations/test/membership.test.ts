@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type OperationResult, startTestSubgraph, type TestSubgraph } from "../../kit/testing/subgraph-harness";
+import { type OperationResult, startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import { Membership } from "../membership/membership.entity";
 import { MembershipRole } from "../membership/membership.type";
 import { Organisation } from "../organisation/organisation.entity";

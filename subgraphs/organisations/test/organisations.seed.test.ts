@@ -1,5 +1,6 @@
-import { DEMO_SIZES, demoId } from "../../kit";
-import { startTestSubgraph, type TestSubgraph } from "../../kit/testing/subgraph-harness";
+import { demoId } from "@agora-hub/subgraph-kit/testing";
+import { DEMO_SIZES } from "@agora-hub/subgraph-kit/testing";
+import { startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import { seedOrganisations } from "../demo/organisations.seed";
 import { MembershipRole } from "../membership/membership.type";
 import type { OrganisationsLoaders } from "../organisations.loaders";

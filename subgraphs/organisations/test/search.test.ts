@@ -1,4 +1,4 @@
-import { startTestSubgraph, type TestSubgraph } from "../../kit/testing/subgraph-harness";
+import { startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import type { OrganisationsLoaders } from "../organisations.loaders";
 import { organisationsSubgraph } from "../organisations.subgraph";
 

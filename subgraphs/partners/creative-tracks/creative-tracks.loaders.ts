@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import type { SubgraphContext } from "../../kit";
+import type { SubgraphContext } from "@agora-hub/subgraph-kit";
 import { createLabLoaders, type LabLoaders } from "./lab/lab.loaders";
 import { createProfileLoaders, type ProfileLoaders } from "./profile/profile.loaders";
 

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "../../kit";
+import type { SubgraphDefinition } from "@agora-hub/subgraph-kit";
 import { type CreativeTracksLoaders, createCreativeTracksLoaders } from "./creative-tracks.loaders";
 import { seedCreativeTracks } from "./demo/creative-tracks.seed";
 import { CreativeTracksLab } from "./lab/lab.entity";

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { logger, runSubgraph } from "../../kit";
+import { logger, runSubgraph } from "@agora-hub/subgraph-kit";
 import { creativeTracksSubgraph } from "./creative-tracks.subgraph";
 
 // A partner subgraph: the hub calls it without signatures, so it needs no AGORA_SUBGRAPH_SECRET.

@@ -1,6 +1,11 @@
 import "reflect-metadata";
 import type { DataSource } from "typeorm";
-import { connectDatabase, DEMO_SIZES, logger, openSubgraphDatabase, readEnv, sharedEnvShape } from "../../kit";
+import { logger } from "@agora-hub/subgraph-kit";
+import { openSubgraphDatabase } from "@agora-hub/runtime";
+import { readEnv } from "@agora-hub/runtime";
+import { DEMO_SIZES } from "@agora-hub/subgraph-kit/testing";
+import { connectDatabase } from "@agora-hub/runtime";
+import { sharedEnvShape } from "@agora-hub/runtime";
 import { creativeTracksSubgraph } from "./creative-tracks.subgraph";
 import { seedCreativeTracks } from "./demo/creative-tracks.seed";
 

@@ -1,4 +1,8 @@
-import { logger, mayManagePersonData, type PersonDataExportKey, readPersonDataExportKey, requireUuid, toPlainRecord } from "../../kit";
+import { logger, requireUuid } from "@agora-hub/subgraph-kit";
+import { mayManagePersonData } from "../../../domain/person-data/person-data";
+import { type PersonDataExportKey } from "../../../domain/person-data/person-data";
+import { readPersonDataExportKey } from "../../../domain/person-data/person-data";
+import { toPlainRecord } from "../../../domain/person-data/person-data";
 import { Person } from "../person/person.entity";
 import type { PeopleContext } from "../person/person.service";
 import { PersonDataExport } from "./person-data-export.type";

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { JSONObject } from "../../kit";
+import { JSONObject } from "../../../domain/open-formats/json-ld";
 
 /**
  * Everything the hub stores about one person (GDPR Art. 15 and 20), in one machine-readable answer. The

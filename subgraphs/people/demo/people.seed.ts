@@ -1,6 +1,8 @@
 import type { DataSource } from "typeorm";
-import { DISCIPLINE_PRACTICES, type DisciplinePractice } from "../../../schema/vocabularies";
-import { bulkInsert, type CountryCode, createSeededFaker, demoId, LocalizedText, type SeedSizes } from "../../kit";
+import { DISCIPLINE_PRACTICES, type DisciplinePractice } from "@agora-hub/runtime";
+import { bulkInsert, type CountryCode, LocalizedText, type SeedSizes } from "@agora-hub/subgraph-kit";
+import { demoId } from "@agora-hub/subgraph-kit/testing";
+import { createSeededFaker } from "@agora-hub/subgraph-kit/testing";
 import { Person } from "../person/person.entity";
 import { CareerStage, OpenTo, SocialPlatform } from "../person/person.type";
 

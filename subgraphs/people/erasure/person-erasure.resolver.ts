@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, ObjectType, Query, Resolver } from "type-graphql";
-import { ConnectionType, PageArgs } from "../../kit";
+import { PageArgs } from "@agora-hub/subgraph-kit";
+import { ConnectionType } from "@agora-hub/subgraph-kit";
 import type { PeopleContext } from "../person/person.service";
 import { PersonErasure } from "./person-erasure.entity";
 import { erasePerson, listPersonErasures } from "./person-erasure.service";

@@ -1,7 +1,9 @@
 import { createHmac } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { z } from "zod";
-import { type BackgroundTask, erasureFeedEnvShape, logger, readEnv, startPoller } from "../../kit";
+import { type BackgroundTask, logger, readEnv, startPoller } from "@agora-hub/runtime";
+import type { BackgroundContext } from "@agora-hub/subgraph-kit";
+import { erasureFeedEnvShape } from "../../../domain/person-erasure/erasure-follower";
 
 /**
  * Partner networks learn of erasures (GDPR Art. 17(2), 19) from the feed `personErasures`, and optionally by
@@ -96,7 +98,7 @@ export async function deliverErasureWebhooks(dataSource: DataSource, config: Era
 }
 
 /** Starts delivering erasure webhooks when AGORA_ERASURE_WEBHOOK_URLS is set (the people subgraph's background task). */
-export function startErasureWebhooks(dataSource: DataSource, env: NodeJS.ProcessEnv): BackgroundTask | undefined {
+export function startErasureWebhooks({ dataSource, env }: BackgroundContext): BackgroundTask | undefined {
   const config = readErasureWebhookConfig(env);
   if (!config) return undefined;
   return startPoller("erasure-webhooks", config.pollMs, () => deliverErasureWebhooks(dataSource, config));

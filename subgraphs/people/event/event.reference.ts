@@ -1,4 +1,4 @@
-import { isUuid } from "../../kit";
+import { isUuid } from "@agora-hub/runtime";
 import { Event } from "./event.stub";
 
 /** Resolves `Event` representations without a query: the speaker ids arrive in the representation (`@requires`). */

@@ -1,5 +1,5 @@
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
-import { SuggestionArgs } from "../../kit";
+import { SuggestionArgs } from "../../../domain/matchmaking/matchmaking";
 import { Opportunity } from "../opportunity/opportunity.stub";
 import type { PeopleContext } from "../person/person.service";
 import { suggestApplicants } from "./matchmaking.service";

@@ -1,18 +1,15 @@
-import { COUNTRIES } from "../../../schema/vocabularies";
-import {
-  CANDIDATE_POOL_SIZE,
-  careerStageFit,
-  disciplinesInDomainsOf,
-  type MatchReason,
-  MatchReasonKind,
-  OpportunityStatus,
-  OpportunityType,
-  personOpportunityDisciplines,
-  rankSuggestions,
-  reason,
-  type Scored,
-  TARGET_CAREER_STAGES,
-} from "../../kit";
+import { COUNTRIES } from "@agora-hub/runtime";
+import { OpportunityStatus, OpportunityType } from "@agora-hub/subgraph-kit";
+import { careerStageFit } from "../../../domain/matchmaking/matchmaking";
+import { disciplinesInDomainsOf } from "../../../domain/matchmaking/matchmaking";
+import { rankSuggestions } from "../../../domain/matchmaking/matchmaking";
+import { TARGET_CAREER_STAGES } from "../../../domain/matchmaking/matchmaking";
+import { type MatchReason } from "../../../domain/matchmaking/matchmaking";
+import { type Scored } from "../../../domain/matchmaking/matchmaking";
+import { CANDIDATE_POOL_SIZE } from "../../../domain/matchmaking/matchmaking";
+import { MatchReasonKind } from "../../../domain/matchmaking/matchmaking";
+import { personOpportunityDisciplines } from "../../../domain/matchmaking/matchmaking";
+import { reason } from "../../../domain/matchmaking/matchmaking";
 import type { Opportunity } from "../opportunity/opportunity.stub";
 import { Person } from "../person/person.entity";
 import type { PeopleContext } from "../person/person.service";

@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from "type-graphql";
-import { MatchReason } from "../../kit";
+import { MatchReason } from "../../../domain/matchmaking/matchmaking";
 import { Person } from "../person/person.entity";
 
 @ObjectType({ description: "A person suggested as an applicant for an opportunity, with the score and the reasons behind it." })

@@ -1,4 +1,4 @@
-import { isUuid } from "../../kit";
+import { isUuid } from "@agora-hub/runtime";
 import { Membership } from "./membership.stub";
 
 /** Resolves `Membership` representations without a query: the member's id arrives in the representation (`@requires`). */

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import { installSearchSupport } from "../../kit/search";
+import { installSearchSupport } from "@agora-hub/subgraph-kit";
 
 /**
  * Full-text and typo-tolerant search over people: `search_vector` (name A, headline B, bio C, skills and

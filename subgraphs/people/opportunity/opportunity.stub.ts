@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { CountryCode, Discipline, OpportunityStatus, OpportunityType } from "../../kit";
+import { CountryCode, Discipline, OpportunityStatus, OpportunityType } from "@agora-hub/subgraph-kit";
 
 /**
  * An opportunity, owned by the opportunities subgraph. This subgraph adds `suggestedApplicants`, which

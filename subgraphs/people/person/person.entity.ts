@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
-import { CountryCode, Discipline, LanguageTag, LocalizedText, LocalizedTextColumn, NetworkRecord, SearchMatch, WebUrl } from "../../kit";
+import { CountryCode, Discipline, LanguageTag, LocalizedText, LocalizedTextColumn, NetworkRecord, SearchMatch, WebUrl } from "@agora-hub/subgraph-kit";
 import { CareerStage, OpenTo, SocialLink } from "./person.type";
 
 /**

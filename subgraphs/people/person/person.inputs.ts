@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsEmail, IsOptional, Length, MaxLength, ValidateNested } from "class-validator";
 import { Field, InputType } from "type-graphql";
-import { CountryCode, Discipline, LanguageTag, LocalizedTextInput, WebUrl, withNetworkSource } from "../../kit";
+import { CountryCode, Discipline, LanguageTag, LocalizedTextInput, WebUrl, withNetworkSource } from "@agora-hub/subgraph-kit";
 import { CareerStage, OpenTo, SocialPlatform } from "./person.type";
 
 @InputType({ description: "A link to a profile on a social platform." })

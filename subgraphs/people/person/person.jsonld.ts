@@ -1,4 +1,9 @@
-import { disciplineTerms, jsonLdDocument, type JsonLdNode, languageTagged, postalAddress, thingJsonLd } from "../../kit";
+import { languageTagged } from "../../../domain/open-formats/json-ld";
+import { disciplineTerms } from "../../../domain/open-formats/json-ld";
+import { type JsonLdNode } from "../../../domain/open-formats/json-ld";
+import { postalAddress } from "../../../domain/open-formats/json-ld";
+import { thingJsonLd } from "../../../domain/open-formats/json-ld";
+import { jsonLdDocument } from "../../../domain/open-formats/json-ld";
 import type { Person } from "./person.entity";
 
 /**

@@ -1,6 +1,6 @@
 import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { createByIdLoader } from "../../kit";
+import { createByIdLoader } from "@agora-hub/subgraph-kit";
 import { Person } from "./person.entity";
 
 /** The people subgraph's per-request loaders. */

@@ -1,4 +1,4 @@
-import type { SubgraphContext } from "../../kit";
+import type { SubgraphContext } from "@agora-hub/subgraph-kit";
 import { visibleOrNull } from "./person.service";
 import type { Person } from "./person.entity";
 import type { PersonLoaders } from "./person.loaders";

@@ -1,28 +1,7 @@
 import type { EntityManager, SelectQueryBuilder } from "typeorm";
-import {
-  applyDirectoryFilter,
-  badUserInput,
-  escapeLike,
-  isUniqueViolation,
-  type KeysetOrder,
-  lockSourceRecord,
-  notFound,
-  requireWriter,
-  writableBy,
-  chooseOrder,
-  type FacetDimension,
-  normaliseSearch,
-  paginateSearchable,
-  RELEVANCE,
-  type SearchablePage,
-  type SearchableTable,
-  isUuid,
-  requireUuid,
-  type SubgraphContext,
-  toLocalizedText,
-  unique,
-  Violations,
-} from "../../kit";
+import { applyDirectoryFilter, badUserInput, escapeLike, isUniqueViolation, lockSourceRecord, notFound, requireWriter, writableBy, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, type SubgraphContext, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
+import { isUuid } from "@agora-hub/runtime";
+import { type KeysetOrder } from "@agora-hub/subgraph-kit";
 import { Person } from "./person.entity";
 import type { CreatePersonInput, UpdatePersonInput, UpsertPersonInput } from "./person.inputs";
 import type { PeopleArgs, PeopleFilter } from "./person.args";

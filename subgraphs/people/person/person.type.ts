@@ -1,5 +1,5 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
-import { WebUrl } from "../../kit";
+import { WebUrl } from "@agora-hub/subgraph-kit";
 
 export enum OpenTo {
   COLLABORATION = "COLLABORATION",
@@ -12,7 +12,7 @@ export enum OpenTo {
 registerEnumType(OpenTo, { name: "OpenTo", description: "What a person welcomes offers of." });
 
 /** Defined in the kit because the opportunities subgraph names `careerStage` in `@requires`; re-exported here. */
-export { CareerStage } from "../../kit/shared-enums.types";
+export { CareerStage } from "@agora-hub/subgraph-kit";
 
 export enum SocialPlatform {
   INSTAGRAM = "INSTAGRAM",

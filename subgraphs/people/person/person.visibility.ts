@@ -1,5 +1,5 @@
 import type { SelectQueryBuilder } from "typeorm";
-import type { Viewer } from "../../kit";
+import type { Viewer } from "@agora-hub/subgraph-kit";
 import type { Person } from "./person.entity";
 
 /**

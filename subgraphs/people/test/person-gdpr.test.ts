@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHmac } from "node:crypto";
-import type { Viewer } from "../../kit";
-import { startTestSubgraph, type TestSubgraph } from "../../kit/testing/subgraph-harness";
+import type { Viewer } from "@agora-hub/subgraph-kit";
+import { startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import { deliverErasureWebhooks, readErasureWebhookConfig, WEBHOOK_HEADERS } from "../erasure/person-erasure.webhook";
 import { peopleSubgraph } from "../people.subgraph";
 import type { PersonLoaders } from "../person/person.loaders";

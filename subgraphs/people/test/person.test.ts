@@ -1,4 +1,4 @@
-import { startTestSubgraph, type TestSubgraph } from "../../kit/testing/subgraph-harness";
+import { startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import { peopleSubgraph } from "../people.subgraph";
 import type { PersonLoaders } from "../person/person.loaders";
 import { CREATE_PERSON, DELETE_PERSON, GET_PERSON, LIST_PEOPLE, PERSON_ENTITIES, UPDATE_PERSON } from "./person.operations";

@@ -1,6 +1,8 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, MaxLength, ValidateNested } from "class-validator";
 import { ArgsType, Field, InputType } from "type-graphql";
-import { CountryCode, Discipline, LanguageTag, NETWORK_SLUG_PATTERN, PageArgs } from "../../kit";
+import { CountryCode, Discipline, LanguageTag } from "@agora-hub/subgraph-kit";
+import { NETWORK_SLUG_PATTERN } from "@agora-hub/runtime";
+import { PageArgs } from "@agora-hub/subgraph-kit";
 import { SearchHitType } from "./search.type";
 
 const MAX_FILTER_VALUES = 50;

@@ -1,5 +1,9 @@
-import { encodeViewer, LANGUAGES_HEADER, SIGNATURE_HEADERS, signRequest, type Viewer } from "../../kit";
-import { outgoingCallBudget } from "../../kit/cancellation";
+import { type Viewer } from "@agora-hub/subgraph-kit";
+import { SIGNATURE_HEADERS } from "@agora-hub/runtime";
+import { encodeViewer } from "@agora-hub/runtime";
+import { signRequest } from "@agora-hub/runtime";
+import { LANGUAGES_HEADER } from "@agora-hub/runtime";
+import { outgoingCallBudget } from "@agora-hub/runtime";
 
 /** Who is asking, as the search subgraph received it from the gateway; passed on to every searched subgraph. */
 export interface Caller {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { GraphQLError } from "graphql";
-import { badUserInput, type FieldViolation, logger, PageInfo, reportPartialError, type SubgraphContext } from "../../kit";
+import { badUserInput, type FieldViolation, logger, reportPartialError, type SubgraphContext } from "@agora-hub/subgraph-kit";
+import { PageInfo } from "@agora-hub/subgraph-kit";
 import { eventStub } from "../event/event.stub";
 import { opportunityStub } from "../opportunity/opportunity.stub";
 import { organisationStub } from "../organisation/organisation.stub";

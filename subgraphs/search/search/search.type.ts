@@ -1,5 +1,5 @@
 import { createUnionType, Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
-import { PageInfo } from "../../kit";
+import { PageInfo } from "@agora-hub/subgraph-kit";
 import { Event } from "../event/event.stub";
 import { Opportunity } from "../opportunity/opportunity.stub";
 import { Organisation } from "../organisation/organisation.stub";

@@ -1,15 +1,9 @@
 import type { DataSource } from "typeorm";
-import { DISCIPLINE_PRACTICES, type DisciplinePractice } from "../../../../schema/vocabularies";
-import {
-  bulkInsert,
-  type CountryCode,
-  createSeededFaker,
-  type DemoKind,
-  demoId,
-  type Discipline,
-  LocalizedText,
-  type SeedSizes,
-} from "../../../kit";
+import { DISCIPLINE_PRACTICES, type DisciplinePractice } from "@agora-hub/runtime";
+import { bulkInsert, type CountryCode, type Discipline, LocalizedText, type SeedSizes } from "@agora-hub/subgraph-kit";
+import { demoId } from "@agora-hub/subgraph-kit/testing";
+import { type DemoKind } from "@agora-hub/subgraph-kit/testing";
+import { createSeededFaker } from "@agora-hub/subgraph-kit/testing";
 import { CreativeTracksLab } from "../lab/lab.entity";
 import { CreativeTracksCollaboratorRole as Role } from "../lab/lab.type";
 import { CreativeTracksProfile } from "../profile/profile.entity";

@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsOptional, Length, ValidateNested } from "class-validator";
 import { ArgsType, Field, InputType } from "type-graphql";
-import { CountryCode, Discipline, PageArgs } from "../../../kit";
+import { CountryCode, Discipline } from "@agora-hub/subgraph-kit";
+import { PageArgs } from "@agora-hub/subgraph-kit";
 import { CreativeTracksCollaboratorRole } from "./lab.type";
 
 const MAX_FILTER_VALUES = 50;

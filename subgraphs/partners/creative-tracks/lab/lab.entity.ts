@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
-import { CountryCode, Discipline, LocalizedText, LocalizedTextColumn, NetworkRecord, WebUrl } from "../../../kit";
+import { CountryCode, Discipline, LocalizedText, LocalizedTextColumn, NetworkRecord, WebUrl } from "@agora-hub/subgraph-kit";
 import { CreativeTracksCollaboratorRole } from "./lab.type";
 
 /**

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, ValidateNested } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
-import { CountryCode, Discipline, LocalizedTextInput, WebUrl, withNetworkSource } from "../../../kit";
+import { CountryCode, Discipline, LocalizedTextInput, WebUrl, withNetworkSource } from "@agora-hub/subgraph-kit";
 import { CreativeTracksCollaboratorRole } from "./lab.type";
 
 export const MAX_LAB_DISCIPLINES = 10;

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType } from "../../../kit";
+import { ConnectionType } from "@agora-hub/subgraph-kit";
 import type { CreativeTracksContext } from "../creative-tracks.loaders";
 import { Organisation } from "../organisation/organisation.stub";
 import { Person } from "../person/person.stub";

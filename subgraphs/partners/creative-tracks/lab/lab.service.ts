@@ -1,22 +1,11 @@
 import type { SelectQueryBuilder } from "typeorm";
-import { expandDisciplines } from "../../../../schema/vocabularies";
-import {
-  badUserInput,
-  escapeLike,
-  isUniqueViolation,
-  isUuid,
-  type KeysetOrder,
-  type LocalizedText,
-  type LocalizedTextInput,
-  notFound,
-  type Page,
-  type PageWindow,
-  paginate,
-  requireUuid,
-  toLocalizedText,
-  unique,
-  Violations,
-} from "../../../kit";
+import { expandDisciplines } from "@agora-hub/runtime";
+import { badUserInput, escapeLike, isUniqueViolation, type LocalizedText, type LocalizedTextInput, notFound, requireUuid, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
+import { isUuid } from "@agora-hub/runtime";
+import { type Page } from "@agora-hub/subgraph-kit";
+import { type PageWindow } from "@agora-hub/subgraph-kit";
+import { type KeysetOrder } from "@agora-hub/subgraph-kit";
+import { paginate } from "@agora-hub/subgraph-kit";
 import type { CreativeTracksContext } from "../creative-tracks.loaders";
 import { type Organisation, organisationStub } from "../organisation/organisation.stub";
 import { type Person, personStub } from "../person/person.stub";

@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { PageArgs } from "../../../kit";
+import { PageArgs } from "@agora-hub/subgraph-kit";
 import type { CreativeTracksContext } from "../creative-tracks.loaders";
 import { CreativeTracksLabConnection } from "../lab/lab.resolver";
 import { listHostedLabs } from "../lab/lab.service";

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from "typeorm";
-import { Discipline } from "../../../kit";
+import { Discipline } from "@agora-hub/subgraph-kit";
 import { CreativeTracksCollaboratorRole } from "../lab/lab.type";
 
 /**

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { type DataSource, In } from "typeorm";
-import { isUuid } from "../../../kit";
+import { isUuid } from "@agora-hub/runtime";
 import { CreativeTracksProfile } from "./profile.entity";
 
 /** Per-request loaders of profiles. */

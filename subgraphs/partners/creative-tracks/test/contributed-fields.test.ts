@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { LocalizedText } from "../../../kit";
-import { startTestSubgraph, type TestSubgraph } from "../../../kit/testing/subgraph-harness";
+import { LocalizedText } from "@agora-hub/subgraph-kit";
+import { startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import type { CreativeTracksLoaders } from "../creative-tracks.loaders";
 import { creativeTracksSubgraph } from "../creative-tracks.subgraph";
 import { CreativeTracksLab } from "../lab/lab.entity";

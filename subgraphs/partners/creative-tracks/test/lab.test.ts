@@ -1,5 +1,5 @@
-import { LocalizedText } from "../../../kit";
-import { type OperationResult, startTestSubgraph, type TestSubgraph } from "../../../kit/testing/subgraph-harness";
+import { LocalizedText } from "@agora-hub/subgraph-kit";
+import { type OperationResult, startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import type { CreativeTracksLoaders } from "../creative-tracks.loaders";
 import { creativeTracksSubgraph } from "../creative-tracks.subgraph";
 import { CreativeTracksLab } from "../lab/lab.entity";

@@ -11,7 +11,7 @@ import {
   type TypeDefinitionNode,
 } from "graphql";
 import { CORE_SUBGRAPHS } from "../../../core-subgraphs";
-import { buildSubgraphSchema } from "../../../kit";
+import { buildSubgraphSchema } from "@agora-hub/subgraph-kit";
 import { creativeTracksSubgraph } from "../creative-tracks.subgraph";
 
 /** Value types and vocabularies of the kit: every subgraph prints them the same way, so partners may use them. */

@@ -1,5 +1,5 @@
-import { ANONYMOUS } from "../../../kit";
-import { startTestSubgraph, type TestSubgraph } from "../../../kit/testing/subgraph-harness";
+import { ANONYMOUS } from "@agora-hub/subgraph-kit";
+import { startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import { peopleSubgraph } from "../../people.subgraph";
 import type { PersonLoaders } from "../../person/person.loaders";
 

@@ -1,0 +1,174 @@
+import DataLoader from "dataloader";
+import { type DataSource, type EntityTarget, In, type ObjectLiteral } from "typeorm";
+import { isUuid } from "@agora-hub/runtime";
+import { type CursorParameters, decodeCursor, type Page, type PageWindow, pageFromRows, type SortValueType } from "./pagination";
+
+/**
+ * Per-request loader of entities by id: one query per batch, answers in key order, `null` for ids that
+ * are unknown or malformed (a malformed id never reaches SQL).
+ */
+export function createByIdLoader<T extends ObjectLiteral & { id: string }>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+): DataLoader<string, T | null> {
+  return new DataLoader(async (ids) => {
+    const valid = ids.filter(isUuid);
+    const rows = valid.length === 0 ? [] : await dataSource.getRepository(entity).findBy({ id: In(valid) } as never);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/**
+ * Per-request loader of ids by a foreign key, for small bounded lists (an event's organisers): one
+ * query per batch, answers in key order, ordered by `orderColumn` within each parent.
+ */
+export function createIdsByParentLoader(
+  dataSource: DataSource,
+  source: { table: string; parentColumn: string; childColumn: string; orderColumn: string; limit: number },
+): DataLoader<string, string[]> {
+  return new DataLoader(async (parentIds) => {
+    const valid = parentIds.filter(isUuid);
+    const rows: Array<{ parent_id: string; child_id: string }> =
+      valid.length === 0
+        ? []
+        : await dataSource.query(
+            `SELECT parent_id, child_id FROM (
+               SELECT ${source.parentColumn} AS parent_id, ${source.childColumn} AS child_id,
+                      row_number() OVER (PARTITION BY ${source.parentColumn} ORDER BY ${source.orderColumn}) AS rank
+                 FROM ${source.table} WHERE ${source.parentColumn} = ANY($1)
+             ) ranked WHERE rank <= $2 ORDER BY parent_id, rank`,
+            [valid, source.limit],
+          );
+    const byParent = new Map<string, string[]>();
+    for (const row of rows) byParent.set(row.parent_id, [...(byParent.get(row.parent_id) ?? []), row.child_id]);
+    return parentIds.map((id) => byParent.get(id) ?? []);
+  });
+}
+
+/** Where the children of a parent live, in SQL: table (with joins), parent key and keyset order. */
+export interface ChildrenSource {
+  /** FROM clause, e.g. `membership m` or `event e JOIN event_organiser eo ON eo.event_id = e.id`. */
+  from: string;
+  /** Column holding the parent's id, e.g. `m.organisation_id`. */
+  parentColumn: string;
+  /** The child's id column, e.g. `m.id`. */
+  idColumn: string;
+  /** A non-null column ordering children of one parent, e.g. `m.created_at`. */
+  sortColumn: string;
+  /** The sort column's type, which every cursor's sort value is checked against. */
+  sortValueType: SortValueType;
+  direction: "ASC" | "DESC";
+}
+
+export interface ChildrenPageKey extends PageWindow {
+  parentId: string;
+}
+
+/**
+ * Per-request loader of one page of children for many parents at once: `Organisation.members` for a
+ * page of 100 organisations costs two queries (page ids with totals, then the rows by id), the same
+ * as for one. Keys with different page windows are grouped and each group is one batch.
+ */
+export function createChildrenPageLoader<T extends { id: string }>(
+  dataSource: DataSource,
+  source: ChildrenSource,
+  byId: DataLoader<string, T | null>,
+  sortValueOf: (row: T) => unknown,
+): DataLoader<ChildrenPageKey, Page<T>, string> {
+  const list = childrenListName(source);
+  return new DataLoader(
+    async (keys) => {
+      const groups = new Map<string, ChildrenPageKey[]>();
+      for (const key of keys) {
+        const windowKey = JSON.stringify([key.first, key.after ?? null]);
+        groups.set(windowKey, [...(groups.get(windowKey) ?? []), key]);
+      }
+      const pages = new Map<ChildrenPageKey, Page<T> | Error>();
+      for (const group of groups.values()) {
+        // A bad cursor fails only the keys that carry it, not the other pages of the batch.
+        const cursor = cursorOf(group[0].after, list, source.sortValueType);
+        if (cursor instanceof Error) {
+          for (const key of group) pages.set(key, cursor);
+          continue;
+        }
+        const loaded = await loadChildrenPages(dataSource, source, list, group, cursor, byId, sortValueOf);
+        group.forEach((key, index) => pages.set(key, loaded[index]));
+      }
+      return keys.map((key) => pages.get(key)!);
+    },
+    { cacheKeyFn: (key) => JSON.stringify([key.parentId, key.first, key.after ?? null]) },
+  );
+}
+
+/** The name a list of children goes by in its cursors: its rows, parent and order. */
+function childrenListName(source: ChildrenSource): string {
+  return `${source.from} of ${source.parentColumn} by ${source.sortColumn} ${source.direction}`;
+}
+
+/** The decoded cursor of a page window, null without one, or the client error it is. */
+function cursorOf(after: string | null | undefined, list: string, type: SortValueType): CursorParameters | null | Error {
+  if (!after) return null;
+  try {
+    return decodeCursor(after, list, type);
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+async function loadChildrenPages<T extends { id: string }>(
+  dataSource: DataSource,
+  source: ChildrenSource,
+  list: string,
+  keys: ChildrenPageKey[],
+  cursor: CursorParameters | null,
+  byId: DataLoader<string, T | null>,
+  sortValueOf: (row: T) => unknown,
+): Promise<Array<Page<T>>> {
+  const { first, after } = keys[0];
+  const parentIds = [...new Set(keys.map((key) => key.parentId).filter(isUuid))];
+  const comparison = source.direction === "ASC" ? ">" : "<";
+  const rows: Array<{ parent_id: string; id: string; total: string }> =
+    parentIds.length === 0 || first === 0
+      ? []
+      : await dataSource.query(
+          `SELECT parent_id, id, total FROM (
+             SELECT counted.*, row_number() OVER (PARTITION BY parent_id ORDER BY sort_value ${source.direction}, id ${source.direction}) AS rank
+               FROM (
+                 SELECT ${source.parentColumn} AS parent_id, ${source.idColumn} AS id, ${source.sortColumn} AS sort_value,
+                        count(*) OVER (PARTITION BY ${source.parentColumn}) AS total
+                   FROM ${source.from} WHERE ${source.parentColumn} = ANY($1)
+               ) counted
+              ${cursor ? `WHERE (sort_value, id) ${comparison} ($3, $4)` : ""}
+           ) ranked WHERE rank <= $2 ORDER BY parent_id, rank`,
+          cursor ? [parentIds, first + 1, cursor.sortValue, cursor.id] : [parentIds, first + 1],
+        );
+  const nodes = await byId.loadMany(rows.map((row) => row.id));
+  const childrenByParent = new Map<string, T[]>();
+  rows.forEach((row, index) => {
+    const node = nodes[index];
+    if (node && !(node instanceof Error)) childrenByParent.set(row.parent_id, [...(childrenByParent.get(row.parent_id) ?? []), node]);
+  });
+  const totals = new Map(rows.map((row) => [row.parent_id, Number(row.total)]));
+  // Parents whose page after the cursor is empty have no row to carry their total: count them all
+  // in one query, and only if a client asks for totalCount.
+  const uncounted = parentIds.filter((id) => !totals.has(id));
+  let missingTotals: Promise<Map<string, number>> | undefined;
+  const countMissing = () => (missingTotals ??= countChildren(dataSource, source, cursor || first === 0 ? uncounted : []));
+  return keys.map((key) => {
+    const children = childrenByParent.get(key.parentId) ?? [];
+    const total = totals.get(key.parentId);
+    const countTotal = total !== undefined ? () => Promise.resolve(total) : async () => (await countMissing()).get(key.parentId) ?? 0;
+    return pageFromRows(children, { first, after }, list, sortValueOf, countTotal);
+  });
+}
+
+/** Counts the children of several parents in one query; parents without children are absent. */
+async function countChildren(dataSource: DataSource, source: ChildrenSource, parentIds: string[]): Promise<Map<string, number>> {
+  if (parentIds.length === 0) return new Map();
+  const rows: Array<{ parent_id: string; count: string }> = await dataSource.query(
+    `SELECT ${source.parentColumn} AS parent_id, count(*) AS count FROM ${source.from} WHERE ${source.parentColumn} = ANY($1) GROUP BY 1`,
+    [parentIds],
+  );
+  return new Map(rows.map((row) => [row.parent_id, Number(row.count)]));
+}

@@ -1,0 +1,94 @@
+import type DataLoader from "dataloader";
+import type { DataSource } from "typeorm";
+import { randomUUID } from "node:crypto";
+import { ANONYMOUS, type BackgroundTask, type Viewer } from "@agora-hub/runtime";
+import type { PeerSubgraphs } from "./peers/peer-subgraphs";
+
+
+/** Per-request context of every subgraph: the data source and fresh DataLoaders, built in one place. */
+export interface SubgraphContext<TLoaders = Record<string, DataLoader<never, unknown>>> {
+  dataSource: DataSource;
+  loaders: TLoaders;
+  /** Correlates logs of one request; taken from the gateway's `x-request-id` when present. */
+  requestId: string;
+  viewer: Viewer;
+  /** The client's preferred languages, best first (from its Accept-Language, via the gateway); may be empty. */
+  languages: string[];
+  /** Where the subgraphs owning referenced entities are, for checking writes (`reference-check.ts`); absent in single-subgraph tests. */
+  peers?: PeerSubgraphs;
+}
+
+/** Resolves a representation `{ __typename, id }` sent by the gateway to the entity, or null. */
+export type ReferenceResolver<TContext> = (reference: { id: string }, context: TContext) => Promise<unknown> | unknown;
+
+/**
+ * Everything the kit needs to run one subgraph: its GraphQL resolvers, its tables and their
+ * migrations, and its loaders. A partner network builds its subgraph by writing one of these.
+ */
+export interface SubgraphDefinition<TLoaders = unknown> {
+  /** Subgraph name; also the PostgreSQL schema holding its tables. */
+  name: string;
+  /** Port used when `<NAME>_PORT` is not set. */
+  defaultPort: number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: [Function, ...Function[]];
+  /** Entity types not reachable from a root field (key stubs resolved by reference). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  /** `__resolveReference` per entity type name. */
+  referenceResolvers: Record<string, ReferenceResolver<SubgraphContext<TLoaders>>>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  /**
+   * Entity types this subgraph owns besides the GraphQL types of its `entities` (e.g. a view it alone
+   * resolves, like `PersonDataExport`). Every other `@key` type in its schema is another subgraph's.
+   */
+  ownedTypes?: string[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  createLoaders: (dataSource: DataSource) => TLoaders;
+  /** Writes demo or synthetic records into the subgraph's own (empty) tables. */
+  seed?: (dataSource: DataSource, sizes: SeedSizes) => Promise<void>;
+  /** Background work of a running subgraph (not of tests' harness), e.g. following a feed or delivering webhooks. */
+  startBackground?: (context: BackgroundContext) => BackgroundTask | undefined;
+}
+
+/** What a subgraph's background work is started with. */
+export interface BackgroundContext {
+  subgraph: string;
+  dataSource: DataSource;
+  /** Where background work reads its settings. */
+  env: NodeJS.ProcessEnv;
+  peers: PeerSubgraphs;
+  /** Whether the subgraph runs as a partner's (outside the hub's trust domain). */
+  partner: boolean;
+  subgraphSecret?: string;
+}
+
+/** How many records of each kind a seed writes. */
+export interface SeedSizes {
+  people: number;
+  organisations: number;
+  opportunities: number;
+  events: number;
+}
+
+/** Builds the context of one request; loaders are new each time so nothing is cached across requests. */
+export function createSubgraphContext<TLoaders>(
+  definition: SubgraphDefinition<TLoaders>,
+  dataSource: DataSource,
+  options: { requestId?: string; viewer?: Viewer; languages?: string[]; peers?: PeerSubgraphs } = {},
+): SubgraphContext<TLoaders> {
+  return {
+    ...(options.peers ? { peers: options.peers } : {}),
+    dataSource,
+    loaders: definition.createLoaders(dataSource),
+    requestId: options.requestId ?? randomUUID(),
+    viewer: options.viewer ?? ANONYMOUS,
+    languages: options.languages ?? [],
+  };
+}
+
+/** A subgraph definition whatever its loaders, for lists of subgraphs. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnySubgraphDefinition = SubgraphDefinition<any>;

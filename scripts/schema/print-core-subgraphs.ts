@@ -1,0 +1,34 @@
+import { printSubgraphSchema } from "@apollo/subgraph";
+import { CORE_SUBGRAPHS } from "../../subgraphs/core-subgraphs";
+import { type AnySubgraphDefinition, buildSubgraphSchema } from "@agora-hub/subgraph-kit";
+import { type ComposableSubgraph, GENERATED_HEADER } from "../../registry/composition/composition";
+import { type NullabilityProblem, nullabilityProblems } from "../../registry/policy/nullability";
+
+/** The entity types a subgraph owns: the GraphQL types of its tables' entities and its `ownedTypes`. */
+export function ownedEntityTypes(definition: AnySubgraphDefinition): Set<string> {
+  return new Set([...definition.entities.map((entity) => entity.name), ...(definition.ownedTypes ?? [])]);
+}
+
+/** Every core subgraph's breaches of the graph's nullability rule (`rules/nullability.ts`). */
+export function coreNullabilityProblems(subgraphs: ComposableSubgraph[]): Array<NullabilityProblem & { subgraph: string }> {
+  return subgraphs.flatMap((subgraph) => {
+    const definition = CORE_SUBGRAPHS.find((candidate) => candidate.name === subgraph.name);
+    if (!definition) throw new Error(`no core subgraph named ${subgraph.name}`);
+    const owned = ownedEntityTypes(definition);
+    return nullabilityProblems(subgraph.sdl, (type) => owned.has(type)).map((problem) => ({ ...problem, subgraph: subgraph.name }));
+  });
+}
+
+/** Prints the SDL of every core subgraph from its code, with its default routing URL. */
+export async function printCoreSubgraphs(): Promise<ComposableSubgraph[]> {
+  const subgraphs: ComposableSubgraph[] = [];
+  for (const definition of CORE_SUBGRAPHS) {
+    const schema = await buildSubgraphSchema(definition);
+    subgraphs.push({
+      name: definition.name,
+      url: `http://localhost:${definition.defaultPort}/graphql`,
+      sdl: GENERATED_HEADER + printSubgraphSchema(schema),
+    });
+  }
+  return subgraphs;
+}
