@@ -1,4 +1,4 @@
-import type { Viewer } from "@agora-hub/subgraph-kit";
+import type { Viewer } from "@agora-hub/runtime";
 import type { RequestBudget } from "./protection/admission-control";
 
 /** Per-request context of the gateway. */

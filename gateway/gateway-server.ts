@@ -15,7 +15,7 @@ import { createRequestDrain } from "@agora-hub/runtime";
 import { CONNECTION_GRACE_MS, GATEWAY_DRAIN_MS } from "@agora-hub/runtime";
 import { logger } from "@agora-hub/runtime";
 import { preferredLanguages } from "@agora-hub/runtime";
-import { ANONYMOUS } from "@agora-hub/subgraph-kit";
+import { ANONYMOUS } from "@agora-hub/runtime";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./gateway-context";
 import { openFormatsRouter, type RunOperation } from "./open-formats.routes";

@@ -4,7 +4,7 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { logger } from "@agora-hub/runtime";
 import { LANGUAGES_HEADER } from "@agora-hub/runtime";
 import { encodeViewer, SIGNATURE_HEADERS, signRequest } from "@agora-hub/runtime";
-import { ANONYMOUS } from "@agora-hub/subgraph-kit";
+import { ANONYMOUS } from "@agora-hub/runtime";
 import type { GatewayContext } from "./gateway-context";
 import type { AnswerProblem, ShapedAnswer } from "./subgraph-answers/shape-answer";
 import type { SupergraphTypes } from "./subgraph-answers/supergraph-types";

@@ -1,7 +1,7 @@
 import { HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { classifyDatabaseError } from "@agora-hub/runtime";
-import { ANONYMOUS, OPERATOR, type Viewer } from "@agora-hub/subgraph-kit";
+import { ANONYMOUS, OPERATOR, type Viewer } from "@agora-hub/runtime";
 import type { RateBudget } from "./protection/rate-limit";
 import { tokensMatch } from "../registry/api-keys";
 import type { Actor, PartnerRegistry } from "../registry/registry.service";
