@@ -4,7 +4,7 @@ import type { NetworkRecord } from "../graph/network-record";
 import { badUserInput, type FieldViolation, notFound, Violations } from "../input/errors";
 import { requireUuid } from "../input/ids";
 import type { SubgraphContext } from "../subgraph";
-import { isForeignKeyViolation, isUniqueViolation } from "./sql";
+import { isUniqueViolation } from "./sql";
 
 /**
  * The one way a subgraph writes its network records (create, upsert by source id, update, delete), so every
@@ -60,8 +60,6 @@ export interface NetworkRecordWriterOptions<TRecord extends NetworkRecord, TCrea
   afterSave?: (manager: EntityManager, record: TRecord, plan: TPlan, write: { isNew: boolean }) => Promise<void>;
   /** The field a unique constraint other than (network, source id) protects; undefined for the source id. */
   uniqueViolation?: (constraint: string, record: TRecord) => FieldViolation | undefined;
-  /** The field whose reference a foreign-key violation refused (a row deleted between check and write); undefined rethrows. */
-  foreignKeyViolation?: (constraint: string, record: TRecord) => FieldViolation | undefined;
 }
 
 /**
@@ -159,14 +157,11 @@ export class NetworkRecordWriter<
   }
 
   private refusal(error: unknown, record: TRecord): unknown {
+    if (!isUniqueViolation(error)) return error;
     const constraint = (error as { constraint?: string }).constraint ?? "";
-    if (isUniqueViolation(error)) {
-      return badUserInput(
-        this.options.uniqueViolation?.(constraint, record) ?? { field: "sourceId", message: `is already used by another ${this.options.noun} of network ${record.network}` },
-      );
-    }
-    const reference = isForeignKeyViolation(error) ? this.options.foreignKeyViolation?.(constraint, record) : undefined;
-    return reference ? badUserInput(reference) : error;
+    return badUserInput(
+      this.options.uniqueViolation?.(constraint, record) ?? { field: "sourceId", message: `is already used by another ${this.options.noun} of network ${record.network}` },
+    );
   }
 }
 
