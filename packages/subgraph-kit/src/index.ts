@@ -14,6 +14,7 @@ export * from "./data/pagination";
 export * from "./data/search";
 export * from "./data/sql";
 export * from "./data/bulk-insert";
+export * from "./data/network-records";
 export * from "./graph/localized-text";
 export * from "./graph/vocabulary.types";
 export * from "./graph/shared-enums.types";

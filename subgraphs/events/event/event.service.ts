@@ -1,5 +1,5 @@
 import type { EntityManager, SelectQueryBuilder } from "typeorm";
-import { addedIds, applyDirectoryFilter, badUserInput, checkReferences, escapeLike, isUniqueViolation, lockSourceRecord, notFound, requireWriter, writableBy, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, type SubgraphContext, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
+import { addedIds, applyDirectoryFilter, checkReferences, escapeLike, NetworkRecordWriter, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, type SubgraphContext, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
 import { type Page } from "@agora-hub/subgraph-kit";
 import { type PageWindow } from "@agora-hub/subgraph-kit";
@@ -273,98 +273,62 @@ async function currentLinks(context: EventsContext, eventId: string): Promise<Re
   return { organiserIds: organisers.map((row) => row.organisationId), speakerIds: speakers.map((row) => row.personId) };
 }
 
-/** Saves in a new transaction, or in `manager`'s when given (upserts); a clash of source ids becomes a client error. */
-async function save(context: EventsContext, event: Event, links: EventLinks, manager?: EntityManager): Promise<Event> {
-  const isNew = event.id === undefined;
-  const write = async (transaction: EntityManager) => {
-    const saved = await transaction.save(event);
-    await replaceLinks(transaction, saved.id, links, isNew);
-    return saved;
-  };
-  try {
-    return await (manager ? write(manager) : context.dataSource.transaction(write));
-  } catch (error) {
-    if (isUniqueViolation(error)) throw badUserInput({ field: "sourceId", message: `is already used by another event of network ${event.network}` });
-    throw error;
-  }
-}
-
-/** Creates an event with its organisers and speakers after validating every field; nothing is written when any is bad. */
-function newEvent(input: CreateEventInput): Event {
-  return Object.assign(new Event(), {
-    network: input.network,
-    sourceId: input.sourceId ?? null,
-    description: null,
-    venueName: null,
-    venueCity: null,
-    venueCountry: null,
-    venueLatitude: null,
-    venueLongitude: null,
-    onlineUrl: null,
-    disciplines: [],
-    languages: [],
-    registrationUrl: null,
-    capacity: null,
-  });
-}
-
-/** Copies validated input onto an event and returns the links to write; throws every violation at once. */
-function applyInput(event: Event, input: CreateEventInput | UpdateEventInput): EventLinks {
-  const violations = new Violations();
-  assignFields(event, input, violations);
-  const links = readLinks(input, violations);
-  checkEventRules(event, violations);
-  violations.throwIfAny();
-  return links;
-}
+/**
+ * How events are written: their organisers and speakers are child rows, replaced when given and checked with
+ * their owners before the transaction; a change of them alone is still a change of the event.
+ */
+const EVENT_WRITER = new NetworkRecordWriter<Event, CreateEventInput, UpdateEventInput, EventLinks, EventsContext>({
+  entity: Event,
+  typeName: "Event",
+  noun: "event",
+  newRecord: () =>
+    Object.assign(new Event(), {
+      description: null,
+      venueName: null,
+      venueCity: null,
+      venueCountry: null,
+      venueLatitude: null,
+      venueLongitude: null,
+      onlineUrl: null,
+      disciplines: [],
+      languages: [],
+      registrationUrl: null,
+      capacity: null,
+    }),
+  apply: (event, input, violations) => {
+    assignFields(event, input, violations);
+    const links = readLinks(input, violations);
+    checkEventRules(event, violations);
+    if (event.id !== undefined && (links.organiserIds || links.speakerIds)) event.updatedAt = new Date();
+    return links;
+  },
+  prepare: async (context, { plan: links, stored }) => {
+    if (links.organiserIds || links.speakerIds) await checkLinks(context, links, stored ? await currentLinks(context, stored.id) : undefined);
+  },
+  afterSave: (manager, event, links, { isNew }) => replaceLinks(manager, event.id, links, isNew),
+});
 
 /** Creates an event with its organisers and speakers after validating every field; nothing is written when any is bad. Networks create only their own. */
-export async function createEvent(context: EventsContext, input: CreateEventInput): Promise<Event> {
-  requireWriter(context, input.network);
-  const event = newEvent(input);
-  const links = applyInput(event, input);
-  await checkLinks(context, links);
-  return save(context, event, links);
+export function createEvent(context: EventsContext, input: CreateEventInput): Promise<Event> {
+  return EVENT_WRITER.create(context, input);
 }
 
 /**
  * Creates or updates the event with the input's (network, sourceId), for idempotent sync: on update, omitted
  * fields stay as they are and the organisers (always given) and any given speakers replace the current ones.
  */
-export async function upsertEvent(context: EventsContext, input: UpsertEventInput): Promise<Event> {
-  requireWriter(context, input.network);
-  // Validated and checked against the event as read before the transaction, which makes no network call; the
-  // transaction validates the locked record again. An id a concurrent write removed meanwhile was checked when stored.
-  const stored = await context.dataSource.getRepository(Event).findOneBy({ network: input.network, sourceId: input.sourceId });
-  const links = applyInput(stored ?? newEvent(input), input);
-  if (links.organiserIds || links.speakerIds) await checkLinks(context, links, stored ? await currentLinks(context, stored.id) : undefined);
-  return context.dataSource.transaction(async (manager) => {
-    const existing = await lockSourceRecord(manager, Event, { network: input.network, sourceId: input.sourceId });
-    const event = existing ?? newEvent(input);
-    const links = applyInput(event, input);
-    if (existing) event.updatedAt = new Date();
-    return save(context, event, links, manager);
-  });
+export function upsertEvent(context: EventsContext, input: UpsertEventInput): Promise<Event> {
+  return EVENT_WRITER.upsert(context, input);
 }
 
 /** Updates the given fields of an event; given organiser or speaker lists replace the current ones. Another network's event is answered like an unknown id. */
-export async function updateEvent(context: EventsContext, id: string, input: UpdateEventInput): Promise<Event> {
-  const writable = writableBy(context);
-  const event = await context.dataSource.getRepository(Event).findOneBy({ id: requireUuid(id), ...writable });
-  if (!event) throw notFound("Event", id);
-  const links = applyInput(event, input);
-  if (links.organiserIds || links.speakerIds) await checkLinks(context, links, await currentLinks(context, event.id));
-  // A change of organisers or speakers alone is still a change of the event.
-  if (links.organiserIds || links.speakerIds) event.updatedAt = new Date();
-  return save(context, event, links);
+export function updateEvent(context: EventsContext, id: string, input: UpdateEventInput): Promise<Event> {
+  return EVENT_WRITER.update(context, id, input);
 }
 
 /** Deletes an event (its organiser and speaker rows go with it); returns the id. */
-export async function deleteEvent(context: EventsContext, id: string): Promise<string> {
-  const writable = writableBy(context);
-  const result = await context.dataSource.getRepository(Event).delete({ id: requireUuid(id), ...writable });
-  if (!result.affected) throw notFound("Event", id);
-  return id;
+export function deleteEvent(context: EventsContext, id: string): Promise<string> {
+  return EVENT_WRITER.delete(context, id);
 }
 
 /** The organisers of an event as `Organisation` stubs, main organiser first. */

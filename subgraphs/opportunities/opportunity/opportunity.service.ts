@@ -1,5 +1,5 @@
-import type { EntityManager, SelectQueryBuilder } from "typeorm";
-import { addedIds, applyDirectoryFilter, badUserInput, checkReferences, escapeLike, isUniqueViolation, lockSourceRecord, notFound, requireWriter, writableBy, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, type LocalizedText, type LocalizedTextInput, type SubgraphContext, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
+import type { SelectQueryBuilder } from "typeorm";
+import { addedIds, applyDirectoryFilter, checkReferences, escapeLike, NetworkRecordWriter, type PreparedWrite, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, type LocalizedText, type LocalizedTextInput, type SubgraphContext, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
 import { type Page } from "@agora-hub/subgraph-kit";
 import { type PageWindow } from "@agora-hub/subgraph-kit";
@@ -190,60 +190,12 @@ function checkDates(opportunity: Opportunity, violations: Violations): void {
   }
 }
 
-/** Runs `write` in one transaction, turning a clash of source ids into a client error. */
-async function save(context: OpportunitiesContext, network: string, write: (manager: EntityManager) => Promise<Opportunity>): Promise<Opportunity> {
-  try {
-    return await context.dataSource.transaction(write);
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw badUserInput({ field: "sourceId", message: `is already used by another opportunity of network ${network}` });
-    }
-    throw error;
-  }
-}
-
-/** An opportunity of the input's network, open from now, every optional field empty. */
-function newOpportunity(input: CreateOpportunityInput): Opportunity {
-  return Object.assign(new Opportunity(), {
-    network: input.network,
-    sourceId: input.sourceId ?? null,
-    summary: null,
-    description: null,
-    contactId: null,
-    disciplines: [],
-    eligibleCountries: [],
-    opensAt: new Date(),
-    deadline: null,
-    amountMin: null,
-    amountMax: null,
-    currency: null,
-    costsCovered: [],
-    applicationUrl: null,
-    remote: false,
-    city: null,
-    country: null,
-    workingLanguages: [],
-  });
-}
-
-/** Copies validated input onto an opportunity; throws every violation at once. */
-function applyInput(opportunity: Opportunity, input: CreateOpportunityInput | UpdateOpportunityInput): void {
-  const violations = new Violations();
-  assignFields(opportunity, input, violations);
-  checkDates(opportunity, violations);
-  violations.throwIfAny();
-}
-
 /**
  * Asks the organisations and people subgraphs whether the publisher and contact exist and are visible to the
  * writer (before any transaction), unless `stored` (the opportunity as it is) already holds them: a kept
  * reference is not asked again, so a contact hidden or erased since stays until the erasure feed removes them.
  */
-async function checkReferencesOf(
-  context: OpportunitiesContext,
-  opportunity: Opportunity,
-  stored?: Pick<Opportunity, "publisherId" | "contactId"> | null,
-): Promise<void> {
+async function checkReferencesOf(context: OpportunitiesContext, { record: opportunity, stored }: PreparedWrite<Opportunity, void>): Promise<void> {
   const ids = (id: string | null | undefined, held: string | null | undefined) => addedIds(id ? [id] : [], held ? [held] : []);
   await checkReferences(context, [
     { type: "Organisation", field: "publisherId", ids: ids(opportunity.publisherId, stored?.publisherId) },
@@ -251,51 +203,57 @@ async function checkReferencesOf(
   ]);
 }
 
+/** How opportunities are written: a new one opens now; the cross-field rules apply to the result of every write. */
+const OPPORTUNITY_WRITER = new NetworkRecordWriter<Opportunity, CreateOpportunityInput, UpdateOpportunityInput, void, OpportunitiesContext>({
+  entity: Opportunity,
+  typeName: "Opportunity",
+  noun: "opportunity",
+  newRecord: () =>
+    Object.assign(new Opportunity(), {
+      summary: null,
+      description: null,
+      contactId: null,
+      disciplines: [],
+      eligibleCountries: [],
+      opensAt: new Date(),
+      deadline: null,
+      amountMin: null,
+      amountMax: null,
+      currency: null,
+      costsCovered: [],
+      applicationUrl: null,
+      remote: false,
+      city: null,
+      country: null,
+      workingLanguages: [],
+    }),
+  apply: (opportunity, input, violations) => {
+    assignFields(opportunity, input, violations);
+    checkDates(opportunity, violations);
+  },
+  prepare: checkReferencesOf,
+});
+
 /** Creates an opportunity after validating every field; nothing is written when any is bad. Networks create only their own. */
-export async function createOpportunity(context: OpportunitiesContext, input: CreateOpportunityInput): Promise<Opportunity> {
-  requireWriter(context, input.network);
-  const opportunity = newOpportunity(input);
+export function createOpportunity(context: OpportunitiesContext, input: CreateOpportunityInput): Promise<Opportunity> {
   // Omitting opensAt or passing null on create both mean "open from now".
-  applyInput(opportunity, { ...input, opensAt: input.opensAt ?? undefined });
-  await checkReferencesOf(context, opportunity);
-  return save(context, opportunity.network, (manager) => manager.save(opportunity));
+  return OPPORTUNITY_WRITER.create(context, { ...input, opensAt: input.opensAt ?? undefined });
 }
 
 /**
  * Creates or updates the opportunity with the input's (network, sourceId), for idempotent sync: on update,
  * omitted fields stay as they are (opensAt too, even when null) and null clears one, as in `updateOpportunity`.
  */
-export async function upsertOpportunity(context: OpportunitiesContext, input: UpsertOpportunityInput): Promise<Opportunity> {
-  requireWriter(context, input.network);
-  const given = { ...input, opensAt: input.opensAt ?? undefined };
-  // Validated and checked against the record as read before the transaction, which makes no network call; the
-  // transaction validates the locked record again. A reference a concurrent write replaced meanwhile was checked when stored.
-  const stored = await context.dataSource.getRepository(Opportunity).findOneBy({ network: input.network, sourceId: input.sourceId });
-  const preview = Object.assign(new Opportunity(), stored ?? newOpportunity(input));
-  applyInput(preview, given);
-  await checkReferencesOf(context, preview, stored);
-  return save(context, input.network, async (manager) => {
-    const opportunity = (await lockSourceRecord(manager, Opportunity, { network: input.network, sourceId: input.sourceId })) ?? newOpportunity(input);
-    applyInput(opportunity, given);
-    return manager.save(opportunity);
-  });
+export function upsertOpportunity(context: OpportunitiesContext, input: UpsertOpportunityInput): Promise<Opportunity> {
+  return OPPORTUNITY_WRITER.upsert(context, { ...input, opensAt: input.opensAt ?? undefined });
 }
 
 /** Updates the given fields of an opportunity; the cross-field rules apply to the result. Another network's opportunity is answered like an unknown id. */
-export async function updateOpportunity(context: OpportunitiesContext, id: string, input: UpdateOpportunityInput): Promise<Opportunity> {
-  const writable = writableBy(context);
-  const opportunity = await context.dataSource.getRepository(Opportunity).findOneBy({ id: requireUuid(id), ...writable });
-  if (!opportunity) throw notFound("Opportunity", id);
-  const stored = { publisherId: opportunity.publisherId, contactId: opportunity.contactId };
-  applyInput(opportunity, input);
-  await checkReferencesOf(context, opportunity, stored);
-  return save(context, opportunity.network, (manager) => manager.save(opportunity));
+export function updateOpportunity(context: OpportunitiesContext, id: string, input: UpdateOpportunityInput): Promise<Opportunity> {
+  return OPPORTUNITY_WRITER.update(context, id, input);
 }
 
 /** Deletes an opportunity; returns the id. Another network's opportunity is answered like an unknown id. */
-export async function deleteOpportunity(context: OpportunitiesContext, id: string): Promise<string> {
-  const writable = writableBy(context);
-  const result = await context.dataSource.getRepository(Opportunity).delete({ id: requireUuid(id), ...writable });
-  if (!result.affected) throw notFound("Opportunity", id);
-  return id;
+export function deleteOpportunity(context: OpportunitiesContext, id: string): Promise<string> {
+  return OPPORTUNITY_WRITER.delete(context, id);
 }

@@ -1,5 +1,5 @@
 import type { EntityManager, SelectQueryBuilder } from "typeorm";
-import { applyDirectoryFilter, badUserInput, escapeLike, isUniqueViolation, lockSourceRecord, notFound, requireWriter, writableBy, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
+import { applyDirectoryFilter, escapeLike, NetworkRecordWriter, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
 import { type KeysetOrder } from "@agora-hub/subgraph-kit";
 import type { OrganisationsContext } from "../organisations.loaders";
 import type { OrganisationsArgs, OrganisationsFilter } from "./organisation.args";
@@ -133,84 +133,43 @@ async function generateSlug(manager: EntityManager, name: string): Promise<strin
   return `${base}-${suffix}`;
 }
 
-/** Saves in a new transaction, or in `manager`'s when given (upserts); clashes become client errors. */
-async function save(
-  context: OrganisationsContext,
-  organisation: Organisation,
-  options: { generateSlug: boolean },
-  manager?: EntityManager,
-): Promise<Organisation> {
-  const write = async (transaction: EntityManager) => {
-    if (options.generateSlug) organisation.slug = await generateSlug(transaction, organisation.name);
-    return transaction.save(organisation);
-  };
-  try {
-    return await (manager ? write(manager) : context.dataSource.transaction(write));
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      const constraint = (error as { constraint?: string }).constraint;
-      if (constraint === "organisation_slug") throw badUserInput({ field: "slug", message: `${organisation.slug} is already used by another organisation` });
-      throw badUserInput({ field: "sourceId", message: `is already used by another organisation of network ${organisation.network}` });
-    }
-    throw error;
-  }
-}
-
-/** An organisation of the input's network, every optional field empty. */
-function newOrganisation(input: CreateOrganisationInput): Organisation {
-  return Object.assign(new Organisation(), {
-    network: input.network,
-    sourceId: input.sourceId ?? null,
-    description: null,
-    disciplines: [],
-    services: [],
-    city: null,
-    website: null,
-    workingLanguages: [],
-  });
-}
+/**
+ * How organisations are written: a new one without a slug gets one generated from its name (inside the
+ * transaction, so it is free when written); a taken slug is refused naming `slug`.
+ */
+const ORGANISATION_WRITER = new NetworkRecordWriter<Organisation, CreateOrganisationInput, UpdateOrganisationInput>({
+  entity: Organisation,
+  typeName: "Organisation",
+  noun: "organisation",
+  newRecord: () => Object.assign(new Organisation(), { description: null, disciplines: [], services: [], city: null, website: null, workingLanguages: [] }),
+  apply: assignFields,
+  beforeSave: async (manager, organisation) => {
+    // Only a new organisation given no slug has none; a stored one keeps its slug unless a new one is given.
+    if (organisation.slug === undefined) organisation.slug = await generateSlug(manager, organisation.name);
+  },
+  uniqueViolation: (constraint, organisation) =>
+    constraint === "organisation_slug" ? { field: "slug", message: `${organisation.slug} is already used by another organisation` } : undefined,
+});
 
 /** Creates an organisation after validating every field; nothing is written when any is bad. Networks create only their own. */
-export async function createOrganisation(context: OrganisationsContext, input: CreateOrganisationInput): Promise<Organisation> {
-  requireWriter(context, input.network);
-  const violations = new Violations();
-  const organisation = newOrganisation(input);
-  assignFields(organisation, input, violations);
-  violations.throwIfAny();
-  return save(context, organisation, { generateSlug: input.slug == null });
+export function createOrganisation(context: OrganisationsContext, input: CreateOrganisationInput): Promise<Organisation> {
+  return ORGANISATION_WRITER.create(context, input);
 }
 
 /**
  * Creates or updates the organisation with the input's (network, sourceId), for idempotent sync: on update,
  * omitted fields stay as they are and the slug changes only when given, as in `updateOrganisation`.
  */
-export async function upsertOrganisation(context: OrganisationsContext, input: UpsertOrganisationInput): Promise<Organisation> {
-  requireWriter(context, input.network);
-  return context.dataSource.transaction(async (manager) => {
-    const existing = await lockSourceRecord(manager, Organisation, { network: input.network, sourceId: input.sourceId });
-    const organisation = existing ?? newOrganisation(input);
-    const violations = new Violations();
-    assignFields(organisation, input, violations);
-    violations.throwIfAny();
-    return save(context, organisation, { generateSlug: !existing && input.slug == null }, manager);
-  });
+export function upsertOrganisation(context: OrganisationsContext, input: UpsertOrganisationInput): Promise<Organisation> {
+  return ORGANISATION_WRITER.upsert(context, input);
 }
 
 /** Updates the given fields of an organisation; its slug changes only when a new one is given. Another network's organisation is answered like an unknown id. */
-export async function updateOrganisation(context: OrganisationsContext, id: string, input: UpdateOrganisationInput): Promise<Organisation> {
-  const writable = writableBy(context);
-  const organisation = await context.dataSource.getRepository(Organisation).findOneBy({ id: requireUuid(id), ...writable });
-  if (!organisation) throw notFound("Organisation", id);
-  const violations = new Violations();
-  assignFields(organisation, input, violations);
-  violations.throwIfAny();
-  return save(context, organisation, { generateSlug: false });
+export function updateOrganisation(context: OrganisationsContext, id: string, input: UpdateOrganisationInput): Promise<Organisation> {
+  return ORGANISATION_WRITER.update(context, id, input);
 }
 
 /** Deletes an organisation with its memberships (both as the organisation joined and as a member); returns the id. */
-export async function deleteOrganisation(context: OrganisationsContext, id: string): Promise<string> {
-  const writable = writableBy(context);
-  const result = await context.dataSource.getRepository(Organisation).delete({ id: requireUuid(id), ...writable });
-  if (!result.affected) throw notFound("Organisation", id);
-  return id;
+export function deleteOrganisation(context: OrganisationsContext, id: string): Promise<string> {
+  return ORGANISATION_WRITER.delete(context, id);
 }

@@ -1,5 +1,5 @@
-import type { EntityManager, SelectQueryBuilder } from "typeorm";
-import { applyDirectoryFilter, badUserInput, escapeLike, isUniqueViolation, lockSourceRecord, notFound, requireWriter, writableBy, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, type SubgraphContext, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
+import type { SelectQueryBuilder } from "typeorm";
+import { applyDirectoryFilter, escapeLike, NetworkRecordWriter, notFound, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, type SubgraphContext, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
 import { type KeysetOrder } from "@agora-hub/subgraph-kit";
 import { Person } from "./person.entity";
@@ -106,71 +106,46 @@ function assignFields(person: Person, input: CreatePersonInput | UpdatePersonInp
   if (input.contactEmail !== undefined) person.contactEmail = input.contactEmail?.trim().toLowerCase() || null;
 }
 
-/** Runs `write` in one transaction, turning a clash of source ids into a client error. */
-async function save(context: PeopleContext, network: string, write: (manager: EntityManager) => Promise<Person>): Promise<Person> {
-  try {
-    return await context.dataSource.transaction(write);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw badUserInput({ field: "sourceId", message: `is already used by another person of network ${network}` });
-    throw error;
-  }
-}
-
-/** A person of the input's network, every optional field empty. */
-function newPerson(input: CreatePersonInput): Person {
-  return Object.assign(new Person(), {
-    network: input.network,
-    sourceId: input.sourceId ?? null,
-    headline: null,
-    bio: null,
-    disciplines: [],
-    skills: [],
-    spokenLanguages: [],
-    country: null,
-    city: null,
-    website: null,
-    socialLinks: [],
-    openTo: [],
-    careerStage: null,
-    discoverable: false,
-    contactEmail: null,
-  });
-}
+/** How people are written: every optional field of a new person empty, the input copied and validated by `assignFields`. */
+const PERSON_WRITER = new NetworkRecordWriter<Person, CreatePersonInput, UpdatePersonInput>({
+  entity: Person,
+  typeName: "Person",
+  noun: "person",
+  newRecord: () =>
+    Object.assign(new Person(), {
+      headline: null,
+      bio: null,
+      disciplines: [],
+      skills: [],
+      spokenLanguages: [],
+      country: null,
+      city: null,
+      website: null,
+      socialLinks: [],
+      openTo: [],
+      careerStage: null,
+      discoverable: false,
+      contactEmail: null,
+    }),
+  apply: assignFields,
+});
 
 /** Creates a person after validating every field; nothing is written when any is bad. Networks create only their own. */
-export async function createPerson(context: PeopleContext, input: CreatePersonInput): Promise<Person> {
-  requireWriter(context, input.network);
-  const violations = new Violations();
-  const person = newPerson(input);
-  assignFields(person, input, violations);
-  violations.throwIfAny();
-  return save(context, person.network, (manager) => manager.save(person));
+export function createPerson(context: PeopleContext, input: CreatePersonInput): Promise<Person> {
+  return PERSON_WRITER.create(context, input);
 }
 
 /**
  * Creates or updates the person with the input's (network, sourceId), for idempotent sync: on update,
  * omitted fields stay as they are and null clears one, as in `updatePerson`.
  */
-export async function upsertPerson(context: PeopleContext, input: UpsertPersonInput): Promise<Person> {
-  requireWriter(context, input.network);
-  return save(context, input.network, async (manager) => {
-    const person = (await lockSourceRecord(manager, Person, { network: input.network, sourceId: input.sourceId })) ?? newPerson(input);
-    const violations = new Violations();
-    assignFields(person, input, violations);
-    violations.throwIfAny();
-    return manager.save(person);
-  });
+export function upsertPerson(context: PeopleContext, input: UpsertPersonInput): Promise<Person> {
+  return PERSON_WRITER.upsert(context, input);
 }
 
 /** Updates the given fields of a person; another network's person is answered like an unknown id. */
-export async function updatePerson(context: PeopleContext, id: string, input: UpdatePersonInput): Promise<Person> {
-  const writable = writableBy(context);
-  const person = await context.dataSource.getRepository(Person).findOneBy({ id: requireUuid(id), ...writable });
-  if (!person) throw notFound("Person", id);
-  const violations = new Violations();
-  assignFields(person, input, violations);
-  violations.throwIfAny();
-  return save(context, person.network, (manager) => manager.save(person));
+export function updatePerson(context: PeopleContext, id: string, input: UpdatePersonInput): Promise<Person> {
+  return PERSON_WRITER.update(context, id, input);
 }
 
 /** Deletes a person; returns the id. Another network's person is answered like an unknown id. */

@@ -1,5 +1,4 @@
 import { GraphQLError } from "graphql";
-import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import type { Viewer } from "@agora-hub/runtime";
 
 /**
@@ -36,18 +35,4 @@ export function writableBy(context: { viewer: Viewer }): { network?: string } {
   const { viewer } = context;
   if (viewer.kind === "anonymous") throw unauthenticated();
   return viewer.kind === "network" ? { network: viewer.network } : {};
-}
-
-/**
- * For an upsert: takes a transaction-scoped lock on (table, network, sourceId), so concurrent upserts of one
- * source record run one after the other, then loads that record (or null) for update.
- */
-export async function lockSourceRecord<T extends ObjectLiteral>(
-  manager: EntityManager,
-  entity: EntityTarget<T>,
-  key: { network: string; sourceId: string },
-): Promise<T | null> {
-  const table = manager.getRepository(entity).metadata.tableName;
-  await manager.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [JSON.stringify([table, key.network, key.sourceId])]);
-  return manager.getRepository(entity).findOneBy({ network: key.network, sourceId: key.sourceId } as never);
 }

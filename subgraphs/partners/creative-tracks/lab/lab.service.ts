@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from "typeorm";
 import { expandDisciplines } from "@agora-hub/runtime";
-import { badUserInput, escapeLike, isUniqueViolation, type LocalizedText, type LocalizedTextInput, notFound, requireUuid, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
+import { escapeLike, type LocalizedText, type LocalizedTextInput, NetworkRecordWriter, requireUuid, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
 import { type Page } from "@agora-hub/subgraph-kit";
 import { type PageWindow } from "@agora-hub/subgraph-kit";
@@ -83,40 +83,36 @@ function checkExpiry(expiresAt: Date | null | undefined, now: Date, violations: 
   else if (expiresAt.getTime() - now.getTime() > MAX_LAB_LIFETIME_MS) violations.add("expiresAt", "must be at most two years ahead");
 }
 
-/** Creates a lab after validating every field; nothing is written when any is bad. */
-export async function createLab(context: CreativeTracksContext, input: CreativeTracksCreateLabInput): Promise<CreativeTracksLab> {
-  const violations = new Violations();
-  const title = checkText(input.title, "title", MAX_TITLE_LENGTH, violations);
-  const description = checkText(input.description, "description", MAX_DESCRIPTION_LENGTH, violations);
-  checkId(input.authorId, "authorId", violations);
-  checkId(input.hostOrganisationId, "hostOrganisationId", violations);
-  checkExpiry(input.expiresAt, new Date(), violations);
-  violations.throwIfAny();
+/** How labs are written: created and deleted, never changed; the kit authorises both for the lab's network. */
+const LAB_WRITER = new NetworkRecordWriter<CreativeTracksLab, CreativeTracksCreateLabInput>({
+  entity: CreativeTracksLab,
+  typeName: "CreativeTracksLab",
+  noun: "lab",
+  newRecord: () => new CreativeTracksLab(),
+  apply: (lab, input, violations) => {
+    Object.assign(lab, {
+      title: checkText(input.title, "title", MAX_TITLE_LENGTH, violations),
+      description: checkText(input.description, "description", MAX_DESCRIPTION_LENGTH, violations),
+      link: input.link ?? null,
+      disciplines: unique(input.disciplines),
+      lookingFor: unique(input.lookingFor),
+      countriesSought: unique(input.countriesSought ?? []),
+      expiresAt: input.expiresAt ?? null,
+      authorId: input.authorId.toLowerCase(),
+      hostOrganisationId: input.hostOrganisationId?.toLowerCase() ?? null,
+    });
+    checkId(input.authorId, "authorId", violations);
+    checkId(input.hostOrganisationId, "hostOrganisationId", violations);
+    checkExpiry(input.expiresAt, new Date(), violations);
+  },
+});
 
-  const lab = Object.assign(new CreativeTracksLab(), {
-    network: input.network,
-    sourceId: input.sourceId ?? null,
-    title,
-    description,
-    link: input.link ?? null,
-    disciplines: unique(input.disciplines),
-    lookingFor: unique(input.lookingFor),
-    countriesSought: unique(input.countriesSought ?? []),
-    expiresAt: input.expiresAt ?? null,
-    authorId: input.authorId.toLowerCase(),
-    hostOrganisationId: input.hostOrganisationId?.toLowerCase() ?? null,
-  });
-  try {
-    return await context.dataSource.transaction((manager) => manager.save(lab));
-  } catch (error) {
-    if (isUniqueViolation(error)) throw badUserInput({ field: "sourceId", message: `is already used by another lab of network ${lab.network}` });
-    throw error;
-  }
+/** Creates a lab of the writer's own network after validating every field; nothing is written when any is bad. */
+export function createLab(context: CreativeTracksContext, input: CreativeTracksCreateLabInput): Promise<CreativeTracksLab> {
+  return LAB_WRITER.create(context, input);
 }
 
-/** Deletes a lab; returns the id. */
-export async function deleteLab(context: CreativeTracksContext, id: string): Promise<string> {
-  const result = await context.dataSource.getRepository(CreativeTracksLab).delete({ id: requireUuid(id) });
-  if (!result.affected) throw notFound("CreativeTracksLab", id);
-  return id;
+/** Deletes a lab of the writer's own network; returns the id. Another network's lab is answered like an unknown id. */
+export function deleteLab(context: CreativeTracksContext, id: string): Promise<string> {
+  return LAB_WRITER.delete(context, id);
 }

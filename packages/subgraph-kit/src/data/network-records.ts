@@ -1,0 +1,180 @@
+import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from "typeorm";
+import { requireWriter, writableBy } from "../access/authorisation";
+import type { NetworkRecord } from "../graph/network-record";
+import { badUserInput, type FieldViolation, notFound, Violations } from "../input/errors";
+import { requireUuid } from "../input/ids";
+import type { SubgraphContext } from "../subgraph";
+import { isUniqueViolation } from "./sql";
+
+/**
+ * The one way a subgraph writes its network records (create, upsert by source id, update, delete), so every
+ * write is authorised, validated, checked against other subgraphs, locked and refused in the same way:
+ *
+ * 1. authorise the viewer for the record's network (anonymous: UNAUTHENTICATED; another network's record
+ *    reads exactly like an unknown id);
+ * 2. copy the input onto the record as it is (or a new one) and validate it, every violation at once;
+ * 3. `prepare`: what needs I/O before writing (reference checks ask other subgraphs over the network), run
+ *    before the transaction so no lock is held while waiting on them;
+ * 4. in one transaction: lock the record (by id, or by network and source id), copy and validate the input
+ *    again on the locked record (a concurrent write may have changed it), save it and its child rows;
+ * 5. a unique violation becomes a BAD_USER_INPUT naming the field (`sourceId` unless told otherwise).
+ */
+
+/** Who writes, as the subgraph received it: the viewer to authorise and the database to write to. */
+export type WriteContext = Pick<SubgraphContext<unknown>, "dataSource" | "viewer" | "requestId" | "peers">;
+
+/** The source fields every create input of a network record carries (see `withNetworkSource`). */
+export interface NetworkSourceFields {
+  network: string;
+  sourceId?: string | null;
+}
+
+/** What `prepare` sees: the record as it would be saved, the plan `apply` returned, and the record as stored (null when new). */
+export interface PreparedWrite<TRecord, TPlan> {
+  record: TRecord;
+  plan: TPlan;
+  stored: TRecord | null;
+}
+
+/** What the writer must know of one record type; only `apply` holds logic, the rest is optional. */
+export interface NetworkRecordWriterOptions<TRecord extends NetworkRecord, TCreate extends NetworkSourceFields, TUpdate, TPlan, TContext extends WriteContext> {
+  /** The entity class; its table has the columns of `NetworkRecord`. */
+  entity: new () => TRecord;
+  /** GraphQL type name, for "<typeName> <id> does not exist". */
+  typeName: string;
+  /** Lower-case noun, for "is already used by another <noun> of network <network>". */
+  noun: string;
+  /** A new record with every optional field at its default; the writer sets `network` and `sourceId`. */
+  newRecord: () => TRecord;
+  /**
+   * Copies the input onto the record, adding a violation per bad field: `undefined` leaves a field as it is.
+   * No I/O: it runs once before the transaction and again on the locked record. Returns what the other hooks
+   * need beyond the record (e.g. child rows to replace), or nothing.
+   */
+  apply: (record: TRecord, input: TCreate | TUpdate, violations: Violations) => TPlan;
+  /** Checks needing I/O, such as `checkReferences`, after validation and before the transaction; throw to refuse. */
+  prepare?: (context: TContext, write: PreparedWrite<TRecord, TPlan>) => Promise<void>;
+  /** In the transaction, just before the record is saved (e.g. to derive a column that must be unique). */
+  beforeSave?: (manager: EntityManager, record: TRecord, write: { isNew: boolean }) => Promise<void>;
+  /** In the transaction, just after the record is saved: its child rows. */
+  afterSave?: (manager: EntityManager, record: TRecord, plan: TPlan, write: { isNew: boolean }) => Promise<void>;
+  /** The field a unique constraint other than (network, source id) protects; undefined for the source id. */
+  uniqueViolation?: (constraint: string, record: TRecord) => FieldViolation | undefined;
+}
+
+/**
+ * Writes the network records of one entity type; build one per type and call it from the service:
+ * `new NetworkRecordWriter<Person, CreatePersonInput, UpdatePersonInput>({ entity: Person, … })`.
+ */
+export class NetworkRecordWriter<
+  TRecord extends NetworkRecord,
+  TCreate extends NetworkSourceFields,
+  TUpdate = never,
+  TPlan = void,
+  TContext extends WriteContext = WriteContext,
+> {
+  constructor(private readonly options: NetworkRecordWriterOptions<TRecord, TCreate, TUpdate, TPlan, TContext>) {}
+
+  /** Creates a record of the input's network; networks create only their own, nothing is written when anything is refused. */
+  async create(context: TContext, input: TCreate): Promise<TRecord> {
+    requireWriter(context, input.network);
+    const prepared = this.applied(this.newRecord(input), input);
+    await this.options.prepare?.(context, { ...prepared, stored: null });
+    return this.write(context, prepared.record, async () => prepared);
+  }
+
+  /**
+   * Creates or updates the record with the input's (network, sourceId), for idempotent sync: on update the
+   * input applies as in `update`. Concurrent upserts of one source record run one after the other.
+   */
+  async upsert(context: TContext, input: TCreate & { sourceId: string }): Promise<TRecord> {
+    requireWriter(context, input.network);
+    const key = { network: input.network, sourceId: input.sourceId };
+    // Prepared against the record as read now; the transaction applies the input again to the record as locked.
+    const stored = await context.dataSource.getRepository(this.options.entity).findOneBy(key as FindOptionsWhere<TRecord>);
+    const preview = this.applied(stored ? this.copyOf(stored) : this.newRecord(input), input);
+    await this.options.prepare?.(context, { ...preview, stored });
+    return this.write(context, preview.record, async (manager) =>
+      this.applied((await lockSourceRecord(manager, this.options.entity, key)) ?? this.newRecord(input), input),
+    );
+  }
+
+  /** Updates the given fields of a record; another network's record is answered exactly like an unknown id. */
+  async update(context: TContext, id: string, input: TUpdate): Promise<TRecord> {
+    const where = { id: requireUuid(id), ...writableBy(context) } as FindOptionsWhere<TRecord>;
+    const stored = await context.dataSource.getRepository(this.options.entity).findOneBy(where);
+    if (!stored) throw notFound(this.options.typeName, id);
+    const preview = this.applied(this.copyOf(stored), input);
+    await this.options.prepare?.(context, { ...preview, stored });
+    return this.write(context, preview.record, async (manager) => {
+      const locked = await manager.findOne(this.options.entity, { where, lock: { mode: "pessimistic_write" } });
+      // Deleted since it was read.
+      if (!locked) throw notFound(this.options.typeName, id);
+      return this.applied(locked, input);
+    });
+  }
+
+  /** Deletes a record (its child rows go by cascade); returns the id. Another network's record is answered like an unknown id. */
+  async delete(context: TContext, id: string): Promise<string> {
+    const where = { id: requireUuid(id), ...writableBy(context) } as FindOptionsWhere<TRecord>;
+    const result = await context.dataSource.getRepository(this.options.entity).delete(where);
+    if (!result.affected) throw notFound(this.options.typeName, id);
+    return id;
+  }
+
+  private newRecord(input: TCreate): TRecord {
+    return Object.assign(this.options.newRecord(), { network: input.network, sourceId: input.sourceId ?? null });
+  }
+
+  /** A copy to validate on, so `prepare` still sees the stored values. */
+  private copyOf(record: TRecord): TRecord {
+    return Object.assign(new this.options.entity(), record);
+  }
+
+  private applied(record: TRecord, input: TCreate | TUpdate): { record: TRecord; plan: TPlan } {
+    const violations = new Violations();
+    const plan = this.options.apply(record, input, violations);
+    violations.throwIfAny();
+    return { record, plan };
+  }
+
+  /** Locks and saves in one transaction: `lock` returns the record to save, validated; refusals of the database become client errors. */
+  private async write(context: TContext, record: TRecord, lock: (manager: EntityManager) => Promise<{ record: TRecord; plan: TPlan }>): Promise<TRecord> {
+    let writing = record;
+    try {
+      return await context.dataSource.transaction(async (manager) => {
+        const target = await lock(manager);
+        writing = target.record;
+        const isNew = writing.id === undefined;
+        await this.options.beforeSave?.(manager, writing, { isNew });
+        const saved = await manager.save(writing);
+        await this.options.afterSave?.(manager, saved, target.plan, { isNew });
+        return saved;
+      });
+    } catch (error) {
+      throw this.refusal(error, writing);
+    }
+  }
+
+  private refusal(error: unknown, record: TRecord): unknown {
+    if (!isUniqueViolation(error)) return error;
+    const constraint = (error as { constraint?: string }).constraint ?? "";
+    return badUserInput(
+      this.options.uniqueViolation?.(constraint, record) ?? { field: "sourceId", message: `is already used by another ${this.options.noun} of network ${record.network}` },
+    );
+  }
+}
+
+/**
+ * For an upsert: takes a transaction-scoped lock on (table, network, sourceId), so concurrent upserts of one
+ * source record run one after the other (the row may not exist yet), then loads that record (or null) for update.
+ */
+export async function lockSourceRecord<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  key: { network: string; sourceId: string },
+): Promise<T | null> {
+  const repository = manager.getRepository(entity);
+  await manager.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [JSON.stringify([repository.metadata.tableName, key.network, key.sourceId])]);
+  return repository.findOne({ where: { network: key.network, sourceId: key.sourceId } as never, lock: { mode: "pessimistic_write" } });
+}
