@@ -1,4 +1,4 @@
-import { type OperationResult, startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
+import { describeEntityContract, type OperationResult, startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import type { EventLoaders } from "../event/event.loaders";
 import { eventsSubgraph } from "../events.subgraph";
 import {
@@ -95,17 +95,6 @@ describe("events subgraph: event", () => {
     expect(result.data!.event).toMatchObject({ attendanceMode: "ONLINE", venue: null, speakerIds: [] });
   });
 
-  it("returns null for an unknown id", async () => {
-    const result = await subgraph.execute(GET_EVENT, { id: "2b0c5d1e-0000-4000-8000-000000000000" });
-    expect(result.errors).toBeUndefined();
-    expect(result.data!.event).toBeNull();
-  });
-
-  it("rejects a malformed id with a clear error", async () => {
-    const result = await subgraph.execute(GET_EVENT, { id: "42; DROP TABLE event" });
-    expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
-  });
-
   it("updates given fields, clears fields set to null and keeps the others", async () => {
     const created = await createEvent();
     const result = await subgraph.execute<{ updateEvent: Record<string, unknown> }>(UPDATE_EVENT, {
@@ -144,21 +133,6 @@ describe("events subgraph: event", () => {
     const result = await subgraph.execute(UPDATE_EVENT, { id: created.id, input: { attendanceMode: "ONLINE", venue: null } });
     expect(result.errors).toBeUndefined();
     expect(result.data!.updateEvent).toMatchObject({ attendanceMode: "ONLINE", venue: null });
-  });
-
-  it("deletes an event with its organiser and speaker rows, and reports an unknown id on a second delete", async () => {
-    const created = await createEvent();
-    expect((await subgraph.execute(DELETE_EVENT, { id: created.id })).data).toEqual({ deleteEvent: created.id });
-    const again = await subgraph.execute(DELETE_EVENT, { id: created.id });
-    expect(again.errors?.[0].extensions?.code).toBe("NOT_FOUND");
-    expect(await countRows("event")).toBe(0);
-    expect(await countRows("event_organiser")).toBe(0);
-    expect(await countRows("event_speaker")).toBe(0);
-  });
-
-  it("reports an unknown id on update", async () => {
-    const result = await subgraph.execute(UPDATE_EVENT, { id: "2b0c5d1e-0000-4000-8000-000000000000", input: { capacity: 10 } });
-    expect(result.errors?.[0].extensions?.code).toBe("NOT_FOUND");
   });
 
   describe("bad input is refused with an error naming the field, and nothing is written", () => {
@@ -207,14 +181,6 @@ describe("events subgraph: event", () => {
         { field: "endsAt", message: "must not be before startsAt" },
         { field: "venue", message: "is required when attendanceMode is IN_PERSON" },
       ]);
-    });
-
-    it("refuses a second event with the same source id in one network", async () => {
-      await createEvent();
-      const result = await subgraph.execute(CREATE_EVENT, { input: validInput() });
-      expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "sourceId" });
-      expect(await countRows("event")).toBe(1);
-      expect(await countRows("event_organiser")).toBe(2);
     });
 
     it.each([
@@ -358,9 +324,6 @@ describe("events subgraph: event", () => {
     });
 
     it.each([
-      ["a page over 100", { first: 101 }, /first: must be at most 100/],
-      ["a negative page size", { first: -1 }, /first: must not be negative/],
-      ["a forged cursor", { after: "bm90IGEgY3Vyc29y" }, /after: is not a cursor/],
       ["a malformed organiser id in the filter", { filter: { organiserIds: ["acme"] } }, /filter.organiserIds\[0\]: "acme" is not a valid id/],
       ["an unknown format in the filter", { filter: { formats: ["PARTY"] } }, /"PARTY".*EventFormat/],
       ["a bad date in the filter", { filter: { startsAfter: "soon" } }, /startsAfter/],
@@ -372,18 +335,6 @@ describe("events subgraph: event", () => {
   });
 
   describe("batching", () => {
-    it("resolves 50 representations with one SQL statement, in order, null for unknown ids", async () => {
-      const ids: string[] = [];
-      for (let i = 0; i < 50; i++) ids.push((await createEvent({ sourceId: `e-${i}` })).id);
-      const representations = [...ids.reverse(), "6f1c1f6e-0000-4000-8000-000000000000", "not-a-uuid"].map((id) => ({ __typename: "Event", id }));
-      subgraph.queries.reset();
-      const result = await subgraph.execute<{ _entities: Array<{ id: string } | null> }>(EVENT_ENTITIES, { representations });
-      expect(result.errors).toBeUndefined();
-      expect(subgraph.queries.count).toBe(1);
-      expect(result.data!._entities.slice(0, 50).map((entity) => entity!.id)).toEqual(ids);
-      expect(result.data!._entities.slice(50)).toEqual([null, null]);
-    });
-
     it("loads organisers and speakers of a whole page with one statement each, however long the page", async () => {
       for (let i = 0; i < 30; i++) {
         await createEvent({ sourceId: `p-${i}`, organiserIds: [ORG(i), ORG(i + 1)], speakerIds: [PERSON(i), PERSON(i + 2)] });
@@ -407,4 +358,18 @@ describe("events subgraph: event", () => {
       expect(await statementsFor(30)).toBe(few);
     });
   });
+});
+
+describeEntityContract({
+  typename: "Event",
+  subgraph: () => subgraph,
+  input: (index) => validInput({ sourceId: `contract-${index}` }),
+  create: { mutation: CREATE_EVENT, field: "createEvent" },
+  get: { query: GET_EVENT, field: "event" },
+  update: { mutation: UPDATE_EVENT, input: { capacity: 10 } },
+  delete: { mutation: DELETE_EVENT, field: "deleteEvent" },
+  list: { query: LIST_EVENTS },
+  entities: EVENT_ENTITIES,
+  // An event owns its organiser and speaker rows: deleting it removes them too.
+  countRows: async () => (await countRows("event")) + (await countRows("event_organiser")) + (await countRows("event_speaker")),
 });

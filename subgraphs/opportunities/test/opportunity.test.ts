@@ -1,4 +1,4 @@
-import { startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
+import { describeEntityContract, startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import { opportunitiesSubgraph } from "../opportunities.subgraph";
 import type { OpportunityLoaders } from "../opportunity/opportunity.loaders";
 import {
@@ -119,17 +119,6 @@ describe("opportunities subgraph: opportunity", () => {
     expect(created.amount).toEqual({ min: null, max: 10000, currency: "MAD" });
   });
 
-  it("returns null for an unknown id", async () => {
-    const result = await subgraph.execute(GET_OPPORTUNITY, { id: "2b0c5d1e-0000-4000-8000-000000000000" });
-    expect(result.errors).toBeUndefined();
-    expect(result.data!.opportunity).toBeNull();
-  });
-
-  it("rejects a malformed id with a clear error", async () => {
-    const result = await subgraph.execute(GET_OPPORTUNITY, { id: "42; DROP TABLE opportunity" });
-    expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
-  });
-
   it("updates given fields, clears fields set to null and keeps the others", async () => {
     const created = await createOpportunity();
     const result = await subgraph.execute<{ updateOpportunity: Record<string, unknown> }>(UPDATE_OPPORTUNITY, {
@@ -161,19 +150,6 @@ describe("opportunities subgraph: opportunity", () => {
     });
     expect(result.errors).toBeUndefined();
     expect(result.data!.updateOpportunity.amount).toEqual({ min: 20000, max: 20000, currency: "TND" });
-  });
-
-  it("deletes an opportunity and reports an unknown id on a second delete", async () => {
-    const created = await createOpportunity();
-    expect((await subgraph.execute(DELETE_OPPORTUNITY, { id: created.id })).data).toEqual({ deleteOpportunity: created.id });
-    const again = await subgraph.execute(DELETE_OPPORTUNITY, { id: created.id });
-    expect(again.errors?.[0].extensions?.code).toBe("NOT_FOUND");
-    expect(await countOpportunities()).toBe(0);
-  });
-
-  it("reports an unknown id on update", async () => {
-    const result = await subgraph.execute(UPDATE_OPPORTUNITY, { id: "2b0c5d1e-0000-4000-8000-000000000000", input: { city: "Sfax" } });
-    expect(result.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", field: "id" });
   });
 
   describe("bad input is refused with an error naming the field, and nothing is written", () => {
@@ -222,13 +198,6 @@ describe("opportunities subgraph: opportunity", () => {
       });
       const fields = (result.errors?.[0].extensions?.violations as Array<{ field: string }>).map((v) => v.field);
       expect(fields).toEqual(["publisherId", "amount.max", "deadline"]);
-    });
-
-    it("refuses a second opportunity with the same source id in one network", async () => {
-      await createOpportunity();
-      const result = await subgraph.execute(CREATE_OPPORTUNITY, { input: validInput() });
-      expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "sourceId" });
-      expect(await countOpportunities()).toBe(1);
     });
 
     it("refuses a deadline before the stored opening on update and leaves the opportunity unchanged", async () => {
@@ -420,9 +389,6 @@ describe("opportunities subgraph: opportunity", () => {
     });
 
     it.each([
-      ["a page over 100", { first: 101 }, /first: must be at most 100/],
-      ["a negative page size", { first: -1 }, /first: must not be negative/],
-      ["a forged cursor", { after: "bm90IGEgY3Vyc29y" }, /after: is not a cursor/],
       ["closingWithinDays of 0", { filter: { closingWithinDays: 0 } }, /filter.closingWithinDays: must be at least 1/],
       ["closingWithinDays over a year", { filter: { closingWithinDays: 367 } }, /filter.closingWithinDays: must be at most 366/],
       ["a malformed publisher id", { filter: { publisherIds: ["nope"] } }, /filter.publisherIds\[0\]/],
@@ -436,21 +402,6 @@ describe("opportunities subgraph: opportunity", () => {
   });
 
   describe("_entities", () => {
-    it("resolves 50 representations with one SQL statement, in order, null for unknown ids", async () => {
-      const ids: string[] = [];
-      for (let i = 0; i < 50; i++) ids.push((await createOpportunity({ sourceId: `e-${i}` })).id);
-      const representations = [...ids.reverse(), "6f1c1f6e-0000-4000-8000-000000000000", "not-a-uuid"].map((id) => ({ __typename: "Opportunity", id }));
-      subgraph.queries.reset();
-      const result = await subgraph.execute<{ _entities: Array<{ id: string; publisher: { id: string } } | null> }>(OPPORTUNITY_ENTITIES, {
-        representations,
-      });
-      expect(result.errors).toBeUndefined();
-      expect(subgraph.queries.count).toBe(1);
-      expect(result.data!._entities.slice(0, 50).map((entity) => entity!.id)).toEqual(ids);
-      expect(result.data!._entities[0]!.publisher).toEqual({ id: PUBLISHER });
-      expect(result.data!._entities.slice(50)).toEqual([null, null]);
-    });
-
     it("answers Person representations with key-only stubs and no SQL", async () => {
       subgraph.queries.reset();
       const result = await subgraph.execute(PERSON_ENTITIES, { representations: [{ __typename: "Person", id: CONTACT }] });
@@ -459,4 +410,17 @@ describe("opportunities subgraph: opportunity", () => {
       expect(subgraph.queries.count).toBe(0);
     });
   });
+});
+
+describeEntityContract({
+  typename: "Opportunity",
+  subgraph: () => subgraph,
+  input: (index) => validInput({ sourceId: `contract-${index}` }),
+  create: { mutation: CREATE_OPPORTUNITY, field: "createOpportunity" },
+  get: { query: GET_OPPORTUNITY, field: "opportunity" },
+  update: { mutation: UPDATE_OPPORTUNITY, input: { city: "Sfax" } },
+  delete: { mutation: DELETE_OPPORTUNITY, field: "deleteOpportunity" },
+  list: { query: LIST_OPPORTUNITIES },
+  entities: OPPORTUNITY_ENTITIES,
+  countRows: countOpportunities,
 });

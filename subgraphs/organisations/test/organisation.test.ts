@@ -1,4 +1,4 @@
-import { startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
+import { describeEntityContract, startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import type { OrganisationsLoaders } from "../organisations.loaders";
 import { organisationsSubgraph } from "../organisations.subgraph";
 import {
@@ -98,17 +98,6 @@ describe("organisations subgraph: organisation", () => {
     }
   });
 
-  it("returns null for an unknown id", async () => {
-    const result = await subgraph.execute(GET_ORGANISATION, { id: "2b0c5d1e-0000-4000-8000-000000000000" });
-    expect(result.errors).toBeUndefined();
-    expect(result.data!.organisation).toBeNull();
-  });
-
-  it("rejects a malformed id with a clear error", async () => {
-    const result = await subgraph.execute(GET_ORGANISATION, { id: "42; DROP TABLE organisation" });
-    expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
-  });
-
   it("updates given fields, clears fields set to null and keeps the others, including the slug when the name changes", async () => {
     const created = await createOrganisation();
     const result = await subgraph.execute<{ updateOrganisation: Record<string, unknown> }>(UPDATE_ORGANISATION, {
@@ -132,19 +121,6 @@ describe("organisations subgraph: organisation", () => {
     const created = await createOrganisation();
     const result = await subgraph.execute<{ updateOrganisation: { slug: string } }>(UPDATE_ORGANISATION, { id: created.id, input: { slug: "cittadellarte" } });
     expect(result.data!.updateOrganisation.slug).toBe("cittadellarte");
-  });
-
-  it("reports an unknown id on update", async () => {
-    const result = await subgraph.execute(UPDATE_ORGANISATION, { id: "2b0c5d1e-0000-4000-8000-000000000000", input: { city: "Turin" } });
-    expect(result.errors?.[0].extensions?.code).toBe("NOT_FOUND");
-  });
-
-  it("deletes an organisation and reports an unknown id on a second delete", async () => {
-    const created = await createOrganisation();
-    expect((await subgraph.execute(DELETE_ORGANISATION, { id: created.id })).data).toEqual({ deleteOrganisation: created.id });
-    const again = await subgraph.execute(DELETE_ORGANISATION, { id: created.id });
-    expect(again.errors?.[0].extensions?.code).toBe("NOT_FOUND");
-    expect(await countOrganisations()).toBe(0);
   });
 
   describe("bad input is refused with an error naming the field, and nothing is written", () => {
@@ -187,13 +163,6 @@ describe("organisations subgraph: organisation", () => {
       expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "slug" });
       const [row] = await subgraph.dataSource.query("SELECT slug, city FROM organisation WHERE id = $1", [other.id]);
       expect(row).toEqual({ slug: "hangar", city: "Biella" });
-    });
-
-    it("refuses a second organisation with the same source id in one network", async () => {
-      await createOrganisation();
-      const result = await subgraph.execute(CREATE_ORGANISATION, { input: validInput({ name: "Someone else" }) });
-      expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "sourceId" });
-      expect(await countOrganisations()).toBe(1);
     });
 
     it("refuses clearing the name, kind, country or slug on update and leaves the organisation unchanged", async () => {
@@ -296,9 +265,6 @@ describe("organisations subgraph: organisation", () => {
     });
 
     it.each([
-      ["a page over 100", { first: 101 }, /first: must be at most 100/],
-      ["a negative page size", { first: -1 }, /first: must not be negative/],
-      ["a forged cursor", { after: "bm90IGEgY3Vyc29y" }, /after: is not a cursor/],
       ["an unknown kind in the filter", { filter: { kinds: ["SECRET_SOCIETY"] } }, /SECRET_SOCIETY/],
       ["a bad network slug in the filter", { filter: { networks: ["Bad Slug"] } }, /each network must be a slug/],
     ])("refuses %s", async (_label, variables, message) => {
@@ -307,18 +273,17 @@ describe("organisations subgraph: organisation", () => {
       expect(result.errors?.[0].message).toMatch(message);
     });
   });
+});
 
-  describe("_entities", () => {
-    it("resolves 50 representations with one SQL statement, in order, null for unknown ids", async () => {
-      const ids: string[] = [];
-      for (let i = 0; i < 50; i++) ids.push((await createOrganisation({ sourceId: `e-${i}`, name: `Organisation ${i}` })).id);
-      const representations = [...ids.reverse(), "6f1c1f6e-0000-4000-8000-000000000000", "not-a-uuid"].map((id) => ({ __typename: "Organisation", id }));
-      subgraph.queries.reset();
-      const result = await subgraph.execute<{ _entities: Array<{ id: string } | null> }>(ORGANISATION_ENTITIES, { representations });
-      expect(result.errors).toBeUndefined();
-      expect(subgraph.queries.count).toBe(1);
-      expect(result.data!._entities.slice(0, 50).map((entity) => entity!.id)).toEqual(ids);
-      expect(result.data!._entities.slice(50)).toEqual([null, null]);
-    });
-  });
+describeEntityContract({
+  typename: "Organisation",
+  subgraph: () => subgraph,
+  input: (index) => validInput({ sourceId: `contract-${index}`, name: `Organisation ${index}` }),
+  create: { mutation: CREATE_ORGANISATION, field: "createOrganisation" },
+  get: { query: GET_ORGANISATION, field: "organisation" },
+  update: { mutation: UPDATE_ORGANISATION, input: { city: "Turin" } },
+  delete: { mutation: DELETE_ORGANISATION, field: "deleteOrganisation" },
+  list: { query: LIST_ORGANISATIONS },
+  entities: ORGANISATION_ENTITIES,
+  countRows: countOrganisations,
 });

@@ -1,4 +1,4 @@
-import { startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
+import { describeEntityContract, startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import { peopleSubgraph } from "../people.subgraph";
 import type { PersonLoaders } from "../person/person.loaders";
 import { CREATE_PERSON, DELETE_PERSON, GET_PERSON, LIST_PEOPLE, PERSON_ENTITIES, UPDATE_PERSON } from "./person.operations";
@@ -91,17 +91,6 @@ describe("people subgraph: person", () => {
     expect(row.discoverable).toBe(false);
   });
 
-  it("returns null for an unknown id", async () => {
-    const result = await subgraph.execute(GET_PERSON, { id: "2b0c5d1e-0000-4000-8000-000000000000" });
-    expect(result.errors).toBeUndefined();
-    expect(result.data!.person).toBeNull();
-  });
-
-  it("rejects a malformed id with a clear error", async () => {
-    const result = await subgraph.execute(GET_PERSON, { id: "42; DROP TABLE person" });
-    expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
-  });
-
   it("updates given fields, clears fields set to null and keeps the others", async () => {
     const created = await createPerson();
     const result = await subgraph.execute<{ updatePerson: Record<string, unknown> }>(UPDATE_PERSON, {
@@ -110,14 +99,6 @@ describe("people subgraph: person", () => {
     });
     expect(result.errors).toBeUndefined();
     expect(result.data!.updatePerson).toMatchObject({ displayName: "Amira H.", city: null, disciplines: ["FILM"], country: "TN" });
-  });
-
-  it("deletes a person and reports an unknown id on a second delete", async () => {
-    const created = await createPerson();
-    expect((await subgraph.execute(DELETE_PERSON, { id: created.id })).data).toEqual({ deletePerson: created.id });
-    const again = await subgraph.execute(DELETE_PERSON, { id: created.id });
-    expect(again.errors?.[0].extensions?.code).toBe("NOT_FOUND");
-    expect(await countPeople()).toBe(0);
   });
 
   describe("bad input is refused with an error naming the field, and nothing is written", () => {
@@ -139,13 +120,6 @@ describe("people subgraph: person", () => {
       expect(result.errors![0].extensions?.code).toBe("BAD_USER_INPUT");
       expect(result.errors![0].message).toMatch(message);
       expect(await countPeople()).toBe(0);
-    });
-
-    it("refuses a second person with the same source id in one network", async () => {
-      await createPerson();
-      const result = await subgraph.execute(CREATE_PERSON, { input: validInput({ displayName: "Someone else" }) });
-      expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "sourceId" });
-      expect(await countPeople()).toBe(1);
     });
 
     it("refuses clearing the name on update and leaves the person unchanged", async () => {
@@ -213,29 +187,18 @@ describe("people subgraph: person", () => {
       expect(names(result)).toEqual(expected);
       expect((result.data!.people as { totalCount: number }).totalCount).toBe(expected.length);
     });
-
-    it.each([
-      ["a page over 100", { first: 101 }, /first: must be at most 100/],
-      ["a negative page size", { first: -1 }, /first: must not be negative/],
-      ["a forged cursor", { after: "bm90IGEgY3Vyc29y" }, /after: is not a cursor/],
-    ])("refuses %s", async (_label, variables, message) => {
-      const result = await subgraph.execute(LIST_PEOPLE, variables);
-      expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-      expect(result.errors?.[0].message).toMatch(message);
-    });
   });
+});
 
-  describe("_entities", () => {
-    it("resolves 50 representations with one SQL statement, in order, null for unknown ids", async () => {
-      const ids: string[] = [];
-      for (let i = 0; i < 50; i++) ids.push((await createPerson({ sourceId: `e-${i}`, displayName: `Person ${i}` })).id);
-      const representations = [...ids.reverse(), "6f1c1f6e-0000-4000-8000-000000000000", "not-a-uuid"].map((id) => ({ __typename: "Person", id }));
-      subgraph.queries.reset();
-      const result = await subgraph.execute<{ _entities: Array<{ id: string } | null> }>(PERSON_ENTITIES, { representations });
-      expect(result.errors).toBeUndefined();
-      expect(subgraph.queries.count).toBe(1);
-      expect(result.data!._entities.slice(0, 50).map((entity) => entity!.id)).toEqual(ids);
-      expect(result.data!._entities.slice(50)).toEqual([null, null]);
-    });
-  });
+describeEntityContract({
+  typename: "Person",
+  subgraph: () => subgraph,
+  input: (index) => validInput({ sourceId: `contract-${index}`, displayName: `Person ${index}` }),
+  create: { mutation: CREATE_PERSON, field: "createPerson" },
+  get: { query: GET_PERSON, field: "person" },
+  update: { mutation: UPDATE_PERSON, input: { city: "Sfax" } },
+  delete: { mutation: DELETE_PERSON, field: "deletePerson" },
+  list: { query: LIST_PEOPLE },
+  entities: PERSON_ENTITIES,
+  countRows: countPeople,
 });

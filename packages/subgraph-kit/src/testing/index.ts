@@ -1,6 +1,7 @@
-/** Test helpers of the subgraph kit: a subgraph on a fresh database, forged cursors, write-authorisation checks, demo ids. */
+/** Test helpers of the subgraph kit: a subgraph on a fresh database, the shared entity contract, forged cursors, write-authorisation checks, demo ids. */
 export * from "./subgraph-harness";
 export * from "./test-database";
+export * from "./entity-contract";
 export * from "./forged-cursors";
 export * from "./sleepy-subgraph";
 export * from "./write-authorisation";
