@@ -12,6 +12,8 @@ export * from "./server/partial-errors";
 export * from "./data/loaders";
 export * from "./data/pagination";
 export * from "./data/search";
+export * from "./data/search-migration";
+export * from "./data/migration";
 export * from "./data/sql";
 export * from "./data/bulk-insert";
 export * from "./graph/localized-text";
