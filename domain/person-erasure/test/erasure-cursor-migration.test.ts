@@ -1,7 +1,6 @@
 import type { DataSource } from "typeorm";
-import { openSubgraphDatabase } from "@agora-hub/runtime";
 import { defineMigration } from "@agora-hub/subgraph-kit";
-import { createTestDatabase, type TestDatabase } from "@agora-hub/subgraph-kit/testing";
+import { migrateTestDatabase } from "@agora-hub/subgraph-kit/testing";
 import { readErasureCursor } from "../erasure-follower";
 import { personErasureCursorMigration } from "../erasure-cursor-migration";
 
@@ -12,29 +11,19 @@ const CreateLink1700000000000 = defineMigration({
   down: async (runner) => void (await runner.query(`DROP TABLE link`)),
 });
 
-let database: TestDatabase;
+const CreatePersonErasureCursor1700000000010 = personErasureCursorMigration(1700000000010, {
+  up: [`CREATE INDEX link_person_id ON link (person_id)`],
+  down: [`DROP INDEX link_person_id`],
+});
+
 let dataSource: DataSource;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  dataSource = await openSubgraphDatabase({
-    url: database.url,
-    schema: "follower",
-    entities: [],
-    migrations: [
-      CreateLink1700000000000,
-      personErasureCursorMigration(1700000000010, {
-        up: [`CREATE INDEX link_person_id ON link (person_id)`],
-        down: [`DROP INDEX link_person_id`],
-      }),
-    ],
-  });
+  ({ dataSource, close } = await migrateTestDatabase("follower", [CreateLink1700000000000, CreatePersonErasureCursor1700000000010]));
 });
 
-afterAll(async () => {
-  await dataSource?.destroy();
-  await database?.drop();
-});
+afterAll(() => close?.());
 
 async function relations(): Promise<string[]> {
   const rows = (await dataSource.query(`SELECT relname FROM pg_class WHERE relnamespace = 'follower'::regnamespace AND relname IN ('person_erasure_cursor', 'link_person_id') ORDER BY relname`)) as Array<{ relname: string }>;

@@ -1,8 +1,7 @@
 import type { DataSource } from "typeorm";
-import { openSubgraphDatabase } from "@agora-hub/runtime";
 import { defineMigration } from "../src/data/migration";
 import { searchMigration, type SearchMigrationOptions } from "../src/data/search-migration";
-import { createTestDatabase, type TestDatabase } from "../src/testing/test-database";
+import { migrateTestDatabase } from "../src/testing/test-database";
 
 const CreateVenue1700000000000 = defineMigration({
   name: "CreateVenue",
@@ -20,7 +19,6 @@ const CreateVenue1700000000000 = defineMigration({
 const venueSearch: SearchMigrationOptions = {
   name: "AddVenueSearch",
   timestamp: 1700000000001,
-  schema: "kit_search",
   table: "venue",
   nameColumn: "title",
   // Listed out of weight order on purpose: the vector still ranks by weight.
@@ -30,23 +28,14 @@ const venueSearch: SearchMigrationOptions = {
   ],
 };
 
-let database: TestDatabase;
 let dataSource: DataSource;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  dataSource = await openSubgraphDatabase({
-    url: database.url,
-    schema: "kit_search",
-    entities: [],
-    migrations: [CreateVenue1700000000000, searchMigration(venueSearch)],
-  });
+  ({ dataSource, close } = await migrateTestDatabase("kit_search", [CreateVenue1700000000000, searchMigration(venueSearch)]));
 });
 
-afterAll(async () => {
-  await dataSource?.destroy();
-  await database?.drop();
-});
+afterAll(() => close?.());
 
 async function matchingIds(words: string): Promise<number[]> {
   const rows = (await dataSource.query(

@@ -8,9 +8,7 @@ import { searchMigration } from "@agora-hub/subgraph-kit";
 export const AddEventSearch1764000400020 = searchMigration({
   name: "AddEventSearch",
   timestamp: 1764000400020,
-  schema: "events",
   table: "event",
-  nameColumn: "title",
   texts: [
     { column: "title", kind: "localized", weight: "A" },
     { column: "description", kind: "localized", weight: "C" },

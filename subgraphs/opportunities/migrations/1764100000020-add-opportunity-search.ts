@@ -8,9 +8,7 @@ import { searchMigration } from "@agora-hub/subgraph-kit";
 export const AddOpportunitySearch1764100000020 = searchMigration({
   name: "AddOpportunitySearch",
   timestamp: 1764100000020,
-  schema: "opportunities",
   table: "opportunity",
-  nameColumn: "title",
   texts: [
     { column: "title", kind: "localized", weight: "A" },
     { column: "summary", kind: "localized", weight: "B" },

@@ -7,9 +7,7 @@ import { searchMigration } from "@agora-hub/subgraph-kit";
 export const AddOrganisationSearch1764000200020 = searchMigration({
   name: "AddOrganisationSearch",
   timestamp: 1764000200020,
-  schema: "organisations",
   table: "organisation",
-  nameColumn: "name",
   texts: [
     { column: "name", kind: "text", weight: "A" },
     { column: "description", kind: "localized", weight: "C" },

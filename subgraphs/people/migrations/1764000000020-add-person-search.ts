@@ -7,9 +7,7 @@ import { searchMigration } from "@agora-hub/subgraph-kit";
 export const AddPersonSearch1764000000020 = searchMigration({
   name: "AddPersonSearch",
   timestamp: 1764000000020,
-  schema: "people",
   table: "person",
-  nameColumn: "display_name",
   texts: [
     { column: "display_name", kind: "text", weight: "A" },
     { column: "headline", kind: "localized", weight: "B" },
