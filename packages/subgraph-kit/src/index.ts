@@ -20,6 +20,7 @@ export * from "./graph/localized-text";
 export * from "./graph/vocabulary.types";
 export * from "./graph/shared-enums.types";
 export * from "./graph/network-record";
+export * from "./graph/key-stub";
 export * from "./graph/directory-filter";
 export * from "./input/errors";
 export * from "./input/ids";
