@@ -2,7 +2,7 @@ import { GraphQLError } from "graphql";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import { isUuid } from "@agora-hub/runtime";
 import { NETWORK_SLUG_PATTERN } from "@agora-hub/runtime";
-import type { Viewer } from "@agora-hub/subgraph-kit";
+import { KeyStub, type KeyStubClass, type Viewer } from "@agora-hub/subgraph-kit";
 
 /**
  * GDPR access and erasure (Art. 15, 17, 20) span every subgraph: the people subgraph owns the
@@ -29,18 +29,25 @@ export function readPersonDataExportKey(reference: object): PersonDataExportKey 
 }
 
 /**
- * Resolves a `PersonDataExport` representation in a contributing subgraph: the key stub when the viewer may
- * read that network's people, else null. The gateway only sends representations the people subgraph produced
- * after its own check; this repeats it so no other path can read the export.
+ * A contributing subgraph's key-only `PersonDataExport` (the people subgraph owns it). A new class each call:
+ * each subgraph needs its own, as type-graphql keeps the fields a subgraph contributes on the class.
  */
-export function resolvePersonDataExportStub<T extends object>(
-  create: () => T,
-  reference: object,
-  viewer: Viewer,
-): (T & PersonDataExportKey) | null {
-  const key = readPersonDataExportKey(reference);
-  if (!key || !mayManagePersonData(viewer, key.network)) return null;
-  return Object.assign(create(), key);
+export function PersonDataExportStub(): KeyStubClass<{ personId: "ID"; network: "String" }, "PersonDataExport"> {
+  return KeyStub("PersonDataExport", { personId: "ID", network: "String" });
+}
+
+/**
+ * The reference resolver of a contributing subgraph's `PersonDataExport` stub: the key stub when the viewer
+ * may read that network's people, else null. The gateway only sends representations the people subgraph
+ * produced after its own check; this repeats it so no other path can read the export.
+ */
+export function personDataExportReference(
+  stub: KeyStubClass<{ personId: "ID"; network: "String" }, "PersonDataExport">,
+): (reference: object, context: { viewer: Viewer }) => PersonDataExportKey | null {
+  return (reference, context) => {
+    const key = readPersonDataExportKey(reference);
+    return key && mayManagePersonData(context.viewer, key.network) ? stub.of(key) : null;
+  };
 }
 
 /** Thrown by a contributed export field whose viewer may not read the person's data. */

@@ -1,7 +1,7 @@
+import { personDataExportReference } from "../../domain/person-data/person-data";
 import { followPersonErasures } from "../../domain/person-erasure/erasure-follower";
 import type { SubgraphDefinition } from "@agora-hub/subgraph-kit";
 import { CreatePersonErasureCursor1764000400010 } from "./migrations/1764000400010-create-person-erasure-cursor";
-import { resolvePersonDataExportReference } from "./person-data/person-data-export.reference";
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
 import { PersonDataExport } from "./person-data/person-data-export.stub";
 import { eraseSpeakerLinks } from "./person-data/person-data.service";
@@ -14,10 +14,8 @@ import { resolveEventReference } from "./event/event.reference";
 import { EventResolver } from "./event/event.resolver";
 import { CreateEvent1764000400000 } from "./migrations/1764000400000-create-event";
 import { AddEventSearch1764000400020 } from "./migrations/1764000400020-add-event-search";
-import { resolveOrganisationReference } from "./organisation/organisation.reference";
 import { OrganisationEventsResolver } from "./organisation/organisation.resolver";
 import { Organisation } from "./organisation/organisation.stub";
-import { resolvePersonReference } from "./person/person.reference";
 import { PersonEventsResolver } from "./person/person.resolver";
 import { Person } from "./person/person.stub";
 
@@ -29,9 +27,7 @@ export const eventsSubgraph: SubgraphDefinition<EventLoaders> = {
   orphanedTypes: [Organisation, Person, PersonDataExport],
   referenceResolvers: {
     Event: resolveEventReference,
-    Organisation: resolveOrganisationReference,
-    Person: resolvePersonReference,
-    PersonDataExport: resolvePersonDataExportReference,
+    PersonDataExport: personDataExportReference(PersonDataExport),
   },
   entities: [Event, EventOrganiser, EventSpeaker],
   migrations: [CreateEvent1764000400000, CreatePersonErasureCursor1764000400010, AddEventSearch1764000400020],

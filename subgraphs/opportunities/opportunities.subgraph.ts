@@ -1,7 +1,7 @@
+import { personDataExportReference } from "../../domain/person-data/person-data";
 import { followPersonErasures } from "../../domain/person-erasure/erasure-follower";
 import type { SubgraphDefinition } from "@agora-hub/subgraph-kit";
 import { CreatePersonErasureCursor1764100000010 } from "./migrations/1764100000010-create-person-erasure-cursor";
-import { resolvePersonDataExportReference } from "./person-data/person-data-export.reference";
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
 import { PersonDataExport } from "./person-data/person-data-export.stub";
 import { clearErasedContact } from "./person-data/person-data.service";
@@ -13,10 +13,8 @@ import { Opportunity } from "./opportunity/opportunity.entity";
 import { createOpportunityLoaders, type OpportunityLoaders } from "./opportunity/opportunity.loaders";
 import { resolveOpportunityReference } from "./opportunity/opportunity.reference";
 import { OpportunityResolver } from "./opportunity/opportunity.resolver";
-import { resolveOrganisationReference } from "./organisation/organisation.reference";
 import { OrganisationOpportunitiesResolver } from "./organisation/organisation.resolver";
 import { Organisation } from "./organisation/organisation.stub";
-import { resolvePersonReference } from "./person/person.reference";
 import { Person } from "./person/person.stub";
 
 /** The opportunities subgraph: owns `Opportunity` and contributes `Organisation.opportunities`. */
@@ -27,9 +25,7 @@ export const opportunitiesSubgraph: SubgraphDefinition<OpportunityLoaders> = {
   orphanedTypes: [Organisation, Person, PersonDataExport],
   referenceResolvers: {
     Opportunity: resolveOpportunityReference,
-    Organisation: resolveOrganisationReference,
-    Person: resolvePersonReference,
-    PersonDataExport: resolvePersonDataExportReference,
+    PersonDataExport: personDataExportReference(PersonDataExport),
   },
   entities: [Opportunity],
   migrations: [CreateOpportunity1764100000000, CreatePersonErasureCursor1764100000010, AddOpportunitySearch1764100000020],

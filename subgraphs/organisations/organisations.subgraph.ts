@@ -1,7 +1,7 @@
+import { personDataExportReference } from "../../domain/person-data/person-data";
 import { followPersonErasures } from "../../domain/person-erasure/erasure-follower";
 import type { SubgraphDefinition } from "@agora-hub/subgraph-kit";
 import { CreatePersonErasureCursor1764000200010 } from "./migrations/1764000200010-create-person-erasure-cursor";
-import { resolvePersonDataExportReference } from "./person-data/person-data-export.reference";
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
 import { PersonDataExport } from "./person-data/person-data-export.stub";
 import { erasePersonMemberships } from "./person-data/person-data.service";
@@ -30,7 +30,7 @@ export const organisationsSubgraph: SubgraphDefinition<OrganisationsLoaders> = {
   resolvers: [OrganisationResolver, MembershipResolver, OrganisationMembershipResolver, PersonMembershipResolver,
     OrganisationPartnerSuggestionsResolver, PersonPartnerSuggestionsResolver, OpportunityPartnerSuggestionsResolver, PersonDataExportResolver],
   orphanedTypes: [Person, Opportunity, PersonDataExport],
-  referenceResolvers: { Organisation: resolveOrganisationReference, Membership: resolveMembershipReference, Person: resolvePersonReference, Opportunity: resolveOpportunityReference, PersonDataExport: resolvePersonDataExportReference },
+  referenceResolvers: { Organisation: resolveOrganisationReference, Membership: resolveMembershipReference, Person: resolvePersonReference, Opportunity: resolveOpportunityReference, PersonDataExport: personDataExportReference(PersonDataExport) },
   entities: [Organisation, Membership],
   migrations: [CreateOrganisation1764000200000, CreateMembership1764000200001, CreatePersonErasureCursor1764000200010, AddOrganisationSearch1764000200020],
   createLoaders: createOrganisationsLoaders,

@@ -1,11 +1,7 @@
 import type { SubgraphDefinition } from "@agora-hub/subgraph-kit";
-import { resolveEventReference } from "./event/event.reference";
 import { Event } from "./event/event.stub";
-import { resolveOpportunityReference } from "./opportunity/opportunity.reference";
 import { Opportunity } from "./opportunity/opportunity.stub";
-import { resolveOrganisationReference } from "./organisation/organisation.reference";
 import { Organisation } from "./organisation/organisation.stub";
-import { resolvePersonReference } from "./person/person.reference";
 import { Person } from "./person/person.stub";
 import { readSearchConfig, type SearchConfig } from "./search.config";
 import { createSearchResolver } from "./search/search.resolver";
@@ -21,12 +17,8 @@ export function createSearchSubgraph(config: SearchConfig): SubgraphDefinition<R
     defaultPort: 4005,
     resolvers: [createSearchResolver(config)],
     orphanedTypes: [Person, Organisation, Opportunity, Event],
-    referenceResolvers: {
-      Person: resolvePersonReference,
-      Organisation: resolveOrganisationReference,
-      Opportunity: resolveOpportunityReference,
-      Event: resolveEventReference,
-    },
+    // Key-only stubs: @apollo/subgraph answers their representations with themselves.
+    referenceResolvers: {},
     entities: [],
     migrations: [],
     createLoaders: () => ({}),

@@ -5,8 +5,8 @@ import { type Page } from "@agora-hub/subgraph-kit";
 import { type PageWindow } from "@agora-hub/subgraph-kit";
 import { type KeysetOrder } from "@agora-hub/subgraph-kit";
 import { paginate } from "@agora-hub/subgraph-kit";
-import { type Organisation, organisationStub } from "../organisation/organisation.stub";
-import { type Person, personStub } from "../person/person.stub";
+import { Organisation } from "../organisation/organisation.stub";
+import { Person } from "../person/person.stub";
 import { Event } from "./event.entity";
 import { EventOrganiser } from "./event-organiser.entity";
 import { EventSpeaker } from "./event-speaker.entity";
@@ -333,7 +333,7 @@ export function deleteEvent(context: EventsContext, id: string): Promise<string>
 
 /** The organisers of an event as `Organisation` stubs, main organiser first. */
 export async function listOrganisers(context: EventsContext, event: Event): Promise<Organisation[]> {
-  return (await context.loaders.organiserIdsByEventId.load(event.id)).map(organisationStub);
+  return (await context.loaders.organiserIdsByEventId.load(event.id)).map((id) => Organisation.of({ id }));
 }
 
 

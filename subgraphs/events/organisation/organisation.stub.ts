@@ -1,14 +1,5 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { KeyStub } from "@agora-hub/subgraph-kit";
 
 /** Key-only stub of `Organisation`, owned by the organisations subgraph; this subgraph adds `events`. */
-@Directive('@key(fields: "id")')
-@ObjectType("Organisation")
-export class Organisation {
-  @Field(() => ID)
-  id!: string;
-}
-
-/** The stub instance for an id (a class instance, so type-graphql resolves its fields). */
-export function organisationStub(id: string): Organisation {
-  return Object.assign(new Organisation(), { id });
-}
+export const Organisation = KeyStub("Organisation");
+export type Organisation = InstanceType<typeof Organisation>;

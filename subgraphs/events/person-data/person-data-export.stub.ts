@@ -1,12 +1,5 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { PersonDataExportStub } from "../../../domain/person-data/person-data";
 
 /** Key-only stub of `PersonDataExport`, owned by the people subgraph; this subgraph adds `speakerAt`. */
-@Directive('@key(fields: "personId network")')
-@ObjectType("PersonDataExport")
-export class PersonDataExport {
-  @Field(() => ID)
-  personId!: string;
-
-  @Field()
-  network!: string;
-}
+export const PersonDataExport = PersonDataExportStub();
+export type PersonDataExport = InstanceType<typeof PersonDataExport>;

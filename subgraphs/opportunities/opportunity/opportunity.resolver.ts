@@ -5,7 +5,6 @@ import { JSONObject } from "../../../domain/open-formats/json-ld";
 import { type Page } from "@agora-hub/subgraph-kit";
 import { MAX_CALENDAR_ENTRIES } from "../../../domain/open-formats/calendar";
 import { ConnectionType } from "@agora-hub/subgraph-kit";
-import { resolveOrganisationReference } from "../organisation/organisation.reference";
 import { Organisation } from "../organisation/organisation.stub";
 import { OpportunitiesArgs, OpportunityDeadlinesCalendarArgs } from "./opportunity.args";
 import { opportunityDeadlinesCalendar } from "./opportunity.calendar";
@@ -92,7 +91,7 @@ export class OpportunityResolver {
 
   @FieldResolver(() => Organisation, { nullable: true, description: "The organisation that publishes the opportunity and answers for it." })
   publisher(@Root() opportunity: Opportunity): Organisation {
-    return resolveOrganisationReference({ id: opportunity.publisherId });
+    return Organisation.of({ id: opportunity.publisherId });
   }
 
   @Directive("@inaccessible")

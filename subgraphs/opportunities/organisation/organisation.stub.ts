@@ -1,9 +1,5 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { KeyStub } from "@agora-hub/subgraph-kit";
 
-/** An organisation, owned by the organisations subgraph; this subgraph knows only its key. */
-@Directive('@key(fields: "id")')
-@ObjectType("Organisation")
-export class Organisation {
-  @Field(() => ID)
-  id!: string;
-}
+/** Key-only stub of `Organisation`, owned by the organisations subgraph; this subgraph adds `opportunities` and names the publisher of its opportunities. */
+export const Organisation = KeyStub("Organisation");
+export type Organisation = InstanceType<typeof Organisation>;

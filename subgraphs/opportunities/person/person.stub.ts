@@ -1,13 +1,9 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { CareerStage, CountryCode, Discipline } from "@agora-hub/subgraph-kit";
+import { Directive, Field } from "type-graphql";
+import { CareerStage, CountryCode, Discipline, ExtendedKeyStub, KeyStub } from "@agora-hub/subgraph-kit";
 
 /** A person, owned by the people subgraph; this subgraph knows its key and adds `suggestedOpportunities`. */
-@Directive('@key(fields: "id")')
-@ObjectType("Person")
-export class Person {
-  @Field(() => ID)
-  id!: string;
-
+@ExtendedKeyStub()
+export class Person extends KeyStub("Person") {
   // Owned by the people subgraph; sent by the gateway for `suggestedOpportunities` (`@requires`).
   @Directive("@external")
   @Field(() => [Discipline])

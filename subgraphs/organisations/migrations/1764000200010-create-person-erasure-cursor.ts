@@ -1,19 +1,4 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import { personErasureCursorMigration } from "../../../domain/person-erasure/erasure-cursor-migration";
 
-/** Where this subgraph stands in the people subgraph's erasure feed (one row; see the kit's erasure-follower). */
-export class CreatePersonErasureCursor1764000200010 implements MigrationInterface {
-  name = "CreatePersonErasureCursor1764000200010";
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`
-      CREATE TABLE person_erasure_cursor (
-        id boolean PRIMARY KEY DEFAULT true CHECK (id),
-        after_cursor text NOT NULL,
-        updated_at timestamptz(3) NOT NULL DEFAULT now()
-      )`);
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP TABLE person_erasure_cursor`);
-  }
-}
+/** Where this subgraph stands in the people subgraph's erasure feed. */
+export const CreatePersonErasureCursor1764000200010 = personErasureCursorMigration(1764000200010);

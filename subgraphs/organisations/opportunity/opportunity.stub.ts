@@ -1,5 +1,5 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { CountryCode, Discipline, LanguageTag, OpportunityType } from "@agora-hub/subgraph-kit";
+import { Directive, Field } from "type-graphql";
+import { CountryCode, Discipline, ExtendedKeyStub, KeyStub, LanguageTag, OpportunityType } from "@agora-hub/subgraph-kit";
 import { Organisation } from "../organisation/organisation.entity";
 
 /**
@@ -7,12 +7,8 @@ import { Organisation } from "../organisation/organisation.entity";
  * needs the call's type, disciplines, countries, languages and publisher: declared `@external` here
  * and sent by the gateway with each representation (`@requires`).
  */
-@Directive('@key(fields: "id")')
-@ObjectType("Opportunity")
-export class Opportunity {
-  @Field(() => ID, { description: "Stable hub-wide identifier (UUID)." })
-  id!: string;
-
+@ExtendedKeyStub()
+export class Opportunity extends KeyStub("Opportunity") {
   @Directive("@external")
   @Field(() => OpportunityType)
   type!: OpportunityType;

@@ -1,13 +1,9 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { CountryCode, Discipline, LanguageTag } from "@agora-hub/subgraph-kit";
+import { Directive, Field } from "type-graphql";
+import { CountryCode, Discipline, ExtendedKeyStub, KeyStub, LanguageTag } from "@agora-hub/subgraph-kit";
 
 /** A person, owned by the people subgraph; this subgraph knows only the id and adds `memberships`. */
-@Directive('@key(fields: "id")')
-@ObjectType("Person")
-export class Person {
-  @Field(() => ID, { description: "Stable hub-wide identifier (UUID)." })
-  id!: string;
-
+@ExtendedKeyStub()
+export class Person extends KeyStub("Person") {
   // Owned by the people subgraph; sent by the gateway for `partnerSuggestions` (`@requires`).
   @Directive("@external")
   @Field(() => [Discipline])

@@ -6,10 +6,8 @@ import { resolveLabReference } from "./lab/lab.reference";
 import { LabResolver } from "./lab/lab.resolver";
 import { CreateLab1764600000000 } from "./migrations/1764600000000-create-lab";
 import { CreateProfile1764600000001 } from "./migrations/1764600000001-create-profile";
-import { resolveOrganisationReference } from "./organisation/organisation.reference";
 import { OrganisationLabsResolver } from "./organisation/organisation.resolver";
 import { Organisation } from "./organisation/organisation.stub";
-import { resolvePersonReference } from "./person/person.reference";
 import { PersonProfileResolver } from "./person/person.resolver";
 import { Person } from "./person/person.stub";
 import { CreativeTracksProfile } from "./profile/profile.entity";
@@ -26,8 +24,6 @@ export const creativeTracksSubgraph: SubgraphDefinition<CreativeTracksLoaders> =
   orphanedTypes: [Person, Organisation],
   referenceResolvers: {
     CreativeTracksLab: resolveLabReference,
-    Person: resolvePersonReference,
-    Organisation: resolveOrganisationReference,
   },
   entities: [CreativeTracksLab, CreativeTracksProfile],
   migrations: [CreateLab1764600000000, CreateProfile1764600000001],

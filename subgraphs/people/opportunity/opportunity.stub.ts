@@ -1,17 +1,13 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { CountryCode, Discipline, OpportunityStatus, OpportunityType } from "@agora-hub/subgraph-kit";
+import { Directive, Field, ID } from "type-graphql";
+import { CountryCode, Discipline, ExtendedKeyStub, KeyStub, OpportunityStatus, OpportunityType } from "@agora-hub/subgraph-kit";
 
 /**
  * An opportunity, owned by the opportunities subgraph. This subgraph adds `suggestedApplicants`, which
  * needs the call's disciplines, countries, type and status, and `contact`, which needs the contact's id:
  * declared `@external` here and sent by the gateway with each representation (`@requires`).
  */
-@Directive('@key(fields: "id")')
-@ObjectType("Opportunity")
-export class Opportunity {
-  @Field(() => ID, { description: "Stable hub-wide identifier (UUID)." })
-  id!: string;
-
+@ExtendedKeyStub()
+export class Opportunity extends KeyStub("Opportunity") {
   @Directive("@external")
   @Field(() => [Discipline])
   disciplines!: Discipline[];

@@ -1,14 +1,5 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { KeyStub } from "@agora-hub/subgraph-kit";
 
-/** Key-only stub of `Event`, owned by the events subgraph; the gateway completes it there. */
-@Directive('@key(fields: "id")')
-@ObjectType("Event")
-export class Event {
-  @Field(() => ID)
-  id!: string;
-}
-
-/** The stub instance for an id (a class instance, so the `SearchNode` union resolves its type). */
-export function eventStub(id: string): Event {
-  return Object.assign(new Event(), { id });
-}
+/** Key-only stub of `Event`, owned by the events subgraph; the gateway completes search hits from there. */
+export const Event = KeyStub("Event");
+export type Event = InstanceType<typeof Event>;

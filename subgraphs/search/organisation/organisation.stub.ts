@@ -1,14 +1,5 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { KeyStub } from "@agora-hub/subgraph-kit";
 
-/** Key-only stub of `Organisation`, owned by the organisations subgraph; the gateway completes it there. */
-@Directive('@key(fields: "id")')
-@ObjectType("Organisation")
-export class Organisation {
-  @Field(() => ID)
-  id!: string;
-}
-
-/** The stub instance for an id (a class instance, so the `SearchNode` union resolves its type). */
-export function organisationStub(id: string): Organisation {
-  return Object.assign(new Organisation(), { id });
-}
+/** Key-only stub of `Organisation`, owned by the organisations subgraph; the gateway completes search hits from there. */
+export const Organisation = KeyStub("Organisation");
+export type Organisation = InstanceType<typeof Organisation>;

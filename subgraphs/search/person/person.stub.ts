@@ -1,14 +1,5 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { KeyStub } from "@agora-hub/subgraph-kit";
 
-/** Key-only stub of `Person`, owned by the people subgraph; the gateway completes it there. */
-@Directive('@key(fields: "id")')
-@ObjectType("Person")
-export class Person {
-  @Field(() => ID)
-  id!: string;
-}
-
-/** The stub instance for an id (a class instance, so the `SearchNode` union resolves its type). */
-export function personStub(id: string): Person {
-  return Object.assign(new Person(), { id });
-}
+/** Key-only stub of `Person`, owned by the people subgraph; the gateway completes search hits from there. */
+export const Person = KeyStub("Person");
+export type Person = InstanceType<typeof Person>;

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { GraphQLError } from "graphql";
-import { badUserInput, type FieldViolation, logger, reportPartialError, type SubgraphContext } from "@agora-hub/subgraph-kit";
+import { badUserInput, type FieldViolation, type KeyStubClass, logger, reportPartialError, type SubgraphContext } from "@agora-hub/subgraph-kit";
 import { PageInfo } from "@agora-hub/subgraph-kit";
-import { eventStub } from "../event/event.stub";
-import { opportunityStub } from "../opportunity/opportunity.stub";
-import { organisationStub } from "../organisation/organisation.stub";
-import { personStub } from "../person/person.stub";
+import { Event } from "../event/event.stub";
+import { Opportunity } from "../opportunity/opportunity.stub";
+import { Organisation } from "../organisation/organisation.stub";
+import { Person } from "../person/person.stub";
 import { SEARCHED_TYPES, type SearchConfig, type SearchedType } from "../search.config";
 import type { SearchArgs, SearchFilter } from "./search.args";
 import { callSubgraph, type Caller } from "./search.client";
@@ -74,11 +74,11 @@ interface ListAnswer {
   };
 }
 
-const STUBS: Record<SearchHitType, (id: string) => object> = {
-  [SearchHitType.PERSON]: personStub,
-  [SearchHitType.ORGANISATION]: organisationStub,
-  [SearchHitType.OPPORTUNITY]: opportunityStub,
-  [SearchHitType.EVENT]: eventStub,
+const STUBS: Record<SearchHitType, KeyStubClass<{ id: "ID" }>> = {
+  [SearchHitType.PERSON]: Person,
+  [SearchHitType.ORGANISATION]: Organisation,
+  [SearchHitType.OPPORTUNITY]: Opportunity,
+  [SearchHitType.EVENT]: Event,
 };
 
 /** Searches people, organisations, opportunities and events at once; see the notes above. */
@@ -169,7 +169,7 @@ function merge(positions: Positions, pages: Map<SearchHitType, OwnerPage>, args:
         type,
         score,
         snippet: hit.snippet,
-        node: STUBS[type](hit.id),
+        node: STUBS[type].of({ id: hit.id }),
       }),
     );
   }

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
-import { ensureDatabase } from "@agora-hub/runtime";
+import type { DataSource } from "typeorm";
+import { ensureDatabase, openSubgraphDatabase } from "@agora-hub/runtime";
+import type { MigrationClass } from "../data/migration";
 
 /** A database created for one test file, on the server of DATABASE_URL. */
 export interface TestDatabase {
@@ -28,6 +30,22 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       } finally {
         await client.end();
       }
+    },
+  };
+}
+
+/** A fresh database with `migrations` run in `schema`, for testing migrations; `close` disconnects and drops it. */
+export async function migrateTestDatabase(schema: string, migrations: MigrationClass[]): Promise<{ dataSource: DataSource; close: () => Promise<void> }> {
+  const database = await createTestDatabase();
+  const dataSource = await openSubgraphDatabase({ url: database.url, schema, entities: [], migrations }).catch(async (error: unknown) => {
+    await database.drop();
+    throw error;
+  });
+  return {
+    dataSource,
+    close: async () => {
+      await dataSource.destroy();
+      await database.drop();
     },
   };
 }

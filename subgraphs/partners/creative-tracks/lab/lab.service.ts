@@ -7,8 +7,8 @@ import { type PageWindow } from "@agora-hub/subgraph-kit";
 import { type KeysetOrder } from "@agora-hub/subgraph-kit";
 import { paginate } from "@agora-hub/subgraph-kit";
 import type { CreativeTracksContext } from "../creative-tracks.loaders";
-import { type Organisation, organisationStub } from "../organisation/organisation.stub";
-import { type Person, personStub } from "../person/person.stub";
+import { Organisation } from "../organisation/organisation.stub";
+import { Person } from "../person/person.stub";
 import type { CreativeTracksLabsArgs, CreativeTracksLabsFilter } from "./lab.args";
 import { CreativeTracksLab } from "./lab.entity";
 import { type CreativeTracksCreateLabInput, MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from "./lab.inputs";
@@ -26,12 +26,12 @@ export function labStatus(lab: CreativeTracksLab, now: Date = new Date()): Creat
 
 /** The lab's author, as a reference the gateway completes from the people subgraph. */
 export function labAuthor(lab: CreativeTracksLab): Person {
-  return personStub(lab.authorId);
+  return Person.of({ id: lab.authorId });
 }
 
 /** The lab's host organisation, as a reference the gateway completes from the organisations subgraph. */
 export function labHostOrganisation(lab: CreativeTracksLab): Organisation | null {
-  return lab.hostOrganisationId ? organisationStub(lab.hostOrganisationId) : null;
+  return lab.hostOrganisationId ? Organisation.of({ id: lab.hostOrganisationId }) : null;
 }
 
 /** One lab by id, or null; a malformed id is a client error. */
