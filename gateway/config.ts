@@ -5,8 +5,8 @@ import { type OverloadConfig, readOverloadConfig } from "./protection/admission-
 import { assertProductionSecrets } from "./protection/production-checks";
 import { type ProtectionConfig, readProtectionConfig } from "./protection/protection-config";
 
-// Off unless an operator opts in: @apollo/gateway otherwise reports anonymous usage to Apollo.
-process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
+/** Largest partner response the gateway reads (PARTNER_MAX_RESPONSE_BYTES unless set): 2 MiB. */
+export const DEFAULT_PARTNER_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
 
 /** Where the gateway's supergraph comes from. */
 export type SupergraphSource =
@@ -43,8 +43,12 @@ export interface GatewayConfig {
 
 const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
 
-/** Reads the gateway configuration; a bad value stops the process with a clear message. */
+/**
+ * Reads the gateway configuration; a bad value stops the process with a clear message. Also turns off
+ * @apollo/gateway's anonymous usage reporting to Apollo (read when the gateway is built) unless an operator opted in.
+ */
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  process.env.APOLLO_TELEMETRY_DISABLED ??= "1";
   assertProductionSecrets(env);
   const values = readEnv(
     {
@@ -56,11 +60,11 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       REGISTRY_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
       PARTNER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
-      PARTNER_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(2 * 1024 * 1024),
+      PARTNER_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(DEFAULT_PARTNER_MAX_RESPONSE_BYTES),
       // Empty counts as unset, as docker-compose passes `${AGORA_ADMIN_TOKEN:-}`.
       AGORA_ADMIN_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(24, "must be at least 24 characters").optional()),
       AGORA_ALLOW_PRIVATE_SUBGRAPHS: z.enum(["0", "1"]).default("0"),
-      METRICS_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(16, "must be at least 16 characters").optional()),
+      METRICS_TOKEN: sharedEnvShape.METRICS_TOKEN,
       AGORA_SUBGRAPH_SECRET: sharedEnvShape.AGORA_SUBGRAPH_SECRET,
     },
     env,

@@ -5,13 +5,11 @@ import { logger } from "@agora-hub/runtime";
 import { LANGUAGES_HEADER } from "@agora-hub/runtime";
 import { encodeViewer, SIGNATURE_HEADERS, signRequest } from "@agora-hub/runtime";
 import { ANONYMOUS } from "@agora-hub/runtime";
+import { DEFAULT_PARTNER_MAX_RESPONSE_BYTES } from "./config";
 import type { GatewayContext } from "./gateway-context";
 import type { AnswerProblem, ShapedAnswer } from "./subgraph-answers/shape-answer";
 import type { SupergraphTypes } from "./subgraph-answers/supergraph-types";
 import { createCoreFetcher, createGuardedFetcher, type FetchBudget, limitSubgraphCalls, type SubgraphFetcher } from "./partner-traffic/guarded-fetch";
-
-/** Largest partner response the gateway reads unless told otherwise. */
-export const DEFAULT_PARTNER_MAX_RESPONSE_BYTES = 1024 * 1024;
 
 /** Partner error codes clients may see; every other code, and every partner message, is dropped. */
 export const PARTNER_ERROR_CODES: ReadonlySet<string> = new Set(["BAD_USER_INPUT", "NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED"]);
@@ -26,7 +24,7 @@ export interface SubgraphDataSourceOptions {
   timeoutMs: number;
   /** Defaults to "core". */
   trust?: SubgraphTrust;
-  /** Partners only: response size cap, 1 MiB unless given. */
+  /** Partners only: response size cap, PARTNER_MAX_RESPONSE_BYTES's default unless given. */
   maxResponseBytes?: number;
   /** Partners only: let routing URLs reach loopback and private networks (AGORA_ALLOW_PRIVATE_SUBGRAPHS=1). */
   allowPrivate?: boolean;

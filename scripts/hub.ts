@@ -1,11 +1,9 @@
-import { CORE_ROUTES } from "../subgraphs/core-routes";
 import { randomBytes } from "node:crypto";
 import type { DataSource, Logger as TypeOrmLogger } from "typeorm";
 import { readGatewayConfig } from "../gateway/config";
 import { type RunningGateway, startGateway } from "../gateway/gateway-server";
 import { CORE_SUBGRAPHS } from "../subgraphs/core-subgraphs";
-import { readSearchConfig } from "../subgraphs/search/search.config";
-import { createSearchSubgraph, searchSubgraph } from "../subgraphs/search/search.subgraph";
+import { hubPublicUrl } from "@agora-hub/runtime";
 import { type AnySubgraphDefinition, logger, type SeedSizes, type StartedSubgraph, startSubgraph } from "@agora-hub/subgraph-kit";
 
 /** The whole hub in one process: the core subgraphs and the gateway in front of them. */
@@ -60,18 +58,11 @@ export async function seedHub(subgraphs: Array<{ definition: AnySubgraphDefiniti
 }
 
 /**
- * The search subgraph calling the subgraphs started before it at their actual addresses (free ports in
- * tests); SUBGRAPH_<NAME>_URL in `env` still wins, as for the gateway.
- */
-function searchSubgraphFor(started: StartedSubgraph[], env: NodeJS.ProcessEnv, subgraphSecret: string): AnySubgraphDefinition {
-  const urls = Object.fromEntries(started.map((subgraph) => [`SUBGRAPH_${subgraph.name.toUpperCase()}_URL`, subgraph.url]));
-  return createSearchSubgraph(readSearchConfig({ ...urls, ...env, AGORA_SUBGRAPH_SECRET: subgraphSecret }));
-}
-
-/**
  * Starts every core subgraph on `databaseUrl` (migrating each schema), seeds the demo data when
  * the database is empty, then the gateway routed to the subgraphs' actual addresses. The gateway and
  * the subgraphs share AGORA_SUBGRAPH_SECRET, or a random one generated for this run when it is unset.
+ * Each subgraph finds its peers at the actual addresses of those started before it (SUBGRAPH_<NAME>_URL
+ * still wins), and links to the hub at AGORA_PUBLIC_URL, else at the gateway's port.
  */
 export async function startHub(options: {
   databaseUrl: string;
@@ -89,6 +80,7 @@ export async function startHub(options: {
   const env = options.env ?? process.env;
   // Everything runs in this one process, so a fresh secret per run is all the subgraphs and the gateway need.
   const subgraphSecret = env.AGORA_SUBGRAPH_SECRET || randomBytes(32).toString("base64url");
+  const hubUrl = hubPublicUrl({ ...env, GATEWAY_PORT: String(options.gatewayPort) });
   const subgraphs: StartedSubgraph[] = [];
   // Together, so their drains share the shutdown bound; the gateway, their only caller, has stopped by then.
   const stopAll = async () => {
@@ -97,7 +89,7 @@ export async function startHub(options: {
   try {
     for (const definition of CORE_SUBGRAPHS) {
       subgraphs.push(
-        await startSubgraph(definition === searchSubgraph ? searchSubgraphFor(subgraphs, env, subgraphSecret) : definition, {
+        await startSubgraph(definition, {
           databaseUrl: options.databaseUrl,
           port: options.ports(definition),
           host: options.host,
@@ -106,10 +98,9 @@ export async function startHub(options: {
           logger: options.sqlLogger,
           subgraphSecret,
           env,
-          // The subgraphs started before this one at their actual addresses: erasure followers read the people
-          // subgraph's feed there, and writes check the people and organisations they reference there.
+          hubUrl,
+          // Erasure followers read the people subgraph's feed there, writes check their references there, search fans out there.
           peerUrls: Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, subgraph.url])),
-          peerDefaults: CORE_ROUTES,
         }),
       );
     }

@@ -1,7 +1,5 @@
 import { JSONObjectResolver } from "graphql-scalars";
-import { z } from "zod";
 import { COUNTRIES, DISCIPLINES, type CountryCode, type DisciplineCode } from "@agora-hub/runtime";
-import { readEnv } from "@agora-hub/runtime";
 import type { LocalizedText } from "@agora-hub/subgraph-kit";
 import type { NetworkRecord } from "@agora-hub/subgraph-kit";
 
@@ -11,38 +9,28 @@ export const JSONObject = JSONObjectResolver;
 /** A JSON-LD node as built here; `undefined`, `null` and empty lists are dropped by `jsonLdDocument`. */
 export type JsonLdNode = { [key: string]: unknown };
 
-/** Where each core entity type is published on the hub, as in `${AGORA_PUBLIC_URL}/people/<id>`. */
+/**
+ * Where each core entity type is published on the hub, as in `${hub}/people/<id>`. Every function here that
+ * makes a URL takes `hub`, the hub's public base URL (`context.hubUrl`: AGORA_PUBLIC_URL, else the gateway's port).
+ */
 export type EntityCollection = "people" | "organisations" | "opportunities" | "events";
 
-let publicUrl: string | undefined;
-
-/** The hub's public base URL, `AGORA_PUBLIC_URL` (default http://localhost:4000), without a trailing slash. */
-export function hubPublicUrl(): string {
-  publicUrl ??= readEnv({
-    AGORA_PUBLIC_URL: z
-      .string()
-      .regex(/^https?:\/\/[^/?#]+(\/[^?#]*)?$/, "must be an http(s) URL without query or fragment")
-      .default("http://localhost:4000"),
-  }).AGORA_PUBLIC_URL.replace(/\/+$/, "");
-  return publicUrl;
-}
-
 /** The hub URL that identifies an entity (its JSON-LD `@id`). */
-export function entityUrl(collection: EntityCollection, id: string): string {
-  return `${hubPublicUrl()}/${collection}/${encodeURIComponent(id)}`;
+export function entityUrl(hub: string, collection: EntityCollection, id: string): string {
+  return `${hub}/${collection}/${encodeURIComponent(id)}`;
 }
 
 /**
- * The URI of a term of the hub's own vocabularies, e.g. `${AGORA_PUBLIC_URL}/vocabularies/event-formats#FORUM`:
+ * The URI of a term of the hub's own vocabularies, e.g. `${hub}/vocabularies/event-formats#FORUM`:
  * emitted as `additionalType` where schema.org has no type as precise as the hub's.
  */
-export function hubTerm(vocabulary: string, code: string): string {
-  return `${hubPublicUrl()}/vocabularies/${vocabulary}#${code}`;
+export function hubTerm(hub: string, vocabulary: string, code: string): string {
+  return `${hub}/vocabularies/${vocabulary}#${code}`;
 }
 
 /** A reference to another entity of the hub: an `@id` link only, never a copy of its data. */
-export function entityLink(collection: EntityCollection, id: string): JsonLdNode {
-  return { "@id": entityUrl(collection, id) };
+export function entityLink(hub: string, collection: EntityCollection, id: string): JsonLdNode {
+  return { "@id": entityUrl(hub, collection, id) };
 }
 
 /** Every language version of a text as JSON-LD language-tagged values; undefined when there is no text. */
@@ -75,11 +63,11 @@ export function postalAddress(locality: string | null | undefined, country: Coun
  * The properties every hub entity shares: `@context`, `@type`, `@id` (its hub URL) and, when the record
  * comes from another network, an `identifier` naming that network and its id there.
  */
-export function thingJsonLd(type: string | string[], collection: EntityCollection, record: NetworkRecord): JsonLdNode {
+export function thingJsonLd(hub: string, type: string | string[], collection: EntityCollection, record: NetworkRecord): JsonLdNode {
   return {
     "@context": "https://schema.org",
     "@type": type,
-    "@id": entityUrl(collection, record.id),
+    "@id": entityUrl(hub, collection, record.id),
     identifier: record.sourceId ? { "@type": "PropertyValue", propertyID: record.network, value: record.sourceId } : undefined,
   };
 }

@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { z } from "zod";
 import { type BackgroundTask, startPoller } from "@agora-hub/runtime";
 import { encodeViewer, SIGNATURE_HEADERS, signRequest } from "@agora-hub/runtime";
-import { OPERATOR, readEnv } from "@agora-hub/runtime";
+import { BACKGROUND_REQUEST_HEADER, OPERATOR, readEnv } from "@agora-hub/runtime";
 import type { BackgroundContext } from "@agora-hub/subgraph-kit";
 
 /**
@@ -61,7 +61,8 @@ export function httpErasureFeed(options: { url: string; subgraphSecret?: string;
     const signature = options.subgraphSecret ? { [SIGNATURE_HEADERS.viewer]: viewer, ...signRequest({ secret: options.subgraphSecret, viewer, requestId, body }) } : {};
     const response = await fetch(options.url, {
       method: "POST",
-      headers: { "content-type": "application/json", [SIGNATURE_HEADERS.requestId]: requestId, ...signature },
+      // Polled every few seconds: logged at debug by the people subgraph.
+      headers: { "content-type": "application/json", [BACKGROUND_REQUEST_HEADER]: "erasure-follower", [SIGNATURE_HEADERS.requestId]: requestId, ...signature },
       body,
       redirect: "error",
       signal: AbortSignal.timeout(options.timeoutMs ?? 5000),

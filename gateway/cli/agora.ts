@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from "commander";
 import { readFileSync } from "node:fs";
+import { hubPublicUrl } from "@agora-hub/runtime";
 
 /** Exit codes: the candidate would publish (0), would not or the hub refused (1), bad usage (2). */
 const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
@@ -31,11 +32,17 @@ async function callAdmin(options: { gateway: string; token?: string }, method: s
   } catch {
     throw new UsageError(`--gateway ${options.gateway} is not a URL`);
   }
-  const response = await fetch(url, {
-    method,
-    headers: { authorization: `Bearer ${options.token}`, ...(body ? { "content-type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: { authorization: `Bearer ${options.token}`, ...(body ? { "content-type": "application/json" } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  } catch (error) {
+    const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+    throw new Error(`cannot reach the gateway at ${url.origin} (${cause?.code ?? cause?.message ?? (error as Error).message}): is the hub running? Set --gateway or AGORA_GATEWAY_URL`);
+  }
   const text = await response.text();
   let parsed: unknown = text;
   try {
@@ -67,19 +74,31 @@ function printProblems(io: CliIo, problems: Problem[]): void {
   for (const problem of problems) io.out(`${problem.coordinate}: ${problem.message} [${problem.kind}/${problem.code}]`);
 }
 
+/** The gateway the CLI talks to when neither --gateway nor AGORA_GATEWAY_URL says: the hub's public URL, as the hub derives it. */
+function defaultGateway(env: NodeJS.ProcessEnv): string {
+  try {
+    return hubPublicUrl(env);
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n(or give --gateway)`);
+  }
+}
+
 /** Builds the `agora` command line; commands record their outcome in `state.exitCode`. */
-function createProgram(io: CliIo, state: { exitCode: number }): Command {
+function createProgram(io: CliIo, state: { exitCode: number }, env: NodeJS.ProcessEnv): Command {
   const fail = (answer: { status: number; body: unknown }) => {
     if (reportError(io, answer)) state.exitCode = EXIT.refused;
     return state.exitCode !== EXIT.ok;
   };
   const program = new Command("agora")
     .description("Plug a partner network's subgraph into Agora Hub")
-    .addOption(new Option("--gateway <url>", "the hub's gateway").env("AGORA_GATEWAY_URL").default("http://localhost:4000"))
+    .addOption(new Option("--gateway <url>", "the hub's gateway (default: AGORA_PUBLIC_URL, else http://localhost:$GATEWAY_PORT, port 4000 unless set)").env("AGORA_GATEWAY_URL"))
     .addOption(new Option("--token <token>", "operator token or network API key").env("AGORA_TOKEN"))
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) });
-  const global = () => program.opts<{ gateway: string; token?: string }>();
+  const global = () => {
+    const options = program.opts<{ gateway?: string; token?: string }>();
+    return { gateway: options.gateway ?? defaultGateway(env), token: options.token };
+  };
 
   const network = program.command("network").description("manage partner networks (operator)");
   network
@@ -151,11 +170,11 @@ function createProgram(io: CliIo, state: { exitCode: number }): Command {
   return program;
 }
 
-/** Runs the CLI on `argv` (without node and script) and resolves to its exit code. */
-export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<number> {
+/** Runs the CLI on `argv` (without node and script) and resolves to its exit code; `env` gives the default gateway. */
+export async function runCli(argv: string[], io: CliIo = consoleIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const state = { exitCode: EXIT.ok as number };
   try {
-    await createProgram(io, state).parseAsync(argv, { from: "user" });
+    await createProgram(io, state, env).parseAsync(argv, { from: "user" });
     return state.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;

@@ -1,4 +1,5 @@
 import ICAL from "ical.js";
+import { freePort } from "@agora-hub/runtime";
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from "./test-hub";
 
 /** Open formats end to end: Accept-Language, JSON-LD pages and iCalendar feeds through the gateway. */
@@ -17,7 +18,8 @@ async function graphql(query: string, variables: Record<string, unknown> = {}, h
 }
 
 const asOperator = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
-const HUB_URL = "http://localhost:4000";
+/** AGORA_PUBLIC_URL is unset, so every `@id` and calendar URL follows the gateway's port (set in beforeAll). */
+let HUB_URL: string;
 const TRICKY_TITLE = "Forum; music, dance & film: a very long title that needs folding because it goes on and on past seventy-five octets";
 
 let eventId: string;
@@ -32,7 +34,9 @@ function eventsOf(text: string): ICAL.Component[] {
 }
 
 beforeAll(async () => {
-  testHub = await startTestHub();
+  const gatewayPort = await freePort();
+  HUB_URL = `http://localhost:${gatewayPort}`;
+  testHub = await startTestHub({ gatewayPort });
   base = testHub.hub.gatewayUrl;
   const organisations = await graphql("{ organisations(first: 1) { edges { node { id } } } }");
   organisationId = organisations.data!.organisations.edges[0].node.id;
@@ -209,7 +213,7 @@ describe("iCalendar feeds", () => {
     expect(text).toMatch(/\r\n /);
     const [event] = eventsOf(text);
     expect(event.getFirstPropertyValue("summary")).toBe(TRICKY_TITLE);
-    expect(event.getFirstPropertyValue("uid")).toBe(`event-${eventId}@localhost:4000`);
+    expect(event.getFirstPropertyValue("uid")).toBe(`event-${eventId}@${new URL(HUB_URL).host}`);
   });
 
   it("applies the filters of the events query and the language asked for", async () => {

@@ -15,8 +15,8 @@ export interface TestHub {
   close: () => Promise<void>;
 }
 
-/** Starts the core subgraphs and the gateway on free ports, seeded with `seed` (the demo set by default). */
-export async function startTestHub(options: { seed?: SeedSizes; env?: NodeJS.ProcessEnv } = {}): Promise<TestHub> {
+/** Starts the core subgraphs and the gateway on free ports (the gateway on `gatewayPort` if given), seeded with `seed` (the demo set by default). */
+export async function startTestHub(options: { seed?: SeedSizes; env?: NodeJS.ProcessEnv; gatewayPort?: number } = {}): Promise<TestHub> {
   const database = await createTestDatabase();
   const queries = new QueryCounter();
   const hub = await startHub({
@@ -25,7 +25,7 @@ export async function startTestHub(options: { seed?: SeedSizes; env?: NodeJS.Pro
     poolSize: 4,
     production: false,
     ports: () => 0,
-    gatewayPort: 0,
+    gatewayPort: options.gatewayPort ?? 0,
     seed: options.seed ?? DEMO_SIZES,
     sqlLogger: queries,
     env: {

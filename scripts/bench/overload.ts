@@ -1,5 +1,4 @@
 import "reflect-metadata";
-import "../../gateway/config";
 import { randomBytes } from "node:crypto";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";

@@ -1,5 +1,4 @@
 import "reflect-metadata";
-import "../../gateway/config";
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { Client } from "pg";

@@ -1,6 +1,7 @@
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { CORE_SUBGRAPHS } from "../../subgraphs/core-subgraphs";
 import { type AnySubgraphDefinition, buildSubgraphSchema } from "@agora-hub/subgraph-kit";
+import { localSubgraphUrl } from "@agora-hub/runtime";
 import { type ComposableSubgraph, GENERATED_HEADER } from "../../registry/composition/composition";
 import { type NullabilityProblem, nullabilityProblems } from "../../registry/policy/nullability";
 
@@ -26,7 +27,7 @@ export async function printCoreSubgraphs(): Promise<ComposableSubgraph[]> {
     const schema = await buildSubgraphSchema(definition);
     subgraphs.push({
       name: definition.name,
-      url: `http://localhost:${definition.defaultPort}/graphql`,
+      url: localSubgraphUrl(definition.defaultPort),
       sdl: GENERATED_HEADER + printSubgraphSchema(schema),
     });
   }

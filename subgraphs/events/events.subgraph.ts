@@ -23,6 +23,8 @@ import { Person } from "./person/person.stub";
 export const eventsSubgraph: SubgraphDefinition<EventLoaders> = {
   name: "events",
   defaultPort: 4004,
+  // The erasure feed it follows, and the owners of the records its writes reference.
+  peers: ["people", "organisations"],
   resolvers: [EventResolver, OrganisationEventsResolver, PersonEventsResolver, PersonDataExportResolver],
   orphanedTypes: [Organisation, Person, PersonDataExport],
   referenceResolvers: {

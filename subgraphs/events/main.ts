@@ -4,7 +4,7 @@ import { logger, runSubgraph } from "@agora-hub/subgraph-kit";
 import { eventsSubgraph } from "./events.subgraph";
 import { CORE_ROUTES } from "../core-routes";
 
-runSubgraph(eventsSubgraph, { peerDefaults: CORE_ROUTES }).catch((error: unknown) => {
+runSubgraph(eventsSubgraph, { peerUrls: CORE_ROUTES }).catch((error: unknown) => {
   logger.fatal({ err: error }, "events subgraph failed to start");
   process.exit(1);
 });

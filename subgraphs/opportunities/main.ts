@@ -4,7 +4,7 @@ import { logger, runSubgraph } from "@agora-hub/subgraph-kit";
 import { opportunitiesSubgraph } from "./opportunities.subgraph";
 import { CORE_ROUTES } from "../core-routes";
 
-runSubgraph(opportunitiesSubgraph, { peerDefaults: CORE_ROUTES }).catch((error: unknown) => {
+runSubgraph(opportunitiesSubgraph, { peerUrls: CORE_ROUTES }).catch((error: unknown) => {
   logger.fatal({ err: error }, "opportunities subgraph failed to start");
   process.exit(1);
 });

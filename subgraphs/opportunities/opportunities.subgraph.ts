@@ -21,6 +21,8 @@ import { Person } from "./person/person.stub";
 export const opportunitiesSubgraph: SubgraphDefinition<OpportunityLoaders> = {
   name: "opportunities",
   defaultPort: 4003,
+  // The erasure feed it follows, and the owners of the records its writes reference.
+  peers: ["people", "organisations"],
   resolvers: [OpportunityResolver, OrganisationOpportunitiesResolver, PersonSuggestedOpportunitiesResolver, PersonDataExportResolver],
   orphanedTypes: [Organisation, Person, PersonDataExport],
   referenceResolvers: {

@@ -4,7 +4,7 @@ import { logger, runSubgraph } from "@agora-hub/subgraph-kit";
 import { organisationsSubgraph } from "./organisations.subgraph";
 import { CORE_ROUTES } from "../core-routes";
 
-runSubgraph(organisationsSubgraph, { peerDefaults: CORE_ROUTES }).catch((error: unknown) => {
+runSubgraph(organisationsSubgraph, { peerUrls: CORE_ROUTES }).catch((error: unknown) => {
   logger.fatal({ err: error }, "organisations subgraph failed to start");
   process.exit(1);
 });

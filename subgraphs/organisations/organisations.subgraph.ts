@@ -27,6 +27,8 @@ import { Person } from "./person/person.stub";
 export const organisationsSubgraph: SubgraphDefinition<OrganisationsLoaders> = {
   name: "organisations",
   defaultPort: 4002,
+  // The erasure feed it follows, and the owners of the records its writes reference.
+  peers: ["people"],
   resolvers: [OrganisationResolver, MembershipResolver, OrganisationMembershipResolver, PersonMembershipResolver,
     OrganisationPartnerSuggestionsResolver, PersonPartnerSuggestionsResolver, OpportunityPartnerSuggestionsResolver, PersonDataExportResolver],
   orphanedTypes: [Person, Opportunity, PersonDataExport],

@@ -4,7 +4,7 @@ import { logger, runSubgraph } from "@agora-hub/subgraph-kit";
 import { searchSubgraph } from "./search.subgraph";
 import { CORE_ROUTES } from "../core-routes";
 
-runSubgraph(searchSubgraph, { peerDefaults: CORE_ROUTES }).catch((error: unknown) => {
+runSubgraph(searchSubgraph, { peerUrls: CORE_ROUTES }).catch((error: unknown) => {
   logger.fatal({ err: error }, "search subgraph failed to start");
   process.exit(1);
 });

@@ -13,20 +13,17 @@ export interface SearchedType {
   filterType: string;
   /** GraphQL type name of the entity. */
   typename: string;
-  /** Port of the subgraph when SUBGRAPH_<NAME>_URL is not set (the kit's default ports). */
-  defaultPort: number;
 }
 
 /** The searched types, in the order that breaks ties between equal scores. */
 export const SEARCHED_TYPES: readonly SearchedType[] = [
-  { type: SearchHitType.PERSON, subgraph: "people", listField: "people", filterType: "PeopleFilter", typename: "Person", defaultPort: 4001 },
+  { type: SearchHitType.PERSON, subgraph: "people", listField: "people", filterType: "PeopleFilter", typename: "Person" },
   {
     type: SearchHitType.ORGANISATION,
     subgraph: "organisations",
     listField: "organisations",
     filterType: "OrganisationsFilter",
     typename: "Organisation",
-    defaultPort: 4002,
   },
   {
     type: SearchHitType.OPPORTUNITY,
@@ -34,49 +31,17 @@ export const SEARCHED_TYPES: readonly SearchedType[] = [
     listField: "opportunities",
     filterType: "OpportunitiesFilter",
     typename: "Opportunity",
-    defaultPort: 4003,
   },
-  { type: SearchHitType.EVENT, subgraph: "events", listField: "events", filterType: "EventsFilter", typename: "Event", defaultPort: 4004 },
+  { type: SearchHitType.EVENT, subgraph: "events", listField: "events", filterType: "EventsFilter", typename: "Event" },
 ];
 
-/** How the search subgraph reaches the subgraphs it searches. */
-export interface SearchConfig {
-  /** GraphQL URL of each searched subgraph, by subgraph name. */
-  subgraphUrls: Record<string, string>;
+/** The search subgraph's own settings; where the searched subgraphs are comes from its peers (`context.peers`). */
+export interface SearchSettings {
   /** How long one searched subgraph may take before its hits are left out. */
   timeoutMs: number;
-  /** AGORA_SUBGRAPH_SECRET: signs the calls with the viewer the search subgraph received. */
-  subgraphSecret?: string;
 }
 
-const url = z.string().regex(/^https?:\/\//, "must be an http(s) URL");
-
-/**
- * Reads SUBGRAPH_<NAME>_URL for each searched subgraph (default `http://localhost:<port>/graphql`),
- * SEARCH_SUBGRAPH_TIMEOUT_MS (default 3000, below the gateway's 5000 so partial results arrive in time)
- * and AGORA_SUBGRAPH_SECRET.
- */
-export function readSearchConfig(env: NodeJS.ProcessEnv = process.env): SearchConfig {
-  const values = readEnv(
-    {
-      SUBGRAPH_PEOPLE_URL: url.optional(),
-      SUBGRAPH_ORGANISATIONS_URL: url.optional(),
-      SUBGRAPH_OPPORTUNITIES_URL: url.optional(),
-      SUBGRAPH_EVENTS_URL: url.optional(),
-      SEARCH_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
-      AGORA_SUBGRAPH_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
-    },
-    env,
-  );
-  const given: Record<string, string | undefined> = {
-    people: values.SUBGRAPH_PEOPLE_URL,
-    organisations: values.SUBGRAPH_ORGANISATIONS_URL,
-    opportunities: values.SUBGRAPH_OPPORTUNITIES_URL,
-    events: values.SUBGRAPH_EVENTS_URL,
-  };
-  return {
-    subgraphUrls: Object.fromEntries(SEARCHED_TYPES.map(({ subgraph, defaultPort }) => [subgraph, given[subgraph] ?? `http://localhost:${defaultPort}/graphql`])),
-    timeoutMs: values.SEARCH_SUBGRAPH_TIMEOUT_MS,
-    subgraphSecret: values.AGORA_SUBGRAPH_SECRET,
-  };
+/** Reads SEARCH_SUBGRAPH_TIMEOUT_MS (default 3000, below the gateway's 5000 so partial results arrive in time). */
+export function readSearchSettings(env: NodeJS.ProcessEnv): SearchSettings {
+  return { timeoutMs: readEnv({ SEARCH_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000) }, env).SEARCH_SUBGRAPH_TIMEOUT_MS };
 }

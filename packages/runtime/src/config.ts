@@ -17,6 +17,9 @@ export function repoRoot(): string {
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+/** Empty counts as unset: docker-compose passes `${NAME:-}` for variables the operator left out. */
+export const emptyAsUnset = (value: unknown): unknown => (value === "" ? undefined : value);
+
 /** Reads and validates environment variables once; a bad value stops the process with a clear message. */
 export function readEnv<T extends z.ZodRawShape>(shape: T, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<T>> {
   const result = z.object(shape).safeParse(env);
@@ -47,6 +50,8 @@ export const sharedEnvShape = {
    * Shared by the gateway and the core subgraphs, which accept only requests the gateway signed with it.
    * Required in production; empty counts as unset (docker-compose passes `${AGORA_SUBGRAPH_SECRET:-}`).
    */
+  /** When set, /metrics of every process requires it as a bearer token. */
+  METRICS_TOKEN: z.preprocess(emptyAsUnset, z.string().min(16, "must be at least 16 characters").optional()),
   AGORA_SUBGRAPH_SECRET: z.preprocess(
     (value) => (value === "" ? undefined : value),
     z.string().min(MIN_SUBGRAPH_SECRET_LENGTH, `must be at least ${MIN_SUBGRAPH_SECRET_LENGTH} characters`).optional(),
@@ -60,3 +65,27 @@ export function portVariable(subgraphName: string): string {
 
 /** A TCP port from the environment (0 picks a free one). */
 export const portSchema = port;
+
+/** The gateway's port when GATEWAY_PORT is not set. */
+export const DEFAULT_GATEWAY_PORT = 4000;
+
+/** Where a subgraph listening on `port` on this machine serves GraphQL: the one spelling of a default route. */
+export function localSubgraphUrl(port: number): string {
+  return `http://localhost:${port}/graphql`;
+}
+
+/** GATEWAY_PORT and AGORA_PUBLIC_URL, read alike by every process that links to the hub (see `hubPublicUrl`). */
+export const publicUrlEnvShape = {
+  GATEWAY_PORT: portSchema.default(DEFAULT_GATEWAY_PORT),
+  AGORA_PUBLIC_URL: z.preprocess(emptyAsUnset, z.string().regex(/^https?:\/\/[^/?#]+(\/[^?#]*)?$/, "must be an http(s) URL without query or fragment").optional()),
+};
+
+/**
+ * The hub's public base URL, without a trailing slash: AGORA_PUBLIC_URL when set, else the gateway on this
+ * machine at GATEWAY_PORT (`http://localhost:4000` by default; port 0, a free port picked at start, counts as 4000).
+ * The base of JSON-LD `@id`s, calendar UIDs and the CLI's default gateway.
+ */
+export function hubPublicUrl(env: NodeJS.ProcessEnv): string {
+  const values = readEnv(publicUrlEnvShape, env);
+  return (values.AGORA_PUBLIC_URL ?? `http://localhost:${values.GATEWAY_PORT || DEFAULT_GATEWAY_PORT}`).replace(/\/+$/, "");
+}

@@ -19,6 +19,7 @@ export * from "./deadlines/cancellation";
 export * from "./identity/viewer";
 export * from "./identity/request-signature";
 export * from "./http/preferred-languages";
+export * from "./http/free-ports";
 export * from "./observability";
 export * from "./outbound/address-policy";
 export * from "./outbound/subgraph-url";

@@ -6,7 +6,7 @@ import type { PeerSubgraphs } from "./peers/peer-subgraphs";
 
 
 /** Per-request context of every subgraph: the data source and fresh DataLoaders, built in one place. */
-export interface SubgraphContext<TLoaders = Record<string, DataLoader<never, unknown>>> {
+export interface SubgraphContext<TLoaders = Record<string, DataLoader<never, unknown>>, TSettings = unknown> {
   dataSource: DataSource;
   loaders: TLoaders;
   /** Correlates logs of one request; taken from the gateway's `x-request-id` when present. */
@@ -16,6 +16,10 @@ export interface SubgraphContext<TLoaders = Record<string, DataLoader<never, unk
   languages: string[];
   /** Where the subgraphs owning referenced entities are, for checking writes (`reference-check.ts`); absent in single-subgraph tests. */
   peers?: PeerSubgraphs;
+  /** The hub's public base URL without a trailing slash (AGORA_PUBLIC_URL, else the gateway's port), for links such as JSON-LD `@id`s. */
+  hubUrl: string;
+  /** The subgraph's own settings, as its `readSettings` read them once at start. */
+  settings: TSettings;
 }
 
 /** Resolves a representation `{ __typename, id }` sent by the gateway to the entity, or null. */
@@ -25,7 +29,7 @@ export type ReferenceResolver<TContext> = (reference: { id: string }, context: T
  * Everything the kit needs to run one subgraph: its GraphQL resolvers, its tables and their
  * migrations, and its loaders. A partner network builds its subgraph by writing one of these.
  */
-export interface SubgraphDefinition<TLoaders = unknown> {
+export interface SubgraphDefinition<TLoaders = unknown, TSettings = unknown> {
   /** Subgraph name; also the PostgreSQL schema holding its tables. */
   name: string;
   /** Port used when `<NAME>_PORT` is not set. */
@@ -36,7 +40,17 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   /** `__resolveReference` per entity type name. */
-  referenceResolvers: Record<string, ReferenceResolver<SubgraphContext<TLoaders>>>;
+  referenceResolvers: Record<string, ReferenceResolver<SubgraphContext<TLoaders, TSettings>>>;
+  /**
+   * The subgraphs this one calls (reference checks, feeds, fan-out), by name: each needs a URL when it starts,
+   * from SUBGRAPH_<NAME>_URL or the peer URLs its process was given, and the request context carries them.
+   */
+  peers?: readonly string[];
+  /**
+   * Reads and validates the subgraph's own settings from the environment, once, when it starts (e.g. with
+   * `readEnv`, so a bad value names its variable); resolvers find them in `context.settings`.
+   */
+  readSettings?: (env: NodeJS.ProcessEnv) => TSettings;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: Function[];
   /**
@@ -74,11 +88,11 @@ export interface SeedSizes {
 }
 
 /** Builds the context of one request; loaders are new each time so nothing is cached across requests. */
-export function createSubgraphContext<TLoaders>(
-  definition: SubgraphDefinition<TLoaders>,
+export function createSubgraphContext<TLoaders, TSettings>(
+  definition: SubgraphDefinition<TLoaders, TSettings>,
   dataSource: DataSource,
-  options: { requestId?: string; viewer?: Viewer; languages?: string[]; peers?: PeerSubgraphs } = {},
-): SubgraphContext<TLoaders> {
+  options: { requestId?: string; viewer?: Viewer; languages?: string[]; peers?: PeerSubgraphs; hubUrl: string; settings: TSettings },
+): SubgraphContext<TLoaders, TSettings> {
   return {
     ...(options.peers ? { peers: options.peers } : {}),
     dataSource,
@@ -86,9 +100,11 @@ export function createSubgraphContext<TLoaders>(
     requestId: options.requestId ?? randomUUID(),
     viewer: options.viewer ?? ANONYMOUS,
     languages: options.languages ?? [],
+    hubUrl: options.hubUrl,
+    settings: options.settings,
   };
 }
 
 /** A subgraph definition whatever its loaders, for lists of subgraphs. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnySubgraphDefinition = SubgraphDefinition<any>;
+export type AnySubgraphDefinition = SubgraphDefinition<any, any>;

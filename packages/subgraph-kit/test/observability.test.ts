@@ -7,7 +7,7 @@ import type { DataSource } from "typeorm";
 import { openSubgraphDatabase } from "@agora-hub/runtime";
 import { badUserInput } from "../src/input/errors";
 import { createErrorFormatter } from "@agora-hub/runtime";
-import { requestLogging } from "@agora-hub/runtime";
+import { BACKGROUND_REQUEST_HEADER, requestLogging } from "@agora-hub/runtime";
 import type { SubgraphContext, SubgraphDefinition } from "../src/subgraph";
 import { listenSubgraph, type RunningSubgraph } from "../src/server/subgraph-server";
 import { createTestDatabase, type TestDatabase } from "../src/testing/test-database";
@@ -252,12 +252,48 @@ describe("request logging", () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
-    expect(lines).toHaveLength(1); // the /health probe is not logged
+    expect(lines).toHaveLength(1); // the /health probe is at debug
     expect(lines[0].match(/"requestId"/g)).toHaveLength(1);
     const line = JSON.parse(lines[0]) as Record<string, unknown>;
     expect(line).toMatchObject({ requestId: "req-log-1", operationName: "Named", req: { method: "POST", path: "/graphql" }, res: { status: 200 } });
     expect(line.msg).toBe("request completed");
     expect(typeof line.responseTime).toBe("number");
     expect(lines[0]).not.toMatch(/very-secret-token|authorization|abc/i);
+  });
+
+  it("logs polling at debug (probes, and background requests where their mark is trusted) and client requests at info", async () => {
+    const lines: string[] = [];
+    const stream = new Writable({ write: (chunk: Buffer, _encoding, done) => void (lines.push(chunk.toString()), done()) });
+    const serve = async (trustBackgroundHeader: boolean, send: (base: string) => Promise<void>) => {
+      const app = express();
+      app.use(requestLogging(pino({ level: "debug" }, stream), { trustBackgroundHeader }));
+      app.use((_req, res) => void res.json({ data: {} }));
+      const server = app.listen(0, "127.0.0.1");
+      await new Promise((resolve) => server.once("listening", resolve));
+      try {
+        await send(`http://127.0.0.1:${(server.address() as { port: number }).port}`);
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    };
+    const poll = (base: string) => fetch(`${base}/graphql`, { method: "POST", headers: { [BACKGROUND_REQUEST_HEADER]: "erasure-follower", "x-request-id": "poll" } });
+    const client = (base: string) => fetch(`${base}/graphql`, { method: "POST", headers: { "x-request-id": "client" } });
+    const probe = (base: string) => fetch(`${base}/ready`, { headers: { "x-request-id": "probe" } });
+    await serve(true, async (base) => {
+      await poll(base);
+      await client(base);
+      await probe(base);
+    });
+    // Where clients can reach the server directly (the gateway), the mark is ignored: a client cannot hide its requests.
+    await serve(false, async (base) => {
+      await poll(base);
+    });
+    const levels = lines.map((line) => JSON.parse(line) as { requestId: string; level: number }).map(({ requestId, level }) => [requestId, level]);
+    expect(levels).toEqual([
+      ["poll", 20],
+      ["client", 30],
+      ["probe", 20],
+      ["poll", 30],
+    ]);
   });
 });

@@ -168,27 +168,27 @@ describe("where the peer subgraphs are", () => {
     search: "http://localhost:4005/graphql",
   };
 
-  it("takes SUBGRAPH_<NAME>_URL first, then the addresses the hub started, then the default routes", () => {
+  it("finds each declared peer at SUBGRAPH_<NAME>_URL first, then at the URL its process gave, and only the declared ones", () => {
     const resolved = resolvePeerSubgraphs(
       { SUBGRAPH_PEOPLE_URL: "http://people.internal:4001/graphql", REFERENCE_CHECK_TIMEOUT_MS: "1500" },
-      { started: { people: "http://127.0.0.1:5001/graphql", organisations: "http://127.0.0.1:5002/graphql" }, defaults, secret: SECRET },
+      { peers: ["people", "organisations"], known: { ...defaults, organisations: "http://127.0.0.1:5002/graphql" }, secret: SECRET },
     );
     expect(resolved).toEqual({
-      urls: {
-        people: "http://people.internal:4001/graphql",
-        organisations: "http://127.0.0.1:5002/graphql",
-        opportunities: "http://localhost:4003/graphql",
-        events: "http://localhost:4004/graphql",
-        search: "http://localhost:4005/graphql",
-      },
+      urls: { people: "http://people.internal:4001/graphql", organisations: "http://127.0.0.1:5002/graphql" },
       secret: SECRET,
       timeoutMs: 1500,
     });
-    expect(resolvePeerSubgraphs({}).timeoutMs).toBe(2000);
+    expect(resolvePeerSubgraphs({})).toEqual({ urls: {}, timeoutMs: 2000 });
+  });
+
+  it("stops naming the variable when a declared peer has no URL", () => {
+    expect(() => resolvePeerSubgraphs({}, { peers: ["people"], known: {}, subgraph: "events" })).toThrow(
+      "Invalid configuration:\n  SUBGRAPH_PEOPLE_URL: required, as the events subgraph calls the people subgraph",
+    );
   });
 
   it("stops with a clear message on a URL that is not http(s)", () => {
-    expect(() => resolvePeerSubgraphs({ SUBGRAPH_ORGANISATIONS_URL: "ftp://organisations" }, { defaults })).toThrow(/SUBGRAPH_ORGANISATIONS_URL: must be an http\(s\) URL/);
+    expect(() => resolvePeerSubgraphs({ SUBGRAPH_ORGANISATIONS_URL: "ftp://organisations" }, { peers: ["organisations"], known: defaults })).toThrow(/SUBGRAPH_ORGANISATIONS_URL: must be an http\(s\) URL/);
   });
 
   it("refuses to start a core subgraph in production without its peers", async () => {

@@ -19,12 +19,12 @@ export async function eventsCalendar(context: EventsContext, args: EventsCalenda
   const events = await query.orderBy("event.starts_at", "ASC").addOrderBy("event.id", "ASC").take(MAX_CALENDAR_ENTRIES).getMany();
 
   const languages = args.lang ? [args.lang] : context.languages;
-  const calendar = createHubCalendar("Agora Hub events", "Events of the creative networks, from Agora Hub");
+  const calendar = createHubCalendar(context.hubUrl, "Agora Hub events", "Events of the creative networks, from Agora Hub");
   for (const event of events) {
     const venue = event.venue();
     const description = event.description?.pick(languages).value;
     calendar.createEvent({
-      id: calendarUid("event", event.id),
+      id: calendarUid(context.hubUrl, "event", event.id),
       start: event.startsAt,
       end: event.endsAt,
       stamp: event.updatedAt,
@@ -43,7 +43,7 @@ export async function eventsCalendar(context: EventsContext, args: EventsCalenda
         : event.attendanceMode === EventAttendanceMode.ONLINE
           ? (event.onlineUrl ?? undefined)
           : undefined,
-      url: event.registrationUrl ?? event.onlineUrl ?? entityUrl("events", event.id),
+      url: event.registrationUrl ?? event.onlineUrl ?? entityUrl(context.hubUrl, "events", event.id),
       categories: [{ name: event.format }],
     });
   }

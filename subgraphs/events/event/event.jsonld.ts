@@ -53,16 +53,16 @@ export async function eventJsonLd(context: EventsContext, event: Event): Promise
   // Only the speakers the people subgraph resolved for this viewer (`@requires`), so no hidden person is linked.
   const speakerIds = (event.speakers ?? []).map((speaker) => speaker.id);
   return jsonLdDocument({
-    ...thingJsonLd(SCHEMA_TYPES[event.format] ?? "Event", "events", event),
-    additionalType: hubTerm("event-formats", event.format),
+    ...thingJsonLd(context.hubUrl, SCHEMA_TYPES[event.format] ?? "Event", "events", event),
+    additionalType: hubTerm(context.hubUrl, "event-formats", event.format),
     name: languageTagged(event.title),
     description: languageTagged(event.description),
     startDate: event.startsAt,
     endDate: event.endsAt,
     eventAttendanceMode: ATTENDANCE_MODES[event.attendanceMode],
     location: locations(event),
-    organizer: organiserIds.map((id) => entityLink("organisations", id)),
-    performer: speakerIds.map((id) => entityLink("people", id)),
+    organizer: organiserIds.map((id) => entityLink(context.hubUrl, "organisations", id)),
+    performer: speakerIds.map((id) => entityLink(context.hubUrl, "people", id)),
     inLanguage: event.languages,
     keywords: disciplineTerms(event.disciplines),
     maximumAttendeeCapacity: event.capacity ?? undefined,

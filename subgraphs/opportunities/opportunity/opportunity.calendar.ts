@@ -26,19 +26,19 @@ export async function opportunityDeadlinesCalendar(context: OpportunitiesContext
     .getMany();
 
   const languages = args.lang ? [args.lang] : context.languages;
-  const calendar = createHubCalendar("Agora Hub deadlines", "Application deadlines of opportunities for the creative sector, from Agora Hub");
+  const calendar = createHubCalendar(context.hubUrl, "Agora Hub deadlines", "Application deadlines of opportunities for the creative sector, from Agora Hub");
   for (const opportunity of opportunities) {
     const deadline = opportunity.deadline as Date;
     const summary = opportunity.summary?.pick(languages).value;
     calendar.createEvent({
-      id: calendarUid("opportunity-deadline", opportunity.id),
+      id: calendarUid(context.hubUrl, "opportunity-deadline", opportunity.id),
       start: deadline,
       stamp: opportunity.updatedAt,
       created: opportunity.createdAt,
       lastModified: opportunity.updatedAt,
       summary: `Deadline: ${opportunity.title.pick(languages).value}`,
       description: [summary, opportunity.applicationUrl && `Apply: ${opportunity.applicationUrl}`].filter(Boolean).join("\n\n"),
-      url: opportunity.applicationUrl ?? entityUrl("opportunities", opportunity.id),
+      url: opportunity.applicationUrl ?? entityUrl(context.hubUrl, "opportunities", opportunity.id),
       categories: [{ name: opportunity.type }],
     });
   }

@@ -57,13 +57,13 @@ function applyAction(opportunity: Opportunity): JsonLdNode {
 }
 
 /** An opportunity as schema.org JSON-LD; see `OPPORTUNITY_SCHEMA_TYPES` for the type chosen. */
-export function opportunityJsonLd(opportunity: Opportunity): JsonLdNode {
+export function opportunityJsonLd(hub: string, opportunity: Opportunity): JsonLdNode {
   const type = OPPORTUNITY_SCHEMA_TYPES[opportunity.type];
-  const publisher = entityLink("organisations", opportunity.publisherId);
+  const publisher = entityLink(hub, "organisations", opportunity.publisherId);
   const place = postalAddress(opportunity.city, opportunity.country);
   const common: JsonLdNode = {
-    ...thingJsonLd(type, "opportunities", opportunity),
-    additionalType: hubTerm("opportunity-types", opportunity.type),
+    ...thingJsonLd(hub, type, "opportunities", opportunity),
+    additionalType: hubTerm(hub, "opportunity-types", opportunity.type),
     name: languageTagged(opportunity.title),
     disambiguatingDescription: languageTagged(opportunity.summary),
     description: languageTagged(opportunity.description),

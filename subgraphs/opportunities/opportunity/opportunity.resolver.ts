@@ -85,8 +85,8 @@ export class OpportunityResolver {
   @FieldResolver(() => JSONObject, {
     description: "The opportunity as schema.org JSON-LD: `MonetaryGrant`, `JobPosting`, `Course` or `Offer` by type, for search engines and linked-data clients.",
   })
-  jsonLd(@Root() opportunity: Opportunity): JsonLdNode {
-    return opportunityJsonLd(opportunity);
+  jsonLd(@Root() opportunity: Opportunity, @Ctx() context: OpportunitiesContext): JsonLdNode {
+    return opportunityJsonLd(context.hubUrl, opportunity);
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: "The organisation that publishes the opportunity and answers for it." })

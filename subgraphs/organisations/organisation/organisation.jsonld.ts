@@ -21,10 +21,10 @@ const SCHEMA_TYPES: Partial<Record<OrganisationKind, string>> = {
  * An organisation as schema.org `Organization` (or `NGO`, `GovernmentOrganization`, `Corporation`,
  * `EducationalOrganization`, `ResearchOrganization` by kind); the hub's kind is always in `additionalType`.
  */
-export function organisationJsonLd(organisation: Organisation): JsonLdNode {
+export function organisationJsonLd(hub: string, organisation: Organisation): JsonLdNode {
   return jsonLdDocument({
-    ...thingJsonLd(SCHEMA_TYPES[organisation.kind] ?? "Organization", "organisations", organisation),
-    additionalType: hubTerm("organisation-kinds", organisation.kind),
+    ...thingJsonLd(hub, SCHEMA_TYPES[organisation.kind] ?? "Organization", "organisations", organisation),
+    additionalType: hubTerm(hub, "organisation-kinds", organisation.kind),
     name: organisation.name,
     alternateName: organisation.slug,
     description: languageTagged(organisation.description),

@@ -80,8 +80,8 @@ export class OrganisationResolver {
   @FieldResolver(() => JSONObject, {
     description: "The organisation as schema.org JSON-LD (`Organization` or a subtype by kind), for search engines and linked-data clients.",
   })
-  jsonLd(@Root() organisation: Organisation): JsonLdNode {
-    return organisationJsonLd(organisation);
+  jsonLd(@Root() organisation: Organisation, @Ctx() context: OrganisationsContext): JsonLdNode {
+    return organisationJsonLd(context.hubUrl, organisation);
   }
 
   @Mutation(() => Organisation, { nullable: true, description: "Adds an organisation; its slug is generated from the name unless given." })

@@ -10,9 +10,9 @@ import type { Person } from "./person.entity";
  * A person as a schema.org `Person`: public profile data only. The contact email is never included,
  * whoever asks: JSON-LD is meant to be copied by crawlers and other directories.
  */
-export function personJsonLd(person: Person): JsonLdNode {
+export function personJsonLd(hub: string, person: Person): JsonLdNode {
   return jsonLdDocument({
-    ...thingJsonLd("Person", "people", person),
+    ...thingJsonLd(hub, "Person", "people", person),
     name: person.displayName,
     disambiguatingDescription: languageTagged(person.headline),
     description: languageTagged(person.bio),

@@ -85,8 +85,8 @@ export class PersonResolver {
   @FieldResolver(() => JSONObject, {
     description: "The person as schema.org JSON-LD (`Person`), for search engines and linked-data clients; never includes contact data.",
   })
-  jsonLd(@Root() person: Person): JsonLdNode {
-    return personJsonLd(person);
+  jsonLd(@Root() person: Person, @Ctx() context: PeopleContext): JsonLdNode {
+    return personJsonLd(context.hubUrl, person);
   }
 
   @Mutation(() => Person, { nullable: true, description: "Adds a person." })

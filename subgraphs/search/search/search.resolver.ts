@@ -1,25 +1,21 @@
 import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from "graphql";
-import { Args, type ClassType, Ctx, Info, Query, Resolver } from "type-graphql";
-import type { SearchConfig } from "../search.config";
+import { Args, Ctx, Info, Query, Resolver } from "type-graphql";
 import { SearchArgs } from "./search.args";
 import { search, type SearchContext } from "./search.service";
 import { SearchResultConnection } from "./search.type";
 
-/** The `search` resolver, bound to where the searched subgraphs are (a class per configuration). */
-export function createSearchResolver(config: SearchConfig): ClassType {
-  @Resolver(() => SearchResultConnection)
-  class SearchResolver {
-    @Query(() => SearchResultConnection, {
-      nullable: true,
-      description:
-        "Searches people, organisations, opportunities and events at once: the hits of every type merged best first, each with its type, a comparable score, a snippet and the record itself.",
-    })
-    search(@Args() args: SearchArgs, @Ctx() context: SearchContext, @Info() info: GraphQLResolveInfo): Promise<SearchResultConnection> {
-      // Counting costs each owner a query: only when the client asks for the total.
-      return search(context, config, args, { withTotal: selects(info, info.fieldNodes[0].selectionSet, "totalCount") });
-    }
+/** The `search` resolver; the searched subgraphs are the subgraph's peers (`context.peers`). */
+@Resolver(() => SearchResultConnection)
+export class SearchResolver {
+  @Query(() => SearchResultConnection, {
+    nullable: true,
+    description:
+      "Searches people, organisations, opportunities and events at once: the hits of every type merged best first, each with its type, a comparable score, a snippet and the record itself.",
+  })
+  search(@Args() args: SearchArgs, @Ctx() context: SearchContext, @Info() info: GraphQLResolveInfo): Promise<SearchResultConnection> {
+    // Counting costs each owner a query: only when the client asks for the total.
+    return search(context, args, { withTotal: selects(info, info.fieldNodes[0].selectionSet, "totalCount") });
   }
-  return SearchResolver;
 }
 
 /** True when a selection set (through fragments) selects the field `name`. */

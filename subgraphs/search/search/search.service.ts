@@ -6,13 +6,13 @@ import { Event } from "../event/event.stub";
 import { Opportunity } from "../opportunity/opportunity.stub";
 import { Organisation } from "../organisation/organisation.stub";
 import { Person } from "../person/person.stub";
-import { SEARCHED_TYPES, type SearchConfig, type SearchedType } from "../search.config";
+import { SEARCHED_TYPES, type SearchedType, type SearchSettings } from "../search.config";
 import type { SearchArgs, SearchFilter } from "./search.args";
 import { callSubgraph, type Caller } from "./search.client";
 import { SearchHit, SearchHitType, SearchResultConnection } from "./search.type";
 
-/** The search subgraph's request context: nothing but the kit's (no tables, no loaders). */
-export type SearchContext = SubgraphContext<Record<string, never>>;
+/** The search subgraph's request context: the kit's (no tables, no loaders) with its settings. */
+export type SearchContext = SubgraphContext<Record<string, never>, SearchSettings>;
 
 /*
  * Scatter-gather. Each page asks every searched type's owner for its next `first` hits by relevance
@@ -84,7 +84,6 @@ const STUBS: Record<SearchHitType, KeyStubClass<{ id: "ID" }>> = {
 /** Searches people, organisations, opportunities and events at once; see the notes above. */
 export async function search(
   context: SearchContext,
-  config: SearchConfig,
   args: SearchArgs,
   options: { withTotal: boolean },
 ): Promise<SearchResultConnection> {
@@ -96,13 +95,15 @@ export async function search(
     ? decodeSearchCursor(args.after, fingerprint, searched)
     : Object.fromEntries(searched.map(({ type }) => [type, { after: null, best: null, done: false }]));
 
+  // A running search subgraph always has its peers (the kit refuses to start without their URLs).
+  const peers = context.peers ?? { urls: {}, timeoutMs: 0 };
   const caller: Caller = { viewer: context.viewer, requestId: context.requestId, languages: context.languages ?? [] };
   const pending = searched.filter(({ type }) => !positions[type]?.done);
   const answers = await Promise.all(
     pending.map(async (searchedType) => ({
       searchedType,
       answer: await callSubgraph<ListAnswer>(
-        { url: config.subgraphUrls[searchedType.subgraph], secret: config.subgraphSecret, timeoutMs: config.timeoutMs },
+        { url: peers.urls[searchedType.subgraph], secret: peers.secret, timeoutMs: context.settings.timeoutMs },
         caller,
         listOperation(searchedType, query, args.first, positions[searchedType.type]?.after ?? null, filter, options.withTotal),
       ),

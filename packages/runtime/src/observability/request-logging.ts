@@ -6,8 +6,19 @@ import { pinoHttp } from "pino-http";
 
 /** A request id a client or the gateway may choose; anything else is replaced by a new UUID. */
 export const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
-/** Probes are polled every few seconds: logging them would drown the requests that matter. */
+/** Probes are polled every few seconds: at info they would drown the requests that matter. */
 const QUIET_PATHS = new Set(["/health", "/ready", "/metrics"]);
+
+/**
+ * Marks a request the hub's own background work sends (an erasure follower polling the people feed, …): its
+ * request log line is at debug level, so polling never scrolls the client requests (info) away.
+ */
+export const BACKGROUND_REQUEST_HEADER = "x-agora-background";
+
+/** Whether a request is polling: a probe, or (where `trustBackgroundHeader`) marked with BACKGROUND_REQUEST_HEADER. */
+function isPolling(req: IncomingMessage, trustBackgroundHeader: boolean): boolean {
+  return QUIET_PATHS.has(pathOf(req.url)) || (trustBackgroundHeader && req.headers[BACKGROUND_REQUEST_HEADER] !== undefined);
+}
 
 function pathOf(url: string | undefined): string {
   return (url ?? "/").split("?")[0];
@@ -23,9 +34,12 @@ function operationOf(req: IncomingMessage): { operationName?: string } {
  * Express middleware that gives every request an id (the caller's valid `x-request-id`, else a new
  * UUID, echoed in the response and visible to later handlers as the `x-request-id` header) and logs one
  * JSON line when it ends: method, path, status, duration, operation name and request id. Headers, query
- * strings and bodies are never logged, so tokens and Authorization never reach the logs.
+ * strings and bodies are never logged, so tokens and Authorization never reach the logs. Requests log at
+ * info, failures (5xx) at error, polling (probes; background requests where `trustBackgroundHeader`, which
+ * only processes clients cannot reach directly set, as the gateway strips client headers) at debug.
  */
-export function requestLogging(log: Logger): RequestHandler {
+export function requestLogging(log: Logger, options: { trustBackgroundHeader?: boolean } = {}): RequestHandler {
+  const trustBackgroundHeader = options.trustBackgroundHeader ?? false;
   return pinoHttp({
     logger: log,
     genReqId: (req: IncomingMessage, res: ServerResponse) => {
@@ -35,7 +49,7 @@ export function requestLogging(log: Logger): RequestHandler {
       res.setHeader("x-request-id", id);
       return id;
     },
-    autoLogging: { ignore: (req) => QUIET_PATHS.has(pathOf(req.url)) },
+    customLogLevel: (req, res, error) => (error || res.statusCode >= 500 ? "error" : isPolling(req, trustBackgroundHeader) ? "debug" : "info"),
     // `requestId` at the top level, as in every other log line of the request.
     customProps: (req) => ({ requestId: req.id }),
     customSuccessObject: (req, _res, value: object) => ({ ...value, ...operationOf(req) }),

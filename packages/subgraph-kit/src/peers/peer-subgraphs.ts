@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { readEnv } from "@agora-hub/runtime";
+import { emptyAsUnset, readEnv } from "@agora-hub/runtime";
 
-/** How a subgraph reaches its peers, the core subgraphs that own what its records reference. */
+/** How a subgraph reaches its peers, the subgraphs it calls (reference checks, feeds, fan-out). */
 export interface PeerSubgraphs {
-  /** GraphQL URL of each core subgraph, by name. */
+  /** GraphQL URL of each peer, by name. */
   urls: Readonly<Record<string, string>>;
   /** AGORA_SUBGRAPH_SECRET: every reference check is signed with it and the writer's viewer (unsigned without, as in development). */
   secret?: string;
@@ -13,26 +13,37 @@ export interface PeerSubgraphs {
 
 const url = z.string().regex(/^https?:\/\//, "must be an http(s) URL");
 
+/** The variable that overrides where the subgraph `name` is, e.g. SUBGRAPH_PEOPLE_URL (the gateway reads the same). */
+export function peerUrlVariable(name: string): string {
+  return `SUBGRAPH_${name.toUpperCase()}_URL`;
+}
+
 /**
- * Where a subgraph finds the other core subgraphs, resolved once per process: SUBGRAPH_<NAME>_URL, else the
- * address the caller knows (`started`: the hub's actual ports), else the default routes it was given
- * (`defaults`: the hub's committed routing table), the same precedence as the gateway's. REFERENCE_CHECK_TIMEOUT_MS
- * bounds each check (default 2000, well inside the gateway's 5000 per subgraph request).
+ * Where a subgraph finds its peers, resolved once per process. Each peer `name` in `peers` (the definition's
+ * list) is at SUBGRAPH_<NAME>_URL when set, else at `known[name]`:
+ * the URLs its process was given (the routing table's defaults, or the hub's actual ports). A declared peer
+ * with neither stops the start, naming its variable. REFERENCE_CHECK_TIMEOUT_MS bounds each reference check
+ * (default 2000, well inside the gateway's 5000 per subgraph request).
  */
 export function resolvePeerSubgraphs(
   env: NodeJS.ProcessEnv,
-  options: { started?: Record<string, string>; defaults?: Readonly<Record<string, string>>; secret?: string } = {},
+  options: { peers?: readonly string[]; known?: Readonly<Record<string, string>>; secret?: string; subgraph?: string } = {},
 ): PeerSubgraphs {
-  const names = [...new Set([...Object.keys(options.defaults ?? {}), ...Object.keys(options.started ?? {})])];
+  const names = options.peers ?? [];
   const values = readEnv(
     {
       REFERENCE_CHECK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
-      ...Object.fromEntries(names.map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, z.preprocess((value) => (value === "" ? undefined : value), url.optional())])),
+      ...Object.fromEntries(names.map((name) => [peerUrlVariable(name), z.preprocess(emptyAsUnset, url.optional())])),
     },
     env,
   ) as Record<string, unknown> & { REFERENCE_CHECK_TIMEOUT_MS: number };
-  const urls = Object.fromEntries(
-    names.map((name) => [name, (values[`SUBGRAPH_${name.toUpperCase()}_URL`] as string | undefined) ?? options.started?.[name] ?? options.defaults?.[name] ?? ""]).filter(([, value]) => value !== ""),
-  );
+  const urls: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const name of names) {
+    const found = (values[peerUrlVariable(name)] as string | undefined) ?? options.known?.[name];
+    if (found) urls[name] = found;
+    else missing.push(`  ${peerUrlVariable(name)}: required, as ${options.subgraph ? `the ${options.subgraph} subgraph` : "this subgraph"} calls the ${name} subgraph`);
+  }
+  if (missing.length > 0) throw new Error(`Invalid configuration:\n${missing.join("\n")}`);
   return { urls, secret: options.secret, timeoutMs: values.REFERENCE_CHECK_TIMEOUT_MS };
 }

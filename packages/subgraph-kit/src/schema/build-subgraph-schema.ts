@@ -15,7 +15,7 @@ const FEDERATION_LINK =
  * support, so its schema is printed with directives, the federation `@link` prepended, and the result
  * rebuilt by `@apollo/subgraph` with type-graphql's resolvers plus the reference resolvers.
  */
-export async function buildSubgraphSchema<TLoaders>(definition: SubgraphDefinition<TLoaders>): Promise<GraphQLSchema> {
+export async function buildSubgraphSchema<TLoaders, TSettings>(definition: SubgraphDefinition<TLoaders, TSettings>): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes,

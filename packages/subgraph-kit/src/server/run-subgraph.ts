@@ -1,4 +1,4 @@
-import { portSchema, portVariable, readEnv, sharedEnvShape } from "@agora-hub/runtime";
+import { assertPortsFree, hubPublicUrl, portSchema, portVariable, readEnv, sharedEnvShape } from "@agora-hub/runtime";
 import { connectDatabase } from "@agora-hub/runtime";
 import { openSubgraphDatabase } from "@agora-hub/runtime";
 import { logger } from "@agora-hub/runtime";
@@ -15,29 +15,36 @@ export interface StartedSubgraph extends RunningSubgraph {
   dataSource: DataSource;
 }
 
-/** Where background work reads its settings, and where the other core subgraphs are. */
-interface PeerOptions {
-  /** Settings of background tasks (erasure feed, webhooks) and SUBGRAPH_<NAME>_URL; `process.env` unless given. */
+/** What a subgraph's process tells it besides its database and port. */
+interface ProcessOptions {
+  /**
+   * The process's environment: the definition's `readSettings`, background work (erasure feed, webhooks),
+   * SUBGRAPH_<NAME>_URL of its peers and REFERENCE_CHECK_TIMEOUT_MS; `process.env` unless given.
+   */
   env?: NodeJS.ProcessEnv;
-  /** The actual GraphQL URLs of core subgraphs started before this one, by name (the hub's free ports); SUBGRAPH_<NAME>_URL still wins. */
-  peerUrls?: Record<string, string>;
-  /** Where peers are when nothing else says: the hub's committed routing table, by name. */
-  peerDefaults?: Readonly<Record<string, string>>;
+  /**
+   * Where its peers are, by name, when SUBGRAPH_<NAME>_URL does not say: a core subgraph's process gives the
+   * routing table (`subgraphs/core-routes.ts`), the one-process hub the actual URLs of the subgraphs it started.
+   */
+  peerUrls?: Readonly<Record<string, string>>;
+  /** The hub's public base URL for the context's `hubUrl`; `hubPublicUrl(env)` unless given. */
+  hubUrl?: string;
+  /** METRICS_TOKEN guarding /metrics; read from `env` unless given. */
+  metricsToken?: string;
 }
 
 /** Starts the definition's background work. */
-function startBackgroundTasks<TLoaders>(
-  definition: SubgraphDefinition<TLoaders>,
+function startBackgroundTasks<TLoaders, TSettings>(
+  definition: SubgraphDefinition<TLoaders, TSettings>,
   dataSource: DataSource,
-  options: { env?: NodeJS.ProcessEnv; peers: PeerSubgraphs } & SubgraphIngressOptions,
+  options: { env: NodeJS.ProcessEnv; peers: PeerSubgraphs } & SubgraphIngressOptions,
 ): BackgroundTask[] {
-  const env = options.env ?? process.env;
   const tasks: BackgroundTask[] = [];
   try {
     const background = definition.startBackground?.({
       subgraph: definition.name,
       dataSource,
-      env,
+      env: options.env,
       peers: options.peers,
       partner: options.partner ?? false,
       subgraphSecret: options.subgraphSecret,
@@ -51,13 +58,17 @@ function startBackgroundTasks<TLoaders>(
 }
 
 /** Opens (and migrates) the subgraph's schema at `databaseUrl`, serves it on `port` and starts its background work. */
-export async function startSubgraph<TLoaders>(
-  definition: SubgraphDefinition<TLoaders>,
+export async function startSubgraph<TLoaders, TSettings>(
+  definition: SubgraphDefinition<TLoaders, TSettings>,
   options: { databaseUrl: string; port: number; host: string; poolSize: number; production: boolean; logger?: TypeOrmLogger } & SubgraphIngressOptions &
-    PeerOptions,
+    ProcessOptions,
 ): Promise<StartedSubgraph> {
-  // Resolved once, before anything opens: a bad SUBGRAPH_<NAME>_URL stops the start with a clear message.
-  const peers = resolvePeerSubgraphs(options.env ?? process.env, { started: options.peerUrls, defaults: options.peerDefaults, secret: options.subgraphSecret });
+  const env = options.env ?? process.env;
+  // Read once, before anything opens: a bad or missing setting stops the start naming its variable.
+  const peers = resolvePeerSubgraphs(env, { peers: definition.peers, known: options.peerUrls, secret: options.subgraphSecret, subgraph: definition.name });
+  const settings = definition.readSettings?.(env) as TSettings;
+  const hubUrl = options.hubUrl ?? hubPublicUrl(env);
+  const metricsToken = options.metricsToken ?? readEnv({ METRICS_TOKEN: sharedEnvShape.METRICS_TOKEN }, env).METRICS_TOKEN;
   const dataSource = await openSubgraphDatabase({
     url: options.databaseUrl,
     schema: definition.name,
@@ -67,10 +78,10 @@ export async function startSubgraph<TLoaders>(
     logger: options.logger,
   });
   try {
-    const running = await listenSubgraph(definition, dataSource, { ...options, peers });
+    const running = await listenSubgraph(definition, dataSource, { ...options, peers, hubUrl, settings, metricsToken });
     let tasks: BackgroundTask[];
     try {
-      tasks = startBackgroundTasks(definition, dataSource, { ...options, peers });
+      tasks = startBackgroundTasks(definition, dataSource, { ...options, env, peers });
     } catch (error) {
       await running.stop();
       throw error;
@@ -95,29 +106,41 @@ export async function startSubgraph<TLoaders>(
 }
 
 /**
- * Entry point of a subgraph run alone: reads its environment, starts, and stops cleanly on signals.
- * A partner network's subgraph passes `{ partner: true }` (see `SubgraphIngressOptions`).
+ * Entry point of a subgraph run alone: reads its environment once (shared settings, `<NAME>_PORT`, the hub's
+ * public URL), checks its port is free before starting PostgreSQL or migrating, starts, and stops cleanly on
+ * signals. A partner network's subgraph passes `{ partner: true }` (see `SubgraphIngressOptions`); a core
+ * subgraph passes where its peers are by default (`peerUrls`).
  */
-export async function runSubgraph<TLoaders>(
-  definition: SubgraphDefinition<TLoaders>,
-  ingress: { partner?: boolean; peerDefaults?: Readonly<Record<string, string>> } = {},
+export async function runSubgraph<TLoaders, TSettings>(
+  definition: SubgraphDefinition<TLoaders, TSettings>,
+  ingress: { partner?: boolean; peerUrls?: Readonly<Record<string, string>> } = {},
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
-  const env = readEnv(sharedEnvShape);
-  const { port } = readEnv({ port: portSchema.default(definition.defaultPort) }, { port: process.env[portVariable(definition.name)] });
-  const database = await connectDatabase(env);
-  const subgraph = await startSubgraph(definition, {
-    databaseUrl: database.url,
-    port,
-    host: env.HOST,
-    poolSize: env.DB_POOL_SIZE,
-    production: env.NODE_ENV === "production",
-    subgraphSecret: env.AGORA_SUBGRAPH_SECRET,
-    partner: ingress.partner,
-    peerDefaults: ingress.peerDefaults,
-  });
-  logger.info({ subgraph: definition.name, url: subgraph.url }, "subgraph ready");
-  closeOnSignals(async () => {
-    await subgraph.stop();
+  const shared = readEnv(sharedEnvShape, env);
+  const variable = portVariable(definition.name);
+  const port = readEnv({ [variable]: portSchema.default(definition.defaultPort) }, env)[variable];
+  await assertPortsFree([{ port, variable }], shared.HOST);
+  const database = await connectDatabase(shared);
+  try {
+    const subgraph = await startSubgraph(definition, {
+      databaseUrl: database.url,
+      port,
+      host: shared.HOST,
+      poolSize: shared.DB_POOL_SIZE,
+      production: shared.NODE_ENV === "production",
+      subgraphSecret: shared.AGORA_SUBGRAPH_SECRET,
+      metricsToken: shared.METRICS_TOKEN,
+      partner: ingress.partner,
+      peerUrls: ingress.peerUrls,
+      env,
+    });
+    logger.info({ subgraph: definition.name, url: subgraph.url }, "subgraph ready");
+    closeOnSignals(async () => {
+      await subgraph.stop();
+      await database.stop();
+    });
+  } catch (error) {
     await database.stop();
-  });
+    throw error;
+  }
 }

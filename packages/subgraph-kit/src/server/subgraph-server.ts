@@ -22,17 +22,18 @@ import { CONNECTION_GRACE_MS, SUBGRAPH_DRAIN_MS } from "@agora-hub/runtime";
 import { createSubgraphContext, type SubgraphContext, type SubgraphDefinition } from "../subgraph";
 import { type Viewer } from "@agora-hub/runtime";
 import { ANONYMOUS } from "@agora-hub/runtime";
+import { hubPublicUrl } from "@agora-hub/runtime";
 
 /** Largest request body a subgraph accepts; gateway queries are far smaller. */
 const BODY_LIMIT = "1mb";
 
 /** A subgraph's Apollo Server with its schema, ready for `executeOperation` in tests or for HTTP. */
-export async function createSubgraphServer<TLoaders>(
-  definition: SubgraphDefinition<TLoaders>,
+export async function createSubgraphServer<TLoaders, TSettings = unknown>(
+  definition: SubgraphDefinition<TLoaders, TSettings>,
   options: { schema?: GraphQLSchema; production?: boolean } = {},
-): Promise<ApolloServer<SubgraphContext<TLoaders>>> {
+): Promise<ApolloServer<SubgraphContext<TLoaders, TSettings>>> {
   const schema = options.schema ?? (await buildSubgraphSchema(definition));
-  return new ApolloServer<SubgraphContext<TLoaders>>({
+  return new ApolloServer<SubgraphContext<TLoaders, TSettings>>({
     schema,
     introspection: !options.production,
     // The process's `closeOnSignals` owns shutdown; a server stopping on its own would cut requests short.
@@ -72,6 +73,16 @@ export interface SubgraphIngressOptions {
   peers?: PeerSubgraphs;
 }
 
+/** What a running subgraph was configured with, handed to every request's context. */
+export interface SubgraphRunOptions<TSettings> {
+  /** The hub's public base URL (`hubPublicUrl`): `context.hubUrl`; the default hub's when not given. */
+  hubUrl?: string;
+  /** What the definition's `readSettings` read at start: `context.settings`; its defaults when not given. */
+  settings?: TSettings;
+  /** METRICS_TOKEN: when set, /metrics requires it as a bearer token. */
+  metricsToken?: string;
+}
+
 /**
  * Serves a subgraph over HTTP: GraphQL at `/graphql`, `/health` (process alive) and `/ready`
  * (database reachable), `/metrics` (Prometheus; with METRICS_TOKEN set, only with it as bearer token).
@@ -81,10 +92,10 @@ export interface SubgraphIngressOptions {
  * takes the viewer from the signed headers. Without a secret it treats every request as anonymous, with a
  * warning, outside production; in production it refuses to start.
  */
-export async function listenSubgraph<TLoaders>(
-  definition: SubgraphDefinition<TLoaders>,
+export async function listenSubgraph<TLoaders, TSettings>(
+  definition: SubgraphDefinition<TLoaders, TSettings>,
   dataSource: DataSource,
-  options: { port: number; host: string; production?: boolean; metricsToken?: string } & SubgraphIngressOptions,
+  options: { port: number; host: string; production?: boolean } & SubgraphIngressOptions & SubgraphRunOptions<TSettings>,
 ): Promise<RunningSubgraph> {
   const secret = options.partner ? undefined : options.subgraphSecret;
   if (!secret && !options.partner) {
@@ -97,6 +108,8 @@ export async function listenSubgraph<TLoaders>(
   if (options.production && !options.partner && !options.peers) {
     throw new Error(`the ${definition.name} subgraph needs the URLs of its peer subgraphs in production, to check the references its writes store`);
   }
+  const hubUrl = options.hubUrl ?? hubPublicUrl({});
+  const settings = (options.settings ?? definition.readSettings?.({})) as TSettings;
   const app = express();
   const httpServer: Server = createServer(app);
   const server = await createSubgraphServer(definition, { production: options.production });
@@ -111,8 +124,9 @@ export async function listenSubgraph<TLoaders>(
   const cancellation = cancelStatementsOnAbort(dataSource, logger.child({ subgraph: definition.name }));
 
   app.disable("x-powered-by");
-  app.use(requestLogging(logger.child({ subgraph: definition.name })));
-  app.get("/metrics", metricsHandler(metrics.registry, options.metricsToken ?? (process.env.METRICS_TOKEN || undefined)));
+  // Only the gateway and the hub's own processes reach a subgraph, so their background mark is believed.
+  app.use(requestLogging(logger.child({ subgraph: definition.name }), { trustBackgroundHeader: true }));
+  app.get("/metrics", metricsHandler(metrics.registry, options.metricsToken));
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -156,6 +170,8 @@ export async function listenSubgraph<TLoaders>(
           viewer: res.locals.viewer as Viewer,
           languages: readLanguagesHeader(req.header(LANGUAGES_HEADER)),
           peers: options.partner ? undefined : options.peers,
+          hubUrl,
+          settings,
         });
       },
     }),
@@ -169,7 +185,7 @@ export async function listenSubgraph<TLoaders>(
   const url = `http://${options.host === "0.0.0.0" ? "127.0.0.1" : options.host}:${port}/graphql`;
   return {
     url,
-    server: server as ApolloServer<SubgraphContext<unknown>>,
+    server: server as unknown as ApolloServer<SubgraphContext<unknown>>,
     openRequests: () => drain.open,
     // Requests in flight finish (new ones get 503, /ready says so) before the listener closes.
     stop: async () => {

@@ -6,6 +6,7 @@ import { QueryCounter } from "@agora-hub/runtime";
 import { createSubgraphContext, type SubgraphContext, type SubgraphDefinition } from "../subgraph";
 import { type Viewer } from "@agora-hub/runtime";
 import { OPERATOR } from "@agora-hub/runtime";
+import { hubPublicUrl } from "@agora-hub/runtime";
 import { createSubgraphServer } from "../server/subgraph-server";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
@@ -16,9 +17,9 @@ export interface OperationResult<TData = Record<string, unknown>> {
 }
 
 /** A subgraph on its own fresh database, driven through GraphQL like the gateway drives it. */
-export interface TestSubgraph<TLoaders> {
+export interface TestSubgraph<TLoaders, TSettings = unknown> {
   dataSource: DataSource;
-  server: ApolloServer<SubgraphContext<TLoaders>>;
+  server: ApolloServer<SubgraphContext<TLoaders, TSettings>>;
   /** Counts every SQL statement the subgraph sends. */
   queries: QueryCounter;
   /** Runs an operation as `viewer` (the operator unless given). */
@@ -29,12 +30,16 @@ export interface TestSubgraph<TLoaders> {
 /**
  * Starts a subgraph for one test file: a new database, the real migrations, the real schema. Its peers are
  * not running, so references to other subgraphs' entities go unchecked (with a warning) unless `peers` says
- * where to check them; the whole hub (gateway/test/test-hub.ts) checks them for real.
+ * where to check them; the whole hub (gateway/test/test-hub.ts) checks them for real. Settings and the hub's
+ * URL are read from `env` (none: every default) as a running subgraph reads them from its environment.
  */
-export async function startTestSubgraph<TLoaders>(
-  definition: SubgraphDefinition<TLoaders>,
-  options: { database?: TestDatabase; peers?: PeerSubgraphs } = {},
-): Promise<TestSubgraph<TLoaders>> {
+export async function startTestSubgraph<TLoaders, TSettings = unknown>(
+  definition: SubgraphDefinition<TLoaders, TSettings>,
+  options: { database?: TestDatabase; peers?: PeerSubgraphs; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestSubgraph<TLoaders, TSettings>> {
+  const env = options.env ?? {};
+  const settings = definition.readSettings?.(env) as TSettings;
+  const hubUrl = hubPublicUrl(env);
   const database = options.database ?? (await createTestDatabase());
   const queries = new QueryCounter();
   const dataSource = await openSubgraphDatabase({
@@ -55,7 +60,7 @@ export async function startTestSubgraph<TLoaders>(
     execute: async <TData,>(query: string, variables?: Record<string, unknown>, options: { viewer?: Viewer } = {}) => {
       const response = await server.executeOperation(
         { query, variables },
-        { contextValue: createSubgraphContext(definition, dataSource, { viewer: options.viewer ?? OPERATOR, peers }) },
+        { contextValue: createSubgraphContext(definition, dataSource, { viewer: options.viewer ?? OPERATOR, peers, hubUrl, settings }) },
       );
       if (response.body.kind !== "single") throw new Error("incremental delivery is not used by the hub");
       return response.body.singleResult as OperationResult<TData>;
