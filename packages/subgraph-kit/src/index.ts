@@ -19,6 +19,7 @@ export * from "./graph/vocabulary.types";
 export * from "./graph/shared-enums.types";
 export * from "./graph/network-record";
 export * from "./graph/directory-filter";
+export * from "./graph/facets";
 export * from "./input/errors";
 export * from "./input/ids";
 export * from "./input/validation";
