@@ -1,7 +1,6 @@
-import { IsOptional, Length, ValidateNested } from "class-validator";
+import { IsOptional, ValidateNested } from "class-validator";
 import { ArgsType, Field, Float, ID, InputType } from "type-graphql";
-import { DirectoryFilterInput, LanguageTag, MaxFilterValues, SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from "@agora-hub/subgraph-kit";
-import { PageArgs } from "@agora-hub/subgraph-kit";
+import { DirectoryFilterInput, LanguageTag, MaxFilterValues, SearchableListArgs } from "@agora-hub/subgraph-kit";
 import { EventAttendanceMode, EventFormat, EventOrder } from "./event.type";
 
 /** Half the Earth's circumference: every point is within this distance of any other. */
@@ -63,24 +62,12 @@ export class EventsFilter extends DirectoryFilterInput({
 }
 
 @ArgsType()
-export class EventsArgs extends PageArgs {
-  @Field(() => EventsFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: EventsFilter;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "Words to look for in the title, venue, description and city, in every language, accents ignored; names also match with typos. Quoted phrases, `or` and `-word` work as in web search engines. 1 to 200 characters.",
-  })
-  @IsOptional()
-  @Length(SEARCH_MIN_LENGTH, SEARCH_MAX_LENGTH, { message: "must be 1 to 200 characters" })
-  search?: string;
-
-  @Field(() => EventOrder, { nullable: true, description: "Order of the list: RELEVANCE by default when searching, else STARTS_AT." })
-  @IsOptional()
-  orderBy?: EventOrder | null;
-}
+export class EventsArgs extends SearchableListArgs({
+  filter: EventsFilter,
+  searches: "the title, venue, description and city",
+  order: EventOrder,
+  defaultOrder: EventOrder.STARTS_AT,
+}) {}
 
 @ArgsType()
 export class EventsCalendarArgs {

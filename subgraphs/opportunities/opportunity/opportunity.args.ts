@@ -1,7 +1,6 @@
-import { IsOptional, Length, Max, Min, ValidateNested } from "class-validator";
+import { IsOptional, Max, Min, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { CountryCode, DirectoryFilterInput, LanguageTag, MaxFilterValues, SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from "@agora-hub/subgraph-kit";
-import { PageArgs } from "@agora-hub/subgraph-kit";
+import { CountryCode, DirectoryFilterInput, LanguageTag, MaxFilterValues, SearchableListArgs } from "@agora-hub/subgraph-kit";
 import { OpportunityOrder, OpportunityStatus, OpportunityType } from "./opportunity.type";
 
 const MAX_CLOSING_WITHIN_DAYS = 366;
@@ -48,24 +47,12 @@ export class OpportunitiesFilter extends DirectoryFilterInput({
 }
 
 @ArgsType()
-export class OpportunitiesArgs extends PageArgs {
-  @Field(() => OpportunitiesFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: OpportunitiesFilter;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "Words to look for in the title, summary, description and city, in every language, accents ignored; names also match with typos. Quoted phrases, `or` and `-word` work as in web search engines. 1 to 200 characters.",
-  })
-  @IsOptional()
-  @Length(SEARCH_MIN_LENGTH, SEARCH_MAX_LENGTH, { message: "must be 1 to 200 characters" })
-  search?: string;
-
-  @Field(() => OpportunityOrder, { nullable: true, description: "Order of the list: RELEVANCE by default when searching, else NEWEST." })
-  @IsOptional()
-  orderBy?: OpportunityOrder | null;
-}
+export class OpportunitiesArgs extends SearchableListArgs({
+  filter: OpportunitiesFilter,
+  searches: "the title, summary, description and city",
+  order: OpportunityOrder,
+  defaultOrder: OpportunityOrder.NEWEST,
+}) {}
 
 @ArgsType()
 export class OpportunityDeadlinesCalendarArgs {

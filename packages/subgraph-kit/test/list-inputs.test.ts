@@ -1,7 +1,7 @@
 import { IsOptional, ValidateNested } from "class-validator";
 import { graphql, type GraphQLInputObjectType, type GraphQLSchema, printType } from "graphql";
-import { Args, ArgsType, Field, InputType, Query, Resolver } from "type-graphql";
-import { buildSubgraphSchema, DirectoryFilterInput, MAX_FILTER_VALUES, MaxFilterValues } from "../src";
+import { Args, ArgsType, Field, InputType, Query, registerEnumType, Resolver } from "type-graphql";
+import { buildSubgraphSchema, DirectoryFilterInput, MAX_FILTER_VALUES, MaxFilterValues, SEARCH_MAX_LENGTH, SearchableListArgs } from "../src";
 
 @InputType({ description: "Narrows a list of things." })
 class ThingsFilter extends DirectoryFilterInput({
@@ -35,8 +35,22 @@ class PlacesArgs {
   filter?: PlacesFilter;
 }
 
+enum ThingOrder {
+  LABEL = "LABEL",
+  RELEVANCE = "RELEVANCE",
+}
+registerEnumType(ThingOrder, { name: "ThingOrder", description: "Order of a list of things." });
+
+@ArgsType()
+class ThingListArgs extends SearchableListArgs({ filter: ThingsFilter, searches: "the label and the maker", order: ThingOrder, defaultOrder: ThingOrder.LABEL }) {}
+
 @Resolver()
 class ThingsResolver {
+  @Query(() => String, { description: "The arguments as the resolver received them, as JSON." })
+  thingList(@Args() args: ThingListArgs): string {
+    return JSON.stringify({ isThingsFilter: args.filter instanceof ThingsFilter, ...args });
+  }
+
   @Query(() => String, { description: "The filter as the resolver received it, as JSON." })
   things(@Args() { filter }: ThingsArgs): string {
     return JSON.stringify({ isThingsFilter: filter instanceof ThingsFilter, ...filter });
@@ -127,5 +141,37 @@ describe("DirectoryFilterInput", () => {
   it("accepts the most values a criterion takes", async () => {
     const result = await run(`query ($filter: ThingsFilter) { things(filter: $filter) }`, { filter: { disciplines: Array(MAX_FILTER_VALUES).fill("DANCE") } });
     expect(result.errors).toBeUndefined();
+  });
+});
+
+describe("SearchableListArgs", () => {
+  it("declares the page, filter, search and order arguments, described for the list", () => {
+    const args = Object.fromEntries(schema.getQueryType()!.getFields().thingList.args.map((arg) => [arg.name, [String(arg.type), arg.description]]));
+    expect(args).toEqual({
+      first: ["Int!", expect.stringMatching(/^Page size/)],
+      after: ["String", expect.stringMatching(/^Cursor/)],
+      filter: ["ThingsFilter", undefined],
+      search: [
+        "String",
+        `Words to look for in the label and the maker, in every language, accents ignored; names also match with typos. Quoted phrases, \`or\` and \`-word\` work as in web search engines. 1 to ${SEARCH_MAX_LENGTH} characters.`,
+      ],
+      orderBy: ["ThingOrder", "Order of the list: RELEVANCE by default when searching, else LABEL."],
+    });
+  });
+
+  it("gives the resolver the values sent, the filter as the list's class", async () => {
+    const result = await run(`{ thingList(first: 3, filter: { text: "loom" }, search: "wool", orderBy: RELEVANCE) }`);
+    expect(result.errors).toBeUndefined();
+    expect(JSON.parse(result.data!.thingList as string)).toEqual({ isThingsFilter: true, first: 3, filter: { text: "loom" }, search: "wool", orderBy: "RELEVANCE" });
+  });
+
+  it.each([
+    ["a search over the longest", { search: "a".repeat(SEARCH_MAX_LENGTH + 1) }, "search", `must be 1 to ${SEARCH_MAX_LENGTH} characters`],
+    ["a bad criterion in the filter", { filter: { networks: ["Not A Slug"] } }, "filter.networks", "each network must be a slug"],
+  ])("refuses %s as BAD_USER_INPUT naming the field", async (_label, variables, field, message) => {
+    const result = await run(`query ($filter: ThingsFilter, $search: String) { thingList(filter: $filter, search: $search) }`, variables);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+    expect(result.errors![0].message).toContain(`${field}: ${message}`);
   });
 });
