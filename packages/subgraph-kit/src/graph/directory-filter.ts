@@ -4,13 +4,20 @@ import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { expandDisciplines, NETWORK_SLUG_PATTERN } from "@agora-hub/runtime";
 import { CountryCode, Discipline, LanguageTag } from "./vocabulary.types";
 
-/** The criteria every directory list shares; each list adds its own. */
-export interface DirectoryFilter {
-  disciplines?: Discipline[] | null;
-  countries?: string[] | null;
-  languages?: string[] | null;
-  networks?: string[] | null;
+/** The criteria a directory filter input may take from the kit, as its class holds them. */
+export interface DirectoryFilterFields {
+  disciplines?: Discipline[];
+  countries?: CountryCode[];
+  languages?: string[];
+  networks?: string[];
+  text?: string;
 }
+
+/** One of the criteria `DirectoryFilterInput` declares. */
+export type DirectoryFilterField = keyof DirectoryFilterFields;
+
+/** The criteria `applyDirectoryFilter` applies; `text` is matched by each list on its own columns. */
+export type DirectoryFilter = { [F in Exclude<DirectoryFilterField, "text">]?: DirectoryFilterFields[F] | null };
 
 /** Where a list keeps the shared criteria: SQL columns with the query's alias, e.g. `person.country`. */
 export interface DirectoryColumns {
@@ -50,17 +57,6 @@ export const MAX_FILTER_VALUES = 50;
 /** Longest `text` criterion, in characters. */
 export const MAX_FILTER_TEXT_LENGTH = 200;
 
-/** The criteria a directory filter input may take from the kit, as its class holds them. */
-export interface DirectoryFilterFields {
-  disciplines?: Discipline[];
-  countries?: CountryCode[];
-  languages?: string[];
-  networks?: string[];
-  text?: string;
-}
-
-/** One of the criteria `DirectoryFilterInput` declares. */
-export type DirectoryFilterField = keyof DirectoryFilterFields;
 
 type PropertyDecorator = (prototype: object, property: string) => void;
 // type-graphql does not export the type of its type functions.
