@@ -23,6 +23,8 @@ export * from "./graph/shared-enums.types";
 export * from "./graph/network-record";
 export * from "./graph/key-stub";
 export * from "./graph/directory-filter";
+export * from "./graph/facets";
+export * from "./graph/searchable-list-args";
 export * from "./input/errors";
 export * from "./input/ids";
 export * from "./input/validation";

@@ -1,11 +1,7 @@
-import { ArrayMaxSize, IsOptional, Length, Matches, ValidateNested } from "class-validator";
+import { IsOptional, ValidateNested } from "class-validator";
 import { ArgsType, Field, Float, ID, InputType } from "type-graphql";
-import { CountryCode, Discipline, LanguageTag, SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from "@agora-hub/subgraph-kit";
-import { NETWORK_SLUG_PATTERN } from "@agora-hub/runtime";
-import { PageArgs } from "@agora-hub/subgraph-kit";
+import { DirectoryFilterInput, LanguageTag, MaxFilterValues, SearchableListArgs } from "@agora-hub/subgraph-kit";
 import { EventAttendanceMode, EventFormat, EventOrder } from "./event.type";
-
-const MAX_FILTER_VALUES = 50;
 
 /** Half the Earth's circumference: every point is within this distance of any other. */
 export const MAX_RADIUS_KM = 20_000;
@@ -23,31 +19,16 @@ export class NearInput {
 }
 
 @InputType({ description: "Narrows a list of events; every given criterion must hold, values within one criterion are alternatives." })
-export class EventsFilter {
+export class EventsFilter extends DirectoryFilterInput({
+  disciplines: true,
+  countries: "Held at a venue in any of these countries.",
+  languages: 'Held in any of these languages; "pt" also matches "pt-BR".',
+  networks: true,
+  text: "Part of the title in any language, case-insensitive.",
+}) {
   @Field(() => [EventFormat], { nullable: true, description: "Any of these formats." })
   @IsOptional()
   formats?: EventFormat[];
-
-  @Field(() => [Discipline], { nullable: true, description: "Any of these disciplines; a domain also matches its practices." })
-  @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  disciplines?: Discipline[];
-
-  @Field(() => [CountryCode], { nullable: true, description: "Held at a venue in any of these countries." })
-  @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  countries?: CountryCode[];
-
-  @Field(() => [LanguageTag], { nullable: true, description: 'Held in any of these languages; "pt" also matches "pt-BR".' })
-  @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  languages?: string[];
-
-  @Field(() => [String], { nullable: true, description: "From any of these networks (slugs)." })
-  @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  @Matches(NETWORK_SLUG_PATTERN, { each: true, message: "each network must be a slug" })
-  networks?: string[];
 
   @Field(() => [EventAttendanceMode], { nullable: true, description: "Any of these attendance modes." })
   @IsOptional()
@@ -71,39 +52,22 @@ export class EventsFilter {
 
   @Field(() => [ID], { nullable: true, description: "Organised by any of these organisations." })
   @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
+  @MaxFilterValues()
   organiserIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: "With any of these people speaking." })
   @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
+  @MaxFilterValues()
   speakerIds?: string[];
-
-  @Field(() => String, { nullable: true, description: "Part of the title in any language, case-insensitive." })
-  @IsOptional()
-  @Length(1, 200, { message: "must be 1 to 200 characters" })
-  text?: string;
 }
 
 @ArgsType()
-export class EventsArgs extends PageArgs {
-  @Field(() => EventsFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: EventsFilter;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "Words to look for in the title, venue, description and city, in every language, accents ignored; names also match with typos. Quoted phrases, `or` and `-word` work as in web search engines. 1 to 200 characters.",
-  })
-  @IsOptional()
-  @Length(SEARCH_MIN_LENGTH, SEARCH_MAX_LENGTH, { message: "must be 1 to 200 characters" })
-  search?: string;
-
-  @Field(() => EventOrder, { nullable: true, description: "Order of the list: RELEVANCE by default when searching, else STARTS_AT." })
-  @IsOptional()
-  orderBy?: EventOrder | null;
-}
+export class EventsArgs extends SearchableListArgs({
+  filter: EventsFilter,
+  searches: "the title, venue, description and city",
+  order: EventOrder,
+  defaultOrder: EventOrder.STARTS_AT,
+}) {}
 
 @ArgsType()
 export class EventsCalendarArgs {

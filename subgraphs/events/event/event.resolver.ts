@@ -1,10 +1,8 @@
-import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { FacetCount, type FacetCounter } from "@agora-hub/subgraph-kit";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { FacetsType, SearchableConnectionType } from "@agora-hub/subgraph-kit";
 import { type JsonLdNode } from "../../../domain/open-formats/json-ld";
 import { JSONObject } from "../../../domain/open-formats/json-ld";
-import { type Page } from "@agora-hub/subgraph-kit";
 import { MAX_CALENDAR_ENTRIES } from "../../../domain/open-formats/calendar";
-import { ConnectionType } from "@agora-hub/subgraph-kit";
 import { Organisation } from "../organisation/organisation.stub";
 import { EventsArgs, EventsCalendarArgs } from "./event.args";
 import { eventsCalendar } from "./event.calendar";
@@ -23,45 +21,18 @@ import {
   type EventsFacetDimension,
 } from "./event.service";
 
-@ObjectType({ description: "How many of the listed events (same search and filters, all pages) carry each value; top 50 per dimension." })
-export class EventsFacets {
-  constructor(private readonly counter: FacetCounter<EventsFacetDimension>) {}
-
-  @Field(() => [FacetCount], { description: "Per format." })
-  formats(): Promise<FacetCount[]> {
-    return this.counter.count("formats");
-  }
-
-  @Field(() => [FacetCount], { description: "Per venue country (ISO 3166-1 alpha-2)." })
-  countries(): Promise<FacetCount[]> {
-    return this.counter.count("countries");
-  }
-
-  @Field(() => [FacetCount], { description: "Per attendance mode." })
-  attendanceModes(): Promise<FacetCount[]> {
-    return this.counter.count("attendanceModes");
-  }
-
-  @Field(() => [FacetCount], { description: "Per discipline." })
-  disciplines(): Promise<FacetCount[]> {
-    return this.counter.count("disciplines");
-  }
-}
+export const EventsFacets = FacetsType<EventsFacetDimension>("EventsFacets", {
+  items: "events",
+  dimensions: {
+    formats: "Per format.",
+    countries: "Per venue country (ISO 3166-1 alpha-2).",
+    attendanceModes: "Per attendance mode.",
+    disciplines: "Per discipline.",
+  },
+});
 
 @ObjectType({ description: "A page of events." })
-export class EventConnection extends ConnectionType(Event, "Event") {
-  private readonly facetCounter: FacetCounter<EventsFacetDimension> | null;
-
-  constructor(page: Page<Event> & { facets?: FacetCounter<EventsFacetDimension> }) {
-    super(page);
-    this.facetCounter = page.facets ?? null;
-  }
-
-  @Field(() => EventsFacets, { nullable: true, description: "Value counts of the whole list for filter menus, computed only when asked for; null on lists without facets (lists nested in another item)." })
-  facets(): EventsFacets | null {
-    return this.facetCounter && new EventsFacets(this.facetCounter);
-  }
-}
+export class EventConnection extends SearchableConnectionType(Event, "Event", EventsFacets) {}
 
 @Resolver(() => Event)
 export class EventResolver {

@@ -1,31 +1,29 @@
-import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested } from "class-validator";
+import { IsOptional, Max, Min, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { CountryCode, Discipline, LanguageTag, SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from "@agora-hub/subgraph-kit";
-import { NETWORK_SLUG_PATTERN } from "@agora-hub/runtime";
-import { PageArgs } from "@agora-hub/subgraph-kit";
+import { CountryCode, DirectoryFilterInput, LanguageTag, MaxFilterValues, SearchableListArgs } from "@agora-hub/subgraph-kit";
 import { OpportunityOrder, OpportunityStatus, OpportunityType } from "./opportunity.type";
 
-const MAX_FILTER_VALUES = 50;
 const MAX_CLOSING_WITHIN_DAYS = 366;
 
 @InputType({
   description: "Narrows a list of opportunities; every given criterion must hold, values within one criterion are alternatives.",
 })
-export class OpportunitiesFilter {
+export class OpportunitiesFilter extends DirectoryFilterInput({
+  disciplines: "Open to any of these disciplines; a domain also matches its practices.",
+  countries: "Taking place in any of these countries.",
+  languages: 'Working in any of these languages; "pt" also matches "pt-BR".',
+  networks: true,
+  text: "Part of the title in any language, case-insensitive.",
+}) {
   @Field(() => [OpportunityType], { nullable: true, description: "Of any of these types." })
   @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
+  @MaxFilterValues()
   types?: OpportunityType[];
 
   @Field(() => [OpportunityStatus], { nullable: true, description: "In any of these statuses, as of now." })
   @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
+  @MaxFilterValues()
   statuses?: OpportunityStatus[];
-
-  @Field(() => [Discipline], { nullable: true, description: "Open to any of these disciplines; a domain also matches its practices." })
-  @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  disciplines?: Discipline[];
 
   @Field(() => CountryCode, {
     nullable: true,
@@ -33,31 +31,10 @@ export class OpportunitiesFilter {
   })
   eligibleFor?: CountryCode;
 
-  @Field(() => [CountryCode], { nullable: true, description: "Taking place in any of these countries." })
-  @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  countries?: CountryCode[];
-
-  @Field(() => [LanguageTag], { nullable: true, description: 'Working in any of these languages; "pt" also matches "pt-BR".' })
-  @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  languages?: string[];
-
-  @Field(() => [String], { nullable: true, description: "From any of these networks (slugs)." })
-  @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  @Matches(NETWORK_SLUG_PATTERN, { each: true, message: "each network must be a slug" })
-  networks?: string[];
-
   @Field(() => [ID], { nullable: true, description: "Published by any of these organisations." })
   @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
+  @MaxFilterValues()
   publisherIds?: string[];
-
-  @Field(() => String, { nullable: true, description: "Part of the title in any language, case-insensitive." })
-  @IsOptional()
-  @Length(1, 200, { message: "must be 1 to 200 characters" })
-  text?: string;
 
   @Field(() => Int, {
     nullable: true,
@@ -70,24 +47,12 @@ export class OpportunitiesFilter {
 }
 
 @ArgsType()
-export class OpportunitiesArgs extends PageArgs {
-  @Field(() => OpportunitiesFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: OpportunitiesFilter;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "Words to look for in the title, summary, description and city, in every language, accents ignored; names also match with typos. Quoted phrases, `or` and `-word` work as in web search engines. 1 to 200 characters.",
-  })
-  @IsOptional()
-  @Length(SEARCH_MIN_LENGTH, SEARCH_MAX_LENGTH, { message: "must be 1 to 200 characters" })
-  search?: string;
-
-  @Field(() => OpportunityOrder, { nullable: true, description: "Order of the list: RELEVANCE by default when searching, else NEWEST." })
-  @IsOptional()
-  orderBy?: OpportunityOrder | null;
-}
+export class OpportunitiesArgs extends SearchableListArgs({
+  filter: OpportunitiesFilter,
+  searches: "the title, summary, description and city",
+  order: OpportunityOrder,
+  defaultOrder: OpportunityOrder.NEWEST,
+}) {}
 
 @ArgsType()
 export class OpportunityDeadlinesCalendarArgs {

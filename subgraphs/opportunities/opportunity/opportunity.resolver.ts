@@ -1,10 +1,8 @@
-import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { FacetCount, type FacetCounter } from "@agora-hub/subgraph-kit";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { FacetsType, SearchableConnectionType } from "@agora-hub/subgraph-kit";
 import { type JsonLdNode } from "../../../domain/open-formats/json-ld";
 import { JSONObject } from "../../../domain/open-formats/json-ld";
-import { type Page } from "@agora-hub/subgraph-kit";
 import { MAX_CALENDAR_ENTRIES } from "../../../domain/open-formats/calendar";
-import { ConnectionType } from "@agora-hub/subgraph-kit";
 import { Organisation } from "../organisation/organisation.stub";
 import { OpportunitiesArgs, OpportunityDeadlinesCalendarArgs } from "./opportunity.args";
 import { opportunityDeadlinesCalendar } from "./opportunity.calendar";
@@ -22,45 +20,18 @@ import {
   type OpportunitiesFacetDimension,
 } from "./opportunity.service";
 
-@ObjectType({ description: "How many of the listed opportunities (same search and filters, all pages) carry each value; top 50 per dimension." })
-export class OpportunitiesFacets {
-  constructor(private readonly counter: FacetCounter<OpportunitiesFacetDimension>) {}
-
-  @Field(() => [FacetCount], { description: "Per type of opportunity." })
-  types(): Promise<FacetCount[]> {
-    return this.counter.count("types");
-  }
-
-  @Field(() => [FacetCount], { description: "Per status as of now (FORTHCOMING, OPEN, CLOSED)." })
-  statuses(): Promise<FacetCount[]> {
-    return this.counter.count("statuses");
-  }
-
-  @Field(() => [FacetCount], { description: "Per country where it takes place (ISO 3166-1 alpha-2)." })
-  countries(): Promise<FacetCount[]> {
-    return this.counter.count("countries");
-  }
-
-  @Field(() => [FacetCount], { description: "Per discipline it is open to." })
-  disciplines(): Promise<FacetCount[]> {
-    return this.counter.count("disciplines");
-  }
-}
+export const OpportunitiesFacets = FacetsType<OpportunitiesFacetDimension>("OpportunitiesFacets", {
+  items: "opportunities",
+  dimensions: {
+    types: "Per type of opportunity.",
+    statuses: "Per status as of now (FORTHCOMING, OPEN, CLOSED).",
+    countries: "Per country where it takes place (ISO 3166-1 alpha-2).",
+    disciplines: "Per discipline it is open to.",
+  },
+});
 
 @ObjectType({ description: "A page of opportunities." })
-export class OpportunityConnection extends ConnectionType(Opportunity, "Opportunity") {
-  private readonly facetCounter: FacetCounter<OpportunitiesFacetDimension> | null;
-
-  constructor(page: Page<Opportunity> & { facets?: FacetCounter<OpportunitiesFacetDimension> }) {
-    super(page);
-    this.facetCounter = page.facets ?? null;
-  }
-
-  @Field(() => OpportunitiesFacets, { nullable: true, description: "Value counts of the whole list for filter menus, computed only when asked for; null on lists without facets (lists nested in another item)." })
-  facets(): OpportunitiesFacets | null {
-    return this.facetCounter && new OpportunitiesFacets(this.facetCounter);
-  }
-}
+export class OpportunityConnection extends SearchableConnectionType(Opportunity, "Opportunity", OpportunitiesFacets) {}
 
 @Resolver(() => Opportunity)
 export class OpportunityResolver {

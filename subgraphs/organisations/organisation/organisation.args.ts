@@ -1,35 +1,16 @@
-import { ArrayMaxSize, IsOptional, Length, Matches, ValidateNested } from "class-validator";
+import { IsOptional } from "class-validator";
 import { ArgsType, Field, InputType } from "type-graphql";
-import { CountryCode, Discipline, LanguageTag, SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from "@agora-hub/subgraph-kit";
-import { NETWORK_SLUG_PATTERN } from "@agora-hub/runtime";
-import { PageArgs } from "@agora-hub/subgraph-kit";
+import { DirectoryFilterInput, SearchableListArgs } from "@agora-hub/subgraph-kit";
 import { OrganisationKind, OrganisationOrder, OrganisationService } from "./organisation.type";
 
-const MAX_FILTER_VALUES = 50;
-
 @InputType({ description: "Narrows a list of organisations; every given criterion must hold, values within one criterion are alternatives." })
-export class OrganisationsFilter {
-  @Field(() => [Discipline], { nullable: true, description: "Any of these disciplines; a domain also matches its practices." })
-  @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  disciplines?: Discipline[];
-
-  @Field(() => [CountryCode], { nullable: true, description: "Established in any of these countries." })
-  @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  countries?: CountryCode[];
-
-  @Field(() => [LanguageTag], { nullable: true, description: 'Works in any of these languages; "pt" also matches "pt-BR".' })
-  @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  languages?: string[];
-
-  @Field(() => [String], { nullable: true, description: "From any of these networks (slugs)." })
-  @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  @Matches(NETWORK_SLUG_PATTERN, { each: true, message: "each network must be a slug" })
-  networks?: string[];
-
+export class OrganisationsFilter extends DirectoryFilterInput({
+  disciplines: true,
+  countries: "Established in any of these countries.",
+  languages: 'Works in any of these languages; "pt" also matches "pt-BR".',
+  networks: true,
+  text: true,
+}) {
   @Field(() => [OrganisationKind], { nullable: true, description: "Of any of these kinds." })
   @IsOptional()
   kinds?: OrganisationKind[];
@@ -37,29 +18,12 @@ export class OrganisationsFilter {
   @Field(() => [OrganisationService], { nullable: true, description: "Offering any of these services." })
   @IsOptional()
   services?: OrganisationService[];
-
-  @Field(() => String, { nullable: true, description: "Part of the name, case-insensitive." })
-  @IsOptional()
-  @Length(1, 200, { message: "must be 1 to 200 characters" })
-  text?: string;
 }
 
 @ArgsType()
-export class OrganisationsArgs extends PageArgs {
-  @Field(() => OrganisationsFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: OrganisationsFilter;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "Words to look for in the name, description and city, in every language, accents ignored; names also match with typos. Quoted phrases, `or` and `-word` work as in web search engines. 1 to 200 characters.",
-  })
-  @IsOptional()
-  @Length(SEARCH_MIN_LENGTH, SEARCH_MAX_LENGTH, { message: "must be 1 to 200 characters" })
-  search?: string;
-
-  @Field(() => OrganisationOrder, { nullable: true, description: "Order of the list: RELEVANCE by default when searching, else NAME." })
-  @IsOptional()
-  orderBy?: OrganisationOrder | null;
-}
+export class OrganisationsArgs extends SearchableListArgs({
+  filter: OrganisationsFilter,
+  searches: "the name, description and city",
+  order: OrganisationOrder,
+  defaultOrder: OrganisationOrder.NAME,
+}) {}

@@ -1,8 +1,6 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { FacetCount, type FacetCounter } from "@agora-hub/subgraph-kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { FacetsType, SearchableConnectionType } from "@agora-hub/subgraph-kit";
 import { type JsonLdNode } from "../../../domain/open-formats/json-ld";
-import { type Page } from "@agora-hub/subgraph-kit";
-import { ConnectionType } from "@agora-hub/subgraph-kit";
 import { JSONObject } from "../../../domain/open-formats/json-ld";
 import type { OrganisationsFacetDimension } from "./organisation.service";
 import type { OrganisationsContext } from "../organisations.loaders";
@@ -20,45 +18,18 @@ import {
   upsertOrganisation,
 } from "./organisation.service";
 
-@ObjectType({ description: "How many of the listed organisations (same search and filters, all pages) carry each value; top 50 per dimension." })
-export class OrganisationsFacets {
-  constructor(private readonly counter: FacetCounter<OrganisationsFacetDimension>) {}
-
-  @Field(() => [FacetCount], { description: "Per kind of organisation." })
-  kinds(): Promise<FacetCount[]> {
-    return this.counter.count("kinds");
-  }
-
-  @Field(() => [FacetCount], { description: "Per service offered." })
-  services(): Promise<FacetCount[]> {
-    return this.counter.count("services");
-  }
-
-  @Field(() => [FacetCount], { description: "Per country of establishment (ISO 3166-1 alpha-2)." })
-  countries(): Promise<FacetCount[]> {
-    return this.counter.count("countries");
-  }
-
-  @Field(() => [FacetCount], { description: "Per discipline." })
-  disciplines(): Promise<FacetCount[]> {
-    return this.counter.count("disciplines");
-  }
-}
+export const OrganisationsFacets = FacetsType<OrganisationsFacetDimension>("OrganisationsFacets", {
+  items: "organisations",
+  dimensions: {
+    kinds: "Per kind of organisation.",
+    services: "Per service offered.",
+    countries: "Per country of establishment (ISO 3166-1 alpha-2).",
+    disciplines: "Per discipline.",
+  },
+});
 
 @ObjectType({ description: "A page of organisations." })
-export class OrganisationConnection extends ConnectionType(Organisation, "Organisation") {
-  private readonly facetCounter: FacetCounter<OrganisationsFacetDimension> | null;
-
-  constructor(page: Page<Organisation> & { facets?: FacetCounter<OrganisationsFacetDimension> }) {
-    super(page);
-    this.facetCounter = page.facets ?? null;
-  }
-
-  @Field(() => OrganisationsFacets, { nullable: true, description: "Value counts of the whole list for filter menus, computed only when asked for; null on lists without facets (lists nested in another item)." })
-  facets(): OrganisationsFacets | null {
-    return this.facetCounter && new OrganisationsFacets(this.facetCounter);
-  }
-}
+export class OrganisationConnection extends SearchableConnectionType(Organisation, "Organisation", OrganisationsFacets) {}
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {

@@ -1,8 +1,6 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { FacetCount, type FacetCounter } from "@agora-hub/subgraph-kit";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { FacetsType, SearchableConnectionType } from "@agora-hub/subgraph-kit";
 import { type JsonLdNode } from "../../../domain/open-formats/json-ld";
-import { type Page } from "@agora-hub/subgraph-kit";
-import { ConnectionType } from "@agora-hub/subgraph-kit";
 import { JSONObject } from "../../../domain/open-formats/json-ld";
 import { PeopleArgs } from "./person.args";
 import { Person } from "./person.entity";
@@ -20,50 +18,19 @@ import {
 } from "./person.service";
 import { canSeeContact } from "./person.visibility";
 
-@ObjectType({ description: "How many of the listed people (same search and filters, all pages) carry each value; top 50 per dimension." })
-export class PeopleFacets {
-  constructor(private readonly counter: FacetCounter<PeopleFacetDimension>) {}
-
-  @Field(() => [FacetCount], { description: "Per discipline practised." })
-  disciplines(): Promise<FacetCount[]> {
-    return this.counter.count("disciplines");
-  }
-
-  @Field(() => [FacetCount], { description: "Per country of residence (ISO 3166-1 alpha-2)." })
-  countries(): Promise<FacetCount[]> {
-    return this.counter.count("countries");
-  }
-
-  @Field(() => [FacetCount], { description: "Per spoken language (BCP 47)." })
-  languages(): Promise<FacetCount[]> {
-    return this.counter.count("languages");
-  }
-
-  @Field(() => [FacetCount], { description: "Per network (slug)." })
-  networks(): Promise<FacetCount[]> {
-    return this.counter.count("networks");
-  }
-
-  @Field(() => [FacetCount], { description: "Per kind of offer welcomed." })
-  openTo(): Promise<FacetCount[]> {
-    return this.counter.count("openTo");
-  }
-}
+export const PeopleFacets = FacetsType<PeopleFacetDimension>("PeopleFacets", {
+  items: "people",
+  dimensions: {
+    disciplines: "Per discipline practised.",
+    countries: "Per country of residence (ISO 3166-1 alpha-2).",
+    languages: "Per spoken language (BCP 47).",
+    networks: "Per network (slug).",
+    openTo: "Per kind of offer welcomed.",
+  },
+});
 
 @ObjectType({ description: "A page of people." })
-export class PersonConnection extends ConnectionType(Person, "Person") {
-  private readonly facetCounter: FacetCounter<PeopleFacetDimension> | null;
-
-  constructor(page: Page<Person> & { facets?: FacetCounter<PeopleFacetDimension> }) {
-    super(page);
-    this.facetCounter = page.facets ?? null;
-  }
-
-  @Field(() => PeopleFacets, { nullable: true, description: "Value counts of the whole list for filter menus, computed only when asked for; null on lists without facets." })
-  facets(): PeopleFacets | null {
-    return this.facetCounter && new PeopleFacets(this.facetCounter);
-  }
-}
+export class PersonConnection extends SearchableConnectionType(Person, "Person", PeopleFacets) {}
 
 @Resolver(() => Person)
 export class PersonResolver {

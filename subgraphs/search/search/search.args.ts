@@ -1,37 +1,19 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, MaxLength, ValidateNested } from "class-validator";
+import { ArrayMinSize, IsOptional, Matches, MaxLength, ValidateNested } from "class-validator";
 import { ArgsType, Field, InputType } from "type-graphql";
-import { CountryCode, Discipline, LanguageTag } from "@agora-hub/subgraph-kit";
-import { NETWORK_SLUG_PATTERN } from "@agora-hub/runtime";
+import { DirectoryFilterInput } from "@agora-hub/subgraph-kit";
 import { PageArgs } from "@agora-hub/subgraph-kit";
 import { SearchHitType } from "./search.type";
 
-const MAX_FILTER_VALUES = 50;
 /** Longest query accepted; longer text adds nothing to full-text ranking. */
 export const MAX_QUERY_LENGTH = 200;
 
 @InputType({ description: "Narrows a search with criteria every searched type has; values within one criterion are alternatives." })
-export class SearchFilter {
-  @Field(() => [Discipline], { nullable: true, description: "Any of these disciplines; a domain also matches its practices." })
-  @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  disciplines?: Discipline[];
-
-  @Field(() => [CountryCode], { nullable: true, description: "In any of these countries (where a person lives, an organisation is established, an opportunity or event takes place)." })
-  @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  countries?: CountryCode[];
-
-  @Field(() => [LanguageTag], { nullable: true, description: 'In any of these languages; "pt" also matches "pt-BR".' })
-  @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  languages?: string[];
-
-  @Field(() => [String], { nullable: true, description: "From any of these networks (slugs)." })
-  @IsOptional()
-  @ArrayMaxSize(MAX_FILTER_VALUES)
-  @Matches(NETWORK_SLUG_PATTERN, { each: true, message: "each network must be a slug" })
-  networks?: string[];
-}
+export class SearchFilter extends DirectoryFilterInput({
+  disciplines: true,
+  countries: "In any of these countries (where a person lives, an organisation is established, an opportunity or event takes place).",
+  languages: true,
+  networks: true,
+}) {}
 
 @ArgsType()
 export class SearchArgs extends PageArgs {

@@ -177,7 +177,9 @@ export interface FacetDimension {
  * values by count. Only the dimensions a client selects are counted, and all of them in ONE query: the
  * filtered rows are read once (a materialised CTE) and each dimension groups them.
  */
-export class FacetCounter<TDimension extends string> {
+// Invariant (`in out`), so a counter of other dimensions than a `FacetsType` shows is a type error rather than a
+// failed count; inferred variance would be bivariant outside the kit, whose declaration files drop private members' types.
+export class FacetCounter<in out TDimension extends string> {
   private readonly results = new Map<TDimension, Promise<FacetCount[]>>();
   private pending: Array<{ dimension: TDimension; resolve: (counts: FacetCount[]) => void; reject: (error: unknown) => void }> = [];
 

@@ -1,0 +1,71 @@
+import { type ClassType, Field, ObjectType } from "type-graphql";
+import { ConnectionType, type Page } from "../data/pagination";
+import { FACET_LIMIT, FacetCount, type FacetCounter } from "../data/search";
+
+/** A list's facets as resolvers see them: one method per dimension, counted by the list's `FacetCounter`. */
+export type Facets<TDimension extends string> = { readonly [D in TDimension]: () => Promise<FacetCount[]> };
+
+/** The class `FacetsType` makes: built from the counter of one page, for the same dimensions. */
+export type FacetsClass<TDimension extends string> = new (counter: FacetCounter<TDimension>) => Facets<TDimension>;
+
+/** What `FacetsType` needs: the listed items in words, and each dimension's description, in schema order. */
+export interface FacetsTypeOptions<TDimension extends string> {
+  /** The listed items, plural, for the type's description: "people", "opportunities". */
+  items: string;
+  /** One field per dimension, named as the `FacetCounter` counts it: `{ countries: "Per country of residence." }`. */
+  dimensions: Record<TDimension, string>;
+}
+
+/**
+ * The GraphQL type `name` of a list's facet counts: one `[FacetCount!]!` field per dimension, in the
+ * order given. The dimensions are the keys of the `Record` the service gives `paginateSearchable`,
+ * so a dimension the type shows and the service does not count (or the reverse) does not compile.
+ */
+export function FacetsType<TDimension extends string>(name: string, options: FacetsTypeOptions<TDimension>): FacetsClass<TDimension> {
+  @ObjectType(name, {
+    description: `How many of the listed ${options.items} (same search and filters, all pages) carry each value; top ${FACET_LIMIT} per dimension.`,
+  })
+  class FacetsOfList {
+    constructor(readonly counter: FacetCounter<TDimension>) {}
+  }
+  for (const [dimension, description] of Object.entries<string>(options.dimensions)) {
+    const descriptor: PropertyDescriptor = {
+      value(this: FacetsOfList): Promise<FacetCount[]> {
+        return this.counter.count(dimension as TDimension);
+      },
+    };
+    Object.defineProperty(FacetsOfList.prototype, dimension, descriptor);
+    Field(() => [FacetCount], { description })(FacetsOfList.prototype, dimension, descriptor);
+  }
+  return FacetsOfList as unknown as FacetsClass<TDimension>;
+}
+
+/**
+ * A connection of `nodeType` (as `ConnectionType`) with a `facets` field of `facetsType`, for lists
+ * paged by `paginateSearchable`; built from a page without facets (a list nested in another item), `facets` is null.
+ */
+export function SearchableConnectionType<TNode extends object, TDimension extends string>(
+  nodeType: ClassType<TNode>,
+  nodeName: string,
+  facetsType: FacetsClass<TDimension>,
+) {
+  @ObjectType()
+  abstract class SearchableConnection extends ConnectionType(nodeType, nodeName) {
+    // Public because declaration files cannot type a class expression's private members; not a GraphQL field.
+    readonly facetCounter: FacetCounter<TDimension> | null;
+
+    constructor(page: Page<TNode> & { facets?: FacetCounter<TDimension> }) {
+      super(page);
+      this.facetCounter = page.facets ?? null;
+    }
+
+    @Field(() => facetsType, {
+      nullable: true,
+      description: "Value counts of the whole list for filter menus, computed only when asked for; null on lists without facets (lists nested in another item).",
+    })
+    facets(): Facets<TDimension> | null {
+      return this.facetCounter && new facetsType(this.facetCounter);
+    }
+  }
+  return SearchableConnection;
+}
