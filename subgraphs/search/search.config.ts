@@ -45,16 +45,13 @@ export interface SearchConfig {
   subgraphUrls: Record<string, string>;
   /** How long one searched subgraph may take before its hits are left out. */
   timeoutMs: number;
-  /** AGORA_SUBGRAPH_SECRET: signs the calls with the viewer the search subgraph received. */
-  subgraphSecret?: string;
 }
 
 const url = z.string().regex(/^https?:\/\//, "must be an http(s) URL");
 
 /**
  * Reads SUBGRAPH_<NAME>_URL for each searched subgraph (default `http://localhost:<port>/graphql`),
- * SEARCH_SUBGRAPH_TIMEOUT_MS (default 3000, below the gateway's 5000 so partial results arrive in time)
- * and AGORA_SUBGRAPH_SECRET.
+ * and SEARCH_SUBGRAPH_TIMEOUT_MS (default 3000, below the gateway's 5000 so partial results arrive in time).
  */
 export function readSearchConfig(env: NodeJS.ProcessEnv = process.env): SearchConfig {
   const values = readEnv(
@@ -64,7 +61,6 @@ export function readSearchConfig(env: NodeJS.ProcessEnv = process.env): SearchCo
       SUBGRAPH_OPPORTUNITIES_URL: url.optional(),
       SUBGRAPH_EVENTS_URL: url.optional(),
       SEARCH_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
-      AGORA_SUBGRAPH_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().optional()),
     },
     env,
   );
@@ -77,6 +73,5 @@ export function readSearchConfig(env: NodeJS.ProcessEnv = process.env): SearchCo
   return {
     subgraphUrls: Object.fromEntries(SEARCHED_TYPES.map(({ subgraph, defaultPort }) => [subgraph, given[subgraph] ?? `http://localhost:${defaultPort}/graphql`])),
     timeoutMs: values.SEARCH_SUBGRAPH_TIMEOUT_MS,
-    subgraphSecret: values.AGORA_SUBGRAPH_SECRET,
   };
 }

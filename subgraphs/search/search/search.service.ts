@@ -102,7 +102,7 @@ export async function search(
     pending.map(async (searchedType) => ({
       searchedType,
       answer: await callSubgraph<ListAnswer>(
-        { url: config.subgraphUrls[searchedType.subgraph], secret: config.subgraphSecret, timeoutMs: config.timeoutMs },
+        { subgraph: searchedType.subgraph, url: config.subgraphUrls[searchedType.subgraph], signer: context.peers?.signer, timeoutMs: config.timeoutMs },
         caller,
         listOperation(searchedType, query, args.first, positions[searchedType.type]?.after ?? null, filter, options.withTotal),
       ),

@@ -1,15 +1,13 @@
 import { z } from "zod";
-import { readEnv } from "@agora-hub/runtime";
+import { type HubTokenSigner, readEnv } from "@agora-hub/runtime";
+import type { PeerTargets } from "./peer-client";
 
-/** How a subgraph reaches its peers, the core subgraphs that own what its records reference. */
-export interface PeerSubgraphs {
-  /** GraphQL URL of each core subgraph, by name. */
-  urls: Readonly<Record<string, string>>;
-  /** AGORA_SUBGRAPH_SECRET: every reference check is signed with it and the writer's viewer (unsigned without, as in development). */
-  secret?: string;
-  /** How long an owner may take to answer a reference check before the write is refused as unavailable. */
-  timeoutMs: number;
-}
+/**
+ * How a core subgraph reaches its peers, the core subgraphs that own what its records reference (`urls`),
+ * signing each call with the hub's key set (`signer`, from AGORA_SIGNING_KEYS or the one-process hub), and
+ * how long an owner may take to answer a reference check before the write is refused as unavailable (`timeoutMs`).
+ */
+export type PeerSubgraphs = PeerTargets;
 
 const url = z.string().regex(/^https?:\/\//, "must be an http(s) URL");
 
@@ -21,7 +19,7 @@ const url = z.string().regex(/^https?:\/\//, "must be an http(s) URL");
  */
 export function resolvePeerSubgraphs(
   env: NodeJS.ProcessEnv,
-  options: { started?: Record<string, string>; defaults?: Readonly<Record<string, string>>; secret?: string } = {},
+  options: { started?: Record<string, string>; defaults?: Readonly<Record<string, string>>; signer?: HubTokenSigner } = {},
 ): PeerSubgraphs {
   const names = [...new Set([...Object.keys(options.defaults ?? {}), ...Object.keys(options.started ?? {})])];
   const values = readEnv(
@@ -34,5 +32,5 @@ export function resolvePeerSubgraphs(
   const urls = Object.fromEntries(
     names.map((name) => [name, (values[`SUBGRAPH_${name.toUpperCase()}_URL`] as string | undefined) ?? options.started?.[name] ?? options.defaults?.[name] ?? ""]).filter(([, value]) => value !== ""),
   );
-  return { urls, secret: options.secret, timeoutMs: values.REFERENCE_CHECK_TIMEOUT_MS };
+  return { urls, ...(options.signer ? { signer: options.signer } : {}), timeoutMs: values.REFERENCE_CHECK_TIMEOUT_MS };
 }

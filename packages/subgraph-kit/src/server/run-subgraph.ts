@@ -1,4 +1,5 @@
-import { portSchema, portVariable, readEnv, sharedEnvShape } from "@agora-hub/runtime";
+import { z } from "zod";
+import { createHubTokenSigner, portSchema, portVariable, readEnv, sharedEnvShape } from "@agora-hub/runtime";
 import { connectDatabase } from "@agora-hub/runtime";
 import { openSubgraphDatabase } from "@agora-hub/runtime";
 import { logger } from "@agora-hub/runtime";
@@ -40,7 +41,6 @@ function startBackgroundTasks<TLoaders>(
       env,
       peers: options.peers,
       partner: options.partner ?? false,
-      subgraphSecret: options.subgraphSecret,
     });
     if (background) tasks.push(background);
     return tasks;
@@ -57,7 +57,7 @@ export async function startSubgraph<TLoaders>(
     PeerOptions,
 ): Promise<StartedSubgraph> {
   // Resolved once, before anything opens: a bad SUBGRAPH_<NAME>_URL stops the start with a clear message.
-  const peers = resolvePeerSubgraphs(options.env ?? process.env, { started: options.peerUrls, defaults: options.peerDefaults, secret: options.subgraphSecret });
+  const peers = resolvePeerSubgraphs(options.env ?? process.env, { started: options.peerUrls, defaults: options.peerDefaults, signer: options.partner ? undefined : options.signer });
   const dataSource = await openSubgraphDatabase({
     url: options.databaseUrl,
     schema: definition.name,
@@ -96,13 +96,19 @@ export async function startSubgraph<TLoaders>(
 
 /**
  * Entry point of a subgraph run alone: reads its environment, starts, and stops cleanly on signals.
- * A partner network's subgraph passes `{ partner: true }` (see `SubgraphIngressOptions`).
+ * A partner network's subgraph passes `{ partner: true }` (see `SubgraphIngressOptions`). The hub's tokens are
+ * checked with AGORA_JWKS_URL (else, for a core subgraph, with AGORA_SIGNING_KEYS' public keys), for the audience
+ * AGORA_TOKEN_AUDIENCE (default: the definition's name) and the issuer AGORA_TOKEN_ISSUER.
  */
 export async function runSubgraph<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
   ingress: { partner?: boolean; peerDefaults?: Readonly<Record<string, string>> } = {},
 ): Promise<void> {
   const env = readEnv(sharedEnvShape);
+  const identity = readEnv({
+    AGORA_JWKS_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^https?:\/\//, "must be an http(s) URL").optional()),
+    AGORA_TOKEN_AUDIENCE: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^[a-z0-9_-]{2,63}$/, "must be the subgraph's name at the hub").optional()),
+  });
   const { port } = readEnv({ port: portSchema.default(definition.defaultPort) }, { port: process.env[portVariable(definition.name)] });
   const database = await connectDatabase(env);
   const subgraph = await startSubgraph(definition, {
@@ -111,7 +117,11 @@ export async function runSubgraph<TLoaders>(
     host: env.HOST,
     poolSize: env.DB_POOL_SIZE,
     production: env.NODE_ENV === "production",
-    subgraphSecret: env.AGORA_SUBGRAPH_SECRET,
+    hubKeys: identity.AGORA_JWKS_URL ? { jwksUrl: identity.AGORA_JWKS_URL } : undefined,
+    audience: identity.AGORA_TOKEN_AUDIENCE,
+    issuer: env.AGORA_TOKEN_ISSUER,
+    // Given to a partner's subgraph, the key set makes it refuse to start (see SubgraphIngressOptions.signer).
+    signer: env.AGORA_SIGNING_KEYS ? createHubTokenSigner({ keys: env.AGORA_SIGNING_KEYS, issuer: env.AGORA_TOKEN_ISSUER }) : undefined,
     partner: ingress.partner,
     peerDefaults: ingress.peerDefaults,
   });

@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from "typeorm";
 import { expandDisciplines } from "@agora-hub/runtime";
-import { badUserInput, escapeLike, isUniqueViolation, type LocalizedText, type LocalizedTextInput, notFound, requireUuid, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
+import { badUserInput, escapeLike, isUniqueViolation, type LocalizedText, type LocalizedTextInput, notFound, requireUuid, requireWriter, toLocalizedText, unique, Violations, writableBy } from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
 import { type Page } from "@agora-hub/subgraph-kit";
 import { type PageWindow } from "@agora-hub/subgraph-kit";
@@ -13,6 +13,9 @@ import type { CreativeTracksLabsArgs, CreativeTracksLabsFilter } from "./lab.arg
 import { CreativeTracksLab } from "./lab.entity";
 import { type CreativeTracksCreateLabInput, MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from "./lab.inputs";
 import { CreativeTracksLabStatus } from "./lab.type";
+
+/** The network whose subgraph this is: only its API keys (and the hub's operator) write labs here. */
+export const CREATIVE_TRACKS_NETWORK = "creative-tracks";
 
 /** A lab may stay open for at most two years: matchmaking favours fresh requests. */
 const MAX_LAB_LIFETIME_MS = 2 * 366 * 24 * 60 * 60 * 1000;
@@ -85,6 +88,9 @@ function checkExpiry(expiresAt: Date | null | undefined, now: Date, violations: 
 
 /** Creates a lab after validating every field; nothing is written when any is bad. */
 export async function createLab(context: CreativeTracksContext, input: CreativeTracksCreateLabInput): Promise<CreativeTracksLab> {
+  // The viewer comes from the hub's token: anonymous is UNAUTHENTICATED, another network's key FORBIDDEN.
+  requireWriter(context, CREATIVE_TRACKS_NETWORK);
+  requireWriter(context, input.network);
   const violations = new Violations();
   const title = checkText(input.title, "title", MAX_TITLE_LENGTH, violations);
   const description = checkText(input.description, "description", MAX_DESCRIPTION_LENGTH, violations);
@@ -114,9 +120,10 @@ export async function createLab(context: CreativeTracksContext, input: CreativeT
   }
 }
 
-/** Deletes a lab; returns the id. */
+/** Deletes a lab; returns the id. Another network's key finds no lab to delete, as with an unknown id. */
 export async function deleteLab(context: CreativeTracksContext, id: string): Promise<string> {
-  const result = await context.dataSource.getRepository(CreativeTracksLab).delete({ id: requireUuid(id) });
+  const scope = writableBy(context);
+  const result = await context.dataSource.getRepository(CreativeTracksLab).delete({ id: requireUuid(id), ...scope });
   if (!result.affected) throw notFound("CreativeTracksLab", id);
   return id;
 }
