@@ -161,7 +161,11 @@ export function generateSigningKey(now: Date = new Date()): SigningKeySet["keys"
   return { ...jwk, kid: `${now.toISOString().slice(0, 10)}-${randomBytes(6).toString("base64url")}`, alg: "EdDSA", use: "sig" };
 }
 
-/** A key set for a rotation: a new signing key first, then the current signing key (any older one is dropped). */
+/**
+ * A key set for a rotation: a new signing key first, then the current signing key's public half, which keeps
+ * verifying tokens already sent and caches not yet refreshed (any older key is dropped). Without `current`, a first set.
+ */
 export function rotateSigningKeys(current?: SigningKeySet): SigningKeySet {
-  return { keys: [generateSigningKey(), ...(current?.keys.slice(0, MAX_HUB_KEYS - 1) ?? [])] };
+  const previous = current?.keys.slice(0, MAX_HUB_KEYS - 1).map(({ d: _private, ...publicHalf }) => publicHalf) ?? [];
+  return { keys: [generateSigningKey(), ...previous] };
 }
