@@ -188,6 +188,8 @@ describe("partner networks plug in their subgraphs at run time", () => {
       GATEWAY_PORT: "0",
       AGORA_ALLOW_PRIVATE_SUBGRAPHS: "1",
       REGISTRY_POLL_MS: "300",
+      // As the first gateway: on a busy machine a partner call may take longer than the default 3 s.
+      PARTNER_TIMEOUT_MS: "5000",
       ...Object.fromEntries(testHub.hub.subgraphs.map((subgraph) => [`SUBGRAPH_${subgraph.name.toUpperCase()}_URL`, subgraph.url])),
     });
     // A replica signs with the hub's key set, which every subgraph verifies.

@@ -1,9 +1,11 @@
-import { rotateSigningKeys } from "@agora-hub/runtime";
+import { createHubTokenSigner, rotateSigningKeys } from "@agora-hub/runtime";
 import { readGatewayConfig } from "../../config";
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from "../../test/test-hub";
 import { post } from "./http-request";
 
-const SIGNING_KEYS = JSON.stringify(rotateSigningKeys());
+// A rotation in progress: a new signing key, then the public half of the previous one.
+const PREVIOUS_KEYS = rotateSigningKeys();
+const SIGNING_KEYS = JSON.stringify(rotateSigningKeys(PREVIOUS_KEYS));
 
 describe("production start-up checks", () => {
   it("refuses to start in production without its secrets, listing every missing one", () => {
@@ -37,6 +39,20 @@ describe("a production gateway", () => {
 
   afterAll(async () => {
     await hub?.close();
+  });
+
+  it("publishes both keys of a rotation, and a core subgraph still accepts a token signed with the previous one", async () => {
+    const response = await fetch(new URL("/.well-known/jwks.json", hub.hub.gatewayUrl));
+    const jwks = (await response.json()) as { keys: Array<Record<string, unknown>> };
+    expect(jwks.keys.map((key) => key.kid)).toEqual([JSON.parse(SIGNING_KEYS).keys[0].kid, PREVIOUS_KEYS.keys[0].kid]);
+    expect(jwks.keys.some((key) => "d" in key)).toBe(false);
+    const body = JSON.stringify({ query: "{ people(first: 1) { totalCount } }" });
+    const previous = createHubTokenSigner({ keys: PREVIOUS_KEYS });
+    const token = await previous.sign({ audience: "people", viewer: { kind: "operator" }, body });
+    const people = hub.hub.subgraphs.find((subgraph) => subgraph.name === "people")!;
+    const answer = await fetch(people.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ data: { people: { totalCount: expect.any(Number) } } });
   });
 
   it("refuses introspection", async () => {

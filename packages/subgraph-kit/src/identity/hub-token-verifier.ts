@@ -71,7 +71,7 @@ export function createHubTokenVerifier(options: { keys: HubKeySource; audience: 
   const keys: JWTVerifyGetKey =
     "jwksUrl" in options.keys
       ? // A new kid (rotation, or a development hub restarted with a fresh key) is fetched at most every 5 s.
-        createRemoteJWKSet(new URL(options.keys.jwksUrl), { cooldownDuration: 5_000, timeoutDuration: 3_000 })
+        createRemoteJWKSet(new URL(options.keys.jwksUrl), { cooldownDuration: 5_000 })
       : createLocalJWKSet(options.keys.jwks);
   const issuer = options.issuer ?? DEFAULT_HUB_TOKEN_ISSUER;
   const replays = options.replays ?? createReplayGuard();
