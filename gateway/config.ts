@@ -1,6 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
-import { portSchema, readEnv, repoRoot, sharedEnvShape } from "@agora-hub/runtime";
+import { createHubTokenSigner, type HubTokenSigner, logger, portSchema, readEnv, repoRoot, rotateSigningKeys, sharedEnvShape } from "@agora-hub/runtime";
 import { type OverloadConfig, readOverloadConfig } from "./protection/admission-control";
 import { assertProductionSecrets } from "./protection/production-checks";
 import { type ProtectionConfig, readProtectionConfig } from "./protection/protection-config";
@@ -27,8 +27,11 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   /** The operator's bearer token for the admin API; without it only network keys work. */
   adminToken?: string;
-  /** AGORA_SUBGRAPH_SECRET: signs the viewer sent to core subgraphs; required in production. */
-  subgraphSecret?: string;
+  /**
+   * The hub's key set (AGORA_SIGNING_KEYS; required in production): signs the token of every subgraph request
+   * and is published at /.well-known/jwks.json. Generated in memory for this run when unset outside production.
+   */
+  signer: HubTokenSigner;
   /** Partner subgraphs: timeout, response size cap, and whether loopback/private addresses are allowed. */
   partnerTimeoutMs: number;
   partnerMaxResponseBytes: number;
@@ -65,13 +68,11 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       AGORA_ADMIN_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(24, "must be at least 24 characters").optional()),
       AGORA_ALLOW_PRIVATE_SUBGRAPHS: z.enum(["0", "1"]).default("0"),
       METRICS_TOKEN: sharedEnvShape.METRICS_TOKEN,
-      AGORA_SUBGRAPH_SECRET: sharedEnvShape.AGORA_SUBGRAPH_SECRET,
+      AGORA_SIGNING_KEYS: sharedEnvShape.AGORA_SIGNING_KEYS,
+      AGORA_TOKEN_ISSUER: sharedEnvShape.AGORA_TOKEN_ISSUER,
     },
     env,
   );
-  if (values.NODE_ENV === "production" && !values.AGORA_SUBGRAPH_SECRET) {
-    throw new Error("Invalid configuration:\n  AGORA_SUBGRAPH_SECRET: required in production (the core subgraphs accept only requests signed with it)");
-  }
   const subgraphUrls: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
     const match = SUBGRAPH_URL_VARIABLE.exec(name);
@@ -91,7 +92,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphUrls,
     subgraphTimeoutMs: values.SUBGRAPH_TIMEOUT_MS,
     adminToken: values.AGORA_ADMIN_TOKEN,
-    subgraphSecret: values.AGORA_SUBGRAPH_SECRET,
+    signer: readSigner(values.AGORA_SIGNING_KEYS, values.AGORA_TOKEN_ISSUER),
     partnerTimeoutMs: values.PARTNER_TIMEOUT_MS,
     partnerMaxResponseBytes: values.PARTNER_MAX_RESPONSE_BYTES,
     allowPrivateSubgraphs: values.AGORA_ALLOW_PRIVATE_SUBGRAPHS === "1",
@@ -99,4 +100,17 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     protection: readProtectionConfig(env),
     overload: readOverloadConfig(env),
   };
+}
+
+/**
+ * The hub's signer from AGORA_SIGNING_KEYS, or (outside production, where `assertProductionSecrets` already
+ * refused its absence) a key generated for this run. Kept in memory, not written under AGORA_DATA_DIR: no
+ * private key is left on disk, parallel test hubs share nothing, and a subgraph verifying with the JWKS URL
+ * fetches the new key on its own when it meets the unknown kid after a restart.
+ */
+function readSigner(keys: string | undefined, issuer: string): HubTokenSigner {
+  if (keys) return createHubTokenSigner({ keys, issuer });
+  const signer = createHubTokenSigner({ keys: rotateSigningKeys(), issuer });
+  logger.info({ kid: signer.signingKid }, "AGORA_SIGNING_KEYS is not set: signing subgraph requests with a key generated for this run");
+  return signer;
 }

@@ -37,6 +37,11 @@ import { supergraphFromFile } from "./supergraph-file";
 import { identifyViewer, rateBudgetOf } from "./viewer";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+/**
+ * How long verifiers may cache the JWKS: short enough that a key dropped after a rotation is soon forgotten;
+ * a verifier meeting a new kid fetches the set again anyway.
+ */
+const JWKS_MAX_AGE_S = 300;
 /** Largest SDL a partner may publish. */
 const MAX_PARTNER_SDL_BYTES = 256 * 1024;
 
@@ -97,7 +102,8 @@ async function openRegistry(
     coreSubgraphs: loadCoreSubgraphs(),
     operatorToken: config.adminToken,
     allowPrivate: config.allowPrivateSubgraphs,
-    fetchSdl: (url) => fetchSubgraphSdl(url, fetcher),
+    // As an anonymous viewer, with a token for the subgraph's registered name, like every request the hub sends it.
+    fetchSdl: (url, name) => fetchSubgraphSdl(url, fetcher, (body) => config.signer.sign({ audience: name, viewer: ANONYMOUS, body })),
     requireHttps: config.production,
     maxSdlBytes: MAX_PARTNER_SDL_BYTES,
     authDataSource,
@@ -136,7 +142,7 @@ export async function startGateway(config: GatewayConfig, hooks: GatewayHooks = 
             timeoutMs: config.subgraphTimeoutMs,
             trust: "core",
             types,
-            subgraphSecret: config.subgraphSecret,
+            signer: config.signer,
             ...bulkhead,
           })
         : new SubgraphDataSource({
@@ -147,6 +153,7 @@ export async function startGateway(config: GatewayConfig, hooks: GatewayHooks = 
             types,
             maxResponseBytes: config.partnerMaxResponseBytes,
             allowPrivate: config.allowPrivateSubgraphs,
+            signer: config.signer,
             ...bulkhead,
           })),
     logger: logger.child({ component: "gateway" }),
@@ -203,6 +210,11 @@ export async function startGateway(config: GatewayConfig, hooks: GatewayHooks = 
   }
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
+  });
+  // The hub's public keys, with which every subgraph verifies the tokens the hub sends it (two during a rotation).
+  app.get("/.well-known/jwks.json", (_req, res) => {
+    res.setHeader("cache-control", `public, max-age=${JWKS_MAX_AGE_S}`);
+    res.json(config.signer.jwks);
   });
   // JSON-LD pages and iCalendar feeds: GraphQL operations run through this server as an anonymous client.
   app.use(

@@ -3,8 +3,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { logger } from "@agora-hub/runtime";
 import { LANGUAGES_HEADER } from "@agora-hub/runtime";
-import { encodeViewer, SIGNATURE_HEADERS, signRequest } from "@agora-hub/runtime";
-import { ANONYMOUS } from "@agora-hub/runtime";
+import { ANONYMOUS, type HubTokenSigner, type Viewer } from "@agora-hub/runtime";
 import { DEFAULT_PARTNER_MAX_RESPONSE_BYTES } from "./config";
 import type { GatewayContext } from "./gateway-context";
 import type { AnswerProblem, ShapedAnswer } from "./subgraph-answers/shape-answer";
@@ -30,8 +29,8 @@ export interface SubgraphDataSourceOptions {
   allowPrivate?: boolean;
   /** The supergraph's types, against which every answer is checked and cut to what was asked. */
   types: SupergraphTypes;
-  /** Core only: AGORA_SUBGRAPH_SECRET, with which every request (viewer, request id, body) is signed. */
-  subgraphSecret?: string;
+  /** The hub's key set: every request, core or partner, carries a token for this subgraph, the viewer and the body. */
+  signer?: HubTokenSigner;
   /** Calls in flight to this subgraph and calls waiting for it (SUBGRAPH_MAX_CONCURRENCY, SUBGRAPH_QUEUE_SIZE); 16 and 64 unless given. */
   maxConcurrent?: number;
   queueSize?: number;
@@ -41,9 +40,9 @@ export interface SubgraphDataSourceOptions {
 export const DEFAULT_SUBGRAPH_MAX_CONCURRENCY = 16;
 export const DEFAULT_SUBGRAPH_QUEUE_SIZE = 64;
 
-// RemoteGraphQLDataSource calls its fetcher without the request's context, so the budget of the client
-// request being served reaches the fetcher through the async context of `process`.
-const currentBudget = new AsyncLocalStorage<FetchBudget>();
+// RemoteGraphQLDataSource calls its fetcher without the request's context, so the budget and the viewer of
+// the client request being served reach the fetcher through the async context of `process`.
+const currentCall = new AsyncLocalStorage<{ budget?: FetchBudget; viewer: Viewer }>();
 
 // The only headers a subgraph ever receives; client headers and credentials never leave the gateway.
 const CORE_HEADERS = new Set(["content-type", "x-request-id", "apollo-federation-include-trace"]);
@@ -65,9 +64,9 @@ type ReceivedResponse = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayCo
 type GatewayResponse = ReceivedResponse["response"];
 
 /**
- * How the gateway calls a subgraph. Every subgraph gets a timeout, no redirects, only the request id as a
- * header, and a failure reported as "The <name> subgraph is unavailable" without internal details. Every
- * answer, core or partner, is cut to exactly what the query plan asked that subgraph for and checked
+ * How the gateway calls a subgraph. Every subgraph gets a timeout, no redirects, only the request id and the
+ * hub's token (audience, viewer, body hash) as headers, and a failure reported as "The <name> subgraph is
+ * unavailable" without internal details. Every answer, core or partner, is cut to exactly what the query plan asked that subgraph for and checked
  * against the supergraph's types (`subgraph-answers/`), so no subgraph can overwrite another's fields.
  * Partner subgraphs also go through the SSRF-guarded fetcher with a size cap and their errors are reworded
  * as the hub's (keeping only the path and an allow-listed code); the hub's own subgraphs' errors pass through.
@@ -86,12 +85,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
             maxResponseBytes: options.maxResponseBytes ?? DEFAULT_PARTNER_MAX_RESPONSE_BYTES,
             allowPrivate: options.allowPrivate ?? false,
           })
-        : signingFetcher(createCoreFetcher({ timeoutMs: options.timeoutMs }), options.subgraphSecret);
-    const fetcher = limitSubgraphCalls(transport, {
+        : createCoreFetcher({ timeoutMs: options.timeoutMs });
+    // Signed inside the bulkhead, so a call that waited in the queue still leaves with a fresh token.
+    const signed = signingFetcher(transport, options.signer, options.name, () => currentCall.getStore()?.viewer ?? ANONYMOUS);
+    const fetcher = limitSubgraphCalls(signed, {
       maxConcurrent: options.maxConcurrent ?? DEFAULT_SUBGRAPH_MAX_CONCURRENCY,
       queueSize: options.queueSize ?? DEFAULT_SUBGRAPH_QUEUE_SIZE,
       maxWaitMs: options.timeoutMs,
-      budget: () => currentBudget.getStore(),
+      budget: () => currentCall.getStore()?.budget,
     });
     // A partner's Cache-Control must not shorten or privatise the hub's own cache policy.
     super({ url: options.url, fetcher, honorSubgraphCacheControlHeader: trust === "core" });
@@ -105,10 +106,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     await (this.fetcher as SubgraphFetcher).close();
   }
 
-  /** Runs the call inside the client request's budget, so the fetcher aborts with it and sends its deadline. */
+  /** Runs the call inside the client request's budget (the fetcher aborts with it and sends its deadline) and viewer (its token names it). */
   override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
-    const budget = (options.context as Partial<GatewayContext> | undefined)?.budget;
-    return budget ? currentBudget.run(budget, () => super.process(options)) : super.process(options);
+    const context = options.context as Partial<GatewayContext> | undefined;
+    return currentCall.run({ budget: context?.budget, viewer: context?.viewer ?? ANONYMOUS }, () => super.process(options));
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -123,8 +124,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // The client's languages choose the language of texts; partners do not need them, so only core subgraphs get them.
     const languages = (context as Partial<GatewayContext> | undefined)?.languages;
     if (this.trust === "core" && languages?.length) headers.set(LANGUAGES_HEADER, languages.join(","));
-    // Only the hub's own subgraphs learn who is asking, signed by the fetcher; partners never do.
-    if (this.trust === "core") headers.set(SIGNATURE_HEADERS.viewer, encodeViewer((context as Partial<GatewayContext> | undefined)?.viewer ?? ANONYMOUS));
   }
 
   override didReceiveResponse({ response, request, context }: ReceivedResponse): GatewayResponse {
@@ -187,17 +186,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 }
 
 /**
- * Signs each request to a core subgraph over the exact body sent, so a core subgraph can tell the gateway's
- * requests (and the viewer in them) from anyone else's. Without a secret (development) requests go unsigned.
+ * Sends each request with `Authorization: Bearer <hub token>` for `audience` (the subgraph's name), the
+ * viewer and the exact body, core and partner subgraphs alike; the client's own credentials never leave the
+ * gateway (`willSendRequest` keeps none). Without a signer (tests of the data source alone) requests go without a token.
  */
-function signingFetcher(inner: SubgraphFetcher, secret: string | undefined): SubgraphFetcher {
-  if (!secret) return inner;
-  const fetcher: RemoteGraphQLDataSource["fetcher"] = (url, init = {}) => {
-    const headers = { ...(init.headers as Record<string, string> | undefined) };
-    const viewer = (headers[SIGNATURE_HEADERS.viewer] ??= encodeViewer(ANONYMOUS));
+function signingFetcher(inner: SubgraphFetcher, signer: HubTokenSigner | undefined, audience: string, viewer: () => Viewer): SubgraphFetcher {
+  if (!signer) return inner;
+  const fetcher: RemoteGraphQLDataSource["fetcher"] = async (url, init = {}) => {
     const body = typeof init.body === "string" ? init.body : "";
-    Object.assign(headers, signRequest({ secret, viewer, requestId: headers[SIGNATURE_HEADERS.requestId] ?? "", body }));
-    return inner(url, { ...init, headers });
+    const token = await signer.sign({ audience, viewer: viewer(), body });
+    return inner(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), authorization: `Bearer ${token}` } });
   };
   return Object.assign(fetcher, { close: () => inner.close() });
 }

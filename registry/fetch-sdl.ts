@@ -1,11 +1,15 @@
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
 
-/** Asks a subgraph for its SDL (`_service { sdl }`), through the given (guarded) fetcher. */
-export async function fetchSubgraphSdl(url: string, fetcher: RemoteGraphQLDataSource["fetcher"]): Promise<string> {
+/**
+ * Asks a subgraph for its SDL (`_service { sdl }`), through the given (guarded) fetcher; `token` makes the
+ * hub token the request carries (a subgraph that verifies tokens answers nothing without one).
+ */
+export async function fetchSubgraphSdl(url: string, fetcher: RemoteGraphQLDataSource["fetcher"], token?: (body: string) => Promise<string>): Promise<string> {
+  const request = JSON.stringify({ query: "query AgoraRegistryFetchSdl { _service { sdl } }" });
   const response = await fetcher(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: "query AgoraRegistryFetchSdl { _service { sdl } }" }),
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${await token(request)}` } : {}) },
+    body: request,
   });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const body = (await response.json()) as { data?: { _service?: { sdl?: unknown } } };

@@ -110,8 +110,8 @@ export class PartnerRegistry {
       allowPrivate: boolean;
       /** Refuse plain-http routing URLs (production). */
       requireHttps: boolean;
-      /** Fetches a partner's SDL from its `_service { sdl }` through the guarded fetcher. */
-      fetchSdl: (url: string) => Promise<string>;
+      /** Fetches the SDL of the partner subgraph `name` from its `_service { sdl }` through the guarded fetcher. */
+      fetchSdl: (url: string, name: string) => Promise<string>;
       maxSdlBytes: number;
       /** Connections for API-key lookups alone, so registry work never starves authentication (default: `dataSource`). */
       authDataSource?: DataSource;
@@ -374,7 +374,7 @@ export class PartnerRegistry {
     if (candidate.sdl !== undefined) return { sdl: candidate.sdl, problems };
     if (refused) return { sdl: null, problems };
     try {
-      return { sdl: await this.options.fetchSdl(candidate.url), problems };
+      return { sdl: await this.options.fetchSdl(candidate.url, candidate.name), problems };
     } catch (error) {
       return {
         sdl: null,

@@ -1,18 +1,19 @@
-import { randomBytes } from "node:crypto";
 import type { DataSource, Logger as TypeOrmLogger } from "typeorm";
 import { readGatewayConfig } from "../gateway/config";
 import { type RunningGateway, startGateway } from "../gateway/gateway-server";
 import { CORE_SUBGRAPHS } from "../subgraphs/core-subgraphs";
 import { hubPublicUrl } from "@agora-hub/runtime";
 import { type AnySubgraphDefinition, logger, type SeedSizes, type StartedSubgraph, startSubgraph } from "@agora-hub/subgraph-kit";
+import { createHubTokenSigner, type HubTokenSigner, readEnv, rotateSigningKeys, sharedEnvShape } from "@agora-hub/runtime";
+import { assertProductionSecrets } from "../gateway/protection/production-checks";
 
 /** The whole hub in one process: the core subgraphs and the gateway in front of them. */
 export interface RunningHub {
   gatewayUrl: string;
   gateway: RunningGateway;
   subgraphs: StartedSubgraph[];
-  /** The secret the gateway signs core subgraph requests with (AGORA_SUBGRAPH_SECRET, or generated for this run). */
-  subgraphSecret: string;
+  /** The hub's key set, shared by the gateway and the core subgraphs (AGORA_SIGNING_KEYS, or generated for this run). */
+  signer: HubTokenSigner;
   stop: () => Promise<void>;
 }
 
@@ -60,7 +61,7 @@ export async function seedHub(subgraphs: Array<{ definition: AnySubgraphDefiniti
 /**
  * Starts every core subgraph on `databaseUrl` (migrating each schema), seeds the demo data when
  * the database is empty, then the gateway routed to the subgraphs' actual addresses. The gateway and
- * the subgraphs share AGORA_SUBGRAPH_SECRET, or a random one generated for this run when it is unset.
+ * the subgraphs share the hub's key set: AGORA_SIGNING_KEYS, or a key generated for this run when it is unset.
  * Each subgraph finds its peers at the actual addresses of those started before it (SUBGRAPH_<NAME>_URL
  * still wins), and links to the hub at AGORA_PUBLIC_URL, else at the gateway's port.
  */
@@ -78,8 +79,12 @@ export async function startHub(options: {
   sqlLogger?: TypeOrmLogger;
 }): Promise<RunningHub> {
   const env = options.env ?? process.env;
-  // Everything runs in this one process, so a fresh secret per run is all the subgraphs and the gateway need.
-  const subgraphSecret = env.AGORA_SUBGRAPH_SECRET || randomBytes(32).toString("base64url");
+  // Before anything starts: production needs its configured keys (and the admin token), never generated ones.
+  assertProductionSecrets(env);
+  // Everything runs in this one process, so outside production a fresh key per run is all the hub needs.
+  const identity = readEnv({ AGORA_SIGNING_KEYS: sharedEnvShape.AGORA_SIGNING_KEYS, AGORA_TOKEN_ISSUER: sharedEnvShape.AGORA_TOKEN_ISSUER }, env);
+  const signingKeys = identity.AGORA_SIGNING_KEYS ?? JSON.stringify(rotateSigningKeys());
+  const signer = createHubTokenSigner({ keys: signingKeys, issuer: identity.AGORA_TOKEN_ISSUER });
   const hubUrl = hubPublicUrl({ ...env, GATEWAY_PORT: String(options.gatewayPort) });
   const subgraphs: StartedSubgraph[] = [];
   // Together, so their drains share the shutdown bound; the gateway, their only caller, has stopped by then.
@@ -96,7 +101,8 @@ export async function startHub(options: {
           poolSize: options.poolSize,
           production: options.production,
           logger: options.sqlLogger,
-          subgraphSecret,
+          // The hub's own subgraphs verify with the key set itself and sign their calls to peers with it.
+          signer,
           env,
           hubUrl,
           // Erasure followers read the people subgraph's feed there, writes check their references there, search fans out there.
@@ -112,7 +118,7 @@ export async function startHub(options: {
     const subgraphUrls = Object.fromEntries(CORE_SUBGRAPHS.map((definition, index) => [definition.name, subgraphs[index].url]));
     const config = readGatewayConfig({
       ...env,
-      AGORA_SUBGRAPH_SECRET: subgraphSecret,
+      AGORA_SIGNING_KEYS: signingKeys,
       DATABASE_URL: options.databaseUrl,
       GATEWAY_PORT: String(options.gatewayPort),
       HOST: options.host,
@@ -122,7 +128,7 @@ export async function startHub(options: {
       gatewayUrl: gateway.url,
       gateway,
       subgraphs,
-      subgraphSecret,
+      signer,
       // The gateway drains first, while the subgraphs its requests need still serve.
       stop: async () => {
         try {

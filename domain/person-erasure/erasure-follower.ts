@@ -1,10 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { z } from "zod";
 import { type BackgroundTask, startPoller } from "@agora-hub/runtime";
-import { encodeViewer, SIGNATURE_HEADERS, signRequest } from "@agora-hub/runtime";
-import { BACKGROUND_REQUEST_HEADER, OPERATOR, readEnv } from "@agora-hub/runtime";
-import type { BackgroundContext } from "@agora-hub/subgraph-kit";
+import { OPERATOR, readEnv } from "@agora-hub/runtime";
+import { type BackgroundContext, callPeer, type PeerTargets } from "@agora-hub/subgraph-kit";
 
 /**
  * Every subgraph that stores references to people drops them when a person is erased, by following the
@@ -49,27 +47,15 @@ type FeedAnswer = {
 };
 
 /**
- * The feed over HTTP from the people subgraph at `url`, signed as the operator with AGORA_SUBGRAPH_SECRET
- * the way the gateway signs its requests (unsigned when there is no secret, which the people subgraph then
- * treats as anonymous and refuses).
+ * The feed over HTTP from the people subgraph among `peers`, read as the operator with a hub token for the
+ * people subgraph (`callPeer`); without the hub's key set the call goes without one, which a people subgraph
+ * that verifies tokens refuses.
  */
-export function httpErasureFeed(options: { url: string; subgraphSecret?: string; timeoutMs?: number }): ErasureFeedSource {
+export function httpErasureFeed(peers: PeerTargets, options: { timeoutMs?: number } = {}): ErasureFeedSource {
   return async (after) => {
-    const body = JSON.stringify({ query: PERSON_ERASURES_QUERY, variables: { after, first: PAGE_SIZE } });
-    const requestId = randomUUID();
-    const viewer = encodeViewer(OPERATOR);
-    const signature = options.subgraphSecret ? { [SIGNATURE_HEADERS.viewer]: viewer, ...signRequest({ secret: options.subgraphSecret, viewer, requestId, body }) } : {};
-    const response = await fetch(options.url, {
-      method: "POST",
-      // Polled every few seconds: logged at debug by the people subgraph.
-      headers: { "content-type": "application/json", [BACKGROUND_REQUEST_HEADER]: "erasure-follower", [SIGNATURE_HEADERS.requestId]: requestId, ...signature },
-      body,
-      redirect: "error",
-      signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
-    });
-    const answer = (await response.json()) as FeedAnswer;
+    const answer = await callPeer<FeedAnswer["data"]>(peers, "people", { viewer: OPERATOR }, { query: PERSON_ERASURES_QUERY, variables: { after, first: PAGE_SIZE } }, { timeoutMs: options.timeoutMs ?? 5000, background: "erasure-follower" });
     const feed = answer.data?.personErasures;
-    if (!feed) throw new Error(`the erasure feed answered HTTP ${response.status}: ${answer.errors?.[0]?.message ?? "no data"}`);
+    if (!feed) throw new Error(`the erasure feed answered HTTP ${answer.status}: ${answer.errors?.[0]?.message ?? "no data"}`);
     return { personIds: feed.edges.map((edge) => edge.node.personId), endCursor: feed.pageInfo.endCursor, hasNextPage: feed.pageInfo.hasNextPage };
   };
 }
@@ -122,7 +108,7 @@ export function followPersonErasures(onPersonErased: PersonErasedHook): (context
   return (context) => {
     if (context.partner) return undefined;
     const feed = readEnv(erasureFeedEnvShape, context.env);
-    const source = httpErasureFeed({ url: context.peers.urls.people, subgraphSecret: context.subgraphSecret });
+    const source = httpErasureFeed(context.peers);
     return startErasureFollower({ subgraph: context.subgraph, dataSource: context.dataSource, source, onPersonErased, pollMs: feed.AGORA_ERASURE_POLL_MS });
   };
 }

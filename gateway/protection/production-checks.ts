@@ -1,14 +1,14 @@
 /** The secrets a production gateway must have, with their minimum length. */
 const REQUIRED_SECRETS: Array<{ name: string; minLength: number; purpose: string }> = [
   { name: "AGORA_ADMIN_TOKEN", minLength: 24, purpose: "the operator's token for /admin/" },
-  { name: "AGORA_SUBGRAPH_SECRET", minLength: 32, purpose: "signs the gateway's requests to subgraphs" },
+  { name: "AGORA_SIGNING_KEYS", minLength: 1, purpose: "the hub's private key set (a JWKS) that signs every subgraph request; `node dist/scripts/signing-keys.js` makes one" },
 ];
 
 /** What is missing or too weak among the production secrets; empty when all is well. */
 export function productionSecretProblems(env: NodeJS.ProcessEnv): string[] {
   return REQUIRED_SECRETS.flatMap(({ name, minLength, purpose }) => {
     const value = env[name];
-    if (!value) return [`${name}: not set (${purpose}; at least ${minLength} characters)`];
+    if (!value) return [`${name}: not set (${purpose}${minLength > 1 ? `; at least ${minLength} characters` : ""})`];
     if (value.length < minLength) return [`${name}: must be at least ${minLength} characters (${purpose})`];
     return [];
   });

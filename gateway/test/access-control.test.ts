@@ -3,9 +3,8 @@ import { startStandaloneServer } from "@apollo/server/standalone";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse } from "graphql";
 import type { IncomingHttpHeaders } from "node:http";
-import { SIGNATURE_HEADERS } from "@agora-hub/runtime";
-import { encodeViewer } from "@agora-hub/runtime";
-import { signRequest } from "@agora-hub/runtime";
+import { decodeJwt } from "jose";
+import { createHubTokenSigner, rotateSigningKeys, type Viewer } from "@agora-hub/runtime";
 import { waitFor } from "./gateway-client";
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from "./test-hub";
 
@@ -97,40 +96,53 @@ describe("who may do what, through the gateway", () => {
   });
 });
 
-describe("core subgraphs accept only the gateway", () => {
+describe("core subgraphs accept only the gateway's tokens", () => {
   const body = JSON.stringify({ query: "{ people(first: 1) { totalCount } }" });
-  const operator = encodeViewer({ kind: "operator" });
-  const refused = { errors: [{ message: "requests must come through the Agora gateway", extensions: { code: "UNAUTHENTICATED" } }] };
+  const operator: Viewer = { kind: "operator" };
+  const refused = (reason: string) => ({ status: 401, body: { errors: [{ message: "requests must come through the Agora gateway", extensions: { code: "UNAUTHENTICATED", reason } }] } });
+  const token = (options: { audience?: string; signedBody?: string; now?: number; signer?: ReturnType<typeof createHubTokenSigner> } = {}) =>
+    (options.signer ?? testHub.hub.signer).sign({ audience: options.audience ?? "people", viewer: operator, body: options.signedBody ?? body, now: options.now });
+  const bearer = async (value: Promise<string>) => ({ authorization: `Bearer ${await value}` });
 
-  it("refuses a direct call without a signature with 401", async () => {
-    expect(await callPeopleDirectly(body)).toEqual({ status: 401, body: refused });
-    expect((await callPeopleDirectly(body, { [SIGNATURE_HEADERS.viewer]: operator })).status).toBe(401);
+  it("refuses a direct call without a token, or with the client's own credentials, with 401", async () => {
+    expect(await callPeopleDirectly(body)).toEqual(refused("missing"));
+    expect(await callPeopleDirectly(body, { authorization: `Bearer ${TEST_ADMIN_TOKEN}` })).toEqual(refused("malformed"));
   });
 
-  it("refuses a signature made with another secret, for another body, or older than its window", async () => {
-    const secret = testHub.hub.subgraphSecret;
-    const headers = (options: { secret?: string; body?: string; now?: number }) => ({
-      [SIGNATURE_HEADERS.viewer]: operator,
-      [SIGNATURE_HEADERS.requestId]: "direct-call-1",
-      ...signRequest({ secret: options.secret ?? secret, viewer: operator, requestId: "direct-call-1", body: options.body ?? body, now: options.now }),
-    });
-    expect((await callPeopleDirectly(body, headers({ secret: "another-secret-of-at-least-32-characters" }))).status).toBe(401);
-    expect((await callPeopleDirectly(body, headers({ body: JSON.stringify({ query: "{ __typename }" }) }))).status).toBe(401);
-    expect((await callPeopleDirectly(body, headers({ now: Date.now() - 120_000 }))).status).toBe(401);
-    // The same request signed properly is served, so the refusals above are the signature's doing.
-    expect(await callPeopleDirectly(body, headers({}))).toMatchObject({ status: 200, body: { data: { people: { totalCount: expect.any(Number) } } } });
+  it("refuses a token for another subgraph, another body, an expired one, a replayed one and one of an unknown key", async () => {
+    expect(await callPeopleDirectly(body, await bearer(token({ audience: "events" })))).toEqual(refused("wrong-audience"));
+    expect(await callPeopleDirectly(body, await bearer(token({ signedBody: JSON.stringify({ query: "{ __typename }" }) })))).toEqual(refused("body-mismatch"));
+    expect(await callPeopleDirectly(body, await bearer(token({ now: Date.now() - 120_000 })))).toEqual(refused("expired"));
+    expect(await callPeopleDirectly(body, await bearer(token({ signer: createHubTokenSigner({ keys: rotateSigningKeys() }) })))).toEqual(refused("unknown-key"));
+    // A proper token is served once, so the refusals above are the token's doing.
+    const once = await bearer(token());
+    expect(await callPeopleDirectly(body, once)).toMatchObject({ status: 200, body: { data: { people: { totalCount: expect.any(Number) } } } });
+    expect(await callPeopleDirectly(body, once)).toEqual(refused("replayed"));
+  });
+
+  it("publishes the hub's public keys at /.well-known/jwks.json with cache headers", async () => {
+    const response = await fetch(new URL("/.well-known/jwks.json", gatewayUrl));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=300");
+    const jwks = (await response.json()) as { keys: Array<Record<string, unknown>> };
+    expect(jwks.keys.map((key) => key.kid)).toEqual([testHub.hub.signer.signingKid]);
+    expect(jwks.keys[0]).not.toHaveProperty("d");
   });
 });
 
 describe("partner subgraphs", () => {
-  it("receive neither the client's credentials nor the viewer", async () => {
+  it("receive the hub's token for their name and the viewer, never the client's credentials", async () => {
     const published = await admin("/subgraphs/publish", { name: "probe-net", url: partner.url, sdl: PROBE_SDL }, networkKey);
     expect(published).toMatchObject({ ok: true });
     const answer = await waitFor(() => graphql("{ probeNetEcho }", {}, networkKey), (a) => a.body.data?.probeNetEcho === "echo");
     expect(answer.body.data).toEqual({ probeNetEcho: "echo" });
     const received = partnerHeaders.at(-1)!;
-    expect(received.authorization).toBeUndefined();
-    expect(received[SIGNATURE_HEADERS.viewer]).toBeUndefined();
-    expect(received[SIGNATURE_HEADERS.signature]).toBeUndefined();
+    const token = /^Bearer (.+)$/.exec(received.authorization ?? "")?.[1];
+    expect(token).toBeDefined();
+    expect(received.authorization).not.toContain(networkKey);
+    const claims = decodeJwt(token!);
+    expect(claims).toMatchObject({ iss: "agora-hub", aud: "probe-net", role: "network", network: "probe-net", bh: expect.any(String) });
+    expect(Object.keys(claims).sort()).toEqual(["aud", "bh", "exp", "iat", "iss", "jti", "network", "role"]);
+    expect(received["x-agora-languages"]).toBeUndefined();
   });
 });

@@ -38,7 +38,17 @@ const STUB_HEADER = 'extend schema @link(url: "https://specs.apollo.dev/federati
 beforeAll(async () => {
   testHub = await startTestHub({ env: { PARTNER_TIMEOUT_MS: "5000" } });
   gatewayUrl = testHub.hub.gatewayUrl;
-  partner = await startSubgraph(creativeTracksSubgraph, { databaseUrl: testHub.database.url, port: 0, host: "127.0.0.1", poolSize: 2, production: false });
+  // As a partner runs it: verifying the hub's tokens with the gateway's JWKS, for the name it is published under.
+  partner = await startSubgraph(creativeTracksSubgraph, {
+    databaseUrl: testHub.database.url,
+    port: 0,
+    host: "127.0.0.1",
+    poolSize: 2,
+    production: false,
+    partner: true,
+    hubKeys: { jwksUrl: new URL("/.well-known/jwks.json", gatewayUrl).href },
+    audience: "creative-tracks",
+  });
   await creativeTracksSubgraph.seed!(partner.dataSource, DEMO_SIZES);
   schemaDir = mkdtempSync(path.join(tmpdir(), "agora-partner-"));
 });
@@ -116,6 +126,26 @@ describe("partner networks plug in their subgraphs at run time", () => {
     expect((await agora(TEST_ADMIN_TOKEN, "supergraph")).out.join("\n")).toMatch(/creativeTracksLabs/);
   });
 
+  it("lets only Creative Tracks' own key delete its labs through the hub, refusing anonymous clients", async () => {
+    const labs = await postGraphQL<{ creativeTracksLabs: { edges: Array<{ node: { id: string } }> } }>(gatewayUrl, "{ creativeTracksLabs(first: 1) { edges { node { id } } } }");
+    const id = labs.data!.creativeTracksLabs.edges[0].node.id;
+    const deleteLab = async (token?: string) => {
+      const response = await fetch(new URL("/graphql", gatewayUrl), {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: "mutation($id: ID!) { creativeTracksDeleteLab(id: $id) }", variables: { id } }),
+      });
+      return (await response.json()) as { data?: { creativeTracksDeleteLab: string | null } | null; errors?: Array<{ extensions?: Record<string, unknown> }> };
+    };
+    const anonymous = await deleteLab();
+    expect(anonymous.data?.creativeTracksDeleteLab ?? null).toBeNull();
+    expect(anonymous.errors?.[0].extensions).toMatchObject({ code: "UNAUTHENTICATED", subgraph: "creative-tracks" });
+    const otherNetwork = await deleteLab(otherKey);
+    expect(otherNetwork.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", subgraph: "creative-tracks" });
+    expect(await deleteLab(creativeTracksKey)).toEqual({ data: { creativeTracksDeleteLab: id } });
+    expect((await postGraphQL(gatewayUrl, `{ creativeTracksLab(id: "${id}") { id } }`)).data).toEqual({ creativeTracksLab: null });
+  });
+
   it("does not let a key of another network publish over or remove that subgraph", async () => {
     const sdl = sdlFile("ct", printSubgraphSchema(await buildSubgraphSchema(creativeTracksSubgraph)));
     const publish = await agora(otherKey, "subgraph", "publish", "--name", "creative-tracks", "--url", partner.url, "--schema", sdl);
@@ -158,9 +188,12 @@ describe("partner networks plug in their subgraphs at run time", () => {
       GATEWAY_PORT: "0",
       AGORA_ALLOW_PRIVATE_SUBGRAPHS: "1",
       REGISTRY_POLL_MS: "300",
+      // As the first gateway: on a busy machine a partner call may take longer than the default 3 s.
+      PARTNER_TIMEOUT_MS: "5000",
       ...Object.fromEntries(testHub.hub.subgraphs.map((subgraph) => [`SUBGRAPH_${subgraph.name.toUpperCase()}_URL`, subgraph.url])),
     });
-    const replica = await startGateway(config);
+    // A replica signs with the hub's key set, which every subgraph verifies.
+    const replica = await startGateway({ ...config, signer: testHub.hub.signer });
     try {
       const answer = await postGraphQL<Record<string, any>>(replica.url, "{ creativeTracksLabs(first: 1) { totalCount } }");
       expect(answer.data?.creativeTracksLabs.totalCount).toBeGreaterThan(0);

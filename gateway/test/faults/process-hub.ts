@@ -15,7 +15,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import path from "node:path";
-import { repoRoot } from "@agora-hub/runtime";
+import { repoRoot, rotateSigningKeys } from "@agora-hub/runtime";
 import type { SeedSizes } from "@agora-hub/subgraph-kit";
 import { createTestDatabase, type TestDatabase } from "@agora-hub/subgraph-kit/testing";
 import { ensureBuilt } from "../../../testing/ensure-built";
@@ -60,8 +60,8 @@ export interface ProcessHub {
   gatewayUrl: string;
   /** The operator's token (AGORA_ADMIN_TOKEN). */
   adminToken: string;
-  /** AGORA_SUBGRAPH_SECRET of every process. */
-  subgraphSecret: string;
+  /** AGORA_SIGNING_KEYS of the gateway and every core subgraph (they verify with the gateway's JWKS URL). */
+  signingKeys: string;
   databaseUrl: string;
   names: string[];
   /** A core subgraph's own GraphQL URL (not through a proxy). */
@@ -227,7 +227,7 @@ export async function startProcessHub(options: ProcessHubOptions = {}): Promise<
   };
   try {
     const adminToken = `faults-operator-${randomBytes(12).toString("hex")}`;
-    const subgraphSecret = randomBytes(32).toString("base64url");
+    const signingKeys = JSON.stringify(rotateSigningKeys());
     const ports = Object.fromEntries(await Promise.all(CORE_SUBGRAPH_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<CoreSubgraphName, number>;
     const gatewayPort = await freePort();
     const directUrl = (name: CoreSubgraphName) => `http://127.0.0.1:${ports[name]}/graphql`;
@@ -244,7 +244,9 @@ export async function startProcessHub(options: ProcessHubOptions = {}): Promise<
       DATABASE_URL: database.url,
       HOST: "127.0.0.1",
       DB_POOL_SIZE: "3",
-      AGORA_SUBGRAPH_SECRET: subgraphSecret,
+      // As docker-compose: the core subgraphs hold the key set (to call their peers) and check tokens against the gateway's JWKS.
+      AGORA_SIGNING_KEYS: signingKeys,
+      AGORA_JWKS_URL: `http://127.0.0.1:${gatewayPort}/.well-known/jwks.json`,
       APOLLO_TELEMETRY_DISABLED: "1",
       ...Object.fromEntries(CORE_SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_PORT`, String(ports[name])])),
       ...Object.fromEntries(CORE_SUBGRAPH_NAMES.map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, directUrl(name)])),
@@ -299,7 +301,7 @@ export async function startProcessHub(options: ProcessHubOptions = {}): Promise<
     return {
       gatewayUrl,
       adminToken,
-      subgraphSecret,
+      signingKeys,
       databaseUrl: database.url,
       names: [...processes.keys()],
       subgraphUrl: directUrl,

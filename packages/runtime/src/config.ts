@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_HUB_TOKEN_ISSUER } from "./identity/hub-token";
 
 /**
  * The root of the project this runs in (the folder holding its `package-lock.json`), found from this file
@@ -30,9 +31,6 @@ export function readEnv<T extends z.ZodRawShape>(shape: T, env: NodeJS.ProcessEn
   return result.data;
 }
 
-/** Shortest AGORA_SUBGRAPH_SECRET accepted: 32 characters, e.g. 24 random bytes in base64url. */
-export const MIN_SUBGRAPH_SECRET_LENGTH = 32;
-
 /** Settings shared by every hub process. */
 export const sharedEnvShape = {
   /** PostgreSQL server; when unset an embedded server is started with data under AGORA_DATA_DIR. */
@@ -47,15 +45,15 @@ export const sharedEnvShape = {
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
   NODE_ENV: z.string().default("development"),
   /**
-   * Shared by the gateway and the core subgraphs, which accept only requests the gateway signed with it.
-   * Required in production; empty counts as unset (docker-compose passes `${AGORA_SUBGRAPH_SECRET:-}`).
+   * The hub's private key set (a JWKS; the first key signs, a second one is the previous key during a rotation),
+   * held by the gateway and the core subgraphs, the hub's own trust domain; never by a partner. Validated where it
+   * is used (`createHubTokenSigner`); empty counts as unset (docker-compose passes `${AGORA_SIGNING_KEYS:-}`).
    */
   /** When set, /metrics of every process requires it as a bearer token. */
   METRICS_TOKEN: z.preprocess(emptyAsUnset, z.string().min(16, "must be at least 16 characters").optional()),
-  AGORA_SUBGRAPH_SECRET: z.preprocess(
-    (value) => (value === "" ? undefined : value),
-    z.string().min(MIN_SUBGRAPH_SECRET_LENGTH, `must be at least ${MIN_SUBGRAPH_SECRET_LENGTH} characters`).optional(),
-  ),
+  AGORA_SIGNING_KEYS: z.preprocess(emptyAsUnset, z.string().optional()),
+  /** `iss` of the hub's tokens, signed and checked: `agora-hub` unless set. */
+  AGORA_TOKEN_ISSUER: z.preprocess(emptyAsUnset, z.string().min(1).max(256).default(DEFAULT_HUB_TOKEN_ISSUER)),
 };
 
 /** The port variable of a subgraph, e.g. PEOPLE_PORT. */

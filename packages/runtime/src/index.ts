@@ -17,7 +17,7 @@ export * from "./lifecycle/draining";
 export * from "./lifecycle/poller";
 export * from "./deadlines/cancellation";
 export * from "./identity/viewer";
-export * from "./identity/request-signature";
+export * from "./identity/hub-token";
 export * from "./http/preferred-languages";
 export * from "./http/free-ports";
 export * from "./observability";

@@ -73,10 +73,10 @@ export interface BackgroundContext {
   dataSource: DataSource;
   /** Where background work reads its settings. */
   env: NodeJS.ProcessEnv;
+  /** The core subgraphs, with the hub's key set to sign calls to them (core subgraphs only). */
   peers: PeerSubgraphs;
   /** Whether the subgraph runs as a partner's (outside the hub's trust domain). */
   partner: boolean;
-  subgraphSecret?: string;
 }
 
 /** How many records of each kind a seed writes. */

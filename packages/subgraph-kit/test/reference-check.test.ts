@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DataSource } from "typeorm";
-import { createReplayGuard, verifyRequest } from "@agora-hub/runtime";
-import { checkReferences, findUnresolvedIds, type PeerSubgraphs, resolvePeerSubgraphs, type Viewer } from "../src";
+import { createHubTokenSigner, rotateSigningKeys } from "@agora-hub/runtime";
+import { checkReferences, createHubTokenVerifier, findUnresolvedIds, type PeerSubgraphs, resolvePeerSubgraphs, type TokenCheck, type Viewer } from "../src";
 import { listenSubgraph } from "../src/server/subgraph-server";
 import type { SubgraphDefinition } from "../src/subgraph";
 
-const SECRET = "reference-check-secret-0123456789abcdef";
+const SIGNER = createHubTokenSigner({ keys: rotateSigningKeys() });
 const KNOWN = "11111111-1111-4111-8111-111111111111";
 const HIDDEN = "22222222-2222-4222-8222-222222222222";
 const ORGANISATION = "33333333-3333-4333-8333-333333333333";
@@ -15,7 +15,7 @@ const WRITER: Viewer = { kind: "network", network: "makers" };
 /** What the hand-written owner received: the verified viewer (or why not) and the variables. */
 interface Received {
   path: string;
-  verified: ReturnType<typeof verifyRequest>;
+  verified: TokenCheck;
   query: string;
   representations: Array<{ __typename: string; id: string }>;
 }
@@ -37,26 +37,30 @@ function send(response: ServerResponse, status: number, value: unknown): void {
 }
 
 function peers(overrides: Partial<PeerSubgraphs> = {}): PeerSubgraphs {
-  return { urls: { people: `${baseUrl}/people`, organisations: `${baseUrl}/organisations` }, secret: SECRET, timeoutMs: 2000, ...overrides };
+  return { urls: { people: `${baseUrl}/people`, organisations: `${baseUrl}/organisations` }, signer: SIGNER, timeoutMs: 2000, ...overrides };
 }
 
 function context(peerSubgraphs: PeerSubgraphs | undefined) {
   return { peers: peerSubgraphs, viewer: WRITER, requestId: "write-1" };
 }
 
-// Each signature is good once, as in a real subgraph.
-const replays = createReplayGuard();
+// Each owner checks the tokens for its own audience, each token good once, as in a real subgraph.
+const verifiers = {
+  people: createHubTokenVerifier({ keys: { jwks: SIGNER.jwks }, audience: "people" }),
+  organisations: createHubTokenVerifier({ keys: { jwks: SIGNER.jwks }, audience: "organisations" }),
+};
 
 beforeAll(async () => {
   server = createServer((request: IncomingMessage, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
+    request.on("end", async () => {
       const body = Buffer.concat(chunks).toString("utf8");
       const parsed = JSON.parse(body) as { query: string; variables: { representations: Received["representations"] } };
+      const path = request.url ?? "";
       const entry: Received = {
-        path: request.url ?? "",
-        verified: verifyRequest({ secret: SECRET, header: (name) => request.headers[name] as string | undefined, body, replays }),
+        path,
+        verified: await verifiers[path.slice(1) as keyof typeof verifiers].verify(request.headers.authorization, body),
         query: parsed.query,
         representations: parsed.variables.representations,
       };
@@ -80,7 +84,7 @@ beforeEach(() => {
 });
 
 describe("checking references with their owner", () => {
-  it("asks each owner once, signed with the writer's viewer, and accepts ids that resolve", async () => {
+  it("asks each owner once, with a token for that owner and the writer's viewer, and accepts ids that resolve", async () => {
     await checkReferences(context(peers()), [
       { type: "Person", field: "speakerIds", ids: [KNOWN] },
       { type: "Organisation", field: "organiserIds", ids: [ORGANISATION] },
@@ -123,7 +127,7 @@ describe("checking references with their owner", () => {
 
   it.each([
     ["answers an error", (_request: Received, response: ServerResponse) => send(response, 200, { errors: [{ message: "The people database is unavailable" }] })],
-    ["refuses the signature", (_request: Received, response: ServerResponse) => send(response, 401, { errors: [{ message: "requests must come through the Agora gateway" }] })],
+    ["refuses the token", (_request: Received, response: ServerResponse) => send(response, 401, { errors: [{ message: "requests must come through the Agora gateway" }] })],
     ["answers too few entities", (_request: Received, response: ServerResponse) => send(response, 200, { data: { _entities: [] } })],
     ["answers something that is not JSON", (_request: Received, response: ServerResponse) => response.end("<html>")],
   ])("refuses the write with SERVICE_UNAVAILABLE when the owner %s", async (_case, handler) => {
@@ -151,10 +155,8 @@ describe("checking references with their owner", () => {
     }
   });
 
-  it("sends an unsigned request without a secret, which the owner then treats as anonymous", async () => {
-    expect(await findUnresolvedIds({ owner: "people", url: `${baseUrl}/people`, timeoutMs: 2000 }, { viewer: WRITER, requestId: "r" }, "Person", [KNOWN, HIDDEN])).toEqual([
-      HIDDEN,
-    ]);
+  it("sends no token without the hub's key set, which an owner that verifies tokens refuses", async () => {
+    expect(await findUnresolvedIds(peers({ signer: undefined }), "people", { viewer: WRITER, requestId: "r" }, "Person", [KNOWN, HIDDEN])).toEqual([HIDDEN]);
     expect(received[0].verified).toEqual({ ok: false, reason: "missing" });
   });
 });
@@ -171,11 +173,11 @@ describe("where the peer subgraphs are", () => {
   it("finds each declared peer at SUBGRAPH_<NAME>_URL first, then at the URL its process gave, and only the declared ones", () => {
     const resolved = resolvePeerSubgraphs(
       { SUBGRAPH_PEOPLE_URL: "http://people.internal:4001/graphql", REFERENCE_CHECK_TIMEOUT_MS: "1500" },
-      { peers: ["people", "organisations"], known: { ...defaults, organisations: "http://127.0.0.1:5002/graphql" }, secret: SECRET },
+      { peers: ["people", "organisations"], known: { ...defaults, organisations: "http://127.0.0.1:5002/graphql" }, signer: SIGNER },
     );
     expect(resolved).toEqual({
       urls: { people: "http://people.internal:4001/graphql", organisations: "http://127.0.0.1:5002/graphql" },
-      secret: SECRET,
+      signer: SIGNER,
       timeoutMs: 1500,
     });
     expect(resolvePeerSubgraphs({})).toEqual({ urls: {}, timeoutMs: 2000 });
@@ -193,7 +195,7 @@ describe("where the peer subgraphs are", () => {
 
   it("refuses to start a core subgraph in production without its peers", async () => {
     const definition = { name: "events" } as SubgraphDefinition;
-    await expect(listenSubgraph(definition, {} as DataSource, { port: 0, host: "127.0.0.1", production: true, subgraphSecret: SECRET })).rejects.toThrow(
+    await expect(listenSubgraph(definition, {} as DataSource, { port: 0, host: "127.0.0.1", production: true, signer: SIGNER })).rejects.toThrow(
       "the events subgraph needs the URLs of its peer subgraphs in production, to check the references its writes store",
     );
   });

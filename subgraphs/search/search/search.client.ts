@@ -1,9 +1,5 @@
-import { type Viewer } from "@agora-hub/subgraph-kit";
-import { SIGNATURE_HEADERS } from "@agora-hub/runtime";
-import { encodeViewer } from "@agora-hub/runtime";
-import { signRequest } from "@agora-hub/runtime";
-import { LANGUAGES_HEADER } from "@agora-hub/runtime";
-import { outgoingCallBudget } from "@agora-hub/runtime";
+import type { HubTokenSigner } from "@agora-hub/runtime";
+import { callPeer, PeerUnavailableError, type Viewer } from "@agora-hub/subgraph-kit";
 
 /** Who is asking, as the search subgraph received it from the gateway; passed on to every searched subgraph. */
 export interface Caller {
@@ -19,40 +15,26 @@ export type SubgraphAnswer<TData> =
   | { ok: false; reason: "bad-input"; errors: Array<{ message: string; extensions?: Record<string, unknown> }> };
 
 /**
- * Posts one GraphQL operation to a core subgraph directly, as the gateway would: signed with the caller's
- * viewer (so the owner applies its visibility rules to that viewer), with the request id and preferred
- * languages, a timeout, and no redirects. Never throws: a failure is an answer.
+ * Posts one GraphQL operation to the searched subgraph `subgraph` through the kit's peer client: with a hub
+ * token for the caller's viewer (so the owner applies its visibility rules to that viewer), the request id and
+ * preferred languages, within the time left. Never throws: a failure is an answer.
  */
 export async function callSubgraph<TData>(
-  options: { url: string; secret?: string; timeoutMs: number },
+  options: { subgraph: string; url: string; signer?: HubTokenSigner; timeoutMs: number },
   caller: Caller,
   operation: { query: string; variables: Record<string, unknown> },
 ): Promise<SubgraphAnswer<TData>> {
-  const body = JSON.stringify(operation);
-  const viewer = encodeViewer(caller.viewer);
-  // The search answers within the gateway's deadline, and stops asking when the gateway stops waiting.
-  const budget = outgoingCallBudget(options.timeoutMs);
-  const headers: Record<string, string> = {
-    "content-type": "application/json",
-    ...budget.headers,
-    "x-request-id": caller.requestId,
-    ...(caller.languages.length > 0 ? { [LANGUAGES_HEADER]: caller.languages.join(",") } : {}),
-    // Without a secret the subgraphs treat every request as anonymous (development only), so nothing is signed.
-    ...(options.secret ? { [SIGNATURE_HEADERS.viewer]: viewer, ...signRequest({ secret: options.secret, viewer, requestId: caller.requestId, body }) } : {}),
-  };
-  let response: Response;
-  let answer: { data?: TData | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+  let answer;
   try {
-    response = await fetch(options.url, { method: "POST", headers, body, redirect: "error", signal: budget.signal });
-    answer = (await response.json()) as typeof answer;
+    answer = await callPeer<TData>({ urls: { [options.subgraph]: options.url }, signer: options.signer, timeoutMs: options.timeoutMs }, options.subgraph, caller, operation);
   } catch (error) {
-    return { ok: false, reason: "unavailable", detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    return { ok: false, reason: "unavailable", detail: error instanceof PeerUnavailableError ? error.detail : String(error) };
   }
-  const errors = answer?.errors ?? [];
+  const errors = answer.errors ?? [];
   const badInput = errors.filter((error) => error.extensions?.code === "BAD_USER_INPUT");
   if (badInput.length > 0) return { ok: false, reason: "bad-input", errors: badInput };
-  if (!response.ok || errors.length > 0 || !answer?.data) {
-    return { ok: false, reason: "unavailable", detail: `HTTP ${response.status}: ${errors.map((error) => error.message).join("; ").slice(0, 500)}` };
+  if (answer.status !== 200 || errors.length > 0 || !answer.data) {
+    return { ok: false, reason: "unavailable", detail: `HTTP ${answer.status}: ${errors.map((error) => error.message).join("; ").slice(0, 500)}` };
   }
   return { ok: true, data: answer.data };
 }

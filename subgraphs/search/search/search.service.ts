@@ -103,7 +103,7 @@ export async function search(
     pending.map(async (searchedType) => ({
       searchedType,
       answer: await callSubgraph<ListAnswer>(
-        { url: peers.urls[searchedType.subgraph], secret: peers.secret, timeoutMs: context.settings.timeoutMs },
+        { subgraph: searchedType.subgraph, url: peers.urls[searchedType.subgraph], signer: peers.signer, timeoutMs: context.settings.timeoutMs },
         caller,
         listOperation(searchedType, query, args.first, positions[searchedType.type]?.after ?? null, filter, options.withTotal),
       ),

@@ -1,15 +1,13 @@
 import { z } from "zod";
-import { emptyAsUnset, readEnv } from "@agora-hub/runtime";
+import { emptyAsUnset, type HubTokenSigner, readEnv } from "@agora-hub/runtime";
+import type { PeerTargets } from "./peer-client";
 
-/** How a subgraph reaches its peers, the subgraphs it calls (reference checks, feeds, fan-out). */
-export interface PeerSubgraphs {
-  /** GraphQL URL of each peer, by name. */
-  urls: Readonly<Record<string, string>>;
-  /** AGORA_SUBGRAPH_SECRET: every reference check is signed with it and the writer's viewer (unsigned without, as in development). */
-  secret?: string;
-  /** How long an owner may take to answer a reference check before the write is refused as unavailable. */
-  timeoutMs: number;
-}
+/**
+ * How a core subgraph reaches its peers, the subgraphs it calls (reference checks, feeds, fan-out; `urls`),
+ * signing each call with the hub's key set (`signer`, from AGORA_SIGNING_KEYS or the one-process hub), and
+ * how long an owner may take to answer a reference check before the write is refused as unavailable (`timeoutMs`).
+ */
+export type PeerSubgraphs = PeerTargets;
 
 const url = z.string().regex(/^https?:\/\//, "must be an http(s) URL");
 
@@ -27,7 +25,7 @@ export function peerUrlVariable(name: string): string {
  */
 export function resolvePeerSubgraphs(
   env: NodeJS.ProcessEnv,
-  options: { peers?: readonly string[]; known?: Readonly<Record<string, string>>; secret?: string; subgraph?: string } = {},
+  options: { peers?: readonly string[]; known?: Readonly<Record<string, string>>; signer?: HubTokenSigner; subgraph?: string } = {},
 ): PeerSubgraphs {
   const names = options.peers ?? [];
   const values = readEnv(
@@ -45,5 +43,5 @@ export function resolvePeerSubgraphs(
     else missing.push(`  ${peerUrlVariable(name)}: required, as ${options.subgraph ? `the ${options.subgraph} subgraph` : "this subgraph"} calls the ${name} subgraph`);
   }
   if (missing.length > 0) throw new Error(`Invalid configuration:\n${missing.join("\n")}`);
-  return { urls, secret: options.secret, timeoutMs: values.REFERENCE_CHECK_TIMEOUT_MS };
+  return { urls, ...(options.signer ? { signer: options.signer } : {}), timeoutMs: values.REFERENCE_CHECK_TIMEOUT_MS };
 }

@@ -1,15 +1,15 @@
 import { GraphQLError } from "graphql";
-import { outgoingCallBudget } from "@agora-hub/runtime";
 import { badUserInput, type FieldViolation } from "../input/errors";
 import { logger } from "@agora-hub/runtime";
-import { encodeViewer, SIGNATURE_HEADERS, signRequest } from "@agora-hub/runtime";
 import type { SubgraphContext } from "../subgraph";
 import type { Viewer } from "@agora-hub/runtime";
+import { callPeer, type PeerAnswer, PeerUnavailableError } from "./peer-client";
+import type { PeerSubgraphs } from "./peer-subgraphs";
 
 /**
  * Writes that store the id of another subgraph's entity (an event's speakers, an opportunity's contact, a
  * membership's person) first ask the owner whether each id resolves for the writer: the owner's `_entities`,
- * signed with the writer's viewer exactly as the gateway signs, so "exists and visible to the writer" is one
+ * called with a hub token for the writer's viewer (`peer-client.ts`), so "exists and visible to the writer" is one
  * check made by the subgraph that owns the rules. It runs before any transaction, once per type per write.
  */
 
@@ -35,7 +35,7 @@ export interface ReferenceCaller {
   requestId: string;
 }
 
-/** The owner could not answer (down, slow, refused the signature, answered errors or garbage). */
+/** The owner could not answer (down, slow, refused the token, answered errors or garbage). */
 export class OwnerUnavailableError extends Error {
   constructor(readonly owner: string, detail: string) {
     super(`the ${owner} subgraph did not answer the reference check: ${detail}`);
@@ -43,45 +43,28 @@ export class OwnerUnavailableError extends Error {
 }
 
 /**
- * Asks the subgraph at `options.url` to resolve `ids` as `typename` for `caller` in one `_entities` request;
- * returns the ids it answered null for (unknown, or not visible to the caller). Throws `OwnerUnavailableError`
- * when there is no usable answer within `timeoutMs`.
+ * Asks the peer `owner` to resolve `ids` as `typename` for `caller` in one `_entities` request; returns the
+ * ids it answered null for (unknown, or not visible to the caller). Throws `OwnerUnavailableError` when there
+ * is no usable answer within the peers' timeout.
  */
-export async function findUnresolvedIds(
-  options: { owner: string; url: string; secret?: string; timeoutMs: number },
-  caller: ReferenceCaller,
-  typename: string,
-  ids: readonly string[],
-): Promise<string[]> {
+export async function findUnresolvedIds(peers: PeerSubgraphs, owner: string, caller: ReferenceCaller, typename: string, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const body = JSON.stringify({
+  const operation = {
     query: `query ReferenceCheck($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { id } } }`,
     variables: { representations: ids.map((id) => ({ __typename: typename, id })) },
-  });
-  const viewer = encodeViewer(caller.viewer);
-  // Within the write's own deadline, and abandoned with it.
-  const budget = outgoingCallBudget(options.timeoutMs);
-  const headers: Record<string, string> = {
-    "content-type": "application/json",
-    ...budget.headers,
-    [SIGNATURE_HEADERS.requestId]: caller.requestId,
-    // Signed as search.client.ts and the gateway sign; without a secret the owner treats the call as anonymous.
-    ...(options.secret ? { [SIGNATURE_HEADERS.viewer]: viewer, ...signRequest({ secret: options.secret, viewer, requestId: caller.requestId, body }) } : {}),
   };
-  let status: number;
-  let answer: { data?: { _entities?: unknown } | null; errors?: Array<{ message?: string }> } | null;
+  let answer: PeerAnswer<{ _entities?: unknown }>;
   try {
-    const response = await fetch(options.url, { method: "POST", headers, body, redirect: "error", signal: budget.signal });
-    status = response.status;
-    answer = (await response.json()) as typeof answer;
+    // As the writer: "exists and visible to the writer" is decided by the owner's own rules.
+    answer = await callPeer(peers, owner, caller, operation);
   } catch (error) {
-    throw new OwnerUnavailableError(options.owner, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    throw new OwnerUnavailableError(owner, error instanceof PeerUnavailableError ? error.detail : String(error));
   }
-  const entities = answer?.data?._entities;
+  const entities = answer.data?._entities;
   const usable = Array.isArray(entities) && entities.length === ids.length && entities.every((entity) => typeof entity === "object");
-  if (status !== 200 || (answer?.errors?.length ?? 0) > 0 || !usable) {
-    const messages = (answer?.errors ?? []).map((error) => String(error?.message)).join("; ");
-    throw new OwnerUnavailableError(options.owner, `HTTP ${status}${messages ? `: ${messages.slice(0, 500)}` : ", no usable _entities"}`);
+  if (answer.status !== 200 || (answer.errors?.length ?? 0) > 0 || !usable) {
+    const messages = (answer.errors ?? []).map((error) => String(error?.message)).join("; ");
+    throw new OwnerUnavailableError(owner, `HTTP ${answer.status}${messages ? `: ${messages.slice(0, 500)}` : ", no usable _entities"}`);
   }
   // `_entities` answers one entry per representation, in order: null is "unknown or not visible".
   return ids.filter((_id, index) => (entities as unknown[])[index] === null);
@@ -113,10 +96,8 @@ export async function checkReferences(context: Pick<SubgraphContext<unknown>, "p
   const results = await Promise.allSettled(
     Array.from(byType, async ([type, fields]): Promise<FieldViolation[]> => {
       const { owner, missing } = REFERENCED_TYPES[type];
-      const url = peers.urls[owner];
-      if (!url) throw new OwnerUnavailableError(owner, "no URL is configured for it (SUBGRAPH_<NAME>_URL)");
       const ids = Array.from(new Set(fields.flatMap((reference) => reference.ids.map((id) => id.toLowerCase()))));
-      const unresolved = new Set(await findUnresolvedIds({ owner, url, secret: peers.secret, timeoutMs: peers.timeoutMs }, context, type, ids));
+      const unresolved = new Set(await findUnresolvedIds(peers, owner, context, type, ids));
       return fields.flatMap((reference) =>
         Array.from(new Set(reference.ids.map((id) => id.toLowerCase())))
           .filter((id) => unresolved.has(id))

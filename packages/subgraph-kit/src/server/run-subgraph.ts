@@ -1,4 +1,5 @@
-import { assertPortsFree, hubPublicUrl, portSchema, portVariable, readEnv, sharedEnvShape } from "@agora-hub/runtime";
+import { z } from "zod";
+import { assertPortsFree, createHubTokenSigner, emptyAsUnset, hubPublicUrl, portSchema, portVariable, readEnv, sharedEnvShape } from "@agora-hub/runtime";
 import { connectDatabase } from "@agora-hub/runtime";
 import { openSubgraphDatabase } from "@agora-hub/runtime";
 import { logger } from "@agora-hub/runtime";
@@ -47,7 +48,6 @@ function startBackgroundTasks<TLoaders, TSettings>(
       env: options.env,
       peers: options.peers,
       partner: options.partner ?? false,
-      subgraphSecret: options.subgraphSecret,
     });
     if (background) tasks.push(background);
     return tasks;
@@ -65,7 +65,7 @@ export async function startSubgraph<TLoaders, TSettings>(
 ): Promise<StartedSubgraph> {
   const env = options.env ?? process.env;
   // Read once, before anything opens: a bad or missing setting stops the start naming its variable.
-  const peers = resolvePeerSubgraphs(env, { peers: definition.peers, known: options.peerUrls, secret: options.subgraphSecret, subgraph: definition.name });
+  const peers = resolvePeerSubgraphs(env, { peers: definition.peers, known: options.peerUrls, signer: options.partner ? undefined : options.signer, subgraph: definition.name });
   const settings = definition.readSettings?.(env) as TSettings;
   const hubUrl = options.hubUrl ?? hubPublicUrl(env);
   const metricsToken = options.metricsToken ?? readEnv({ METRICS_TOKEN: sharedEnvShape.METRICS_TOKEN }, env).METRICS_TOKEN;
@@ -109,7 +109,9 @@ export async function startSubgraph<TLoaders, TSettings>(
  * Entry point of a subgraph run alone: reads its environment once (shared settings, `<NAME>_PORT`, the hub's
  * public URL), checks its port is free before starting PostgreSQL or migrating, starts, and stops cleanly on
  * signals. A partner network's subgraph passes `{ partner: true }` (see `SubgraphIngressOptions`); a core
- * subgraph passes where its peers are by default (`peerUrls`).
+ * subgraph passes where its peers are by default (`peerUrls`). The hub's tokens are checked with AGORA_JWKS_URL
+ * (else, for a core subgraph, with AGORA_SIGNING_KEYS' public keys), for the audience AGORA_TOKEN_AUDIENCE
+ * (default: the definition's name) and the issuer AGORA_TOKEN_ISSUER.
  */
 export async function runSubgraph<TLoaders, TSettings>(
   definition: SubgraphDefinition<TLoaders, TSettings>,
@@ -117,6 +119,13 @@ export async function runSubgraph<TLoaders, TSettings>(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
   const shared = readEnv(sharedEnvShape, env);
+  const identity = readEnv(
+    {
+      AGORA_JWKS_URL: z.preprocess(emptyAsUnset, z.string().regex(/^https?:\/\//, "must be an http(s) URL").optional()),
+      AGORA_TOKEN_AUDIENCE: z.preprocess(emptyAsUnset, z.string().regex(/^[a-z0-9_-]{2,63}$/, "must be the subgraph's name at the hub").optional()),
+    },
+    env,
+  );
   const variable = portVariable(definition.name);
   const port = readEnv({ [variable]: portSchema.default(definition.defaultPort) }, env)[variable];
   await assertPortsFree([{ port, variable }], shared.HOST);
@@ -128,7 +137,11 @@ export async function runSubgraph<TLoaders, TSettings>(
       host: shared.HOST,
       poolSize: shared.DB_POOL_SIZE,
       production: shared.NODE_ENV === "production",
-      subgraphSecret: shared.AGORA_SUBGRAPH_SECRET,
+      hubKeys: identity.AGORA_JWKS_URL ? { jwksUrl: identity.AGORA_JWKS_URL } : undefined,
+      audience: identity.AGORA_TOKEN_AUDIENCE,
+      issuer: shared.AGORA_TOKEN_ISSUER,
+      // Given to a partner's subgraph, the key set makes it refuse to start (see SubgraphIngressOptions.signer).
+      signer: shared.AGORA_SIGNING_KEYS ? createHubTokenSigner({ keys: shared.AGORA_SIGNING_KEYS, issuer: shared.AGORA_TOKEN_ISSUER }) : undefined,
       metricsToken: shared.METRICS_TOKEN,
       partner: ingress.partner,
       peerUrls: ingress.peerUrls,

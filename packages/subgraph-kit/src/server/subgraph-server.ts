@@ -16,7 +16,8 @@ import { requestLogging } from "@agora-hub/runtime";
 import { partialErrorsPlugin } from "./partial-errors";
 import type { PeerSubgraphs } from "../peers/peer-subgraphs";
 import { LANGUAGES_HEADER, readLanguagesHeader } from "@agora-hub/runtime";
-import { createReplayGuard, verifyRequest } from "@agora-hub/runtime";
+import type { HubTokenSigner } from "@agora-hub/runtime";
+import { createHubTokenVerifier, type HubKeySource, type TokenRefusal } from "../identity/hub-token-verifier";
 import { createRequestDrain } from "@agora-hub/runtime";
 import { CONNECTION_GRACE_MS, SUBGRAPH_DRAIN_MS } from "@agora-hub/runtime";
 import { createSubgraphContext, type SubgraphContext, type SubgraphDefinition } from "../subgraph";
@@ -46,8 +47,12 @@ export async function createSubgraphServer<TLoaders, TSettings = unknown>(
   });
 }
 
-/** What a subgraph answers to a request that did not come through the gateway. */
-const NOT_FROM_GATEWAY = { errors: [{ message: "requests must come through the Agora gateway", extensions: { code: "UNAUTHENTICATED" } }] };
+/** What a subgraph answers to a request without a valid hub token; `reason` says what was wrong with it. */
+function notFromGateway(reason: TokenRefusal): { errors: Array<{ message: string; extensions: Record<string, string> }> } {
+  return reason === "keys-unavailable"
+    ? { errors: [{ message: "the hub's public keys could not be fetched to check this request; try again shortly", extensions: { code: "SERVICE_UNAVAILABLE", reason } }] }
+    : { errors: [{ message: "requests must come through the Agora gateway", extensions: { code: "UNAUTHENTICATED", reason } }] };
+}
 
 type RawBodyRequest = express.Request & { rawBody?: Buffer };
 
@@ -62,11 +67,23 @@ export interface RunningSubgraph {
 
 /** How a subgraph decides who is asking (see `listenSubgraph`). */
 export interface SubgraphIngressOptions {
-  /** AGORA_SUBGRAPH_SECRET, shared with the gateway: every `/graphql` request must carry its signature. */
-  subgraphSecret?: string;
   /**
-   * A partner network's subgraph: the hub calls it unsigned and never tells it the viewer, so every request
-   * is anonymous, no secret is needed or read, and the partner's operator guards it as they see fit.
+   * Where the hub's public keys are: its JWKS URL (AGORA_JWKS_URL, e.g. `https://hub.example.org/.well-known/jwks.json`),
+   * or the key set itself when the hub runs in one process. Every `/graphql` request must then carry a valid hub token.
+   */
+  hubKeys?: HubKeySource;
+  /** The name the hub calls this subgraph by, which every token's `aud` must be: the definition's name unless given (AGORA_TOKEN_AUDIENCE). */
+  audience?: string;
+  /** The `iss` every token must carry: the signer's, else AGORA_TOKEN_ISSUER, else `agora-hub`. */
+  issuer?: string;
+  /**
+   * Core subgraphs only, the hub's own trust domain: the hub's key set (AGORA_SIGNING_KEYS), with which calls to
+   * peers are signed; it also verifies the hub's tokens when `hubKeys` is not given. A partner's subgraph refuses it.
+   */
+  signer?: HubTokenSigner;
+  /**
+   * A partner network's subgraph: it verifies the hub's tokens like any subgraph and gets the viewer, but holds
+   * no signing keys and has no peers (it reaches the rest of the graph through the gateway, with its API key).
    */
   partner?: boolean;
   /** Where the other core subgraphs are, to check references on writes; required in production for core subgraphs. */
@@ -88,22 +105,27 @@ export interface SubgraphRunOptions<TSettings> {
  * (database reachable), `/metrics` (Prometheus; with METRICS_TOKEN set, only with it as bearer token).
  * `port` 0 picks a free port (tests).
  *
- * A core subgraph with a secret accepts only requests signed by the gateway (anything else gets 401) and
- * takes the viewer from the signed headers. Without a secret it treats every request as anonymous, with a
- * warning, outside production; in production it refuses to start.
+ * With the hub's keys (`hubKeys`, or a core subgraph's `signer`) it accepts only requests carrying a valid hub
+ * token for its audience (anything else gets 401 naming the reason) and takes the viewer from the token. Without
+ * keys it treats every request as anonymous, with a warning, outside production; in production it refuses to start.
  */
 export async function listenSubgraph<TLoaders, TSettings>(
   definition: SubgraphDefinition<TLoaders, TSettings>,
   dataSource: DataSource,
   options: { port: number; host: string; production?: boolean } & SubgraphIngressOptions & SubgraphRunOptions<TSettings>,
 ): Promise<RunningSubgraph> {
-  const secret = options.partner ? undefined : options.subgraphSecret;
-  if (!secret && !options.partner) {
-    if (options.production) {
-      throw new Error(`the ${definition.name} subgraph needs AGORA_SUBGRAPH_SECRET in production, so that only the gateway can call it`);
-    }
-    logger.warn({ subgraph: definition.name }, "AGORA_SUBGRAPH_SECRET is not set: every request is treated as anonymous, and anyone who can reach this port can call it");
+  if (options.partner && options.signer) {
+    throw new Error(`the ${definition.name} subgraph runs as a partner's, so it must not hold the hub's signing keys (AGORA_SIGNING_KEYS): it verifies the hub's tokens with AGORA_JWKS_URL`);
   }
+  const keys = options.hubKeys ?? (options.signer ? { jwks: options.signer.jwks } : undefined);
+  if (!keys) {
+    if (options.production) {
+      throw new Error(`the ${definition.name} subgraph needs AGORA_JWKS_URL (the hub's /.well-known/jwks.json) in production, so that only the gateway can call it`);
+    }
+    logger.warn({ subgraph: definition.name }, "no hub keys (AGORA_JWKS_URL): every request is treated as anonymous, and anyone who can reach this port can call it");
+  }
+  // Each token is good for one request: a captured one cannot be replayed within its lifetime.
+  const verifier = keys && createHubTokenVerifier({ keys, audience: options.audience ?? definition.name, issuer: options.issuer ?? options.signer?.issuer });
   // Without peers writes would store references unchecked, which only single-subgraph tests may do.
   if (options.production && !options.partner && !options.peers) {
     throw new Error(`the ${definition.name} subgraph needs the URLs of its peer subgraphs in production, to check the references its writes store`);
@@ -118,8 +140,6 @@ export async function listenSubgraph<TLoaders, TSettings>(
   server.addPlugin(metrics.plugin);
   await server.start();
   const drain = createRequestDrain();
-  // Each signature is good for one request: a captured one cannot be replayed within its window.
-  const replays = createReplayGuard();
   // Statements of a request the gateway gave up on (client gone, deadline passed) are cancelled, not left running.
   const cancellation = cancelStatementsOnAbort(dataSource, logger.child({ subgraph: definition.name }));
 
@@ -145,20 +165,21 @@ export async function listenSubgraph<TLoaders, TSettings>(
   app.use(drain.middleware);
   app.use(
     "/graphql",
-    // The raw bytes are kept because the gateway signs exactly what it sent.
+    // The raw bytes are kept because the token holds the hash of exactly what the gateway sent.
     express.json({ limit: BODY_LIMIT, verify: (req, _res, buffer) => void ((req as RawBodyRequest).rawBody = buffer) }),
-    (req: RawBodyRequest, res, next) => {
-      if (!secret) {
+    async (req: RawBodyRequest, res, next) => {
+      if (!verifier) {
         res.locals.viewer = ANONYMOUS;
         return next();
       }
-      const verified = verifyRequest({ secret, header: (name) => req.header(name), body: req.rawBody ?? "", replays });
-      if (!verified.ok) {
-        logger.warn({ subgraph: definition.name, reason: verified.reason, requestId: req.header("x-request-id")?.slice(0, 128) }, "unsigned or badly signed request refused");
-        res.status(401).json(NOT_FROM_GATEWAY);
+      const checked = await verifier.verify(req.header("authorization"), req.rawBody ?? "");
+      if (!checked.ok) {
+        logger.warn({ subgraph: definition.name, reason: checked.reason, requestId: req.header("x-request-id")?.slice(0, 128) }, "request without a valid hub token refused");
+        if (checked.reason !== "keys-unavailable") res.setHeader("www-authenticate", `Bearer error="invalid_token", error_description="${checked.reason}"`);
+        res.status(checked.reason === "keys-unavailable" ? 503 : 401).json(notFromGateway(checked.reason));
         return;
       }
-      res.locals.viewer = verified.viewer;
+      res.locals.viewer = checked.viewer;
       next();
     },
     requestCancellation(),

@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from "typeorm";
 import { expandDisciplines } from "@agora-hub/runtime";
-import { escapeLike, type LocalizedText, type LocalizedTextInput, NetworkRecordWriter, requireUuid, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
+import { escapeLike, type LocalizedText, type LocalizedTextInput, NetworkRecordWriter, requireUuid, requireWriter, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
 import { type Page } from "@agora-hub/subgraph-kit";
 import { type PageWindow } from "@agora-hub/subgraph-kit";
@@ -13,6 +13,9 @@ import type { CreativeTracksLabsArgs, CreativeTracksLabsFilter } from "./lab.arg
 import { CreativeTracksLab } from "./lab.entity";
 import { type CreativeTracksCreateLabInput, MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from "./lab.inputs";
 import { CreativeTracksLabStatus } from "./lab.type";
+
+/** The network whose subgraph this is: only its API keys (and the hub's operator) write labs here. */
+export const CREATIVE_TRACKS_NETWORK = "creative-tracks";
 
 /** A lab may stay open for at most two years: matchmaking favours fresh requests. */
 const MAX_LAB_LIFETIME_MS = 2 * 366 * 24 * 60 * 60 * 1000;
@@ -109,6 +112,8 @@ const LAB_WRITER = new NetworkRecordWriter<CreativeTracksLab, CreativeTracksCrea
 
 /** Creates a lab of the writer's own network after validating every field; nothing is written when any is bad. */
 export function createLab(context: CreativeTracksContext, input: CreativeTracksCreateLabInput): Promise<CreativeTracksLab> {
+  // The viewer comes from the hub's token: this network's subgraph takes labs from its own network (and the operator) only.
+  requireWriter(context, CREATIVE_TRACKS_NETWORK);
   return LAB_WRITER.create(context, input);
 }
 

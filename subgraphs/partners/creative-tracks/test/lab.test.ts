@@ -114,6 +114,41 @@ describe("creative_tracks subgraph: Ideation Labs", () => {
     expect(result.data!.creativeTracksLab).toMatchObject({ status: "EXPIRED" });
   });
 
+  describe("who may write labs: Creative Tracks' own keys and the operator", () => {
+    const creativeTracks = { viewer: { kind: "network", network: "creative-tracks" } } as const;
+    const otherNetwork = { viewer: { kind: "network", network: "design-hubs" } } as const;
+    const anonymous = { viewer: { kind: "anonymous" } } as const;
+
+    it("lets a creative-tracks key create and delete a lab", async () => {
+      const created = await subgraph.execute<{ creativeTracksCreateLab: { id: string } }>(CREATE_LAB, { input: validInput() }, creativeTracks);
+      expect(created.errors).toBeUndefined();
+      const id = created.data!.creativeTracksCreateLab.id;
+      expect((await subgraph.execute(DELETE_LAB, { id }, creativeTracks)).data).toEqual({ creativeTracksDeleteLab: id });
+      expect(await countLabs()).toBe(0);
+    });
+
+    it("refuses anonymous creates and deletes with UNAUTHENTICATED, writing nothing", async () => {
+      const existing = await createLab();
+      expect((await subgraph.execute(CREATE_LAB, { input: validInput({ sourceId: "anon" }) }, anonymous)).errors?.[0].extensions).toMatchObject({ code: "UNAUTHENTICATED" });
+      expect((await subgraph.execute(DELETE_LAB, { id: existing.id }, anonymous)).errors?.[0].extensions).toMatchObject({ code: "UNAUTHENTICATED" });
+      expect(await countLabs()).toBe(1);
+    });
+
+    it("refuses another network's create with FORBIDDEN and answers its delete as for an unknown id", async () => {
+      const existing = await createLab();
+      const create = await subgraph.execute(CREATE_LAB, { input: validInput({ network: "design-hubs", sourceId: "other" }) }, otherNetwork);
+      expect(create.errors?.[0].extensions).toMatchObject({ code: "FORBIDDEN", field: "network" });
+      expect((await subgraph.execute(DELETE_LAB, { id: existing.id }, otherNetwork)).errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND" });
+      expect(await countLabs()).toBe(1);
+    });
+
+    it("refuses a creative-tracks key writing a lab under another network's slug", async () => {
+      const result = await subgraph.execute(CREATE_LAB, { input: validInput({ network: "design-hubs" }) }, creativeTracks);
+      expect(result.errors?.[0].extensions).toMatchObject({ code: "FORBIDDEN", field: "network" });
+      expect(await countLabs()).toBe(0);
+    });
+  });
+
   describe("bad input is refused with an error naming the field, and nothing is written", () => {
     const longTitle = { originalLanguage: "en", translations: [{ lang: "en", value: "x".repeat(201) }] };
     const cases: Array<[string, Record<string, unknown>, RegExp]> = [
