@@ -6,7 +6,7 @@ import { type PeerSubgraphs, resolvePeerSubgraphs } from "../peers/peer-subgraph
 import type { BackgroundTask } from "@agora-hub/runtime";
 import { closeOnSignals } from "@agora-hub/runtime";
 import type { SubgraphDefinition } from "../subgraph";
-import { listenSubgraph, type RunningSubgraph, type SubgraphIngressOptions } from "./subgraph-server";
+import { listenSubgraph, type RunningSubgraph, type SubgraphIngressOptions, type SubgraphServerOptions } from "./subgraph-server";
 import type { DataSource, Logger as TypeOrmLogger } from "typeorm";
 
 /** A subgraph serving HTTP on its own database schema. */
@@ -54,6 +54,7 @@ function startBackgroundTasks<TLoaders>(
 export async function startSubgraph<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
   options: { databaseUrl: string; port: number; host: string; poolSize: number; production: boolean; logger?: TypeOrmLogger } & SubgraphIngressOptions &
+    SubgraphServerOptions &
     PeerOptions,
 ): Promise<StartedSubgraph> {
   // Resolved once, before anything opens: a bad SUBGRAPH_<NAME>_URL stops the start with a clear message.
@@ -100,7 +101,7 @@ export async function startSubgraph<TLoaders>(
  */
 export async function runSubgraph<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
-  ingress: { partner?: boolean; peerDefaults?: Readonly<Record<string, string>> } = {},
+  ingress: { partner?: boolean; peerDefaults?: Readonly<Record<string, string>> } & SubgraphServerOptions = {},
 ): Promise<void> {
   const env = readEnv(sharedEnvShape);
   const { port } = readEnv({ port: portSchema.default(definition.defaultPort) }, { port: process.env[portVariable(definition.name)] });
@@ -114,6 +115,7 @@ export async function runSubgraph<TLoaders>(
     subgraphSecret: env.AGORA_SUBGRAPH_SECRET,
     partner: ingress.partner,
     peerDefaults: ingress.peerDefaults,
+    inlineTracing: ingress.inlineTracing,
   });
   logger.info({ subgraph: definition.name, url: subgraph.url }, "subgraph ready");
   closeOnSignals(async () => {

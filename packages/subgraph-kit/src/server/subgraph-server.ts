@@ -1,6 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
@@ -26,10 +27,20 @@ import { ANONYMOUS } from "@agora-hub/runtime";
 /** Largest request body a subgraph accepts; gateway queries are far smaller. */
 const BODY_LIMIT = "1mb";
 
+/** How a subgraph's Apollo Server is built. */
+export interface SubgraphServerOptions {
+  /**
+   * Federated tracing (ftv1): with it on, a request carrying `apollo-federation-include-trace: ftv1` gets
+   * its resolver timings in `extensions.ftv1`, for a gateway or router that reports them. Off by
+   * default: the hub reports no usage, so traces would only cost time. Error messages in traces are masked.
+   */
+  inlineTracing?: boolean;
+}
+
 /** A subgraph's Apollo Server with its schema, ready for `executeOperation` in tests or for HTTP. */
 export async function createSubgraphServer<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
-  options: { schema?: GraphQLSchema; production?: boolean } = {},
+  options: { schema?: GraphQLSchema; production?: boolean } & SubgraphServerOptions = {},
 ): Promise<ApolloServer<SubgraphContext<TLoaders>>> {
   const schema = options.schema ?? (await buildSubgraphSchema(definition));
   return new ApolloServer<SubgraphContext<TLoaders>>({
@@ -39,8 +50,11 @@ export async function createSubgraphServer<TLoaders>(
     stopOnTerminationSignals: false,
     // SQL errors and other internals never leave the subgraph; a lost database is named as such.
     formatError: createErrorFormatter({ database: definition.name }),
-    // No inline traces: the hub reports no usage to Apollo, so they would only cost time.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), partialErrorsPlugin(), errorLoggingPlugin(logger.child({ subgraph: definition.name }))],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      options.inlineTracing ? ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }) : ApolloServerPluginInlineTraceDisabled(),
+      partialErrorsPlugin(),       errorLoggingPlugin(logger.child({ subgraph: definition.name })),
+    ],
     logger: logger.child({ subgraph: definition.name }),
   });
 }
@@ -84,7 +98,7 @@ export interface SubgraphIngressOptions {
 export async function listenSubgraph<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
   dataSource: DataSource,
-  options: { port: number; host: string; production?: boolean; metricsToken?: string } & SubgraphIngressOptions,
+  options: { port: number; host: string; production?: boolean; metricsToken?: string } & SubgraphIngressOptions & SubgraphServerOptions,
 ): Promise<RunningSubgraph> {
   const secret = options.partner ? undefined : options.subgraphSecret;
   if (!secret && !options.partner) {
@@ -99,7 +113,7 @@ export async function listenSubgraph<TLoaders>(
   }
   const app = express();
   const httpServer: Server = createServer(app);
-  const server = await createSubgraphServer(definition, { production: options.production });
+  const server = await createSubgraphServer(definition, { production: options.production, inlineTracing: options.inlineTracing });
   server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: CONNECTION_GRACE_MS }));
   const metrics = createServerMetrics(definition.name);
   server.addPlugin(metrics.plugin);
