@@ -6,6 +6,7 @@
  */
 export * from "./subgraph";
 export * from "./schema/build-subgraph-schema";
+export * from "./schema/shared-types";
 export * from "./server/subgraph-server";
 export * from "./server/run-subgraph";
 export * from "./server/partial-errors";
