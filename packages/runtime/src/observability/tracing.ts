@@ -31,7 +31,11 @@ export function isTracingEnabled(env: NodeJS.ProcessEnv = process.env): boolean 
  * Exporters come from the standard OTEL_* variables (OTLP over HTTP by default) unless `spanProcessors`
  * are given (tests).
  */
-export function startTracing(options: { serviceName: string; spanProcessors?: tracing.SpanProcessor[] }): Tracing {
+export function startTracing(options: {
+  serviceName: string;
+  /** OpenTelemetry `SpanProcessor`s; typed loosely so the runtime's declarations need no OpenTelemetry, an optional peer. */
+  spanProcessors?: readonly object[];
+}): Tracing {
   /* eslint-disable @typescript-eslint/no-require-imports */
   let modules;
   try {
@@ -51,7 +55,7 @@ export function startTracing(options: { serviceName: string; spanProcessors?: tr
   const { NodeSDK: Sdk, HttpInstrumentation, ExpressInstrumentation, GraphQLInstrumentation, PgInstrumentation, UndiciInstrumentation } = modules;
   const sdk: NodeSDK = new Sdk({
     serviceName: options.serviceName,
-    ...(options.spanProcessors ? { spanProcessors: options.spanProcessors } : {}),
+    ...(options.spanProcessors ? { spanProcessors: [...options.spanProcessors] as tracing.SpanProcessor[] } : {}),
     instrumentations: [
       // Probes and scrapes would be most of the traces and say nothing.
       new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(health|ready|metrics)\b/.test(req.url ?? "") }),
