@@ -2,7 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { DataSource } from "typeorm";
 import { createReplayGuard, verifyRequest } from "@agora-hub/runtime";
-import { checkReferences, findUnresolvedIds, type PeerSubgraphs, resolvePeerSubgraphs, type Viewer } from "../src";
+import type { Viewer } from "@agora-hub/runtime";
+import { type PeerSubgraphs, resolvePeerSubgraphs } from "../src/peers/peer-subgraphs";
+import { checkReferences, findUnresolvedIds } from "../src/peers/reference-check";
 import { listenSubgraph } from "../src/server/subgraph-server";
 import type { SubgraphDefinition } from "../src/subgraph";
 
