@@ -2,11 +2,11 @@ import "reflect-metadata";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { composeSupergraph, readCommitted, ROUTING_TABLE_PATH, subgraphSdlPath, SUPERGRAPH_PATH } from "../../registry/composition/composition";
-import { coreNullabilityProblems, printCoreSubgraphs } from "./print-core-subgraphs";
+import { coreNullabilityProblems, printCoreSubgraphs, printSharedTypesFile, SHARED_TYPES_PATH } from "./print-core-subgraphs";
 
 /**
  * `npm run schema:compose` writes each core subgraph's SDL, their routing table and the composed supergraph
- * under schema/, after checking the graph's nullability rule on each;
+ * under schema/, after checking the graph's nullability rule on each, and the shared types' SDL;
  * with `--check` (npm run schema:check) it writes nothing and fails when the committed files differ.
  */
 async function main(): Promise<void> {
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     ...subgraphs.map((subgraph) => ({ file: subgraphSdlPath(subgraph.name), content: subgraph.sdl })),
     { file: ROUTING_TABLE_PATH, content: `${JSON.stringify(subgraphs.map(({ name, url }) => ({ name, url })), null, 2)}\n` },
     { file: SUPERGRAPH_PATH, content: composeSupergraph(subgraphs) },
+    { file: SHARED_TYPES_PATH, content: await printSharedTypesFile() },
   ];
   const stale = files.filter(({ file, content }) => readCommitted(file) !== content);
   if (check) {

@@ -1,8 +1,9 @@
 import { printSubgraphSchema } from "@apollo/subgraph";
+import path from "node:path";
 import { CORE_SUBGRAPHS } from "../../subgraphs/core-subgraphs";
-import { type AnySubgraphDefinition, buildSubgraphSchema } from "@agora-hub/subgraph-kit";
+import { type AnySubgraphDefinition, buildSubgraphSchema, printSharedTypes } from "@agora-hub/subgraph-kit";
 import { localSubgraphUrl } from "@agora-hub/runtime";
-import { type ComposableSubgraph, GENERATED_HEADER } from "../../registry/composition/composition";
+import { type ComposableSubgraph, GENERATED_HEADER, SCHEMA_DIR } from "../../registry/composition/composition";
 import { type NullabilityProblem, nullabilityProblems } from "../../registry/policy/nullability";
 
 /** The entity types a subgraph owns: the GraphQL types of its tables' entities and its `ownedTypes`. */
@@ -32,4 +33,18 @@ export async function printCoreSubgraphs(): Promise<ComposableSubgraph[]> {
     });
   }
   return subgraphs;
+}
+
+/** Where the SDL of the graph's shared types is committed, for subgraphs written without the kit. */
+export const SHARED_TYPES_PATH = path.join(SCHEMA_DIR, "shared-types.graphql");
+
+/** The content of `schema/shared-types.graphql`, printed from the kit. */
+export async function printSharedTypesFile(): Promise<string> {
+  return (
+    GENERATED_HEADER +
+    "# The graph's shared types, as every subgraph built with @agora-hub/subgraph-kit defines them. A subgraph\n" +
+    "# written otherwise starts its SDL from this file (its own types below), or copies the definitions it\n" +
+    "# uses unchanged, so that composition finds them identical in every subgraph.\n\n" +
+    (await printSharedTypes())
+  );
 }

@@ -2,36 +2,83 @@
  * The Agora Hub subgraph kit: what a network needs to build a Federation 2 subgraph of the hub on
  * PostgreSQL — schema from type-graphql, server, data source and migrations, loaders, pagination,
  * multilingual text, the shared vocabularies and graph types, errors and validation, the viewer.
- * Test helpers are in `@agora-hub/subgraph-kit/testing`.
+ * Test helpers are in `@agora-hub/subgraph-kit/testing`. Everything else is the kit's own business
+ * (or the hub's, in `@agora-hub/runtime`); README.md walks through this list by area.
  */
-export * from "./subgraph";
-export * from "./schema/build-subgraph-schema";
-export * from "./server/subgraph-server";
-export * from "./server/run-subgraph";
-export * from "./server/partial-errors";
-export * from "./data/loaders";
-export * from "./data/pagination";
-export * from "./data/search";
-export * from "./data/search-migration";
-export * from "./data/migration";
-export * from "./data/sql";
-export * from "./data/bulk-insert";
-export * from "./data/network-records";
-export * from "./graph/localized-text";
-export * from "./graph/vocabulary.types";
-export * from "./graph/shared-enums.types";
-export * from "./graph/network-record";
-export * from "./graph/key-stub";
+
+// The subgraph: its definition and per-request context.
+export {
+  type AnySubgraphDefinition,
+  type BackgroundContext,
+  type EntityRepresentation,
+  type FederationLink,
+  type ReferenceResolver,
+  type SeedSizes,
+  type SubgraphContext,
+  type SubgraphDefinition,
+} from "./subgraph";
+
+// Schema: type-graphql to Federation 2, and the shared types as SDL.
+export { buildSubgraphSchema, FEDERATION_IMPORTS, FEDERATION_SPEC_URL, printSchemaExtension } from "./schema/build-subgraph-schema";
+export { printSharedTypes, SHARED_TYPE_NAMES } from "./schema/shared-types";
+
+// Server: run a subgraph as a process, or start one in-process.
+export { runSubgraph, startSubgraph, type StartedSubgraph } from "./server/run-subgraph";
+export { listenSubgraph, type RunningSubgraph, type SubgraphIngressOptions, type SubgraphServerOptions } from "./server/subgraph-server";
+export { reportPartialError } from "./server/partial-errors";
+
+// Data: loaders, keyset pagination, search and facets, SQL helpers.
+export { createByIdLoader, createChildrenPageLoader, createIdsByParentLoader, type ChildrenPageKey, type ChildrenSource } from "./data/loaders";
+export { ConnectionType, type KeysetOrder, type Page, PageArgs, PageInfo, type PageWindow, paginate, type SortValueType } from "./data/pagination";
+export {
+  chooseOrder,
+  FacetCount,
+  FacetCounter,
+  type FacetDimension,
+  installSearchSupport,
+  normaliseSearch,
+  paginateSearchable,
+  RELEVANCE,
+  SEARCH_MAX_LENGTH,
+  SEARCH_MIN_LENGTH,
+  type SearchablePage,
+  type SearchableTable,
+  SearchMatch,
+} from "./data/search";
+export { escapeLike, isForeignKeyViolation, isUniqueViolation, unique } from "./data/sql";
+export { bulkInsert } from "./data/bulk-insert";
+
+// Graph types shared by every subgraph: multilingual text, vocabularies, network records, shared enums.
+export { LocalizedText, type LocalizedTextData, LocalizedTextColumn, LocalizedTextInput, toLocalizedText, Translation, TranslationInput } from "./graph/localized-text";
+export { CountryCode, CurrencyCode, Discipline, LanguageTag, LocalDate, WebUrl } from "./graph/vocabulary.types";
+export { CareerStage, OpportunityStatus, OpportunityType } from "./graph/shared-enums.types";
+export { NetworkRecord, withNetworkSource } from "./graph/network-record";
 export * from "./graph/directory-filter";
-export * from "./graph/facets";
-export * from "./graph/searchable-list-args";
-export * from "./input/errors";
-export * from "./input/ids";
-export * from "./input/validation";
-export * from "./access/authorisation";
+
+// Input: errors and validation.
+export { badUserInput, type FieldViolation, notFound, Violations } from "./input/errors";
+export { requireUuid } from "./input/ids";
+
+// Identity: who is asking (`context.viewer`), and what they may write.
+export { requireWriter, unauthenticated, writableBy } from "./access/authorisation";
 export * from "./identity/hub-token-verifier";
 export * from "./identity/replay-guard";
+
+// Writing network records: authorise, validate, check references, lock, save, map unique violations.
+export * from "./data/network-records";
+
+// Migrations of kit features.
+export * from "./data/migration";
+export * from "./data/search-migration";
+
+// Shapes shared by lists and entities: key stubs, filters, facets, list arguments.
+export * from "./graph/key-stub";
+export * from "./graph/facets";
+export * from "./graph/searchable-list-args";
+
+// Calling peer subgraphs (core subgraphs only: partners have no peers), and checking the references a write stores.
 export * from "./peers/peer-client";
 export * from "./peers/peer-subgraphs";
 export * from "./peers/reference-check";
 export { ANONYMOUS, logger, OPERATOR, type Viewer } from "@agora-hub/runtime";
+

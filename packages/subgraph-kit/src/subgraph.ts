@@ -1,4 +1,5 @@
 import type DataLoader from "dataloader";
+import type { GraphQLDirective, GraphQLResolveInfo } from "graphql";
 import type { DataSource } from "typeorm";
 import { randomUUID } from "node:crypto";
 import { ANONYMOUS, type BackgroundTask, type Viewer } from "@agora-hub/runtime";
@@ -22,8 +23,28 @@ export interface SubgraphContext<TLoaders = Record<string, DataLoader<never, unk
   settings: TSettings;
 }
 
-/** Resolves a representation `{ __typename, id }` sent by the gateway to the entity, or null. */
-export type ReferenceResolver<TContext> = (reference: { id: string }, context: TContext) => Promise<unknown> | unknown;
+/** A representation sent by the gateway: `__typename` and the fields of one of the type's `@key`s. */
+export type EntityRepresentation<TKey extends object = { id: string }> = TKey & { __typename: string };
+
+/**
+ * Resolves a representation sent by the gateway to the entity, or null. `TKey` is the shape of the key
+ * it is called with: `{ id: string }` by default, or e.g. `{ isbn: string }`, `{ network: string; sourceId: string }`
+ * or a nested `{ owner: { id: string }; slug: string }` for a type with such `@key`s (one resolver per type
+ * serves all its keys, so with several keys it is their union).
+ */
+export type ReferenceResolver<TContext, TKey extends object = { id: string }> = (
+  reference: EntityRepresentation<TKey>,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => Promise<unknown> | unknown;
+
+/** A `@link` to a spec of the subgraph's own, e.g. the one defining a custom directive it composes. */
+export interface FederationLink {
+  /** The spec's URL, ending in its name and version (`https://partner.example/lowercase/v1.0`). */
+  url: string;
+  /** Directives the link imports, by name or renamed (`{ name: "@lowercase", as: "@lower" }`). */
+  import?: Array<string | { name: string; as: string }>;
+}
 
 /**
  * Everything the kit needs to run one subgraph: its GraphQL resolvers, its tables and their
@@ -39,8 +60,18 @@ export interface SubgraphDefinition<TLoaders = unknown, TSettings = unknown> {
   /** Entity types not reachable from a root field (key stubs resolved by reference). */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
-  /** `__resolveReference` per entity type name. */
-  referenceResolvers: Record<string, ReferenceResolver<SubgraphContext<TLoaders, TSettings>>>;
+  /**
+   * `__resolveReference` per entity type name. A type without one resolves to its representation as
+   * given, which is right for a key-only stub of another subgraph's entity.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  referenceResolvers?: Record<string, ReferenceResolver<SubgraphContext<TLoaders, TSettings>, any>>;
+  /** Definitions of custom directives the types and fields use (`@Directive("@lowercase")`). */
+  directives?: GraphQLDirective[];
+  /** Further `@link`s, of the subgraph's own specs, beside the federation one the kit adds. */
+  links?: FederationLink[];
+  /** Custom directives composition keeps in the supergraph (`@composeDirective`); each imported by one of `links`. */
+  composeDirectives?: string[];
   /**
    * The subgraphs this one calls (reference checks, feeds, fan-out), by name: each needs a URL when it starts,
    * from SUBGRAPH_<NAME>_URL or the peer URLs its process was given, and the request context carries them.

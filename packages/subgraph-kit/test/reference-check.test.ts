@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DataSource } from "typeorm";
-import { createHubTokenSigner, rotateSigningKeys } from "@agora-hub/runtime";
-import { checkReferences, createHubTokenVerifier, findUnresolvedIds, type PeerSubgraphs, resolvePeerSubgraphs, type TokenCheck, type Viewer } from "../src";
+import { createHubTokenSigner, rotateSigningKeys, type Viewer } from "@agora-hub/runtime";
+import { type PeerSubgraphs, resolvePeerSubgraphs } from "../src/peers/peer-subgraphs";
+import { checkReferences, findUnresolvedIds } from "../src/peers/reference-check";
+import { createHubTokenVerifier, type TokenCheck } from "../src";
 import { listenSubgraph } from "../src/server/subgraph-server";
 import type { SubgraphDefinition } from "../src/subgraph";
 

