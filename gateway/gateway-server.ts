@@ -56,7 +56,7 @@ export async function startGateway(config: GatewayConfig, hooks: GatewayHooks = 
       observability.markStopping();
       await drain.drain(GATEWAY_DRAIN_MS);
     });
-    const routes = gatewayRoutes({ config, server, registry: source.registry, observability, guard });
+    const routes = gatewayRoutes({ config, gateway, server, registry: source.registry, observability, guard });
     mountGatewayRoutes(app, routes, { drain, requestLogging: observability.requestLogging, trustProxy: config.protection.trustProxy });
 
     const url = await listen(httpServer, config.port, config.host);

@@ -1,3 +1,4 @@
+import type { ApolloGateway } from "@apollo/gateway";
 import type { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { Express, Request, RequestHandler, Response } from "express";
@@ -41,6 +42,7 @@ export interface GatewayRoute {
 /** What the routes are built from. */
 export interface GatewayRouteParts {
   config: GatewayConfig;
+  gateway: ApolloGateway;
   server: ApolloServer<GatewayContext>;
   registry: PartnerRegistry | null;
   observability: GatewayObservability;
@@ -55,7 +57,7 @@ const OPEN_FORMAT_PATHS = ["/people", "/organisations", "/opportunities", "/even
  * open formats (JSON-LD pages, iCalendar feeds) and GraphQL at `/graphql` (Apollo Sandbox at `/`
  * outside production). A new route is one more entry.
  */
-export function gatewayRoutes({ config, server, registry, observability, guard }: GatewayRouteParts): GatewayRoute[] {
+export function gatewayRoutes({ config, gateway, server, registry, observability, guard }: GatewayRouteParts): GatewayRoute[] {
   const { protection, admission } = guard;
   return [
     { name: "readiness and metrics", outsideDrain: true, mount: (app) => observability.mountRoutes(app) },
@@ -83,7 +85,7 @@ export function gatewayRoutes({ config, server, registry, observability, guard }
       name: "open formats",
       mount: (app) => {
         app.use(OPEN_FORMAT_PATHS, protection.rateLimit, admission.middleware);
-        app.use(openFormatsRouter(anonymousOperations(server), { languagesOf: requestLanguages, requestIdOf }));
+        app.use(openFormatsRouter(anonymousOperations(server), { languagesOf: requestLanguages, requestIdOf, schemaOf: () => gateway.schema }));
       },
     },
     {
