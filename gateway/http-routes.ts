@@ -1,0 +1,137 @@
+import type { ApolloGateway } from "@apollo/gateway";
+import type { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import type { Express, Request, RequestHandler, Response } from "express";
+import { randomUUID } from "node:crypto";
+import { preferredLanguages, type RequestDrain } from "@agora-hub/runtime";
+import { adminRouter } from "../registry/admin.routes";
+import type { PartnerRegistry } from "../registry/registry.service";
+import type { GatewayConfig } from "./config";
+import type { GatewayContext } from "./gateway-context";
+import { anonymousOperations } from "./graphql-server";
+import type { GatewayObservability } from "./observability/gateway-observability";
+import { openFormatsRouter } from "./open-formats.routes";
+import { requestBudgetOf } from "./protection/admission-control";
+import type { GatewayProtection } from "./protection/gateway-protection";
+import { identifyViewer } from "./viewer";
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/** The request's id (the client's `x-request-id` when well formed, else a new one), echoed in the response. */
+function requestIdOf(req: Request, res: Response): string {
+  const given = req.header("x-request-id");
+  const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader("x-request-id", requestId);
+  return requestId;
+}
+
+/** The client's preferred languages: Accept-Language by quality (express/negotiator), canonicalised, unknown tags dropped, at most 10. */
+function requestLanguages(req: Request): string[] {
+  return req.header("accept-language") ? preferredLanguages(req.acceptsLanguages()) : [];
+}
+
+/** One entry of the gateway's route table. */
+export interface GatewayRoute {
+  /** What the route serves, for readers and logs. */
+  name: string;
+  /** Mounted ahead of the request drain: answered while the gateway drains and not counted as an open request. */
+  outsideDrain?: boolean;
+  mount: (app: Express) => void;
+}
+
+/** What the routes are built from. */
+export interface GatewayRouteParts {
+  config: GatewayConfig;
+  gateway: ApolloGateway;
+  server: ApolloServer<GatewayContext>;
+  registry: PartnerRegistry | null;
+  observability: GatewayObservability;
+  guard: GatewayProtection;
+}
+
+/** Collections whose JSON-LD pages the open formats router serves, and its feeds. */
+const OPEN_FORMAT_PATHS = ["/people", "/organisations", "/opportunities", "/events", "/feeds"];
+
+/**
+ * How long verifiers may cache the JWKS: short enough that a key dropped after a rotation is soon forgotten;
+ * a verifier meeting a new kid fetches the set again anyway.
+ */
+const JWKS_MAX_AGE_S = 300;
+
+/**
+ * The gateway's route table, in mounting order: probes and metrics, the admin API, the JWKS, `/health`, the
+ * open formats (JSON-LD pages, iCalendar feeds) and GraphQL at `/graphql` (Apollo Sandbox at `/`
+ * outside production). A new route is one more entry.
+ */
+export function gatewayRoutes({ config, gateway, server, registry, observability, guard }: GatewayRouteParts): GatewayRoute[] {
+  const { protection, admission } = guard;
+  return [
+    { name: "readiness and metrics", outsideDrain: true, mount: (app) => observability.mountRoutes(app) },
+    {
+      name: "admin API",
+      mount: (app) => {
+        if (registry) {
+          app.use("/admin", protection.rateLimit, adminRouter(registry));
+          return;
+        }
+        app.use("/admin", (_req, res) => {
+          res.status(404).json({ error: "the partner registry is off: this gateway serves a supergraph file (set DATABASE_URL and unset AGORA_SUPERGRAPH_FILE)" });
+        });
+      },
+    },
+    {
+      // The hub's public keys, with which every subgraph verifies the tokens the hub sends it (two during a rotation).
+      name: "JSON Web Key Set",
+      outsideDrain: true,
+      mount: (app) =>
+        app.get("/.well-known/jwks.json", (_req, res) => {
+          res.setHeader("cache-control", `public, max-age=${JWKS_MAX_AGE_S}`);
+          res.json(config.signer.jwks);
+        }),
+    },
+    {
+      name: "health",
+      mount: (app) =>
+        app.get("/health", (_req, res) => {
+          res.json({ status: "ok" });
+        }),
+    },
+    {
+      // JSON-LD pages and iCalendar feeds: GraphQL operations run through this server as an anonymous client.
+      name: "open formats",
+      mount: (app) => {
+        app.use(OPEN_FORMAT_PATHS, protection.rateLimit, admission.middleware);
+        app.use(openFormatsRouter(anonymousOperations(server), { languagesOf: requestLanguages, requestIdOf, schemaOf: () => gateway.schema }));
+      },
+    },
+    {
+      name: "GraphQL",
+      mount: (app) =>
+        app.all(
+          ["/", "/graphql"],
+          ...protection.httpHandlers,
+          admission.middleware,
+          expressMiddleware(server, {
+            context: async ({ req, res }) => {
+              const requestId = requestIdOf(req, res);
+              const viewer = await identifyViewer(req.header("authorization"), { registry, adminToken: config.adminToken });
+              return { requestId, viewer, languages: requestLanguages(req), budget: requestBudgetOf(res) };
+            },
+          }),
+        ),
+    },
+  ];
+}
+
+/**
+ * Mounts the route table on `app`: request logging first, then the routes that answer while draining,
+ * the request drain, and every other route in table order.
+ */
+export function mountGatewayRoutes(app: Express, routes: readonly GatewayRoute[], options: { drain: RequestDrain; requestLogging: RequestHandler; trustProxy?: unknown }): void {
+  app.disable("x-powered-by");
+  if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);
+  app.use(options.requestLogging);
+  for (const route of routes) if (route.outsideDrain) route.mount(app);
+  app.use(options.drain.middleware);
+  for (const route of routes) if (!route.outsideDrain) route.mount(app);
+}
