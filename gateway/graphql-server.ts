@@ -5,7 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { Server } from "node:http";
 import { CONNECTION_GRACE_MS, logger } from "@agora-hub/runtime";
-import { ANONYMOUS } from "@agora-hub/subgraph-kit";
+import { ANONYMOUS } from "@agora-hub/runtime";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./gateway-context";
 import type { GatewayObservability } from "./observability/gateway-observability";

@@ -40,7 +40,7 @@ export function adminRouter(registry: PartnerRegistry): Router {
   router.use(async (req: AuthedRequest, res, next) => {
     const header = req.header("authorization") ?? "";
     const token = /^Bearer (\S{1,512})$/.exec(header)?.[1];
-    let actor: Actor | null = null;
+    let actor: Actor | null;
     try {
       actor = token ? await registry.authenticate(token) : null;
     } catch (error) {

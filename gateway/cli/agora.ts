@@ -41,7 +41,7 @@ async function callAdmin(options: { gateway: string; token?: string }, method: s
     });
   } catch (error) {
     const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-    throw new Error(`cannot reach the gateway at ${url.origin} (${cause?.code ?? cause?.message ?? (error as Error).message}): is the hub running? Set --gateway or AGORA_GATEWAY_URL`);
+    throw new Error(`cannot reach the gateway at ${url.origin} (${cause?.code ?? cause?.message ?? (error as Error).message}): is the hub running? Set --gateway or AGORA_GATEWAY_URL`, { cause: error });
   }
   const text = await response.text();
   let parsed: unknown = text;

@@ -96,8 +96,8 @@ function createFetcher(options: SubgraphFetchOptions, policy: AddressPolicyOptio
       Object.defineProperty(buffered, "url", { value: target.href });
       return buffered;
     } catch (error) {
-      if (timeout.aborted) throw new Error(`subgraph timed out after ${timeoutMs} ms`);
-      if (isAbortSignal(init.signal) && init.signal.aborted) throw new Error(`subgraph request abandoned: ${abortReason(init.signal)}`);
+      if (timeout.aborted) throw new Error(`subgraph timed out after ${timeoutMs} ms`, { cause: error });
+      if (isAbortSignal(init.signal) && init.signal.aborted) throw new Error(`subgraph request abandoned: ${abortReason(init.signal)}`, { cause: error });
       throw plainError(error);
     }
   };
@@ -140,7 +140,7 @@ export function limitSubgraphCalls(inner: SubgraphFetcher, options: SubgraphLimi
     try {
       release = await limiter.acquire({ signal: budget?.signal, maxWaitMs: Math.min(options.maxWaitMs, remaining()) });
     } catch (error) {
-      if (error instanceof LimiterRejectedError) throw new Error(`subgraph call refused: ${error.message}`);
+      if (error instanceof LimiterRejectedError) throw new Error(`subgraph call refused: ${error.message}`, { cause: error });
       throw error;
     }
     try {

@@ -22,7 +22,7 @@ export function loadSafelist(file: string): Safelist {
   try {
     parsed = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new Error(`AGORA_SAFELIST_FILE ${file}: cannot be read as JSON (${(error as Error).message})`);
+    throw new Error(`AGORA_SAFELIST_FILE ${file}: cannot be read as JSON (${(error as Error).message})`, { cause: error });
   }
   const entries: Array<[string | null, unknown]> = Array.isArray(parsed)
     ? parsed.map((query) => [null, query])

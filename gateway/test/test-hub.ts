@@ -1,5 +1,5 @@
 import { startHub, type RunningHub } from "../../scripts/hub";
-import { type SeedSizes } from "@agora-hub/subgraph-kit";
+import type { SeedSizes } from "@agora-hub/subgraph-kit";
 import { QueryCounter } from "@agora-hub/runtime";
 import { DEMO_SIZES } from "@agora-hub/subgraph-kit/testing";
 import { createTestDatabase, type TestDatabase } from "@agora-hub/subgraph-kit/testing";

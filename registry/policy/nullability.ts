@@ -7,7 +7,6 @@ import {
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLOutputType,
-  type GraphQLSchema,
   isAbstractType,
   isInterfaceType,
   isIntrospectionType,

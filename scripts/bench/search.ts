@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { Client } from "pg";
-import { type SeedSizes } from "@agora-hub/subgraph-kit";
+import type { SeedSizes } from "@agora-hub/subgraph-kit";
 import { QueryCounter } from "@agora-hub/runtime";
 import { ensureDatabase } from "@agora-hub/runtime";
 import { startHub } from "../hub";

@@ -23,7 +23,7 @@ export { buildSubgraphSchema, FEDERATION_IMPORTS, FEDERATION_SPEC_URL, printSche
 export { printSharedTypes, SHARED_TYPE_NAMES } from "./schema/shared-types";
 
 // Server: run a subgraph as a process, or start one in-process.
-export { runSubgraph, startSubgraph, type StartedSubgraph } from "./server/run-subgraph";
+export { runSubgraph, seedSubgraph, startSubgraph, type StartedSubgraph } from "./server/run-subgraph";
 export { listenSubgraph, type RunningSubgraph, type SubgraphIngressOptions, type SubgraphServerOptions } from "./server/subgraph-server";
 export { reportPartialError } from "./server/partial-errors";
 
@@ -81,4 +81,21 @@ export * from "./peers/peer-client";
 export * from "./peers/peer-subgraphs";
 export * from "./peers/reference-check";
 export { ANONYMOUS, logger, OPERATOR, type Viewer } from "@agora-hub/runtime";
+
+// The controlled vocabularies behind the graph's enums (UNESCO FCS disciplines, ISO 3166-1, ISO 4217, BCP 47), and reading settings.
+export {
+  baseLanguage,
+  canonicalLanguageTag,
+  COUNTRIES,
+  COUNTRY_GROUPS,
+  CURRENCIES,
+  DISCIPLINE_DOMAINS,
+  DISCIPLINE_PRACTICES,
+  DISCIPLINES,
+  type DisciplineCode,
+  type DisciplinePractice,
+  expandDisciplines,
+  isUuid,
+  readEnv,
+} from "@agora-hub/runtime";
 

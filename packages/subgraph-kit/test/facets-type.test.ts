@@ -5,7 +5,6 @@ import { Column, DataSource, Entity, PrimaryColumn } from "typeorm";
 import ts from "typescript";
 import {
   buildSubgraphSchema,
-  FACET_LIMIT,
   type FacetDimension,
   FacetsType,
   type KeysetOrder,
@@ -13,6 +12,7 @@ import {
   SearchableConnectionType,
   type SearchablePage,
 } from "../src";
+import { FACET_LIMIT } from "../src/data/search";
 import { createTestDatabase, type TestDatabase } from "../src/testing/test-database";
 import { ensureBuilt } from "../../../testing/ensure-built";
 

@@ -1,6 +1,6 @@
 import { languageTagged } from "../../../domain/open-formats/json-ld";
 import { disciplineTerms } from "../../../domain/open-formats/json-ld";
-import { type JsonLdNode } from "../../../domain/open-formats/json-ld";
+import type { JsonLdNode } from "../../../domain/open-formats/json-ld";
 import { entityLink } from "../../../domain/open-formats/json-ld";
 import { hubTerm } from "../../../domain/open-formats/json-ld";
 import { postalAddress } from "../../../domain/open-formats/json-ld";

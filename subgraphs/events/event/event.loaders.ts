@@ -1,7 +1,7 @@
 import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { type ChildrenPageKey, createByIdLoader, createChildrenPageLoader, createIdsByParentLoader } from "@agora-hub/subgraph-kit";
-import { type Page } from "@agora-hub/subgraph-kit";
+import type { Page } from "@agora-hub/subgraph-kit";
 import { Event } from "./event.entity";
 import { MAX_ORGANISERS, MAX_SPEAKERS } from "./event.inputs";
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { FacetsType, SearchableConnectionType } from "@agora-hub/subgraph-kit";
-import { type JsonLdNode } from "../../../domain/open-formats/json-ld";
+import type { JsonLdNode } from "../../../domain/open-formats/json-ld";
 import { JSONObject } from "../../../domain/open-formats/json-ld";
 import { MAX_CALENDAR_ENTRIES } from "../../../domain/open-formats/calendar";
 import { Organisation } from "../organisation/organisation.stub";

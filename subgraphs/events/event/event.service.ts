@@ -1,12 +1,10 @@
 import type { EntityManager, SelectQueryBuilder } from "typeorm";
 import { addedIds, applyDirectoryFilter, checkReferences, escapeLike, NetworkRecordWriter, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, type SubgraphContext, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
-import { type Page } from "@agora-hub/subgraph-kit";
-import { type PageWindow } from "@agora-hub/subgraph-kit";
-import { type KeysetOrder } from "@agora-hub/subgraph-kit";
-import { paginate } from "@agora-hub/subgraph-kit";
+import type { Page } from "@agora-hub/subgraph-kit";
+import type { PageWindow } from "@agora-hub/subgraph-kit";
+import type { KeysetOrder } from "@agora-hub/subgraph-kit";
 import { Organisation } from "../organisation/organisation.stub";
-import { Person } from "../person/person.stub";
 import { Event } from "./event.entity";
 import { EventOrganiser } from "./event-organiser.entity";
 import { EventSpeaker } from "./event-speaker.entity";

@@ -1,11 +1,11 @@
 import { COUNTRIES } from "@agora-hub/runtime";
-import { type CareerStage, type OpportunityType } from "@agora-hub/subgraph-kit";
+import type { CareerStage, OpportunityType } from "@agora-hub/subgraph-kit";
 import { careerStageFit } from "../../../domain/matchmaking/matchmaking";
 import { disciplinesInDomainsOf } from "../../../domain/matchmaking/matchmaking";
 import { rankSuggestions } from "../../../domain/matchmaking/matchmaking";
 import { TARGET_CAREER_STAGES } from "../../../domain/matchmaking/matchmaking";
-import { type MatchReason } from "../../../domain/matchmaking/matchmaking";
-import { type Scored } from "../../../domain/matchmaking/matchmaking";
+import type { MatchReason } from "../../../domain/matchmaking/matchmaking";
+import type { Scored } from "../../../domain/matchmaking/matchmaking";
 import { CANDIDATE_POOL_SIZE } from "../../../domain/matchmaking/matchmaking";
 import { MatchReasonKind } from "../../../domain/matchmaking/matchmaking";
 import { personOpportunityDisciplines } from "../../../domain/matchmaking/matchmaking";

@@ -1,7 +1,7 @@
 import { countryNode } from "../../../domain/open-formats/json-ld";
 import { disciplineTerms } from "../../../domain/open-formats/json-ld";
 import { languageTagged } from "../../../domain/open-formats/json-ld";
-import { type JsonLdNode } from "../../../domain/open-formats/json-ld";
+import type { JsonLdNode } from "../../../domain/open-formats/json-ld";
 import { entityLink } from "../../../domain/open-formats/json-ld";
 import { hubTerm } from "../../../domain/open-formats/json-ld";
 import { postalAddress } from "../../../domain/open-formats/json-ld";

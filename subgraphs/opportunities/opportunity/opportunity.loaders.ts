@@ -1,7 +1,7 @@
 import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { type ChildrenPageKey, createByIdLoader, createChildrenPageLoader } from "@agora-hub/subgraph-kit";
-import { type Page } from "@agora-hub/subgraph-kit";
+import type { Page } from "@agora-hub/subgraph-kit";
 import { Opportunity } from "./opportunity.entity";
 
 /** The opportunities subgraph's per-request loaders. */

@@ -1,10 +1,9 @@
 import type { SelectQueryBuilder } from "typeorm";
 import { addedIds, applyDirectoryFilter, checkReferences, escapeLike, NetworkRecordWriter, type PreparedWrite, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, type LocalizedText, type LocalizedTextInput, type SubgraphContext, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
-import { type Page } from "@agora-hub/subgraph-kit";
-import { type PageWindow } from "@agora-hub/subgraph-kit";
-import { type KeysetOrder } from "@agora-hub/subgraph-kit";
-import { paginate } from "@agora-hub/subgraph-kit";
+import type { Page } from "@agora-hub/subgraph-kit";
+import type { PageWindow } from "@agora-hub/subgraph-kit";
+import type { KeysetOrder } from "@agora-hub/subgraph-kit";
 import type { OpportunitiesArgs, OpportunitiesFilter } from "./opportunity.args";
 import { Opportunity } from "./opportunity.entity";
 import {

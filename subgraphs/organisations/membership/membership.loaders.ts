@@ -1,7 +1,7 @@
 import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { type ChildrenPageKey, type ChildrenSource, createByIdLoader, createChildrenPageLoader } from "@agora-hub/subgraph-kit";
-import { type Page } from "@agora-hub/subgraph-kit";
+import type { Page } from "@agora-hub/subgraph-kit";
 import { Membership } from "./membership.entity";
 
 /** Per-request loaders of memberships: by id, and one page of them for many parents at once. */

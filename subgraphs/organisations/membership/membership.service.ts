@@ -1,8 +1,8 @@
 import type DataLoader from "dataloader";
 import { badUserInput, checkReferences, type ChildrenPageKey, isForeignKeyViolation, isUniqueViolation, notFound, requireUuid, requireWriter, Violations, writableBy } from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
-import { type Page } from "@agora-hub/subgraph-kit";
-import { type PageWindow } from "@agora-hub/subgraph-kit";
+import type { Page } from "@agora-hub/subgraph-kit";
+import type { PageWindow } from "@agora-hub/subgraph-kit";
 import type { Organisation } from "../organisation/organisation.entity";
 import type { OrganisationsContext } from "../organisations.loaders";
 import { Membership } from "./membership.entity";

@@ -1,6 +1,6 @@
 import type { EntityManager, SelectQueryBuilder } from "typeorm";
 import { applyDirectoryFilter, escapeLike, NetworkRecordWriter, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
-import { type KeysetOrder } from "@agora-hub/subgraph-kit";
+import type { KeysetOrder } from "@agora-hub/subgraph-kit";
 import type { OrganisationsContext } from "../organisations.loaders";
 import type { OrganisationsArgs, OrganisationsFilter } from "./organisation.args";
 import { Organisation } from "./organisation.entity";

@@ -1,6 +1,6 @@
 import { logger, requireUuid } from "@agora-hub/subgraph-kit";
 import { mayManagePersonData } from "../../../domain/person-data/person-data";
-import { type PersonDataExportKey } from "../../../domain/person-data/person-data";
+import type { PersonDataExportKey } from "../../../domain/person-data/person-data";
 import { readPersonDataExportKey } from "../../../domain/person-data/person-data";
 import { toPlainRecord } from "../../../domain/person-data/person-data";
 import { Person } from "../person/person.entity";

@@ -1,12 +1,12 @@
 import { GraphQLError } from "graphql";
 import { logger, requireUuid, unauthenticated } from "@agora-hub/subgraph-kit";
-import { type Page } from "@agora-hub/subgraph-kit";
-import { type PageWindow } from "@agora-hub/subgraph-kit";
-import { type KeysetOrder } from "@agora-hub/subgraph-kit";
+import type { Page } from "@agora-hub/subgraph-kit";
+import type { PageWindow } from "@agora-hub/subgraph-kit";
+import type { KeysetOrder } from "@agora-hub/subgraph-kit";
 import { paginate } from "@agora-hub/subgraph-kit";
 import { mayManagePersonData } from "../../../domain/person-data/person-data";
 import { Person } from "../person/person.entity";
-import type { PeopleContext } from "../person/person.service";
+import type { PeopleContext } from "../person/person.loaders";
 import { PersonErasure } from "./person-erasure.entity";
 import { PersonErasureStatus } from "./person-erasure.type";
 

@@ -1,6 +1,6 @@
 import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { createByIdLoader } from "@agora-hub/subgraph-kit";
+import { createByIdLoader, type SubgraphContext } from "@agora-hub/subgraph-kit";
 import { Person } from "./person.entity";
 
 /** The people subgraph's per-request loaders. */
@@ -12,3 +12,6 @@ export interface PersonLoaders {
 export function createPersonLoaders(dataSource: DataSource): PersonLoaders {
   return { personById: createByIdLoader(dataSource, Person) };
 }
+
+/** Per-request context of the people subgraph. */
+export type PeopleContext = SubgraphContext<PersonLoaders>;

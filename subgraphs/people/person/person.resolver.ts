@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { FacetsType, SearchableConnectionType } from "@agora-hub/subgraph-kit";
-import { type JsonLdNode } from "../../../domain/open-formats/json-ld";
+import type { JsonLdNode } from "../../../domain/open-formats/json-ld";
 import { JSONObject } from "../../../domain/open-formats/json-ld";
 import { PeopleArgs } from "./person.args";
 import { Person } from "./person.entity";

@@ -1,18 +1,19 @@
 import type { SelectQueryBuilder } from "typeorm";
-import { applyDirectoryFilter, escapeLike, NetworkRecordWriter, notFound, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, type SubgraphContext, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
+import { applyDirectoryFilter, escapeLike, NetworkRecordWriter, notFound, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
-import { type KeysetOrder } from "@agora-hub/subgraph-kit";
+import type { KeysetOrder } from "@agora-hub/subgraph-kit";
 import { Person } from "./person.entity";
 import type { CreatePersonInput, UpdatePersonInput, UpsertPersonInput } from "./person.inputs";
 import type { PeopleArgs, PeopleFilter } from "./person.args";
-import type { PersonLoaders } from "./person.loaders";
 import { erasePerson } from "../erasure/person-erasure.service";
 import { PersonErasureStatus } from "../erasure/person-erasure.type";
 import { PersonOrder } from "./person.type";
 import { applyPersonVisibility, canSeePerson } from "./person.visibility";
 
 /** Context of a request to the people subgraph. */
-export type PeopleContext = SubgraphContext<PersonLoaders>;
+import type { PeopleContext } from "./person.loaders";
+
+export type { PeopleContext };
 
 const ORDERS: Record<Exclude<PersonOrder, PersonOrder.RELEVANCE>, KeysetOrder<Person>> = {
   [PersonOrder.NAME]: { column: "person.display_name", direction: "ASC", valueType: "text", valueOf: (person) => person.displayName },

@@ -91,6 +91,7 @@ const ISO_TIMESTAMP = /^(?:\d{4}|[+-]\d{6})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}
 /** PostgreSQL's earliest timestamp year is 4713 BC, year -4712 in JavaScript's reckoning (1 BC is year 0). */
 const MIN_TIMESTAMP_YEAR = -4712;
 /** NUL, which PostgreSQL text cannot hold, and lone surrogates, which are no character (paired ones are one code point under `u`). */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this must find
 const UNSTORABLE_TEXT = /[\u0000\p{Cs}]/u;
 const BIGINT = /^(?:0|-?[1-9]\d{0,18})$/;
 const INT8_MIN = -(2n ** 63n);

@@ -35,6 +35,7 @@ export abstract class NetworkRecord {
  * Adds the source-network fields to a create input. A mixin, because create inputs already extend
  * their subgraph's shared field set; the network of a record is fixed once created.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's base must accept any constructor arguments (TS2545)
 export function withNetworkSource<TBase extends abstract new (...args: any[]) => object>(Base: TBase) {
   @InputType()
   abstract class NetworkSourceInput extends Base {

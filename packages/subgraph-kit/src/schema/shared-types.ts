@@ -3,7 +3,7 @@ import { GraphQLSchema, type GraphQLNamedType } from "graphql";
 import { Arg, buildSchema, Field, ObjectType, Query, Resolver } from "type-graphql";
 import { LocalizedText, LocalizedTextInput } from "../graph/localized-text";
 import { CareerStage, OpportunityStatus, OpportunityType } from "../graph/shared-enums.types";
-import { CountryCode, CurrencyCode, Discipline, LanguageTag, LocalDate, WebUrl } from "../graph/vocabulary.types";
+import { CountryCode, CurrencyCode, Discipline, LocalDate, WebUrl } from "../graph/vocabulary.types";
 import { FacetCount, SearchMatch } from "../data/search";
 import { PageInfo } from "../data/pagination";
 import { printSchemaExtension } from "./build-subgraph-schema";

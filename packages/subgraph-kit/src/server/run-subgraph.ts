@@ -6,7 +6,7 @@ import { logger } from "@agora-hub/runtime";
 import { type PeerSubgraphs, resolvePeerSubgraphs } from "../peers/peer-subgraphs";
 import type { BackgroundTask } from "@agora-hub/runtime";
 import { closeOnSignals } from "@agora-hub/runtime";
-import type { SubgraphDefinition } from "../subgraph";
+import type { SeedSizes, SubgraphDefinition } from "../subgraph";
 import { listenSubgraph, type RunningSubgraph, type SubgraphIngressOptions, type SubgraphServerOptions } from "./subgraph-server";
 import type { DataSource, Logger as TypeOrmLogger } from "typeorm";
 
@@ -157,5 +157,35 @@ export async function runSubgraph<TLoaders, TSettings>(
   } catch (error) {
     await database.stop();
     throw error;
+  }
+}
+
+/**
+ * Entry point of a subgraph's seed script: opens the subgraph's schema (DATABASE_URL, else the embedded
+ * PostgreSQL under AGORA_DATA_DIR), migrates it and, when none of its tables holds a row, writes the
+ * definition's `seed`. A schema with records is left alone. Returns whether it seeded.
+ */
+export async function seedSubgraph<TLoaders, TSettings>(definition: SubgraphDefinition<TLoaders, TSettings>, sizes: SeedSizes, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  if (!definition.seed) throw new Error(`the ${definition.name} subgraph has no seed`);
+  const shared = readEnv(sharedEnvShape, env);
+  const database = await connectDatabase(shared);
+  try {
+    const dataSource = await openSubgraphDatabase({ url: database.url, schema: definition.name, entities: definition.entities, migrations: definition.migrations });
+    try {
+      for (const entity of definition.entities) {
+        if (await dataSource.getRepository(entity).exists()) {
+          logger.info({ subgraph: definition.name }, "already holds records; nothing to seed");
+          return false;
+        }
+      }
+      const started = Date.now();
+      await definition.seed(dataSource, sizes);
+      logger.info({ subgraph: definition.name, ms: Date.now() - started }, "seeded");
+      return true;
+    } finally {
+      await dataSource.destroy();
+    }
+  } finally {
+    await database.stop();
   }
 }

@@ -22,7 +22,7 @@ import { createHubTokenVerifier, type HubKeySource, type TokenRefusal } from "..
 import { createRequestDrain } from "@agora-hub/runtime";
 import { CONNECTION_GRACE_MS, SUBGRAPH_DRAIN_MS } from "@agora-hub/runtime";
 import { createSubgraphContext, type SubgraphContext, type SubgraphDefinition } from "../subgraph";
-import { type Viewer } from "@agora-hub/runtime";
+import type { Viewer } from "@agora-hub/runtime";
 import { ANONYMOUS } from "@agora-hub/runtime";
 import { hubPublicUrl } from "@agora-hub/runtime";
 

@@ -4,7 +4,7 @@ import { openSubgraphDatabase } from "@agora-hub/runtime";
 import type { PeerSubgraphs } from "../peers/peer-subgraphs";
 import { QueryCounter } from "@agora-hub/runtime";
 import { createSubgraphContext, type SubgraphContext, type SubgraphDefinition } from "../subgraph";
-import { type Viewer } from "@agora-hub/runtime";
+import type { Viewer } from "@agora-hub/runtime";
 import { OPERATOR } from "@agora-hub/runtime";
 import { hubPublicUrl } from "@agora-hub/runtime";
 import { createSubgraphServer } from "../server/subgraph-server";

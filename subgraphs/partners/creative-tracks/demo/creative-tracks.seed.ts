@@ -1,8 +1,8 @@
 import type { DataSource } from "typeorm";
-import { DISCIPLINE_PRACTICES, type DisciplinePractice } from "@agora-hub/runtime";
+import { DISCIPLINE_PRACTICES, type DisciplinePractice } from "@agora-hub/subgraph-kit";
 import { bulkInsert, type CountryCode, type Discipline, LocalizedText, type SeedSizes } from "@agora-hub/subgraph-kit";
 import { demoId } from "@agora-hub/subgraph-kit/testing";
-import { type DemoKind } from "@agora-hub/subgraph-kit/testing";
+import type { DemoKind } from "@agora-hub/subgraph-kit/testing";
 import { createSeededFaker } from "@agora-hub/subgraph-kit/testing";
 import { CreativeTracksLab } from "../lab/lab.entity";
 import { CreativeTracksCollaboratorRole as Role } from "../lab/lab.type";

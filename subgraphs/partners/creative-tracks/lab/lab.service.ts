@@ -1,10 +1,10 @@
 import type { SelectQueryBuilder } from "typeorm";
-import { expandDisciplines } from "@agora-hub/runtime";
+import { expandDisciplines } from "@agora-hub/subgraph-kit";
 import { escapeLike, type LocalizedText, type LocalizedTextInput, NetworkRecordWriter, requireUuid, requireWriter, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
-import { isUuid } from "@agora-hub/runtime";
-import { type Page } from "@agora-hub/subgraph-kit";
-import { type PageWindow } from "@agora-hub/subgraph-kit";
-import { type KeysetOrder } from "@agora-hub/subgraph-kit";
+import { isUuid } from "@agora-hub/subgraph-kit";
+import type { Page } from "@agora-hub/subgraph-kit";
+import type { PageWindow } from "@agora-hub/subgraph-kit";
+import type { KeysetOrder } from "@agora-hub/subgraph-kit";
 import { paginate } from "@agora-hub/subgraph-kit";
 import type { CreativeTracksContext } from "../creative-tracks.loaders";
 import { Organisation } from "../organisation/organisation.stub";

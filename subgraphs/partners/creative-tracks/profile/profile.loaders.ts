@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { type DataSource, In } from "typeorm";
-import { isUuid } from "@agora-hub/runtime";
+import { isUuid } from "@agora-hub/subgraph-kit";
 import { CreativeTracksProfile } from "./profile.entity";
 
 /** Per-request loaders of profiles. */

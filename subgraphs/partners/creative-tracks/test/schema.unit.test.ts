@@ -10,7 +10,8 @@ import {
   print,
   type TypeDefinitionNode,
 } from "graphql";
-import { CORE_SUBGRAPHS } from "../../../core-subgraphs";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { buildSubgraphSchema } from "@agora-hub/subgraph-kit";
 import { creativeTracksSubgraph } from "../creative-tracks.subgraph";
 
@@ -57,7 +58,11 @@ beforeAll(async () => {
   sdl = printSubgraphSchema(await buildSubgraphSchema(creativeTracksSubgraph));
   document = parse(sdl);
   core = [];
-  for (const definition of CORE_SUBGRAPHS) core.push({ name: definition.name, sdl: printSubgraphSchema(await buildSubgraphSchema(definition)) });
+  // The hub's published SDL, as an outside partner composes against it (schema/subgraphs/*.graphql).
+  const published = path.join(__dirname, "../../../../schema/subgraphs");
+  for (const file of readdirSync(published).filter((name) => name.endsWith(".graphql"))) {
+    core.push({ name: path.basename(file, ".graphql"), sdl: readFileSync(path.join(published, file), "utf8") });
+  }
 });
 
 describe("creative_tracks subgraph: partner SDL policy", () => {
