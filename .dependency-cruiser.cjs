@@ -15,10 +15,30 @@ function layer(name, comment, from, to) {
 module.exports = {
   forbidden: [
     { name: "no-cycles", comment: "Import cycles make modules half-initialised and layers meaningless.", severity: "error", from: {}, to: { circular: true } },
-    layer("runtime-is-the-bottom", "The runtime serves every process and imports none of the hub.", "^packages/runtime/", "^(packages/subgraph-kit|domain|subgraphs|registry|gateway|scripts|schema|testing)/"),
-    layer("kit-sees-only-the-runtime", "The kit is what partners install: it cannot know the hub's domain, subgraphs, gateway or files.", "^packages/subgraph-kit/", "^(domain|subgraphs|registry|gateway|scripts|schema|testing)/"),
-    layer("domain-below-subgraphs", "Hub domain code is shared by the core subgraphs and knows none of them.", "^domain/", "^(subgraphs|registry|gateway|scripts)/"),
-    layer("subgraphs-below-the-gateway", "A subgraph is reached only through HTTP, never imported by the gateway side or importing it.", "^subgraphs/", "^(registry|gateway|scripts)/"),
+    layer(
+      "runtime-is-the-bottom",
+      "The runtime serves every process and imports none of the hub.",
+      "^packages/runtime/",
+      "^(packages/subgraph-kit|domain|subgraphs|registry|gateway|scripts|schema|testing)/",
+    ),
+    layer(
+      "kit-sees-only-the-runtime",
+      "The kit is what partners install: it cannot know the hub's domain, subgraphs, gateway or files.",
+      "^packages/subgraph-kit/",
+      "^(domain|subgraphs|registry|gateway|scripts|schema|testing)/",
+    ),
+    layer(
+      "domain-below-subgraphs",
+      "Hub domain code is shared by the core subgraphs and knows none of them.",
+      "^domain/",
+      "^(subgraphs|registry|gateway|scripts)/",
+    ),
+    layer(
+      "subgraphs-below-the-gateway",
+      "A subgraph is reached only through HTTP, never imported by the gateway side or importing it.",
+      "^subgraphs/",
+      "^(registry|gateway|scripts)/",
+    ),
     {
       name: "subgraphs-stand-alone",
       comment: "Each subgraph is one deployable: it imports no other subgraph's code.",
@@ -33,8 +53,18 @@ module.exports = {
       from: { path: "^subgraphs/partners/([^/]+)/" },
       to: { path: "^(domain|registry|gateway|scripts|schema|testing|packages/runtime)/|^subgraphs/(?!partners/)", pathNot: "^subgraphs/partners/$1/" },
     },
-    layer("gateway-knows-no-subgraph", "The gateway routes, composes, guards and observes: it depends on no subgraph, kit or domain code.", "^gateway/", "^(subgraphs|domain|packages/subgraph-kit|scripts)/"),
-    layer("registry-below-the-gateway", "The registry is a product the gateway uses, not the other way round.", "^registry/", "^(gateway|subgraphs|domain|packages/subgraph-kit|scripts)/"),
+    layer(
+      "gateway-knows-no-subgraph",
+      "The gateway routes, composes, guards and observes: it depends on no subgraph, kit or domain code.",
+      "^gateway/",
+      "^(subgraphs|domain|packages/subgraph-kit|scripts)/",
+    ),
+    layer(
+      "registry-below-the-gateway",
+      "The registry is a product the gateway uses, not the other way round.",
+      "^registry/",
+      "^(gateway|subgraphs|domain|packages/subgraph-kit|scripts)/",
+    ),
     layer("nothing-imports-scripts", "Scripts are entry points.", "^(?!scripts/)", "^scripts/"),
   ],
   options: {

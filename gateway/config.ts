@@ -63,7 +63,12 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       REGISTRY_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
       PARTNER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
-      PARTNER_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(DEFAULT_PARTNER_MAX_RESPONSE_BYTES),
+      PARTNER_MAX_RESPONSE_BYTES: z.coerce
+        .number()
+        .int()
+        .min(1024)
+        .max(100 * 1024 * 1024)
+        .default(DEFAULT_PARTNER_MAX_RESPONSE_BYTES),
       // Empty counts as unset, as docker-compose passes `${AGORA_ADMIN_TOKEN:-}`.
       AGORA_ADMIN_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(24, "must be at least 24 characters").optional()),
       AGORA_ALLOW_PRIVATE_SUBGRAPHS: z.enum(["0", "1"]).default("0"),

@@ -135,7 +135,10 @@ export function feedVariables(operation: FeedOperation, query: Record<string, un
     }
     let parsed: unknown;
     if (parameter.list) {
-      const items = values.flatMap((item) => item.split(",")).map((item) => item.trim()).filter((item) => item !== "");
+      const items = values
+        .flatMap((item) => item.split(","))
+        .map((item) => item.trim())
+        .filter((item) => item !== "");
       if (items.length > MAX_LIST_VALUES) throw new FeedParameterError(`parameter ${name}: at most ${MAX_LIST_VALUES} values`);
       parsed = items.map((item) => parseValue(parameter, item));
     } else {

@@ -75,7 +75,9 @@ export function gatewayRoutes({ config, gateway, server, registry, observability
           return;
         }
         app.use("/admin", (_req, res) => {
-          res.status(404).json({ error: "the partner registry is off: this gateway serves a supergraph file (set DATABASE_URL and unset AGORA_SUPERGRAPH_FILE)" });
+          res
+            .status(404)
+            .json({ error: "the partner registry is off: this gateway serves a supergraph file (set DATABASE_URL and unset AGORA_SUPERGRAPH_FILE)" });
         });
       },
     },
@@ -127,7 +129,11 @@ export function gatewayRoutes({ config, gateway, server, registry, observability
  * Mounts the route table on `app`: request logging first, then the routes that answer while draining,
  * the request drain, and every other route in table order.
  */
-export function mountGatewayRoutes(app: Express, routes: readonly GatewayRoute[], options: { drain: RequestDrain; requestLogging: RequestHandler; trustProxy?: unknown }): void {
+export function mountGatewayRoutes(
+  app: Express,
+  routes: readonly GatewayRoute[],
+  options: { drain: RequestDrain; requestLogging: RequestHandler; trustProxy?: unknown },
+): void {
   app.disable("x-powered-by");
   if (options.trustProxy !== undefined) app.set("trust proxy", options.trustProxy);
   app.use(options.requestLogging);

@@ -75,10 +75,14 @@ export function openFormatsRouter(
           res.status(400).json({ error: `${JSON.stringify(String(id).slice(0, 80))} is not a valid id (a UUID)` });
           return;
         }
-        const answer = await run(`query EntityJsonLd($id: ID!) { ${field}(id: $id) { jsonLd } }`, { id }, {
-          languages: options.languagesOf(req),
-          requestId: options.requestIdOf(req, res),
-        });
+        const answer = await run(
+          `query EntityJsonLd($id: ID!) { ${field}(id: $id) { jsonLd } }`,
+          { id },
+          {
+            languages: options.languagesOf(req),
+            requestId: options.requestIdOf(req, res),
+          },
+        );
         const entity = answer.data?.[field] as { jsonLd?: unknown } | null | undefined;
         if (entity?.jsonLd) {
           res.type("application/ld+json").send(JSON.stringify(entity.jsonLd));

@@ -156,10 +156,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (received === undefined || received === null) return [];
     const list: unknown[] = Array.isArray(received) ? received : [received];
     if (list.length === 0) return [];
-    logger.info(
-      { subgraph: this.name, requestId, count: list.length, first: JSON.stringify(list[0]).slice(0, 1000) },
-      "partner subgraph returned errors",
-    );
+    logger.info({ subgraph: this.name, requestId, count: list.length, first: JSON.stringify(list[0]).slice(0, 1000) }, "partner subgraph returned errors");
     // A partner cannot flood the hub's response: past the cap, its errors are only counted in the log above.
     return list.slice(0, MAX_PARTNER_ERRORS).map((error) => {
       const { path, extensions } = (typeof error === "object" && error !== null ? error : {}) as { path?: unknown; extensions?: { code?: unknown } };
@@ -174,7 +171,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   /** One error per problem found in the answer (at most a few; the log has the count), naming this subgraph. */
   private reportProblems(shaped: ShapedAnswer, requestId: string | undefined): GraphQLFormattedError[] {
-    if (shaped.unrequested > 0) logger.warn({ subgraph: this.name, requestId, count: shaped.unrequested }, "subgraph answered fields it was not asked for; dropped");
+    if (shaped.unrequested > 0)
+      logger.warn({ subgraph: this.name, requestId, count: shaped.unrequested }, "subgraph answered fields it was not asked for; dropped");
     if (shaped.problems.length === 0) return [];
     logger.warn({ subgraph: this.name, requestId, count: shaped.problems.length, problems: shaped.problems.slice(0, 10) }, "subgraph answer failed its checks");
     return shaped.problems.slice(0, MAX_ANSWER_PROBLEMS).map((problem) => ({

@@ -40,8 +40,17 @@ export interface OpenedSupergraphSource {
  * Opens the registry's schema and the registry on it, with a pool of its own for registry work and a
  * second one for API-key lookups, so publishing never starves authentication.
  */
-async function openRegistry(config: GatewayConfig, databaseUrl: string, hooks: GatewayHooks): Promise<{ registry: PartnerRegistry; dataSource: DataSource; close: () => Promise<void> }> {
-  const database = { url: databaseUrl, schema: "registry", entities: REGISTRY_ENTITIES, migrations: [CreateRegistry1764100000000, RegistryRevision1765200000000] };
+async function openRegistry(
+  config: GatewayConfig,
+  databaseUrl: string,
+  hooks: GatewayHooks,
+): Promise<{ registry: PartnerRegistry; dataSource: DataSource; close: () => Promise<void> }> {
+  const database = {
+    url: databaseUrl,
+    schema: "registry",
+    entities: REGISTRY_ENTITIES,
+    migrations: [CreateRegistry1764100000000, RegistryRevision1765200000000],
+  };
   const dataSource = await openSubgraphDatabase({ ...database, poolSize: REGISTRY_POOL_SIZE });
   const authDataSource = createSubgraphDataSource({ ...database, migrations: [], poolSize: REGISTRY_AUTH_POOL_SIZE });
   try {
@@ -50,7 +59,11 @@ async function openRegistry(config: GatewayConfig, databaseUrl: string, hooks: G
     await dataSource.destroy();
     throw error;
   }
-  const fetcher = createGuardedFetcher({ timeoutMs: config.partnerTimeoutMs, maxResponseBytes: MAX_PARTNER_SDL_BYTES, allowPrivate: config.allowPrivateSubgraphs });
+  const fetcher = createGuardedFetcher({
+    timeoutMs: config.partnerTimeoutMs,
+    maxResponseBytes: MAX_PARTNER_SDL_BYTES,
+    allowPrivate: config.allowPrivateSubgraphs,
+  });
   const registry = new PartnerRegistry(dataSource, {
     coreSubgraphs: loadCoreSubgraphs(),
     operatorToken: config.adminToken,

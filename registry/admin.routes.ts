@@ -13,7 +13,10 @@ const NetworkBody = z.strictObject({
 const CandidateBody = z.strictObject({
   name: z.string().min(1).max(63),
   url: z.string().min(1).max(2048),
-  sdl: z.string().max(1024 * 1024).optional(),
+  sdl: z
+    .string()
+    .max(1024 * 1024)
+    .optional(),
   network: z.string().min(1).max(63).optional(),
 });
 
@@ -59,40 +62,67 @@ export function adminRouter(registry: PartnerRegistry): Router {
     action(req, res).catch(next);
   };
 
-  router.post("/networks", handle(async (req, res) => {
-    const { network, apiKey } = await registry.createNetwork(req.actor!, parseBody(NetworkBody, req.body));
-    res.status(201).json({ network: { slug: network.slug, name: network.name, contact: network.contact }, apiKey });
-  }));
-  router.post("/networks/:slug/keys", handle(async (req, res) => {
-    res.status(201).json(await registry.createKey(req.actor!, String(req.params.slug)));
-  }));
-  router.delete("/keys/:keyId", handle(async (req, res) => {
-    await registry.revokeKey(req.actor!, String(req.params.keyId));
-    res.json({ revoked: req.params.keyId });
-  }));
-  router.get("/subgraphs", handle(async (_req, res) => {
-    res.json({ subgraphs: await registry.listSubgraphs() });
-  }));
-  router.get("/subgraphs/:name/history", handle(async (req, res) => {
-    res.json({ history: await registry.history(String(req.params.name)) });
-  }));
-  router.post("/subgraphs/check", handle(async (req, res) => {
-    const { ok, problems } = await registry.check(req.actor!, parseBody(CandidateBody, req.body));
-    res.json({ ok, problems });
-  }));
-  router.post("/subgraphs/publish", handle(async (req, res) => {
-    const { ok, problems, version } = await registry.publish(req.actor!, parseBody(CandidateBody, req.body));
-    res.status(ok ? 200 : 422).json({ ok, problems, version });
-  }));
-  router.delete("/subgraphs/:name", handle(async (req, res) => {
-    await registry.remove(req.actor!, String(req.params.name));
-    res.json({ removed: req.params.name });
-  }));
-  router.get("/supergraph", handle(async (_req, res) => {
-    const latest = await registry.latestSupergraph();
-    if (!latest) throw new RegistryError(404, "no supergraph has been composed yet");
-    res.type("text/plain").send(latest.sdl);
-  }));
+  router.post(
+    "/networks",
+    handle(async (req, res) => {
+      const { network, apiKey } = await registry.createNetwork(req.actor!, parseBody(NetworkBody, req.body));
+      res.status(201).json({ network: { slug: network.slug, name: network.name, contact: network.contact }, apiKey });
+    }),
+  );
+  router.post(
+    "/networks/:slug/keys",
+    handle(async (req, res) => {
+      res.status(201).json(await registry.createKey(req.actor!, String(req.params.slug)));
+    }),
+  );
+  router.delete(
+    "/keys/:keyId",
+    handle(async (req, res) => {
+      await registry.revokeKey(req.actor!, String(req.params.keyId));
+      res.json({ revoked: req.params.keyId });
+    }),
+  );
+  router.get(
+    "/subgraphs",
+    handle(async (_req, res) => {
+      res.json({ subgraphs: await registry.listSubgraphs() });
+    }),
+  );
+  router.get(
+    "/subgraphs/:name/history",
+    handle(async (req, res) => {
+      res.json({ history: await registry.history(String(req.params.name)) });
+    }),
+  );
+  router.post(
+    "/subgraphs/check",
+    handle(async (req, res) => {
+      const { ok, problems } = await registry.check(req.actor!, parseBody(CandidateBody, req.body));
+      res.json({ ok, problems });
+    }),
+  );
+  router.post(
+    "/subgraphs/publish",
+    handle(async (req, res) => {
+      const { ok, problems, version } = await registry.publish(req.actor!, parseBody(CandidateBody, req.body));
+      res.status(ok ? 200 : 422).json({ ok, problems, version });
+    }),
+  );
+  router.delete(
+    "/subgraphs/:name",
+    handle(async (req, res) => {
+      await registry.remove(req.actor!, String(req.params.name));
+      res.json({ removed: req.params.name });
+    }),
+  );
+  router.get(
+    "/supergraph",
+    handle(async (_req, res) => {
+      const latest = await registry.latestSupergraph();
+      if (!latest) throw new RegistryError(404, "no supergraph has been composed yet");
+      res.type("text/plain").send(latest.sdl);
+    }),
+  );
 
   router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) {

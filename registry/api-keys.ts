@@ -18,7 +18,11 @@ function hashSecret(secret: string): string {
  * SHA-256 of the secret is enough to store: the secret is random, so there is nothing to brute-force.
  */
 export function generateApiKey(): GeneratedKey {
-  const keyId = randomBytes(9).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "0").slice(0, 12);
+  const keyId = randomBytes(9)
+    .toString("base64url")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "0")
+    .slice(0, 12);
   const secret = randomBytes(32).toString("base64url");
   return { key: `agora_${keyId}_${secret}`, keyId, secretHash: hashSecret(secret) };
 }

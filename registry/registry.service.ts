@@ -51,7 +51,10 @@ export const composeInProcess: ComposeFunction = async (subgraphs) => {
   try {
     return composeGraph(subgraphs);
   } catch (error) {
-    return { supergraphSdl: null, problems: [{ kind: "composition", code: "COMPOSITION_FAILED", coordinate: "schema", message: `composition failed: ${(error as Error).message}` }] };
+    return {
+      supergraphSdl: null,
+      problems: [{ kind: "composition", code: "COMPOSITION_FAILED", coordinate: "schema", message: `composition failed: ${(error as Error).message}` }],
+    };
   }
 };
 
@@ -152,7 +155,9 @@ export class PartnerRegistry {
     const cached = this.keys.get(keyId);
     if (cached) return cached;
     const lookup = (async () => {
-      const rows: Array<{ secret_hash: string; revoked: boolean; network_id: string; slug: string }> = await (this.options.authDataSource ?? this.dataSource).query(
+      const rows: Array<{ secret_hash: string; revoked: boolean; network_id: string; slug: string }> = await (
+        this.options.authDataSource ?? this.dataSource
+      ).query(
         `SELECT k.secret_hash, k.revoked_at IS NOT NULL AS revoked, n.id AS network_id, n.slug
            FROM api_key k JOIN network n ON n.id = k.network_id WHERE k.key_id = $1`,
         [keyId],
@@ -250,8 +255,11 @@ export class PartnerRegistry {
         this.checkNamespaceFree(input.slug, snapshot);
         let created: { network: Network; apiKey: string } | undefined;
         const committed = await this.commitIfUnchanged(snapshot.revision, async (manager) => {
-          if (await manager.getRepository(Network).existsBy({ slug: input.slug })) throw new RegistryError(409, `network ${input.slug} already exists`, "NETWORK_EXISTS");
-          const network = await manager.getRepository(Network).save(Object.assign(new Network(), { slug: input.slug, name: input.name, contact: input.contact ?? null }));
+          if (await manager.getRepository(Network).existsBy({ slug: input.slug }))
+            throw new RegistryError(409, `network ${input.slug} already exists`, "NETWORK_EXISTS");
+          const network = await manager
+            .getRepository(Network)
+            .save(Object.assign(new Network(), { slug: input.slug, name: input.name, contact: input.contact ?? null }));
           created = { network, apiKey: await this.insertKey(manager, network.id) };
           return true;
         });
@@ -276,12 +284,19 @@ export class PartnerRegistry {
     }
     const same = snapshot.networks.find((network) => safePrefix(network.slug) === prefixes.typePrefix);
     if (same) {
-      throw new RegistryError(409, `slug: ${slug} names the namespace ${prefixes.typePrefix}…, which network ${same.slug} already has; choose another slug`, "NETWORK_PREFIX_TAKEN");
+      throw new RegistryError(
+        409,
+        `slug: ${slug} names the namespace ${prefixes.typePrefix}…, which network ${same.slug} already has; choose another slug`,
+        "NETWORK_PREFIX_TAKEN",
+      );
     }
     const taken: string[] = [];
     for (const partner of snapshot.partners) {
       const ownLength = safePrefix(partner.networkSlug)?.length ?? 0;
-      for (const { name, kind, coordinate } of publishedNames(partner.sdl, this.options.coreSubgraphs.map((core) => core.sdl))) {
+      for (const { name, kind, coordinate } of publishedNames(
+        partner.sdl,
+        this.options.coreSubgraphs.map((core) => core.sdl),
+      )) {
         if (longerNamespaceOwner(name, kind, ownLength, [slug])) taken.push(`${coordinate} (network ${partner.networkSlug}, subgraph ${partner.name})`);
       }
     }
@@ -310,7 +325,11 @@ export class PartnerRegistry {
       await manager.query(`SELECT 1 FROM network WHERE id = $1 FOR NO KEY UPDATE`, [network.id]);
       const active = await manager.getRepository(ApiKey).countBy({ networkId: network.id, revokedAt: IsNull() });
       if (active >= limit) {
-        throw new RegistryError(409, `network ${slug} already has ${active} active API keys, the most a network may hold; revoke one first (DELETE /admin/keys/:keyId)`, "KEY_LIMIT_REACHED");
+        throw new RegistryError(
+          409,
+          `network ${slug} already has ${active} active API keys, the most a network may hold; revoke one first (DELETE /admin/keys/:keyId)`,
+          "KEY_LIMIT_REACHED",
+        );
       }
       return this.insertKey(manager, network.id);
     });
@@ -378,23 +397,38 @@ export class PartnerRegistry {
     } catch (error) {
       return {
         sdl: null,
-        problems: [{ kind: "url", code: "SDL_UNAVAILABLE", coordinate: "url", message: `could not fetch the SDL from ${candidate.url}: ${(error as Error).message}` }],
+        problems: [
+          { kind: "url", code: "SDL_UNAVAILABLE", coordinate: "url", message: `could not fetch the SDL from ${candidate.url}: ${(error as Error).message}` },
+        ],
       };
     }
   }
 
   /** Runs every check on a candidate against the registry as of `snapshot`; holds no connection while composing. */
-  private async runChecks(snapshot: Snapshot, actor: Actor, candidate: Candidate, sdl: string, urlProblems: Problem[]): Promise<CheckResult & { network: Network }> {
+  private async runChecks(
+    snapshot: Snapshot,
+    actor: Actor,
+    candidate: Candidate,
+    sdl: string,
+    urlProblems: Problem[],
+  ): Promise<CheckResult & { network: Network }> {
     const network = await this.owningNetwork(snapshot, actor, candidate);
     const problems: Problem[] = [...urlProblems];
     if (!SUBGRAPH_NAME.test(candidate.name) || this.options.coreSubgraphs.some((core) => core.name.toLowerCase() === candidate.name.toLowerCase())) {
-      problems.push({ kind: "sdl", code: "INVALID_NAME", coordinate: "name", message: `subgraph name ${JSON.stringify(candidate.name)} must be 2-63 lower-case letters, digits, - or _, and not a core subgraph's` });
+      problems.push({
+        kind: "sdl",
+        code: "INVALID_NAME",
+        coordinate: "name",
+        message: `subgraph name ${JSON.stringify(candidate.name)} must be 2-63 lower-case letters, digits, - or _, and not a core subgraph's`,
+      });
     }
     const others = snapshot.partners.filter((partner) => partner.name !== candidate.name);
     const policy = checkPartnerPolicy(sdl, {
       network: network.slug,
       coreSdls: this.options.coreSubgraphs.map((core) => core.sdl),
-      otherPartners: others.filter((other) => other.networkId !== network.id).map((other) => ({ network: other.networkSlug, name: other.name, sdl: other.sdl })),
+      otherPartners: others
+        .filter((other) => other.networkId !== network.id)
+        .map((other) => ({ network: other.networkSlug, name: other.name, sdl: other.sdl })),
       otherNetworks: snapshot.networks.filter((other) => other.id !== network.id).map((other) => other.slug),
       maxSdlBytes: this.options.maxSdlBytes,
     });
@@ -468,11 +502,19 @@ export class PartnerRegistry {
       this.withRetries<void>(`removing ${name}`, async () => {
         const snapshot = await this.snapshot();
         const existing = snapshot.partners.find((partner) => partner.name === name);
-        if (!existing || (actor.kind === "network" && actor.networkId !== existing.networkId)) throw new RegistryError(404, `no active subgraph ${name} of yours`, "SUBGRAPH_NOT_FOUND");
+        if (!existing || (actor.kind === "network" && actor.networkId !== existing.networkId))
+          throw new RegistryError(404, `no active subgraph ${name} of yours`, "SUBGRAPH_NOT_FOUND");
         const others = snapshot.partners.filter((partner) => partner.name !== name);
-        const composed = await this.compose([...this.options.coreSubgraphs, ...others.map((other) => ({ name: other.name, url: other.routingUrl, sdl: other.sdl }))]);
+        const composed = await this.compose([
+          ...this.options.coreSubgraphs,
+          ...others.map((other) => ({ name: other.name, url: other.routingUrl, sdl: other.sdl })),
+        ]);
         if (composed.supergraphSdl === null) {
-          throw new RegistryError(409, `removing ${name} would break composition: ${composed.problems.map((p) => p.message).join("; ")}`, "COMPOSITION_WOULD_BREAK");
+          throw new RegistryError(
+            409,
+            `removing ${name} would break composition: ${composed.problems.map((p) => p.message).join("; ")}`,
+            "COMPOSITION_WOULD_BREAK",
+          );
         }
         const supergraphSdl = composed.supergraphSdl;
         const committed = await this.commitIfUnchanged(snapshot.revision, async (manager) => {

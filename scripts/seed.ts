@@ -13,7 +13,9 @@ import { isHubEmpty, resetHub, resetPlan, seedHub } from "./hub";
 const USAGE = `Usage: npm run seed -- [--people N] [--organisations N] [--opportunities N] [--events N] [--reset | --if-empty]
 
 Seeds the hub's database (DATABASE_URL, or the embedded one in .data/). Counts default to the demo set
-(${Object.entries(DEMO_SIZES).map(([kind, n]) => `${n} ${kind}`).join(", ")}); records past the hand-written demo ones are synthetic.
+(${Object.entries(DEMO_SIZES)
+  .map(([kind, n]) => `${n} ${kind}`)
+  .join(", ")}); records past the hand-written demo ones are synthetic.
 The database must be empty unless --reset is given, which first deletes every record of the core subgraphs
 (all or nothing: in one transaction, once every subgraph is connected and migrated); with --if-empty a
 database that already holds records is left alone (exit 0).`;
@@ -68,7 +70,12 @@ async function main(): Promise<void> {
   try {
     // Every subgraph connected and migrated before anything is deleted.
     for (const definition of CORE_SUBGRAPHS) {
-      const dataSource = await openSubgraphDatabase({ url: database.url, schema: definition.name, entities: definition.entities, migrations: definition.migrations });
+      const dataSource = await openSubgraphDatabase({
+        url: database.url,
+        schema: definition.name,
+        entities: definition.entities,
+        migrations: definition.migrations,
+      });
       subgraphs.push({ definition, dataSource });
     }
     if (values.reset) {
@@ -83,7 +90,11 @@ async function main(): Promise<void> {
     }
     const started = Date.now();
     await seedHub(subgraphs, sizes);
-    console.log(`Seeded ${Object.entries(sizes).map(([kind, n]) => `${n} ${kind}`).join(", ")} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(
+      `Seeded ${Object.entries(sizes)
+        .map(([kind, n]) => `${n} ${kind}`)
+        .join(", ")} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
   } finally {
     for (const { dataSource } of subgraphs) await dataSource.destroy();
     await database.stop();

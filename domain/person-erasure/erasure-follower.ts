@@ -37,7 +37,17 @@ const PAGE_SIZE = 100;
 
 export const PERSON_ERASURES_QUERY = /* GraphQL */ `
   query PersonErasures($after: String, $first: Int!) {
-    personErasures(after: $after, first: $first) { edges { node { personId } } pageInfo { endCursor hasNextPage } }
+    personErasures(after: $after, first: $first) {
+      edges {
+        node {
+          personId
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
   }
 `;
 
@@ -53,7 +63,13 @@ type FeedAnswer = {
  */
 export function httpErasureFeed(peers: PeerTargets, options: { timeoutMs?: number } = {}): ErasureFeedSource {
   return async (after) => {
-    const answer = await callPeer<FeedAnswer["data"]>(peers, "people", { viewer: OPERATOR }, { query: PERSON_ERASURES_QUERY, variables: { after, first: PAGE_SIZE } }, { timeoutMs: options.timeoutMs ?? 5000, background: "erasure-follower" });
+    const answer = await callPeer<FeedAnswer["data"]>(
+      peers,
+      "people",
+      { viewer: OPERATOR },
+      { query: PERSON_ERASURES_QUERY, variables: { after, first: PAGE_SIZE } },
+      { timeoutMs: options.timeoutMs ?? 5000, background: "erasure-follower" },
+    );
     const feed = answer.data?.personErasures;
     if (!feed) throw new Error(`the erasure feed answered HTTP ${answer.status}: ${answer.errors?.[0]?.message ?? "no data"}`);
     return { personIds: feed.edges.map((edge) => edge.node.personId), endCursor: feed.pageInfo.endCursor, hasNextPage: feed.pageInfo.hasNextPage };

@@ -24,7 +24,12 @@ export interface CliIo {
 const consoleIo: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
 
 /** Calls the gateway's admin API with the caller's token. */
-async function callAdmin(options: { gateway: string; token?: string }, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+async function callAdmin(
+  options: { gateway: string; token?: string },
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
   if (!options.token) throw new UsageError("a token is required: --token or AGORA_TOKEN (the operator's AGORA_ADMIN_TOKEN or a network API key)");
   let url: URL;
   try {
@@ -41,7 +46,10 @@ async function callAdmin(options: { gateway: string; token?: string }, method: s
     });
   } catch (error) {
     const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-    throw new Error(`cannot reach the gateway at ${url.origin} (${cause?.code ?? cause?.message ?? (error as Error).message}): is the hub running? Set --gateway or AGORA_GATEWAY_URL`, { cause: error });
+    throw new Error(
+      `cannot reach the gateway at ${url.origin} (${cause?.code ?? cause?.message ?? (error as Error).message}): is the hub running? Set --gateway or AGORA_GATEWAY_URL`,
+      { cause: error },
+    );
   }
   const text = await response.text();
   let parsed: unknown = text;
@@ -91,7 +99,11 @@ function createProgram(io: CliIo, state: { exitCode: number }, env: NodeJS.Proce
   };
   const program = new Command("agora")
     .description("Plug a partner network's subgraph into Agora Hub")
-    .addOption(new Option("--gateway <url>", "the hub's gateway (default: AGORA_PUBLIC_URL, else http://localhost:$GATEWAY_PORT, port 4000 unless set)").env("AGORA_GATEWAY_URL"))
+    .addOption(
+      new Option("--gateway <url>", "the hub's gateway (default: AGORA_PUBLIC_URL, else http://localhost:$GATEWAY_PORT, port 4000 unless set)").env(
+        "AGORA_GATEWAY_URL",
+      ),
+    )
     .addOption(new Option("--token <token>", "operator token or network API key").env("AGORA_TOKEN"))
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) });
@@ -140,11 +152,17 @@ function createProgram(io: CliIo, state: { exitCode: number }, env: NodeJS.Proce
       .option("--schema <file>", "SDL file; fetched from the subgraph's _service { sdl } when omitted")
       .option("--network <slug>", "owning network (operator only)")
       .action(async (options: { name: string; url: string; schema?: string; network?: string }) => {
-        const answer = await callAdmin(global(), "POST", path, { name: options.name, url: options.url, sdl: readSchema(options.schema), network: options.network });
+        const answer = await callAdmin(global(), "POST", path, {
+          name: options.name,
+          url: options.url,
+          sdl: readSchema(options.schema),
+          network: options.network,
+        });
         if (fail(answer)) return;
         const body = answer.body as { ok: boolean; problems: Problem[]; version?: number };
         printProblems(io, body.problems);
-        if (body.ok) io.out(name === "publish" ? `published ${options.name} (version ${body.version}); the gateway now serves it` : `${options.name} can be published`);
+        if (body.ok)
+          io.out(name === "publish" ? `published ${options.name} (version ${body.version}); the gateway now serves it` : `${options.name} can be published`);
         else state.exitCode = EXIT.refused;
       });
   candidateCommand("check", "compose a candidate with the live graph and report every problem; changes nothing", "/subgraphs/check");
@@ -163,10 +181,13 @@ function createProgram(io: CliIo, state: { exitCode: number }, env: NodeJS.Proce
       const answer = await callAdmin(global(), "DELETE", `/subgraphs/${encodeURIComponent(options.name)}`);
       if (!fail(answer)) io.out(`removed ${options.name}`);
     });
-  program.command("supergraph").description("print the live supergraph SDL").action(async () => {
-    const answer = await callAdmin(global(), "GET", "/supergraph");
-    if (!fail(answer)) io.out(String(answer.body));
-  });
+  program
+    .command("supergraph")
+    .description("print the live supergraph SDL")
+    .action(async () => {
+      const answer = await callAdmin(global(), "GET", "/supergraph");
+      if (!fail(answer)) io.out(String(answer.body));
+    });
   return program;
 }
 

@@ -85,7 +85,9 @@ export interface AdmissionControl {
  * waited `requestQueueTimeoutMs`. Each admitted request gets a {@link RequestBudget} whose signal aborts when
  * its client disconnects or `requestTimeoutMs` passes, so the work done for it (subgraph calls) stops too.
  */
-export function createAdmissionControl(config: Pick<OverloadConfig, "maxConcurrentRequests" | "requestQueueSize" | "requestQueueTimeoutMs" | "requestTimeoutMs">): AdmissionControl {
+export function createAdmissionControl(
+  config: Pick<OverloadConfig, "maxConcurrentRequests" | "requestQueueSize" | "requestQueueTimeoutMs" | "requestTimeoutMs">,
+): AdmissionControl {
   const limiter = new ConcurrencyLimiter({ limit: config.maxConcurrentRequests, queueSize: config.requestQueueSize });
   const middleware: RequestHandler = (_req, res, next) => {
     const controller = new AbortController();

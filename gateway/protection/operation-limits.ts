@@ -51,7 +51,9 @@ export function tokenLimit(maxTokens: number): RequestHandler {
 
 /** Fields selected at the root of each operation, through fragments, the largest count. */
 function maxRootFields(document: DocumentNode): number {
-  const fragments = new Map(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])));
+  const fragments = new Map(
+    document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])),
+  );
   const countIn = (selectionSet: SelectionSetNode, seen: Set<string>): number =>
     selectionSet.selections.reduce((total, selection) => {
       if (selection.kind === Kind.FIELD) return total + 1;
@@ -60,7 +62,10 @@ function maxRootFields(document: DocumentNode): number {
       if (!fragment || seen.has(fragment.name.value)) return total;
       return total + countIn(fragment.selectionSet, new Set([...seen, fragment.name.value]));
     }, 0);
-  return Math.max(0, ...document.definitions.map((definition) => (definition.kind === Kind.OPERATION_DEFINITION ? countIn(definition.selectionSet, new Set()) : 0)));
+  return Math.max(
+    0,
+    ...document.definitions.map((definition) => (definition.kind === Kind.OPERATION_DEFINITION ? countIn(definition.selectionSet, new Set()) : 0)),
+  );
 }
 
 /** Runs one GraphQL Armor rule alone; Armor throws its rejection, so it is caught here. */

@@ -1,7 +1,11 @@
 /** The secrets a production gateway must have, with their minimum length. */
 const REQUIRED_SECRETS: Array<{ name: string; minLength: number; purpose: string }> = [
   { name: "AGORA_ADMIN_TOKEN", minLength: 24, purpose: "the operator's token for /admin/" },
-  { name: "AGORA_SIGNING_KEYS", minLength: 1, purpose: "the hub's private key set (a JWKS) that signs every subgraph request; `node dist/scripts/signing-keys.js` makes one" },
+  {
+    name: "AGORA_SIGNING_KEYS",
+    minLength: 1,
+    purpose: "the hub's private key set (a JWKS) that signs every subgraph request; `node dist/scripts/signing-keys.js` makes one",
+  },
 ];
 
 /** What is missing or too weak among the production secrets; empty when all is well. */

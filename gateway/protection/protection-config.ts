@@ -58,7 +58,13 @@ export function readProtectionConfig(env: NodeJS.ProcessEnv = process.env): Prot
       MAX_BODY_BYTES: count(1024 * 1024),
       RATE_LIMIT_PER_MINUTE_IP: z.coerce.number().int().min(0).default(600),
       RATE_LIMIT_PER_MINUTE_KEY: z.coerce.number().int().min(0).default(3000),
-      REDIS_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional()),
+      REDIS_URL: z.preprocess(
+        (value) => (value === "" ? undefined : value),
+        z
+          .string()
+          .regex(/^rediss?:\/\//, "must be a redis:// URL")
+          .optional(),
+      ),
       AGORA_SAFELIST_FILE: optional,
       TRUST_PROXY: optional,
     },

@@ -27,12 +27,6 @@ export function refusal(code: ProtectionErrorCode, message: string, details: Rec
 }
 
 /** Answers a request before it reaches Apollo Server, in the GraphQL response shape. */
-export function sendRefusal(
-  res: Response,
-  status: number,
-  code: ProtectionErrorCode,
-  message: string,
-  details: Record<string, unknown> = {},
-): void {
+export function sendRefusal(res: Response, status: number, code: ProtectionErrorCode, message: string, details: Record<string, unknown> = {}): void {
   res.status(status).json({ errors: [{ message, extensions: { code, ...details } }] });
 }

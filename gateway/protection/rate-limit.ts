@@ -87,9 +87,15 @@ export async function createRateLimits(options: {
       : await consume(byIp, req.ip ?? req.socket.remoteAddress ?? "unknown", "client IP", options.perMinuteIp);
     if (refused) {
       res.setHeader("Retry-After", String(refused.retryAfter));
-      sendRefusal(res, 429, "RATE_LIMITED", `Too many requests: the limit is ${refused.perMinute} per minute per ${refused.what}. Retry in ${refused.retryAfter} s.`, {
-        retryAfterSeconds: refused.retryAfter,
-      });
+      sendRefusal(
+        res,
+        429,
+        "RATE_LIMITED",
+        `Too many requests: the limit is ${refused.perMinute} per minute per ${refused.what}. Retry in ${refused.retryAfter} s.`,
+        {
+          retryAfterSeconds: refused.retryAfter,
+        },
+      );
       return;
     }
     next();

@@ -32,7 +32,12 @@ export function graphqlBodyParser(maxBytes: number): Array<RequestHandler | Erro
   const refuseCharset: RequestHandler = (req, res, next) => {
     const charset = unsupportedJsonCharset(req.header("content-type"));
     if (charset !== null) {
-      sendRefusal(res, 415, "UNSUPPORTED_MEDIA_TYPE", `JSON request bodies must be UTF-8: send Content-Type: application/json (optionally charset=utf-8), not charset=${charset}.`);
+      sendRefusal(
+        res,
+        415,
+        "UNSUPPORTED_MEDIA_TYPE",
+        `JSON request bodies must be UTF-8: send Content-Type: application/json (optionally charset=utf-8), not charset=${charset}.`,
+      );
       return;
     }
     next();
@@ -43,7 +48,14 @@ export function graphqlBodyParser(maxBytes: number): Array<RequestHandler | Erro
     } else if (error.type === "entity.parse.failed") {
       sendRefusal(res, 400, "BAD_REQUEST", "The request body is not valid JSON.");
     } else if (error.type === "charset.unsupported" || error.type === "encoding.unsupported") {
-      sendRefusal(res, 415, "UNSUPPORTED_MEDIA_TYPE", error.type === "encoding.unsupported" ? "Unsupported Content-Encoding: send the body uncompressed, or with gzip, deflate or br." : "JSON request bodies must be UTF-8.");
+      sendRefusal(
+        res,
+        415,
+        "UNSUPPORTED_MEDIA_TYPE",
+        error.type === "encoding.unsupported"
+          ? "Unsupported Content-Encoding: send the body uncompressed, or with gzip, deflate or br."
+          : "JSON request bodies must be UTF-8.",
+      );
     } else {
       next(error);
     }

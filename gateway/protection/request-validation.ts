@@ -1,5 +1,14 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { type ConstValueNode, type DirectiveNode, type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from "graphql";
+import {
+  type ConstValueNode,
+  type DirectiveNode,
+  type DocumentNode,
+  GraphQLError,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from "graphql";
 import { NUL_CHARACTER_MESSAGE, nulCharacterPaths } from "@agora-hub/runtime";
 
 /** At most this many places are named in one refusal (the kit's scan of variables stops at as many). */
@@ -20,8 +29,11 @@ function literalNulPaths(value: ValueNode | ConstValueNode, path: string): strin
 }
 
 function directiveNulPaths(directives: readonly DirectiveNode[] | undefined, at: string): string[] {
-  return (directives ?? []).flatMap((directive) =>
-    directive.arguments?.flatMap((argument) => literalNulPaths(argument.value, `${at}@${directive.name.value}(${argument.name.value}`).map((path) => `${path})`)) ?? [],
+  return (directives ?? []).flatMap(
+    (directive) =>
+      directive.arguments?.flatMap((argument) =>
+        literalNulPaths(argument.value, `${at}@${directive.name.value}(${argument.name.value}`).map((path) => `${path})`),
+      ) ?? [],
   );
 }
 

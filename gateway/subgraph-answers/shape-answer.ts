@@ -79,7 +79,8 @@ export function shapeAnswer(input: ShapeInput): ShapedAnswer {
   let operation: OperationDefinitionNode | undefined;
   for (const definition of input.document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) walk.fragments.set(definition.name.value, definition);
-    else if (definition.kind === Kind.OPERATION_DEFINITION && (!input.operationName || definition.name?.value === input.operationName)) operation ??= definition;
+    else if (definition.kind === Kind.OPERATION_DEFINITION && (!input.operationName || definition.name?.value === input.operationName))
+      operation ??= definition;
   }
   if (input.data === null || input.data === undefined) return { data: null, problems: [], unrequested: 0 };
   if (!operation || !isPlainObject(input.data)) {
@@ -257,12 +258,16 @@ function applies(walk: Walk, condition: string, runtime: GraphQLCompositeType): 
 }
 
 /** `@skip` / `@include` as the gateway sent them, with the operation's variables. */
-function included(walk: Walk, directives: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: ValueNode }[] }[] | undefined): boolean {
+function included(
+  walk: Walk,
+  directives: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: ValueNode }[] }[] | undefined,
+): boolean {
   for (const directive of directives ?? []) {
     const name = directive.name.value;
     if (name !== "skip" && name !== "include") continue;
     const argument = directive.arguments?.find((arg) => arg.name.value === "if")?.value;
-    const condition = argument?.kind === Kind.BOOLEAN ? argument.value : argument?.kind === Kind.VARIABLE ? walk.variables[argument.name.value] === true : false;
+    const condition =
+      argument?.kind === Kind.BOOLEAN ? argument.value : argument?.kind === Kind.VARIABLE ? walk.variables[argument.name.value] === true : false;
     if (name === "skip" ? condition : !condition) return false;
   }
   return true;

@@ -55,7 +55,17 @@ beforeAll(async () => {
   networkKey = (await admin("/networks", { slug: "probe-net", name: "Probe network" }, TEST_ADMIN_TOKEN)).apiKey;
 
   const server = new ApolloServer<{ headers: IncomingHttpHeaders }>({
-    schema: buildSubgraphSchema({ typeDefs: parse(PROBE_SDL), resolvers: { Query: { probeNetEcho: (_root: unknown, _args: unknown, context: unknown) => (partnerHeaders.push((context as { headers: IncomingHttpHeaders }).headers), "echo") } } }),
+    schema: buildSubgraphSchema({
+      typeDefs: parse(PROBE_SDL),
+      resolvers: {
+        Query: {
+          probeNetEcho: (_root: unknown, _args: unknown, context: unknown) => (
+            partnerHeaders.push((context as { headers: IncomingHttpHeaders }).headers),
+            "echo"
+          ),
+        },
+      },
+    }),
   });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: "127.0.0.1" }, context: async ({ req }) => ({ headers: req.headers }) });
   partner = { url, stop: () => server.stop() };
@@ -99,9 +109,17 @@ describe("who may do what, through the gateway", () => {
 describe("core subgraphs accept only the gateway's tokens", () => {
   const body = JSON.stringify({ query: "{ people(first: 1) { totalCount } }" });
   const operator: Viewer = { kind: "operator" };
-  const refused = (reason: string) => ({ status: 401, body: { errors: [{ message: "requests must come through the Agora gateway", extensions: { code: "UNAUTHENTICATED", reason } }] } });
+  const refused = (reason: string) => ({
+    status: 401,
+    body: { errors: [{ message: "requests must come through the Agora gateway", extensions: { code: "UNAUTHENTICATED", reason } }] },
+  });
   const token = (options: { audience?: string; signedBody?: string; now?: number; signer?: ReturnType<typeof createHubTokenSigner> } = {}) =>
-    (options.signer ?? testHub.hub.signer).sign({ audience: options.audience ?? "people", viewer: operator, body: options.signedBody ?? body, now: options.now });
+    (options.signer ?? testHub.hub.signer).sign({
+      audience: options.audience ?? "people",
+      viewer: operator,
+      body: options.signedBody ?? body,
+      now: options.now,
+    });
   const bearer = async (value: Promise<string>) => ({ authorization: `Bearer ${await value}` });
 
   it("refuses a direct call without a token, or with the client's own credentials, with 401", async () => {
@@ -113,7 +131,9 @@ describe("core subgraphs accept only the gateway's tokens", () => {
     expect(await callPeopleDirectly(body, await bearer(token({ audience: "events" })))).toEqual(refused("wrong-audience"));
     expect(await callPeopleDirectly(body, await bearer(token({ signedBody: JSON.stringify({ query: "{ __typename }" }) })))).toEqual(refused("body-mismatch"));
     expect(await callPeopleDirectly(body, await bearer(token({ now: Date.now() - 120_000 })))).toEqual(refused("expired"));
-    expect(await callPeopleDirectly(body, await bearer(token({ signer: createHubTokenSigner({ keys: rotateSigningKeys() }) })))).toEqual(refused("unknown-key"));
+    expect(await callPeopleDirectly(body, await bearer(token({ signer: createHubTokenSigner({ keys: rotateSigningKeys() }) })))).toEqual(
+      refused("unknown-key"),
+    );
     // A proper token is served once, so the refusals above are the token's doing.
     const once = await bearer(token());
     expect(await callPeopleDirectly(body, once)).toMatchObject({ status: 200, body: { data: { people: { totalCount: expect.any(Number) } } } });
@@ -134,7 +154,10 @@ describe("partner subgraphs", () => {
   it("receive the hub's token for their name and the viewer, never the client's credentials", async () => {
     const published = await admin("/subgraphs/publish", { name: "probe-net", url: partner.url, sdl: PROBE_SDL }, networkKey);
     expect(published).toMatchObject({ ok: true });
-    const answer = await waitFor(() => graphql("{ probeNetEcho }", {}, networkKey), (a) => a.body.data?.probeNetEcho === "echo");
+    const answer = await waitFor(
+      () => graphql("{ probeNetEcho }", {}, networkKey),
+      (a) => a.body.data?.probeNetEcho === "echo",
+    );
     expect(answer.body.data).toEqual({ probeNetEcho: "echo" });
     const received = partnerHeaders.at(-1)!;
     const token = /^Bearer (.+)$/.exec(received.authorization ?? "")?.[1];

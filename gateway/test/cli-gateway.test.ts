@@ -38,7 +38,9 @@ describe("the gateway the CLI talks to", () => {
 
   it("follows AGORA_PUBLIC_URL over GATEWAY_PORT, and --gateway over both", async () => {
     expect((await cli(["subgraph", "list"], { AGORA_PUBLIC_URL: `http://127.0.0.1:${port}/`, GATEWAY_PORT: "1" })).code).toBe(0);
-    expect((await cli(["--gateway", `http://127.0.0.1:${port}`, "subgraph", "list"], { AGORA_PUBLIC_URL: "http://127.0.0.1:1", GATEWAY_PORT: "1" })).code).toBe(0);
+    expect((await cli(["--gateway", `http://127.0.0.1:${port}`, "subgraph", "list"], { AGORA_PUBLIC_URL: "http://127.0.0.1:1", GATEWAY_PORT: "1" })).code).toBe(
+      0,
+    );
     expect(asked).toEqual([`127.0.0.1:${port}/admin/subgraphs`, `127.0.0.1:${port}/admin/subgraphs`]);
   });
 
@@ -46,7 +48,9 @@ describe("the gateway the CLI talks to", () => {
     const unused = await freePort();
     const closed = await cli(["subgraph", "list"], { GATEWAY_PORT: String(unused) });
     expect(closed.code).toBe(1);
-    expect(closed.err.join("\n")).toMatch(/cannot reach the gateway at http:\/\/localhost:\d+ \(ECONNREFUSED\): is the hub running\? Set --gateway or AGORA_GATEWAY_URL/);
+    expect(closed.err.join("\n")).toMatch(
+      /cannot reach the gateway at http:\/\/localhost:\d+ \(ECONNREFUSED\): is the hub running\? Set --gateway or AGORA_GATEWAY_URL/,
+    );
     const bad = await cli(["subgraph", "list"], { GATEWAY_PORT: "eighty" });
     expect(bad.code).toBe(2);
     expect(bad.err.join("\n")).toMatch(/GATEWAY_PORT: /);

@@ -22,15 +22,52 @@ afterAll(async () => {
 const WALK = /* GraphQL */ `
   query Walk($first: Int!) {
     people(first: $first, orderBy: NEWEST) {
-      edges { node {
-        id displayName
-        memberships(first: 5) { edges { node { role organisation {
-          id name
-          opportunities(first: 3) { totalCount edges { node { id title { text } } } }
-          events(first: 3) { totalCount edges { node { id title { text } } } }
-        } } } }
-        events(first: 3) { edges { node { id } } }
-      } }
+      edges {
+        node {
+          id
+          displayName
+          memberships(first: 5) {
+            edges {
+              node {
+                role
+                organisation {
+                  id
+                  name
+                  opportunities(first: 3) {
+                    totalCount
+                    edges {
+                      node {
+                        id
+                        title {
+                          text
+                        }
+                      }
+                    }
+                  }
+                  events(first: 3) {
+                    totalCount
+                    edges {
+                      node {
+                        id
+                        title {
+                          text
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+          events(first: 3) {
+            edges {
+              node {
+                id
+              }
+            }
+          }
+        }
+      }
     }
   }
 `;
@@ -39,11 +76,32 @@ const PERSON_WALK = /* GraphQL */ `
   query PersonWalk($id: ID!) {
     person(id: $id) {
       displayName
-      memberships(first: 10) { totalCount edges { node { organisation {
-        id
-        opportunities(first: 100) { totalCount edges { node { id } } }
-        events(first: 100) { totalCount edges { node { id } } }
-      } } } }
+      memberships(first: 10) {
+        totalCount
+        edges {
+          node {
+            organisation {
+              id
+              opportunities(first: 100) {
+                totalCount
+                edges {
+                  node {
+                    id
+                  }
+                }
+              }
+              events(first: 100) {
+                totalCount
+                edges {
+                  node {
+                    id
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
     }
   }
 `;
@@ -51,7 +109,18 @@ const PERSON_WALK = /* GraphQL */ `
 type Walk = {
   person: {
     displayName: string;
-    memberships: { totalCount: number; edges: Array<{ node: { organisation: { id: string; opportunities: { totalCount: number; edges: Array<{ node: { id: string } }> }; events: { totalCount: number; edges: Array<{ node: { id: string } }> } } } }> };
+    memberships: {
+      totalCount: number;
+      edges: Array<{
+        node: {
+          organisation: {
+            id: string;
+            opportunities: { totalCount: number; edges: Array<{ node: { id: string } }> };
+            events: { totalCount: number; edges: Array<{ node: { id: string } }> };
+          };
+        };
+      }>;
+    };
   };
 };
 
@@ -90,7 +159,9 @@ describe("the hub through the gateway", () => {
   });
 
   it("reports the demo data set's sizes, with only people who consented shown to anonymous clients", async () => {
-    const { rows: [{ listed }] } = await db.query("SELECT count(*)::int AS listed FROM people.person WHERE discoverable");
+    const {
+      rows: [{ listed }],
+    } = await db.query("SELECT count(*)::int AS listed FROM people.person WHERE discoverable");
     expect(listed).toBeLessThan(DEMO_SIZES.people);
     const answer = await postGraphQL<Record<string, { totalCount: number }>>(
       testHub.hub.gatewayUrl,

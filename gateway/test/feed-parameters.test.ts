@@ -49,8 +49,24 @@ describe("feed parameters derived from the schema", () => {
 
   it("reads lists comma-separated or repeated, booleans, ints and floats, and passes custom scalars on as strings", () => {
     expect(
-      feedVariables(operation(), { formats: ["FORUM, FESTIVAL", "FORUM"], networks: "a,,b", upcoming: "false", withinDays: "-3", minimumRating: "4.5", startsAfter: "2030-01-01T00:00:00Z" }),
-    ).toEqual({ filter: { formats: ["FORUM", "FESTIVAL", "FORUM"], networks: ["a", "b"], upcoming: false, withinDays: -3, minimumRating: 4.5, startsAfter: "2030-01-01T00:00:00Z" } });
+      feedVariables(operation(), {
+        formats: ["FORUM, FESTIVAL", "FORUM"],
+        networks: "a,,b",
+        upcoming: "false",
+        withinDays: "-3",
+        minimumRating: "4.5",
+        startsAfter: "2030-01-01T00:00:00Z",
+      }),
+    ).toEqual({
+      filter: {
+        formats: ["FORUM", "FESTIVAL", "FORUM"],
+        networks: ["a", "b"],
+        upcoming: false,
+        withinDays: -3,
+        minimumRating: 4.5,
+        startsAfter: "2030-01-01T00:00:00Z",
+      },
+    });
     expect(feedVariables(operation(), {})).toEqual({ filter: {} });
   });
 
@@ -73,7 +89,21 @@ describe("feed parameters derived from the schema", () => {
     // In the schema's order, which is not part of the contract: compared as sets.
     const names = (field: string) => [...(feedOperation(supergraph, field)?.parameters.keys() ?? [])].sort();
     expect(names("eventsCalendar")).toEqual(
-      ["formats", "disciplines", "countries", "languages", "networks", "attendanceModes", "startsAfter", "startsBefore", "upcoming", "organiserIds", "speakerIds", "text", "lang"].sort(),
+      [
+        "formats",
+        "disciplines",
+        "countries",
+        "languages",
+        "networks",
+        "attendanceModes",
+        "startsAfter",
+        "startsBefore",
+        "upcoming",
+        "organiserIds",
+        "speakerIds",
+        "text",
+        "lang",
+      ].sort(),
     );
     expect(names("opportunityDeadlinesCalendar")).toEqual(
       ["types", "statuses", "disciplines", "eligibleFor", "countries", "languages", "networks", "publisherIds", "text", "closingWithinDays", "lang"].sort(),

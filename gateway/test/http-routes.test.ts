@@ -25,7 +25,10 @@ describe("the gateway's route table", () => {
       await drain.drain(1000);
       expect((await fetch(`${url}.well-known/keys`)).status).toBe(200);
       const refused = await fetch(`${url}work`);
-      expect([refused.status, ((await refused.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code]).toEqual([503, "SHUTTING_DOWN"]);
+      expect([refused.status, ((await refused.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code]).toEqual([
+        503,
+        "SHUTTING_DOWN",
+      ]);
       expect(seen).toEqual(["/work", "/.well-known/keys", "/work"]);
     } finally {
       await new Promise((resolve) => httpServer.close(resolve));

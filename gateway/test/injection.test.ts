@@ -45,19 +45,22 @@ async function rowCounts(): Promise<number[]> {
 }
 
 describe("SQL metacharacters in every text filter and search", () => {
-  it.each(LISTS.flatMap((list) => HOSTILE_TEXTS.map((text) => [list, text] as const)))("%s: %j matches literally, or nothing, and changes nothing", async (list, text) => {
-    const before = await rowCounts();
-    const answer = await postGraphQL<Record<string, { totalCount: number }>>(
-      testHub.hub.gatewayUrl,
-      `query($text: String!) { byText: ${list}(first: 5, filter: { text: $text }) { totalCount } bySearch: ${list}(first: 5, search: $text) { totalCount } }`,
-      { text },
-    );
-    // A text that is not a usable search (only punctuation) may be refused as BAD_USER_INPUT; never an internal error.
-    for (const error of answer.errors ?? []) expect(error.extensions?.code).toBe("BAD_USER_INPUT");
-    // No demo name holds these characters: matched literally, they find nothing (a LIKE wildcard would find all).
-    if (!answer.errors && LITERAL_ONLY.has(text)) expect(answer.data!.byText.totalCount).toBe(0);
-    expect(await rowCounts()).toEqual(before);
-  });
+  it.each(LISTS.flatMap((list) => HOSTILE_TEXTS.map((text) => [list, text] as const)))(
+    "%s: %j matches literally, or nothing, and changes nothing",
+    async (list, text) => {
+      const before = await rowCounts();
+      const answer = await postGraphQL<Record<string, { totalCount: number }>>(
+        testHub.hub.gatewayUrl,
+        `query($text: String!) { byText: ${list}(first: 5, filter: { text: $text }) { totalCount } bySearch: ${list}(first: 5, search: $text) { totalCount } }`,
+        { text },
+      );
+      // A text that is not a usable search (only punctuation) may be refused as BAD_USER_INPUT; never an internal error.
+      for (const error of answer.errors ?? []) expect(error.extensions?.code).toBe("BAD_USER_INPUT");
+      // No demo name holds these characters: matched literally, they find nothing (a LIKE wildcard would find all).
+      if (!answer.errors && LITERAL_ONLY.has(text)) expect(answer.data!.byText.totalCount).toBe(0);
+      expect(await rowCounts()).toEqual(before);
+    },
+  );
 
   it("matches a percent sign in a name literally", async () => {
     const answer = await postGraphQL<{ all: { totalCount: number }; percent: { totalCount: number } }>(

@@ -47,11 +47,11 @@ type Reasons = Array<{ kind: string; detail: string }>;
 describe("matchmaking through the gateway", () => {
   it("suggests partner organisations for an organisation, best first, with reasons", async () => {
     const organisationId = demoId("organisation", 0);
-    const answer = await postGraphQL<{ organisation: { partnerSuggestions: Array<{ organisation: { id: string; name: string }; score: number; reasons: Reasons }> } }>(
-      testHub.hub.gatewayUrl,
-      `query ($id: ID!) { organisation(id: $id) { partnerSuggestions { organisation { id name } score reasons { kind detail } } } }`,
-      { id: organisationId },
-    );
+    const answer = await postGraphQL<{
+      organisation: { partnerSuggestions: Array<{ organisation: { id: string; name: string }; score: number; reasons: Reasons }> };
+    }>(testHub.hub.gatewayUrl, `query ($id: ID!) { organisation(id: $id) { partnerSuggestions { organisation { id name } score reasons { kind detail } } } }`, {
+      id: organisationId,
+    });
     expect(answer.errors).toBeUndefined();
     const suggestions = answer.data!.organisation.partnerSuggestions;
     expect(suggestions.length).toBeGreaterThan(0);
@@ -63,7 +63,9 @@ describe("matchmaking through the gateway", () => {
   });
 
   it("suggests opportunities for a person from the person's fields (@requires across subgraphs)", async () => {
-    const answer = await postGraphQL<{ person: { suggestedOpportunities: Array<{ opportunity: { id: string; title: { text: string } }; score: number; reasons: Reasons }> } }>(
+    const answer = await postGraphQL<{
+      person: { suggestedOpportunities: Array<{ opportunity: { id: string; title: { text: string } }; score: number; reasons: Reasons }> };
+    }>(
       testHub.hub.gatewayUrl,
       `query ($id: ID!) { person(id: $id) { displayName suggestedOpportunities(first: 50) { opportunity { id title { text } } score reasons { kind detail } } } }`,
       { id: PERSON },

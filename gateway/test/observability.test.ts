@@ -12,7 +12,10 @@ afterAll(async () => {
   await testHub?.close();
 });
 
-async function post(query: string, requestId?: string): Promise<{ status: number; text: string; body: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } }> {
+async function post(
+  query: string,
+  requestId?: string,
+): Promise<{ status: number; text: string; body: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } }> {
   const response = await fetch(new URL("/graphql", testHub.hub.gatewayUrl), {
     method: "POST",
     headers: { "content-type": "application/json", ...(requestId ? { "x-request-id": requestId } : {}) },
@@ -29,7 +32,9 @@ async function metrics(): Promise<string> {
 }
 
 function sample(text: string, name: string, labels: Record<string, string>): number {
-  const line = text.split("\n").find((candidate) => candidate.startsWith(`${name}{`) && Object.entries(labels).every(([key, value]) => candidate.includes(`${key}="${value}"`)));
+  const line = text
+    .split("\n")
+    .find((candidate) => candidate.startsWith(`${name}{`) && Object.entries(labels).every(([key, value]) => candidate.includes(`${key}="${value}"`)));
   return line ? Number(line.split(" ").pop()) : 0;
 }
 
@@ -62,7 +67,10 @@ describe("gateway observability", () => {
     try {
       await admin.query("ALTER TABLE people.person RENAME TO person_hidden");
       const answer = await post("query BrokenPeople { people(first: 1) { totalCount } }", "req-gateway-sql");
-      expect(answer.body.errors?.[0]).toMatchObject({ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId: "req-gateway-sql" } });
+      expect(answer.body.errors?.[0]).toMatchObject({
+        message: "Internal server error",
+        extensions: { code: "INTERNAL_SERVER_ERROR", requestId: "req-gateway-sql" },
+      });
       expect(answer.text).not.toMatch(/person_hidden|relation|SELECT|127\.0\.0\.1|stacktrace|serviceName/);
     } finally {
       await admin.query("ALTER TABLE people.person_hidden RENAME TO person");

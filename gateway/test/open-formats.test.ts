@@ -92,12 +92,12 @@ describe("Accept-Language", () => {
   });
 
   it("lets an explicit lang argument win over Accept-Language", async () => {
-    const answer = await graphql("query($id: ID!) { event(id: $id) { title { text(lang: \"en\") } } }", { id: eventId }, { "accept-language": "fr" });
+    const answer = await graphql('query($id: ID!) { event(id: $id) { title { text(lang: "en") } } }', { id: eventId }, { "accept-language": "fr" });
     expect(answer.data!.event.title.text).toBe(TRICKY_TITLE);
   });
 
   it("refuses an unknown lang tag with a clear BAD_USER_INPUT error", async () => {
-    const answer = await graphql("query($id: ID!) { event(id: $id) { title { text(lang: \"klingon-xx\") } } }", { id: eventId });
+    const answer = await graphql('query($id: ID!) { event(id: $id) { title { text(lang: "klingon-xx") } } }', { id: eventId });
     expect(answer.errors?.[0].message).toMatch(/"klingon-xx" is not a supported BCP 47 language tag/);
     expect(answer.errors?.[0].extensions?.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
   });
@@ -116,7 +116,9 @@ describe("JSON-LD", () => {
   it("describes organisations as Organization or a subtype, with the hub kind as additionalType", async () => {
     const answer = await graphql("{ organisations(first: 20) { edges { node { id kind jsonLd } } } }");
     for (const { node } of answer.data!.organisations.edges) {
-      expect(["Organization", "NGO", "GovernmentOrganization", "Corporation", "EducationalOrganization", "ResearchOrganization"]).toContain(node.jsonLd["@type"]);
+      expect(["Organization", "NGO", "GovernmentOrganization", "Corporation", "EducationalOrganization", "ResearchOrganization"]).toContain(
+        node.jsonLd["@type"],
+      );
       expect(node.jsonLd["@id"]).toBe(`${HUB_URL}/organisations/${node.id}`);
       expect(node.jsonLd.additionalType).toBe(`${HUB_URL}/vocabularies/organisation-kinds#${node.kind}`);
       expect(node.jsonLd.address["@type"]).toBe("PostalAddress");
@@ -125,7 +127,13 @@ describe("JSON-LD", () => {
 
   it("describes opportunities as MonetaryGrant, JobPosting, Course or Offer by type, publishers as @id links", async () => {
     const answer = await graphql("{ opportunities(first: 50) { edges { node { id type jsonLd } } } }");
-    const expected: Record<string, string> = { GRANT: "MonetaryGrant", MOBILITY_GRANT: "MonetaryGrant", JOB: "JobPosting", TRAINING_COURSE: "Course", RESIDENCY: "Offer" };
+    const expected: Record<string, string> = {
+      GRANT: "MonetaryGrant",
+      MOBILITY_GRANT: "MonetaryGrant",
+      JOB: "JobPosting",
+      TRAINING_COURSE: "Course",
+      RESIDENCY: "Offer",
+    };
     const seen = new Set<string>();
     for (const { node } of answer.data!.opportunities.edges) {
       const { jsonLd } = node;

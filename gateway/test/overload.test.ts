@@ -61,12 +61,23 @@ async function startWith(env: Record<string, string>): Promise<RunningGateway> {
     ]),
   );
   return startGateway(
-    readGatewayConfig({ GATEWAY_PORT: "0", AGORA_SUPERGRAPH_FILE: file, AGORA_ALLOW_PRIVATE_SUBGRAPHS: "1", PARTNER_TIMEOUT_MS: "30000", RATE_LIMIT_PER_MINUTE_IP: "0", ...env }),
+    readGatewayConfig({
+      GATEWAY_PORT: "0",
+      AGORA_SUPERGRAPH_FILE: file,
+      AGORA_ALLOW_PRIVATE_SUBGRAPHS: "1",
+      PARTNER_TIMEOUT_MS: "30000",
+      RATE_LIMIT_PER_MINUTE_IP: "0",
+      ...env,
+    }),
   );
 }
 
 async function sdlOf(url: string): Promise<string> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ _service { sdl } }" }) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "{ _service { sdl } }" }),
+  });
   return ((await response.json()) as { data: { _service: { sdl: string } } }).data._service.sdl;
 }
 
@@ -93,7 +104,11 @@ afterAll(async () => {
 
 afterEach(() => answerAll());
 
-type Answer = { status: number; retryAfter: string | null; body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
+type Answer = {
+  status: number;
+  retryAfter: string | null;
+  body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+};
 
 async function ask(gateway: RunningGateway, query: string, signal?: AbortSignal): Promise<Answer> {
   const response = await fetch(new URL("/graphql", gateway.url), {
@@ -110,8 +125,16 @@ describe("admission control at the gateway", () => {
     const answers: Answer[] = [];
     const requests = Array.from({ length: 6 }, () => ask(admitting, "{ slowpokeAnswer }").then((answer) => (answers.push(answer), answer)));
     // Two are at the slow subgraph, one waits in line: the other three are refused while those are still held.
-    await pollUntil(async () => answers.length, (n) => n >= 3);
-    expect(await pollUntil(async () => held.length, (n) => n === 2)).toBe(2);
+    await pollUntil(
+      async () => answers.length,
+      (n) => n >= 3,
+    );
+    expect(
+      await pollUntil(
+        async () => held.length,
+        (n) => n === 2,
+      ),
+    ).toBe(2);
     expect(answers).toHaveLength(3);
     for (const refused of answers) {
       expect(refused.status).toBe(503);
@@ -132,7 +155,10 @@ describe("admission control at the gateway", () => {
 
   it("tells each subgraph how long the request has left", async () => {
     const request = ask(admitting, "{ slowpokeAnswer }");
-    await pollUntil(async () => held.length, (n) => n === 1);
+    await pollUntil(
+      async () => held.length,
+      (n) => n === 1,
+    );
     const left = Number(held[0].headers[DEADLINE_HEADER]);
     expect(left).toBeGreaterThan(0);
     expect(left).toBeLessThanOrEqual(30_000);
@@ -145,45 +171,76 @@ describe("cancellation through the gateway", () => {
   it("aborts the subgraph call when the client goes away", async () => {
     const controller = new AbortController();
     const request = ask(admitting, "{ slowpokeAnswer }", controller.signal).catch((error: Error) => error);
-    await pollUntil(async () => held.length, (n) => n === 1);
+    await pollUntil(
+      async () => held.length,
+      (n) => n === 1,
+    );
     const call = held[0];
     controller.abort();
     expect(await request).toMatchObject({ name: "AbortError" });
     // The gateway hung up on the slow subgraph before it answered.
-    expect(await pollUntil(async () => call.closedEarly, (closed) => closed)).toBe(true);
+    expect(
+      await pollUntil(
+        async () => call.closedEarly,
+        (closed) => closed,
+      ),
+    ).toBe(true);
   });
 
   it("aborts the subgraph call when the request's deadline passes, and answers without that subgraph's fields", async () => {
     const answer = await ask(hurried, "{ slowpokeAnswer quickAnswer }");
     expect(answer.status).toBe(200);
     expect(answer.body.data).toEqual({ slowpokeAnswer: null, quickAnswer: "right away" });
-    expect(answer.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "SUBGRAPH_UNAVAILABLE", subgraph: "slowpoke" }) })]);
+    expect(answer.body.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: "SUBGRAPH_UNAVAILABLE", subgraph: "slowpoke" }) }),
+    ]);
     expect(held).toHaveLength(1);
-    expect(await pollUntil(async () => held[0].closedEarly, (closed) => closed)).toBe(true);
+    expect(
+      await pollUntil(
+        async () => held[0].closedEarly,
+        (closed) => closed,
+      ),
+    ).toBe(true);
   });
 
   it("cancels the running PostgreSQL statement of a subgraph built with the kit when the client goes away", async () => {
     const nap = randomBytes(6).toString("hex");
     const controller = new AbortController();
     const request = ask(admitting, `{ sleepersNap(tag: "${nap}") }`, controller.signal).catch((error: Error) => error);
-    expect(await pollUntil(() => runningNaps(database.url, nap), (n) => n === 1)).toBe(1);
+    expect(
+      await pollUntil(
+        () => runningNaps(database.url, nap),
+        (n) => n === 1,
+      ),
+    ).toBe(1);
     controller.abort();
     expect(await request).toMatchObject({ name: "AbortError" });
     // Long before the nap's 30 s, and with no statement timeout that could end it.
-    expect(await pollUntil(() => runningNaps(database.url, nap), (n) => n === 0, 10_000)).toBe(0);
+    expect(
+      await pollUntil(
+        () => runningNaps(database.url, nap),
+        (n) => n === 0,
+        10_000,
+      ),
+    ).toBe(0);
   });
 });
 
 describe("a bulkhead per subgraph", () => {
   it("fails a full subgraph's fields at once and serves the rest of the answer", async () => {
     const first = ask(bulkheaded, "{ slowpokeAnswer }");
-    await pollUntil(async () => held.length, (n) => n === 1);
+    await pollUntil(
+      async () => held.length,
+      (n) => n === 1,
+    );
     const second = await ask(bulkheaded, "{ slowpokeAnswer quickAnswer }");
     // Answered while the slow subgraph still holds the first call: the second did not wait for it.
     expect(held).toHaveLength(1);
     expect(second.status).toBe(200);
     expect(second.body.data).toEqual({ slowpokeAnswer: null, quickAnswer: "right away" });
-    expect(second.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "SUBGRAPH_UNAVAILABLE", subgraph: "slowpoke" }) })]);
+    expect(second.body.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: "SUBGRAPH_UNAVAILABLE", subgraph: "slowpoke" }) }),
+    ]);
     answerAll();
     expect((await first).body).toEqual({ data: { slowpokeAnswer: "at last" } });
   });

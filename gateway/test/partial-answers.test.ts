@@ -72,7 +72,8 @@ beforeAll(async () => {
   makersKey = (await admin("/networks", { slug: "makers", name: "Makers" }, TEST_ADMIN_TOKEN)).body.apiKey;
   partner = await startLoopbackServer((body, response) => {
     const { variables } = JSON.parse(body) as { variables?: { representations?: Array<{ __typename: string; id: string }> } };
-    if (variables?.representations) sendJson(response, { data: { _entities: variables.representations.map((representation) => partnerEntity(representation)) } });
+    if (variables?.representations)
+      sendJson(response, { data: { _entities: variables.representations.map((representation) => partnerEntity(representation)) } });
     else sendJson(response, { data: { makersPing: "pong" } });
   });
   const published = await admin("/subgraphs/publish", { name: "makers", url: partner.url, sdl: MAKERS_SDL }, makersKey);
@@ -80,8 +81,11 @@ beforeAll(async () => {
 
   // One person of the network who is not listed in the directory, one who is, both speaking at one event.
   const create = "mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }";
-  hidden.personId = (await graphql(create, { input: { network: "makers", displayName: "Unlisted Speaker", discoverable: false } }, makersKey)).data!.createPerson.id;
-  visiblePersonId = (await graphql(create, { input: { network: "makers", displayName: "Listed Speaker", discoverable: true } }, makersKey)).data!.createPerson.id;
+  hidden.personId = (
+    await graphql(create, { input: { network: "makers", displayName: "Unlisted Speaker", discoverable: false } }, makersKey)
+  ).data!.createPerson.id;
+  visiblePersonId = (await graphql(create, { input: { network: "makers", displayName: "Listed Speaker", discoverable: true } }, makersKey)).data!.createPerson
+    .id;
   makersOrganisationId = await createOrganisation("Makers Collective");
   const event = await graphql(
     "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }",
@@ -91,7 +95,10 @@ beforeAll(async () => {
   expect(event.errors).toBeUndefined();
   hidden.eventId = event.data!.createEvent.id;
   // The gateway serves the partner's fields once the published supergraph is loaded.
-  await waitFor(() => graphql("{ makersPing }"), (answer) => answer.data?.makersPing === "pong");
+  await waitFor(
+    () => graphql("{ makersPing }"),
+    (answer) => answer.data?.makersPing === "pong",
+  );
 });
 
 afterAll(async () => {
@@ -111,8 +118,14 @@ describe("a reference to a hidden or missing entity costs only that reference", 
   });
 
   it("shows the unlisted speaker to their own network", async () => {
-    const answer = await graphql("query($id: ID!) { events(first: 100) { edges { node { id speakers { id } } } } person(id: $id) { id } }", { id: hidden.personId }, makersKey);
-    const ours = (answer.data!.events.edges as Array<{ node: { id: string; speakers: Array<{ id: string }> } }>).find((edge) => edge.node.id === hidden.eventId)!;
+    const answer = await graphql(
+      "query($id: ID!) { events(first: 100) { edges { node { id speakers { id } } } } person(id: $id) { id } }",
+      { id: hidden.personId },
+      makersKey,
+    );
+    const ours = (answer.data!.events.edges as Array<{ node: { id: string; speakers: Array<{ id: string }> } }>).find(
+      (edge) => edge.node.id === hidden.eventId,
+    )!;
     expect(ours.node.speakers.map((speaker) => speaker.id)).toEqual([hidden.personId, visiblePersonId]);
   });
 
@@ -136,24 +149,40 @@ describe("a reference to a hidden or missing entity costs only that reference", 
     const organisationId = await createOrganisation("Short-lived Collective");
     const event = await graphql(
       "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }",
-      { input: { ...MAKERS_NIGHT, title: { originalLanguage: "en", translations: [{ lang: "en", value: "Farewell" }] }, organiserIds: [makersOrganisationId, organisationId] } },
+      {
+        input: {
+          ...MAKERS_NIGHT,
+          title: { originalLanguage: "en", translations: [{ lang: "en", value: "Farewell" }] },
+          organiserIds: [makersOrganisationId, organisationId],
+        },
+      },
       makersKey,
     );
     expect(event.errors).toBeUndefined();
     expect((await graphql("mutation($id: ID!) { deleteOrganisation(id: $id) }", { id: organisationId }, makersKey)).errors).toBeUndefined();
     const answer = await graphql("{ events(first: 100) { edges { node { id organisers { name } } } } }");
-    const ours = (answer.data!.events.edges as Array<{ node: { id: string; organisers: unknown[] } }>).find((edge) => edge.node.id === event.data!.createEvent.id)!;
+    const ours = (answer.data!.events.edges as Array<{ node: { id: string; organisers: unknown[] } }>).find(
+      (edge) => edge.node.id === event.data!.createEvent.id,
+    )!;
     expect(ours.node.organisers).toEqual([{ name: "Makers Collective" }, null]);
     const index = (answer.data!.events.edges as Array<{ node: { id: string } }>).indexOf(ours as never);
     expect(answer.errors).toEqual(
-      expect.arrayContaining([expect.objectContaining({ path: ["events", "edges", index, "node", "organisers", 1, "name"], extensions: { code: "FIELD_UNRESOLVED" } })]),
+      expect.arrayContaining([
+        expect.objectContaining({ path: ["events", "edges", index, "node", "organisers", 1, "name"], extensions: { code: "FIELD_UNRESOLVED" } }),
+      ]),
     );
   });
 });
 
 describe("a partner cannot rewrite core data", () => {
   it("keeps the hub's own fields and ids when a partner answers fields it was not asked for", async () => {
-    partnerEntity = () => ({ __typename: "Person", makersBadge: "gold", id: "00000000-0000-4000-8000-000000000000", displayName: "SPOOFED", contactEmail: "spoof@evil.example" });
+    partnerEntity = () => ({
+      __typename: "Person",
+      makersBadge: "gold",
+      id: "00000000-0000-4000-8000-000000000000",
+      displayName: "SPOOFED",
+      contactEmail: "spoof@evil.example",
+    });
     try {
       const answer = await graphql("{ people(first: 20) { edges { node { id displayName contactEmail makersBadge } } } }");
       expect(answer.errors).toBeUndefined();
@@ -182,6 +211,9 @@ describe("a subgraph that is down costs only the fields it owns", () => {
       expect(edge.node.events).toBeNull();
     }
     expect(answer.data!.events).toBeNull();
-    expect(answer.errors?.[0]).toMatchObject({ message: "The events subgraph is unavailable", extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph: "events" } });
+    expect(answer.errors?.[0]).toMatchObject({
+      message: "The events subgraph is unavailable",
+      extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph: "events" },
+    });
   });
 });

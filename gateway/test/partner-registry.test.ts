@@ -33,7 +33,8 @@ function sdlFile(name: string, sdl: string): string {
   return file;
 }
 
-const STUB_HEADER = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@override", "@requires", "@external", "@shareable"])';
+const STUB_HEADER =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@override", "@requires", "@external", "@shareable"])';
 
 beforeAll(async () => {
   testHub = await startTestHub({ env: { PARTNER_TIMEOUT_MS: "5000" } });
@@ -77,7 +78,7 @@ describe("partner networks plug in their subgraphs at run time", () => {
 
   it("answers usage errors with exit code 2", async () => {
     expect((await agora(TEST_ADMIN_TOKEN, "subgraph", "check", "--name", "x")).code).toBe(2);
-    expect((await runCli(["subgraph", "list"], { out: () => {}, err: () => {} }))).toBe(2);
+    expect(await runCli(["subgraph", "list"], { out: () => {}, err: () => {} })).toBe(2);
   });
 
   it("checks a broken SDL, prints each problem with its coordinate, and changes nothing", async () => {
@@ -93,7 +94,11 @@ describe("partner networks plug in their subgraphs at run time", () => {
   it.each([
     ["@override on a core field", `type Person @key(fields: "id") { id: ID! displayName: String @override(from: "people") }`, /Person.displayName/],
     ["an unprefixed type", `type Query { creativeTracksThing: Thing } type Thing { name: String }`, /Thing/],
-    ["@requires on personal data", `type Person @key(fields: "id") { id: ID! contactEmail: String @external creativeTracksMail: String @requires(fields: "contactEmail") }`, /contactEmail/],
+    [
+      "@requires on personal data",
+      `type Person @key(fields: "id") { id: ID! contactEmail: String @external creativeTracksMail: String @requires(fields: "contactEmail") }`,
+      /contactEmail/,
+    ],
     ["a non-nullable field on a core entity", `type Person @key(fields: "id") { id: ID! creativeTracksScore: Int! }`, /Person.creativeTracksScore/],
   ])("refuses %s with a clear message while the gateway keeps serving", async (_label, body, coordinate) => {
     const file = sdlFile("violation", `${STUB_HEADER}\n${body}`);
@@ -117,7 +122,10 @@ describe("partner networks plug in their subgraphs at run time", () => {
       person(id: "${demoId("person", 0)}") { displayName creativeTracksProfile { followersCount } }
       creativeTracksLabs(first: 2) { totalCount edges { node { title { text } hostOrganisation { name } } } }
     }`;
-    const answer = await waitFor(() => postGraphQL<Record<string, any>>(gatewayUrl, query), (a) => !a.errors);
+    const answer = await waitFor(
+      () => postGraphQL<Record<string, any>>(gatewayUrl, query),
+      (a) => !a.errors,
+    );
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.person.displayName).toEqual(expect.any(String));
     expect(answer.data!.creativeTracksLabs.totalCount).toBeGreaterThan(0);
@@ -127,7 +135,10 @@ describe("partner networks plug in their subgraphs at run time", () => {
   });
 
   it("lets only Creative Tracks' own key delete its labs through the hub, refusing anonymous clients", async () => {
-    const labs = await postGraphQL<{ creativeTracksLabs: { edges: Array<{ node: { id: string } }> } }>(gatewayUrl, "{ creativeTracksLabs(first: 1) { edges { node { id } } } }");
+    const labs = await postGraphQL<{ creativeTracksLabs: { edges: Array<{ node: { id: string } }> } }>(
+      gatewayUrl,
+      "{ creativeTracksLabs(first: 1) { edges { node { id } } } }",
+    );
     const id = labs.data!.creativeTracksLabs.edges[0].node.id;
     const deleteLab = async (token?: string) => {
       const response = await fetch(new URL("/graphql", gatewayUrl), {
@@ -198,7 +209,10 @@ describe("partner networks plug in their subgraphs at run time", () => {
       const answer = await postGraphQL<Record<string, any>>(replica.url, "{ creativeTracksLabs(first: 1) { totalCount } }");
       expect(answer.data?.creativeTracksLabs.totalCount).toBeGreaterThan(0);
       await agora(TEST_ADMIN_TOKEN, "subgraph", "remove", "--name", "creative-tracks");
-      const afterRemoval = await waitFor(() => postGraphQL(replica.url, "{ creativeTracksLabs(first: 1) { totalCount } }"), (a) => Boolean(a.errors));
+      const afterRemoval = await waitFor(
+        () => postGraphQL(replica.url, "{ creativeTracksLabs(first: 1) { totalCount } }"),
+        (a) => Boolean(a.errors),
+      );
       expect(afterRemoval.errors?.[0].message).toMatch(/Cannot query field "creativeTracksLabs"/);
     } finally {
       await replica.stop();
@@ -207,9 +221,15 @@ describe("partner networks plug in their subgraphs at run time", () => {
 
   it("gives partial data with an error naming the partner when the partner is down", async () => {
     expect((await agora(creativeTracksKey, "subgraph", "publish", "--name", "creative-tracks", "--url", partner.url)).code).toBe(0);
-    await waitFor(() => postGraphQL(gatewayUrl, "{ creativeTracksLabs(first: 1) { totalCount } }"), (a) => !a.errors);
+    await waitFor(
+      () => postGraphQL(gatewayUrl, "{ creativeTracksLabs(first: 1) { totalCount } }"),
+      (a) => !a.errors,
+    );
     await partner.stop();
-    const answer = await postGraphQL<Record<string, any>>(gatewayUrl, `{ person(id: "${demoId("person", 1)}") { displayName creativeTracksProfile { ambassador } } }`);
+    const answer = await postGraphQL<Record<string, any>>(
+      gatewayUrl,
+      `{ person(id: "${demoId("person", 1)}") { displayName creativeTracksProfile { ambassador } } }`,
+    );
     expect(answer.data?.person.displayName).toEqual(expect.any(String));
     expect(answer.data?.person.creativeTracksProfile).toBeNull();
     expect(answer.errors?.[0].message).toBe("The creative-tracks subgraph is unavailable");

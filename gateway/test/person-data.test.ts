@@ -21,16 +21,54 @@ async function graphql<T>(query: string, variables: Record<string, unknown> = {}
 }
 
 const EXPORT = /* GraphQL */ `
-  query Export($id: ID!) { exportPersonData(id: $id) { personId network exportedAt person memberships opportunitiesAsContact speakerAt } }
+  query Export($id: ID!) {
+    exportPersonData(id: $id) {
+      personId
+      network
+      exportedAt
+      person
+      memberships
+      opportunitiesAsContact
+      speakerAt
+    }
+  }
 `;
 const ERASE = /* GraphQL */ `
-  mutation Erase($id: ID!) { erasePerson(id: $id) { id personId erasedAt status } }
+  mutation Erase($id: ID!) {
+    erasePerson(id: $id) {
+      id
+      personId
+      erasedAt
+      status
+    }
+  }
 `;
 const FEED = /* GraphQL */ `
-  query Feed($after: String) { personErasures(first: 100, after: $after) { edges { node { id personId erasedAt } } pageInfo { endCursor } } }
+  query Feed($after: String) {
+    personErasures(first: 100, after: $after) {
+      edges {
+        node {
+          id
+          personId
+          erasedAt
+        }
+      }
+      pageInfo {
+        endCursor
+      }
+    }
+  }
 `;
 
-type Export = { exportPersonData: { personId: string; person: Record<string, unknown>; memberships: unknown[]; opportunitiesAsContact: unknown[]; speakerAt: unknown[] } | null };
+type Export = {
+  exportPersonData: {
+    personId: string;
+    person: Record<string, unknown>;
+    memberships: unknown[];
+    opportunitiesAsContact: unknown[];
+    speakerAt: unknown[];
+  } | null;
+};
 
 /** How many rows still reference the person in each subgraph's schema. */
 async function references(personId: string): Promise<{ memberships: number; speakers: number; contacts: number }> {
@@ -73,12 +111,20 @@ describe("GDPR export and erasure through the gateway", () => {
     expect(erased.errors).toBeUndefined();
     expect(erased.data!.erasePerson.status).toBe("ERASED");
 
-    const after = await waitFor(() => references(personId), (counts) => counts.memberships + counts.speakers + counts.contacts === 0, 5000);
+    const after = await waitFor(
+      () => references(personId),
+      (counts) => counts.memberships + counts.speakers + counts.contacts === 0,
+      5000,
+    );
     expect(after).toEqual({ memberships: 0, speakers: 0, contacts: 0 });
 
     const feed = await graphql<{ personErasures: { edges: Array<{ node: { id: string; personId: string } }> } }>(FEED, {}, TEST_ADMIN_TOKEN);
     expect(feed.errors).toBeUndefined();
-    expect(feed.data!.personErasures.edges.map((edge) => edge.node)).toContainEqual({ id: erased.data!.erasePerson.id, personId, erasedAt: expect.any(String) });
+    expect(feed.data!.personErasures.edges.map((edge) => edge.node)).toContainEqual({
+      id: erased.data!.erasePerson.id,
+      personId,
+      erasedAt: expect.any(String),
+    });
 
     const again = await graphql<{ erasePerson: { status: string } }>(ERASE, { id: personId }, TEST_ADMIN_TOKEN);
     expect(again.data!.erasePerson.status).toBe("ALREADY_ERASED");

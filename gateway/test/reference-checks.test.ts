@@ -74,8 +74,13 @@ beforeAll(async () => {
   ids.weaversHidden = await person("weavers", weaversKey, false);
   ids.weaversListed = await person("weavers", weaversKey, true);
   const organisation = async (network: string, key: string) =>
-    (await graphql("mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }", { input: { network, name: `${network} collective`, kind: "NGO", country: "PT" } }, key))
-      .data!.createOrganisation.id as string;
+    (
+      await graphql(
+        "mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }",
+        { input: { network, name: `${network} collective`, kind: "NGO", country: "PT" } },
+        key,
+      )
+    ).data!.createOrganisation.id as string;
   ids.makersOrganisation = await organisation("makers", makersKey);
   ids.weaversOrganisation = await organisation("weavers", weaversKey);
 }, 120_000);
@@ -87,7 +92,11 @@ afterAll(async () => {
 describe("writes refuse references to people and organisations the writer cannot see", () => {
   it("refuses an event with an unknown speaker, naming speakerIds and the id, and writes nothing", async () => {
     const before = await countRows("events", "event");
-    const answer = await graphql(CREATE_EVENT, { input: { ...EVENT, organiserIds: [ids.makersOrganisation], speakerIds: [ids.weaversListed, UNKNOWN] } }, makersKey);
+    const answer = await graphql(
+      CREATE_EVENT,
+      { input: { ...EVENT, organiserIds: [ids.makersOrganisation], speakerIds: [ids.weaversListed, UNKNOWN] } },
+      makersKey,
+    );
     const error = refusal(answer, "speakerIds");
     expect(error.message).toBe(`Invalid input: speakerIds: no person with id ${UNKNOWN} is visible to you`);
     expect(await countRows("events", "event")).toBe(before);
@@ -113,7 +122,11 @@ describe("writes refuse references to people and organisations the writer cannot
   });
 
   it("lets the operator reference anyone who exists, hidden or not", async () => {
-    const answer = await graphql(CREATE_EVENT, { input: { ...EVENT, organiserIds: [ids.makersOrganisation], speakerIds: [ids.weaversHidden] } }, TEST_ADMIN_TOKEN);
+    const answer = await graphql(
+      CREATE_EVENT,
+      { input: { ...EVENT, organiserIds: [ids.makersOrganisation], speakerIds: [ids.weaversHidden] } },
+      TEST_ADMIN_TOKEN,
+    );
     expect(answer.errors).toBeUndefined();
   });
 
@@ -129,7 +142,11 @@ describe("writes refuse references to people and organisations the writer cannot
 
   it("refuses upsertEvent with an unknown speaker and writes nothing", async () => {
     const before = await countRows("events", "event");
-    const answer = await graphql(UPSERT_EVENT, { input: { ...EVENT, sourceId: "night-1", organiserIds: [ids.makersOrganisation], speakerIds: [UNKNOWN] } }, makersKey);
+    const answer = await graphql(
+      UPSERT_EVENT,
+      { input: { ...EVENT, sourceId: "night-1", organiserIds: [ids.makersOrganisation], speakerIds: [UNKNOWN] } },
+      makersKey,
+    );
     refusal(answer, "speakerIds");
     expect(await countRows("events", "event")).toBe(before);
   });
@@ -138,13 +155,21 @@ describe("writes refuse references to people and organisations the writer cannot
     const before = await countRows("opportunities", "opportunity");
     const unknownPublisher = await graphql(CREATE_OPPORTUNITY, { input: opportunity({ publisherId: UNKNOWN }) }, makersKey);
     expect(refusal(unknownPublisher, "publisherId").message).toBe(`Invalid input: publisherId: no organisation has the id ${UNKNOWN}`);
-    const hiddenContact = await graphql(CREATE_OPPORTUNITY, { input: opportunity({ publisherId: ids.makersOrganisation, contactId: ids.weaversHidden }) }, makersKey);
+    const hiddenContact = await graphql(
+      CREATE_OPPORTUNITY,
+      { input: opportunity({ publisherId: ids.makersOrganisation, contactId: ids.weaversHidden }) },
+      makersKey,
+    );
     expect(refusal(hiddenContact, "contactId").message).toBe(`Invalid input: contactId: no person with id ${ids.weaversHidden} is visible to you`);
     const unknownContact = await graphql(CREATE_OPPORTUNITY, { input: opportunity({ publisherId: ids.makersOrganisation, contactId: UNKNOWN }) }, makersKey);
     refusal(unknownContact, "contactId");
     expect(await countRows("opportunities", "opportunity")).toBe(before);
 
-    const accepted = await graphql(CREATE_OPPORTUNITY, { input: opportunity({ publisherId: ids.weaversOrganisation, contactId: ids.makersHidden }) }, makersKey);
+    const accepted = await graphql(
+      CREATE_OPPORTUNITY,
+      { input: opportunity({ publisherId: ids.weaversOrganisation, contactId: ids.makersHidden }) },
+      makersKey,
+    );
     expect(accepted.errors).toBeUndefined();
     const changed = await graphql(UPDATE_OPPORTUNITY, { id: accepted.data!.createOpportunity.id, input: { contactId: UNKNOWN } }, makersKey);
     refusal(changed, "contactId");
@@ -164,7 +189,8 @@ describe("writes refuse references to people and organisations the writer cannot
 
 describe("references a record already holds are not checked again", () => {
   it("keeps a speaker who was hidden since, checks only the ones added, and refuses adding them back once removed", async () => {
-    const speaker = (await graphql(CREATE_PERSON, { input: { network: "weavers", displayName: "Soon Unlisted", discoverable: true } }, weaversKey)).data!.createPerson.id as string;
+    const speaker = (await graphql(CREATE_PERSON, { input: { network: "weavers", displayName: "Soon Unlisted", discoverable: true } }, weaversKey)).data!
+      .createPerson.id as string;
     const created = await graphql(CREATE_EVENT, { input: { ...EVENT, organiserIds: [ids.makersOrganisation], speakerIds: [speaker] } }, makersKey);
     expect(created.errors).toBeUndefined();
     const eventId = created.data!.createEvent.id as string;
@@ -174,25 +200,31 @@ describe("references a record already holds are not checked again", () => {
     expect((await graphql(UPDATE_EVENT, { id: eventId, input: { title: text("Makers Night, renamed") } }, makersKey)).errors).toBeUndefined();
     expect((await graphql(UPDATE_EVENT, { id: eventId, input: { speakerIds: [ids.weaversListed, speaker] } }, makersKey)).errors).toBeUndefined();
     const withUnknown = await graphql(UPDATE_EVENT, { id: eventId, input: { speakerIds: [speaker, UNKNOWN] } }, makersKey);
-    expect(refusal(withUnknown, "speakerIds").extensions.violations).toEqual([{ field: "speakerIds", message: `no person with id ${UNKNOWN} is visible to you` }]);
+    expect(refusal(withUnknown, "speakerIds").extensions.violations).toEqual([
+      { field: "speakerIds", message: `no person with id ${UNKNOWN} is visible to you` },
+    ]);
 
     expect((await graphql(UPDATE_EVENT, { id: eventId, input: { speakerIds: [] } }, makersKey)).errors).toBeUndefined();
     refusal(await graphql(UPDATE_EVENT, { id: eventId, input: { speakerIds: [speaker] } }, makersKey), "speakerIds");
   });
 
   it("lets an upsert repeat the references it holds, even one hidden since", async () => {
-    const speaker = (await graphql(CREATE_PERSON, { input: { network: "weavers", displayName: "Synced Speaker", discoverable: true } }, weaversKey)).data!.createPerson.id as string;
+    const speaker = (await graphql(CREATE_PERSON, { input: { network: "weavers", displayName: "Synced Speaker", discoverable: true } }, weaversKey)).data!
+      .createPerson.id as string;
     const input = { ...EVENT, sourceId: "synced-night", organiserIds: [ids.makersOrganisation], speakerIds: [speaker] };
     const first = await graphql(UPSERT_EVENT, { input }, makersKey);
     expect(first.errors).toBeUndefined();
-    expect((await graphql("mutation($id: ID!) { updatePerson(id: $id, input: { discoverable: false }) { id } }", { id: speaker }, weaversKey)).errors).toBeUndefined();
+    expect(
+      (await graphql("mutation($id: ID!) { updatePerson(id: $id, input: { discoverable: false }) { id } }", { id: speaker }, weaversKey)).errors,
+    ).toBeUndefined();
     const again = await graphql(UPSERT_EVENT, { input: { ...input, title: text("Synced night, again") } }, makersKey);
     expect(again.errors).toBeUndefined();
     expect(again.data!.upsertEvent.id).toBe(first.data!.upsertEvent.id);
   });
 
   it("keeps editing a record whose speaker was erased since; the erasure feed drops the link and it cannot be added back", async () => {
-    const speaker = (await graphql(CREATE_PERSON, { input: { network: "weavers", displayName: "To Be Erased", discoverable: true } }, weaversKey)).data!.createPerson.id as string;
+    const speaker = (await graphql(CREATE_PERSON, { input: { network: "weavers", displayName: "To Be Erased", discoverable: true } }, weaversKey)).data!
+      .createPerson.id as string;
     const created = await graphql(CREATE_EVENT, { input: { ...EVENT, organiserIds: [ids.makersOrganisation], speakerIds: [speaker] } }, makersKey);
     const eventId = created.data!.createEvent.id as string;
     expect((await graphql("mutation($id: ID!) { erasePerson(id: $id) { status } }", { id: speaker }, weaversKey)).errors).toBeUndefined();
@@ -221,14 +253,22 @@ describe("when the owner of a reference is down", () => {
       message: "The people subgraph is unavailable, so speakerIds could not be checked; nothing was written. Try again shortly.",
       extensions: { code: "SERVICE_UNAVAILABLE", subgraph: "people", field: "speakerIds" },
     });
-    const membership = await graphql(CREATE_MEMBERSHIP, { input: { network: "makers", organisationId: ids.makersOrganisation, personId: ids.weaversListed, role: "MEMBER" } }, makersKey);
+    const membership = await graphql(
+      CREATE_MEMBERSHIP,
+      { input: { network: "makers", organisationId: ids.makersOrganisation, personId: ids.weaversListed, role: "MEMBER" } },
+      makersKey,
+    );
     expect(membership.errors![0].extensions).toMatchObject({ code: "SERVICE_UNAVAILABLE", subgraph: "people", field: "personId" });
     expect(JSON.stringify([event.errors, membership.errors])).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|localhost/);
     expect(await countRows("events", "event")).toBe(events);
     expect(await countRows("organisations", "membership")).toBe(memberships);
 
     // Only the owner asked for matters: organisers alone are checked with the organisations subgraph, still up.
-    const withoutSpeakers = await graphql("mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }", { input: { ...EVENT, organiserIds: [ids.makersOrganisation] } }, makersKey);
+    const withoutSpeakers = await graphql(
+      "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }",
+      { input: { ...EVENT, organiserIds: [ids.makersOrganisation] } },
+      makersKey,
+    );
     expect(withoutSpeakers.errors).toBeUndefined();
     expect(await countRows("events", "event")).toBe(events + 1);
   });

@@ -22,11 +22,23 @@ const OPERATIONS: Array<[string, string]> = [
           events(first: 2) { edges { node { id format title { text } organisers { name } speakers { displayName } } } } } } } }
         events(first: 2) { totalCount } } } pageInfo { hasNextPage endCursor } } }`,
   ],
-  ["cross-type search with abstract nodes", `{ search(query: "festival", first: 10) { totalCount edges { type score snippet node { __typename ... on Person { displayName } ... on Organisation { name } ... on Opportunity { title { text } } ... on Event { title { text } startsAt } } } } }`],
-  ["facets and filters", `{ organisations(first: 5, filter: { countries: [TN, MA, FR] }) { totalCount facets { countries { value count } kinds { value count } } edges { node { name members(first: 2) { totalCount edges { node { person { displayName } memberOrganisation { name } } } } } } } }`],
-  ["matchmaking through @requires", `{ opportunities(first: 5) { edges { node { id title { text } contact { displayName } partnerSuggestions(first: 2) { score organisation { name } reasons { kind } } suggestedApplicants(first: 2) { score person { displayName } } } } } }`],
+  [
+    "cross-type search with abstract nodes",
+    `{ search(query: "festival", first: 10) { totalCount edges { type score snippet node { __typename ... on Person { displayName } ... on Organisation { name } ... on Opportunity { title { text } } ... on Event { title { text } startsAt } } } } }`,
+  ],
+  [
+    "facets and filters",
+    `{ organisations(first: 5, filter: { countries: [TN, MA, FR] }) { totalCount facets { countries { value count } kinds { value count } } edges { node { name members(first: 2) { totalCount edges { node { person { displayName } memberOrganisation { name } } } } } } } }`,
+  ],
+  [
+    "matchmaking through @requires",
+    `{ opportunities(first: 5) { edges { node { id title { text } contact { displayName } partnerSuggestions(first: 2) { score organisation { name } reasons { kind } } suggestedApplicants(first: 2) { score person { displayName } } } } } }`,
+  ],
   ["JSON-LD through @requires", `{ events(first: 5) { edges { node { id jsonLd speakers { id } } } } }`],
-  ["aliases, fragments and @include", `query($yes: Boolean = true) { a: people(first: 2) { ...P } b: people(first: 2, orderBy: NEWEST) { ...P } } fragment P on PersonConnection { edges { node { id name: displayName events(first: 1) @include(if: $yes) { totalCount } } } }`],
+  [
+    "aliases, fragments and @include",
+    `query($yes: Boolean = true) { a: people(first: 2) { ...P } b: people(first: 2, orderBy: NEWEST) { ...P } } fragment P on PersonConnection { edges { node { id name: displayName events(first: 1) @include(if: $yes) { totalCount } } } }`,
+  ],
 ];
 
 beforeAll(async () => {

@@ -68,7 +68,10 @@ describe("gateway supergraph file", () => {
 
   it("picks up a new subgraph written to the file, without a restart", async () => {
     writeFileSync(supergraphFile, composeSupergraph([...core, { name: "makers", url: partner.url, sdl: PARTNER_SDL }]));
-    const result = await waitFor(() => postGraphQL(gateway.url, "{ makersFeatured { title } people(first: 1) { totalCount } }"), (answer) => !answer.errors);
+    const result = await waitFor(
+      () => postGraphQL(gateway.url, "{ makersFeatured { title } people(first: 1) { totalCount } }"),
+      (answer) => !answer.errors,
+    );
     expect(result).toEqual({ data: { makersFeatured: [{ title: "Open studios" }], people: { totalCount: 0 } } });
   });
 });

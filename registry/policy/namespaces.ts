@@ -9,7 +9,9 @@ export interface NetworkPrefixes {
 /** The namespace a network's partner subgraphs must use: `creative-tracks` → `CreativeTracks…` types and `creativeTracks…` fields. */
 export function networkPrefixes(slug: string): NetworkPrefixes {
   if (!SLUG.test(slug)) {
-    throw new Error(`network slug ${JSON.stringify(slug)} cannot name a GraphQL namespace: it must start with a letter and hold only lower-case letters, digits and single hyphens`);
+    throw new Error(
+      `network slug ${JSON.stringify(slug)} cannot name a GraphQL namespace: it must start with a letter and hold only lower-case letters, digits and single hyphens`,
+    );
   }
   const typePrefix = slug
     .split("-")

@@ -55,7 +55,11 @@ export function nullabilityProblems(sdl: string | DocumentNode, isOwned: (typeNa
       const external = hasDirective(field, "external");
       if (roots.has(type.name)) {
         if (!FEDERATION_ROOT_FIELDS.has(field.name) && isNonNullType(field.type)) {
-          problems.push({ code: "NON_NULL_ROOT_FIELD", coordinate, message: `${coordinate} is non-null (${String(field.type)}); root fields must be nullable, so that one failing root field does not null the whole response.` });
+          problems.push({
+            code: "NON_NULL_ROOT_FIELD",
+            coordinate,
+            message: `${coordinate} is non-null (${String(field.type)}); root fields must be nullable, so that one failing root field does not null the whole response.`,
+          });
         }
       } else if (contributed && !keys.has(field.name) && !external && isNonNullType(field.type)) {
         problems.push({
@@ -89,7 +93,11 @@ const DEFINITION_OF: Partial<Record<Kind, Kind>> = {
 
 /** A subgraph may `extend type Person` it never defines (federation allows it): such a first extension counts as the definition. */
 function definingExtensions(document: DocumentNode): DocumentNode {
-  const defined = new Set(document.definitions.flatMap((definition) => ("name" in definition && definition.name && !definition.kind.endsWith("Extension") ? [definition.name.value] : [])));
+  const defined = new Set(
+    document.definitions.flatMap((definition) =>
+      "name" in definition && definition.name && !definition.kind.endsWith("Extension") ? [definition.name.value] : [],
+    ),
+  );
   const definitions = document.definitions.map((definition) => {
     const kind = DEFINITION_OF[definition.kind];
     if (!kind || !("name" in definition) || !definition.name || defined.has(definition.name.value)) return definition;

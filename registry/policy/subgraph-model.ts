@@ -16,15 +16,39 @@ import {
 
 /** Directive names federation defines; used bare, they are taken to mean federation's, imported or not. */
 const FEDERATION_DIRECTIVES = new Set([
-  "key", "shareable", "external", "requires", "provides", "override", "inaccessible", "tag", "extends",
-  "composeDirective", "interfaceObject", "authenticated", "requiresScopes", "policy", "context", "fromContext",
-  "cost", "listSize",
+  "key",
+  "shareable",
+  "external",
+  "requires",
+  "provides",
+  "override",
+  "inaccessible",
+  "tag",
+  "extends",
+  "composeDirective",
+  "interfaceObject",
+  "authenticated",
+  "requiresScopes",
+  "policy",
+  "context",
+  "fromContext",
+  "cost",
+  "listSize",
 ]);
 
 /** Types federation and the link spec add to a subgraph; printers of other libraries may include them. */
 export const FEDERATION_TYPES: ReadonlySet<string> = new Set([
-  "_Any", "_Entity", "_Service", "_FieldSet", "FieldSet", "link__Import", "link__Purpose",
-  "federation__FieldSet", "federation__Scope", "federation__Policy", "federation__ContextFieldValue",
+  "_Any",
+  "_Entity",
+  "_Service",
+  "_FieldSet",
+  "FieldSet",
+  "link__Import",
+  "link__Purpose",
+  "federation__FieldSet",
+  "federation__Scope",
+  "federation__Policy",
+  "federation__ContextFieldValue",
 ]);
 /** Root fields federation adds; the gateway alone calls them. */
 export const FEDERATION_ROOT_FIELDS: ReadonlySet<string> = new Set(["_service", "_entities"]);

@@ -10,10 +10,9 @@ function codes(sdl: string, isOwned = ownsEvent): string[] {
 
 describe("the graph's nullability rule", () => {
   it("wants root fields nullable", () => {
-    expect(codes("type Query { events: [Event!]! event(id: ID!): Event } type Mutation { deleteEvent(id: ID!): ID! } type Event @key(fields: \"id\") { id: ID! }")).toEqual([
-      "NON_NULL_ROOT_FIELD Query.events",
-      "NON_NULL_ROOT_FIELD Mutation.deleteEvent",
-    ]);
+    expect(
+      codes('type Query { events: [Event!]! event(id: ID!): Event } type Mutation { deleteEvent(id: ID!): ID! } type Event @key(fields: "id") { id: ID! }'),
+    ).toEqual(["NON_NULL_ROOT_FIELD Query.events", "NON_NULL_ROOT_FIELD Mutation.deleteEvent"]);
   });
 
   it("wants fields added to another subgraph's entity nullable, but not its keys or @external fields", () => {
@@ -42,7 +41,10 @@ describe("the graph's nullability rule", () => {
   });
 
   it("names the nullable form in its message", () => {
-    const [problem] = nullabilityProblems(`${HEADER}\ntype Query { x: Int } type Event @key(fields: "id") { id: ID! speakers: [Person!]! } type Person @key(fields: "id") { id: ID! }`, ownsEvent);
+    const [problem] = nullabilityProblems(
+      `${HEADER}\ntype Query { x: Int } type Event @key(fields: "id") { id: ID! speakers: [Person!]! } type Person @key(fields: "id") { id: ID! }`,
+      ownsEvent,
+    );
     expect(problem.message).toContain("[Person]!");
   });
 

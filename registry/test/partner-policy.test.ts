@@ -303,7 +303,9 @@ describe("checkPartnerPolicy", () => {
 
   it("refuses a non-null root field and a non-null reference to a core entity, as schema:check does for the core", () => {
     const problems = check(
-      partner('type Query { creativeTracksLabs: [CreativeTracksLab!]! }\ntype CreativeTracksLab @key(fields: "id") { id: ID!\n host: Organisation!\n mentors: [Person!]\n guests: [Person]! }\ntype Organisation @key(fields: "id") { id: ID! }\ntype Person @key(fields: "id") { id: ID! }'),
+      partner(
+        'type Query { creativeTracksLabs: [CreativeTracksLab!]! }\ntype CreativeTracksLab @key(fields: "id") { id: ID!\n host: Organisation!\n mentors: [Person!]\n guests: [Person]! }\ntype Organisation @key(fields: "id") { id: ID! }\ntype Person @key(fields: "id") { id: ID! }',
+      ),
     );
     expect(located(problems)).toEqual([
       { code: "NON_NULL_ROOT_FIELD", coordinate: "Query.creativeTracksLabs" },
@@ -408,7 +410,11 @@ describe("checkPartnerPolicy", () => {
   });
 
   it("refuses a name another network already publishes, even under this network's prefix", () => {
-    const other = { network: "creative", name: "creative-labs", sdl: partner("type Query { creativeTracksLab: CreativeTracksLab }\ntype CreativeTracksLab { name: String }") };
+    const other = {
+      network: "creative",
+      name: "creative-labs",
+      sdl: partner("type Query { creativeTracksLab: CreativeTracksLab }\ntype CreativeTracksLab { name: String }"),
+    };
     const problems = check(partner("type Query { creativeTracksLab: CreativeTracksLab }\ntype CreativeTracksLab { name: String }"), { otherPartners: [other] });
     expect(located(problems)).toEqual([
       { code: "OWNED_BY_ANOTHER_NETWORK", coordinate: "Query.creativeTracksLab" },
@@ -481,11 +487,13 @@ describe("nested namespaces", () => {
   });
 
   it("lists the namespaced names an SDL publishes", () => {
-    const sdl = partner('type Query { cultureLabs: CultureLab }\ntype CultureLab { name: String }\ntype Person @key(fields: "id") { id: ID! displayName: String! @external cultureScore: Int }');
-    expect(publishedNames(sdl, [PEOPLE_SDL]).map(({ coordinate, kind, name }) => `${kind}:${name}:${coordinate}`).sort()).toEqual([
-      "field:cultureLabs:Query.cultureLabs",
-      "field:cultureScore:Person.cultureScore",
-      "type:CultureLab:CultureLab",
-    ]);
+    const sdl = partner(
+      'type Query { cultureLabs: CultureLab }\ntype CultureLab { name: String }\ntype Person @key(fields: "id") { id: ID! displayName: String! @external cultureScore: Int }',
+    );
+    expect(
+      publishedNames(sdl, [PEOPLE_SDL])
+        .map(({ coordinate, kind, name }) => `${kind}:${name}:${coordinate}`)
+        .sort(),
+    ).toEqual(["field:cultureLabs:Query.cultureLabs", "field:cultureScore:Person.cultureScore", "type:CultureLab:CultureLab"]);
   });
 });

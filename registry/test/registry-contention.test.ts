@@ -1,6 +1,16 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { type ComposeFunction, composeInProcess } from "../registry.service";
-import { addNetwork, admin, type AdminAnswer, FEDERATION_HEADER, OPERATOR_TOKEN, PARTNER_URL, readAs, type RegistryGateway, startRegistryGateway } from "./registry-gateway";
+import {
+  addNetwork,
+  admin,
+  type AdminAnswer,
+  FEDERATION_HEADER,
+  OPERATOR_TOKEN,
+  PARTNER_URL,
+  readAs,
+  type RegistryGateway,
+  startRegistryGateway,
+} from "./registry-gateway";
 
 const ACCEPTED_STATUSES = [200, 409, 422];
 
@@ -38,7 +48,9 @@ describe("publishing under contention", () => {
     let publishingDone = false;
     const publishes = Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        i < 5 ? publish(hub.url, contendersKey, `contenders-${i}`, `contenders${i}Item`) : publish(hub.url, contendersKey, "contenders-shared", "contendersShared", `${PARTNER_URL}?v=${i}`),
+        i < 5
+          ? publish(hub.url, contendersKey, `contenders-${i}`, `contenders${i}Item`)
+          : publish(hub.url, contendersKey, "contenders-shared", "contendersShared", `${PARTNER_URL}?v=${i}`),
       ),
     ).finally(() => {
       publishingDone = true;
@@ -65,7 +77,9 @@ describe("publishing under contention", () => {
   it("loses no accepted publish when two replicas publish at once", async () => {
     const replica = await startRegistryGateway({ database: hub.database });
     try {
-      const names = ["left", "right"].flatMap((side) => [0, 1, 2].map((n) => ({ side, name: `contenders-${side}-${n}`, field: `contenders${side === "left" ? "Left" : "Right"}${n}` })));
+      const names = ["left", "right"].flatMap((side) =>
+        [0, 1, 2].map((n) => ({ side, name: `contenders-${side}-${n}`, field: `contenders${side === "left" ? "Left" : "Right"}${n}` })),
+      );
       const answers = await Promise.all(names.map(({ side, name, field }) => publish(side === "left" ? hub.url : replica.url, contendersKey, name, field)));
       expect(answers.map((answer) => answer.status).filter((status) => !ACCEPTED_STATUSES.includes(status))).toEqual([]);
       const supergraph = await liveSupergraph(hub.url);

@@ -84,7 +84,11 @@ describe("namespaces of networks", () => {
   });
 
   it("refuses a network names under a more specific network's prefix, and keeps that namespace for its owner", async () => {
-    const squat = await publishSdl(cultureKey, "culture-squat", "type Query { cultureAgoraEvents: CultureAgoraEvent } type CultureAgoraEvent { title: String }");
+    const squat = await publishSdl(
+      cultureKey,
+      "culture-squat",
+      "type Query { cultureAgoraEvents: CultureAgoraEvent } type CultureAgoraEvent { title: String }",
+    );
     expect(squat.status).toBe(422);
     expect(squat.body.problems).toEqual(
       expect.arrayContaining([
@@ -93,7 +97,10 @@ describe("namespaces of networks", () => {
       ]),
     );
     expect((await publishSdl(cultureKey, "culture-main", "type Query { cultureLabs: String }")).status).toBe(200);
-    expect((await publishSdl(cultureAgoraKey, "culture-agora", "type Query { cultureAgoraEvents: CultureAgoraEvent } type CultureAgoraEvent { title: String }")).status).toBe(200);
+    expect(
+      (await publishSdl(cultureAgoraKey, "culture-agora", "type Query { cultureAgoraEvents: CultureAgoraEvent } type CultureAgoraEvent { title: String }"))
+        .status,
+    ).toBe(200);
   });
 
   it("refuses to register a network whose namespace holds names another network already publishes", async () => {
@@ -124,9 +131,18 @@ describe("deeply nested SDL", () => {
 
   it.each([
     ["list types", `type Query { deepItems: ${"[".repeat(DEPTH)}String${"]".repeat(DEPTH)} }`],
-    ["input object default values", `input DeepFilter { next: DeepFilter } type Query { deepItems(filter: DeepFilter = ${"{ next: ".repeat(DEPTH)}null${" }".repeat(DEPTH)}): String }`],
-    ["directive arguments", `directive @deepTag(value: String) on FIELD_DEFINITION type Query { deepItems: String @deepTag(value: ${"[".repeat(DEPTH)}"x"${"]".repeat(DEPTH)}) }`],
-    ["a field set in a string", `type DeepThing @key(fields: "id ${"a { ".repeat(DEPTH)}b${" }".repeat(DEPTH)}") { id: ID! } type Query { deepThing: DeepThing }`],
+    [
+      "input object default values",
+      `input DeepFilter { next: DeepFilter } type Query { deepItems(filter: DeepFilter = ${"{ next: ".repeat(DEPTH)}null${" }".repeat(DEPTH)}): String }`,
+    ],
+    [
+      "directive arguments",
+      `directive @deepTag(value: String) on FIELD_DEFINITION type Query { deepItems: String @deepTag(value: ${"[".repeat(DEPTH)}"x"${"]".repeat(DEPTH)}) }`,
+    ],
+    [
+      "a field set in a string",
+      `type DeepThing @key(fields: "id ${"a { ".repeat(DEPTH)}b${" }".repeat(DEPTH)}") { id: ID! } type Query { deepThing: DeepThing }`,
+    ],
   ])("refuses %s nested 10 000 levels with 422 SDL_TOO_DEEP, and checks say so too", async (_label, body) => {
     const published = await publishSdl(deepKey, "deep", body);
     expect(published.status).toBe(422);
@@ -210,7 +226,11 @@ describe("while the registry database is down", () => {
     await whileDown(async () => {
       expect((await readAs(outage.url, key)).status).toBe(503);
     });
-    const answer = await waitFor(() => readAs(outage.url, key), (read) => read.status === 200, 20_000);
+    const answer = await waitFor(
+      () => readAs(outage.url, key),
+      (read) => read.status === 200,
+      20_000,
+    );
     expect(answer.status).toBe(200);
     expect((await admin(outage.url, key, "GET", "/subgraphs")).status).toBe(200);
   });

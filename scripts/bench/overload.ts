@@ -162,7 +162,6 @@ const goodput = (run: RunResult) => run.good.length / run.seconds;
 const failureCount = (run: RunResult) => Object.values(run.failures).reduce((sum, n) => sum + n, 0);
 const ms = (value: number) => (Number.isNaN(value) ? "-" : value.toFixed(value < 10 ? 1 : 0));
 
-
 /** Statements still running in the database, other than this probe. */
 async function activeStatements(databaseUrl: string): Promise<number> {
   const client = new Client({ connectionString: databaseUrl });
@@ -222,7 +221,9 @@ async function main(): Promise<void> {
       peakRuns.push(await runLoad({ url, concurrency: saturation, seconds: RUN_SECONDS, warmUpSeconds: WARM_UP_SECONDS, backOff: true }));
       overloadRuns.push(await runLoad({ url, concurrency: saturation * 5, seconds: RUN_SECONDS, warmUpSeconds: WARM_UP_SECONDS, backOff: true }));
       const [a, b] = [peakRuns.at(-1) as RunResult, overloadRuns.at(-1) as RunResult];
-      console.log(`round ${round}: ${saturation} clients ${goodput(a).toFixed(1)} good/s, ${saturation * 5} clients ${goodput(b).toFixed(1)} good/s, ${b.rejected.length} rejected`);
+      console.log(
+        `round ${round}: ${saturation} clients ${goodput(a).toFixed(1)} good/s, ${saturation * 5} clients ${goodput(b).toFixed(1)} good/s, ${b.rejected.length} rejected`,
+      );
     }
     const peak = merge(peakRuns);
     const overload = merge(overloadRuns);
@@ -243,18 +244,24 @@ async function main(): Promise<void> {
       ["CPU ms per good answer", (run) => ms(run.cpuMs / run.good.length)],
     ];
     const ratio = goodput(overload) / goodput(peak);
-    console.log(`\n${ROUNDS} × ${RUN_SECONDS} s at each concurrency, alternating, then ${RUN_SECONDS} s at 5× without back-off; ${WARM_UP_SECONDS} s warm-up each; closed-loop clients`);
+    console.log(
+      `\n${ROUNDS} × ${RUN_SECONDS} s at each concurrency, alternating, then ${RUN_SECONDS} s at 5× without back-off; ${WARM_UP_SECONDS} s warm-up each; closed-loop clients`,
+    );
     console.log(`${"".padEnd(26)}${"peak".padStart(10)}${"5× saturation".padStart(16)}${"5×, no back-off".padStart(18)}`);
     for (const [label, cell] of rows) console.log(`${label.padEnd(26)}${cell(peak).padStart(10)}${cell(overload).padStart(16)}${cell(hammering).padStart(18)}`);
     const hammeringRatio = goodput(hammering) / goodput(peak);
-    console.log(`${"goodput ratio".padEnd(26)}${"".padStart(10)}${`${(ratio * 100).toFixed(0)} %`.padStart(16)}${`${(hammeringRatio * 100).toFixed(0)} %`.padStart(18)}`);
+    console.log(
+      `${"goodput ratio".padEnd(26)}${"".padStart(10)}${`${(ratio * 100).toFixed(0)} %`.padStart(16)}${`${(hammeringRatio * 100).toFixed(0)} %`.padStart(18)}`,
+    );
     if (failureCount(overload) > 0) console.log(`failures at 5×: ${JSON.stringify(overload.failures)}`);
     console.log(`statements still running 1 s after the load stopped: ${leftover}`);
     const rejectionP99 = percentile(overload.rejected, 99);
     const verdicts = [
       `goodput ${ratio >= TARGET_GOODPUT ? "meets" : "MISSES"} the ${TARGET_GOODPUT * 100} % target`,
       `${failureCount(overload) === 0 ? "no" : "SOME"} accepted requests failed`,
-      overload.rejected.length === 0 ? "no request was rejected" : `rejections p99 ${ms(rejectionP99)} ms ${rejectionP99 < TARGET_REJECTION_P99_MS ? "meets" : "MISSES"} the ${TARGET_REJECTION_P99_MS} ms target`,
+      overload.rejected.length === 0
+        ? "no request was rejected"
+        : `rejections p99 ${ms(rejectionP99)} ms ${rejectionP99 < TARGET_REJECTION_P99_MS ? "meets" : "MISSES"} the ${TARGET_REJECTION_P99_MS} ms target`,
     ];
     console.log(verdicts.join("; "));
   } finally {

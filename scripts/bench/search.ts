@@ -40,7 +40,10 @@ const QUERIES: Array<{ name: string; query: string }> = [
     name: "people: search + filter",
     query: `{ people(search: "tunis", first: 20, filter: { countries: [TN] }) { totalCount edges { node { displayName searchMatch { score snippet } } } } }`,
   },
-  { name: "people: filter only", query: `{ people(first: 20, filter: { countries: [FR], disciplines: [MUSIC] }) { totalCount edges { node { displayName } } } }` },
+  {
+    name: "people: filter only",
+    query: `{ people(first: 20, filter: { countries: [FR], disciplines: [MUSIC] }) { totalCount edges { node { displayName } } } }`,
+  },
   {
     name: "people: facets of a search",
     query: `{ people(search: "music", first: 0) { facets { disciplines { value count } countries { value count } languages { value count } } } }`,
@@ -49,7 +52,10 @@ const QUERIES: Array<{ name: string; query: string }> = [
     name: "opportunities: facets",
     query: `{ opportunities(search: "residency", first: 0) { facets { types { value count } countries { value count } disciplines { value count } } } }`,
   },
-  { name: "events: facets", query: `{ events(search: "festival", first: 0) { facets { formats { value count } countries { value count } disciplines { value count } } } }` },
+  {
+    name: "events: facets",
+    query: `{ events(search: "festival", first: 0) { facets { formats { value count } countries { value count } disciplines { value count } } } }`,
+  },
 ];
 
 /** Latency and throughput of one query on one size. */
@@ -109,9 +115,15 @@ async function measure(url: string, query: string): Promise<Measure> {
   );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, errors, medianMs: percentile(latencies, 50), p99Ms: percentile(latencies, 99), perSecond: latencies.length / elapsed, hits };
+  return {
+    requests: latencies.length,
+    errors,
+    medianMs: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    perSecond: latencies.length / elapsed,
+    hits,
+  };
 }
-
 
 async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   const client = new Client({ connectionString: serverUrl });
@@ -134,10 +146,22 @@ async function runSize(
   const drop = () => dropDatabase(serverUrl, name);
   const capture = new CapturingCounter();
   const seeding = performance.now();
-  console.log(`[${label}] seeding ${Object.entries(sizes).map(([kind, n]) => `${n} ${kind}`).join(", ")}…`);
+  console.log(
+    `[${label}] seeding ${Object.entries(sizes)
+      .map(([kind, n]) => `${n} ${kind}`)
+      .join(", ")}…`,
+  );
   let hub;
   try {
-    hub = await startHub({ databaseUrl, host: "127.0.0.1", poolSize: 10, production: false, ports: () => 0, gatewayPort: 0, seed: sizes, sqlLogger: capture,
+    hub = await startHub({
+      databaseUrl,
+      host: "127.0.0.1",
+      poolSize: 10,
+      production: false,
+      ports: () => 0,
+      gatewayPort: 0,
+      seed: sizes,
+      sqlLogger: capture,
       // A load test from one address: the gateway's per-client rate limit (0 = off) would measure itself.
       env: { RATE_LIMIT_PER_MINUTE_IP: "0", LOG_LEVEL: "warn" },
     });
@@ -209,7 +233,9 @@ async function main(): Promise<void> {
     for (const { label, sizes } of SIZES) runs.push(await runSize(server.url, label, sizes));
     const [small, large] = runs;
     const cell = (m: Measure) => `${m.medianMs.toFixed(1).padStart(7)} ${m.p99Ms.toFixed(1).padStart(7)} ${m.perSecond.toFixed(0).padStart(6)}`;
-    console.log(`\nconcurrency ${CONCURRENCY}, at most ${MAX_REQUESTS} requests or ${MAX_SECONDS} s per query; latency in ms (median, p99), throughput in req/s`);
+    console.log(
+      `\nconcurrency ${CONCURRENCY}, at most ${MAX_REQUESTS} requests or ${MAX_SECONDS} s per query; latency in ms (median, p99), throughput in req/s`,
+    );
     console.log(`${"query".padEnd(32)} ${"hits (10k)".padEnd(11)} ${"10k: median     p99  req/s".padEnd(27)} ${"100k: median    p99  req/s".padEnd(27)} ratio`);
     const slow: number[] = [];
     QUERIES.forEach(({ name }, index) => {
@@ -218,10 +244,14 @@ async function main(): Promise<void> {
       const ratio = b.medianMs / a.medianMs;
       if (ratio > TARGET_RATIO) slow.push(index);
       const errors = a.errors + b.errors > 0 ? `  (${a.errors + b.errors} errors)` : "";
-      console.log(`${name.padEnd(32)} ${a.hits.padEnd(11)} ${cell(a).padEnd(27)} ${cell(b).padEnd(27)} ${ratio.toFixed(2)}×${ratio > TARGET_RATIO ? " over target" : ""}${errors}`);
+      console.log(
+        `${name.padEnd(32)} ${a.hits.padEnd(11)} ${cell(a).padEnd(27)} ${cell(b).padEnd(27)} ${ratio.toFixed(2)}×${ratio > TARGET_RATIO ? " over target" : ""}${errors}`,
+      );
     });
     for (const index of slow) {
-      console.log(`\n=== ${QUERIES[index].name}: ${(large.measures[index].medianMs / small.measures[index].medianMs).toFixed(2)}× slower at 10× the data; plans on the 100k database:`);
+      console.log(
+        `\n=== ${QUERIES[index].name}: ${(large.measures[index].medianMs / small.measures[index].medianMs).toFixed(2)}× slower at 10× the data; plans on the 100k database:`,
+      );
       await explain(large.databaseUrl, large.statements[index]);
     }
   } finally {

@@ -20,7 +20,14 @@ async function main(): Promise<void> {
   }
   const files = [
     ...subgraphs.map((subgraph) => ({ file: subgraphSdlPath(subgraph.name), content: subgraph.sdl })),
-    { file: ROUTING_TABLE_PATH, content: `${JSON.stringify(subgraphs.map(({ name, url }) => ({ name, url })), null, 2)}\n` },
+    {
+      file: ROUTING_TABLE_PATH,
+      content: `${JSON.stringify(
+        subgraphs.map(({ name, url }) => ({ name, url })),
+        null,
+        2,
+      )}\n`,
+    },
     { file: SUPERGRAPH_PATH, content: composeSupergraph(subgraphs) },
     { file: SHARED_TYPES_PATH, content: await printSharedTypesFile() },
   ];

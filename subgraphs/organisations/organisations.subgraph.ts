@@ -10,7 +10,11 @@ import { Membership } from "./membership/membership.entity";
 import { MembershipResolver, OrganisationMembershipResolver } from "./membership/membership.resolver";
 import { CreateOrganisation1764000200000 } from "./migrations/1764000200000-create-organisation";
 import { CreateMembership1764000200001 } from "./migrations/1764000200001-create-membership";
-import { OpportunityPartnerSuggestionsResolver, OrganisationPartnerSuggestionsResolver, PersonPartnerSuggestionsResolver } from "./matchmaking/matchmaking.resolver";
+import {
+  OpportunityPartnerSuggestionsResolver,
+  OrganisationPartnerSuggestionsResolver,
+  PersonPartnerSuggestionsResolver,
+} from "./matchmaking/matchmaking.resolver";
 import { resolveOpportunityReference } from "./opportunity/opportunity.reference";
 import { Opportunity } from "./opportunity/opportunity.stub";
 import { AddOrganisationSearch1764000200020 } from "./migrations/1764000200020-add-organisation-search";
@@ -29,10 +33,24 @@ export const organisationsSubgraph: SubgraphDefinition<OrganisationsLoaders> = {
   defaultPort: 4002,
   // The erasure feed it follows, and the owners of the records its writes reference.
   peers: ["people"],
-  resolvers: [OrganisationResolver, MembershipResolver, OrganisationMembershipResolver, PersonMembershipResolver,
-    OrganisationPartnerSuggestionsResolver, PersonPartnerSuggestionsResolver, OpportunityPartnerSuggestionsResolver, PersonDataExportResolver],
+  resolvers: [
+    OrganisationResolver,
+    MembershipResolver,
+    OrganisationMembershipResolver,
+    PersonMembershipResolver,
+    OrganisationPartnerSuggestionsResolver,
+    PersonPartnerSuggestionsResolver,
+    OpportunityPartnerSuggestionsResolver,
+    PersonDataExportResolver,
+  ],
   orphanedTypes: [Person, Opportunity, PersonDataExport],
-  referenceResolvers: { Organisation: resolveOrganisationReference, Membership: resolveMembershipReference, Person: resolvePersonReference, Opportunity: resolveOpportunityReference, PersonDataExport: personDataExportReference(PersonDataExport) },
+  referenceResolvers: {
+    Organisation: resolveOrganisationReference,
+    Membership: resolveMembershipReference,
+    Person: resolvePersonReference,
+    Opportunity: resolveOpportunityReference,
+    PersonDataExport: personDataExportReference(PersonDataExport),
+  },
   entities: [Organisation, Membership],
   migrations: [CreateOrganisation1764000200000, CreateMembership1764000200001, CreatePersonErasureCursor1764000200010, AddOrganisationSearch1764000200020],
   createLoaders: createOrganisationsLoaders,

@@ -32,7 +32,15 @@ import { PersonResolver } from "./person/person.resolver";
 export const peopleSubgraph: SubgraphDefinition<PersonLoaders> = {
   name: "people",
   defaultPort: 4001,
-  resolvers: [PersonResolver, PersonDataExportResolver, PersonErasureResolver, OpportunityApplicantsResolver, OpportunityContactResolver, EventSpeakersResolver, MembershipPersonResolver],
+  resolvers: [
+    PersonResolver,
+    PersonDataExportResolver,
+    PersonErasureResolver,
+    OpportunityApplicantsResolver,
+    OpportunityContactResolver,
+    EventSpeakersResolver,
+    MembershipPersonResolver,
+  ],
   orphanedTypes: [Opportunity, Event, Membership],
   referenceResolvers: {
     Person: resolvePersonReference,

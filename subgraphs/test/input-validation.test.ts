@@ -51,12 +51,25 @@ afterAll(async () => {
 
 const SEARCH_PEOPLE = /* GraphQL */ `
   query SearchPeople($search: String, $after: String, $orderBy: PersonOrder) {
-    people(first: 1, search: $search, after: $after, orderBy: $orderBy) { pageInfo { endCursor } edges { node { displayName } } }
+    people(first: 1, search: $search, after: $after, orderBy: $orderBy) {
+      pageInfo {
+        endCursor
+      }
+      edges {
+        node {
+          displayName
+        }
+      }
+    }
   }
 `;
 
 const PERSON_ERASURES = /* GraphQL */ `
-  query Erasures($after: String) { personErasures(first: 1, after: $after) { totalCount } }
+  query Erasures($after: String) {
+    personErasures(first: 1, after: $after) {
+      totalCount
+    }
+  }
 `;
 
 /** The field names of the first error, which must be a BAD_USER_INPUT. */
@@ -131,8 +144,18 @@ describe("cursors", () => {
 
 /** A list of each kind of keyset order, the name its cursors carry, and how a client pages it. */
 const KEYSET_LISTS: Array<{ list: string; type: SortValueType; name: string; page: (after: string) => Promise<OperationResult> }> = [
-  { list: "people by NAME", type: "text", name: "people.person by person.display_name ASC", page: (after) => subgraph.execute(SEARCH_PEOPLE, { orderBy: "NAME", after }) },
-  { list: "people by NEWEST", type: "timestamp", name: "people.person by person.created_at DESC", page: (after) => subgraph.execute(SEARCH_PEOPLE, { orderBy: "NEWEST", after }) },
+  {
+    list: "people by NAME",
+    type: "text",
+    name: "people.person by person.display_name ASC",
+    page: (after) => subgraph.execute(SEARCH_PEOPLE, { orderBy: "NAME", after }),
+  },
+  {
+    list: "people by NEWEST",
+    type: "timestamp",
+    name: "people.person by person.created_at DESC",
+    page: (after) => subgraph.execute(SEARCH_PEOPLE, { orderBy: "NEWEST", after }),
+  },
   {
     list: "people by relevance",
     type: "number",

@@ -21,7 +21,11 @@ export interface PersonDataContract {
 }
 
 const ERASE_PERSON = /* GraphQL */ `
-  mutation ErasePerson($id: ID!) { erasePerson(id: $id) { status } }
+  mutation ErasePerson($id: ID!) {
+    erasePerson(id: $id) {
+      status
+    }
+  }
 `;
 
 /**
@@ -41,9 +45,15 @@ export function describePersonDataContract(contract: PersonDataContract): void {
     query Export($representations: [_Any!]!) { _entities(representations: $representations) { ... on PersonDataExport { personId ${exportField} } } }
   `;
   const exportAs = (viewer: Viewer, key = { personId, network }) =>
-    subgraph.execute<{ _entities: Array<Record<string, unknown> | null> }>(exportQuery, { representations: [{ __typename: "PersonDataExport", ...key }] }, { viewer });
+    subgraph.execute<{ _entities: Array<Record<string, unknown> | null> }>(
+      exportQuery,
+      { representations: [{ __typename: "PersonDataExport", ...key }] },
+      { viewer },
+    );
   const countReferences = async (): Promise<number> => {
-    const [{ count }] = (await subgraph.dataSource.query(`SELECT count(*)::int AS count FROM (${contract.countReferencesSql}) AS refs`, [personId])) as Array<{ count: number }>;
+    const [{ count }] = (await subgraph.dataSource.query(`SELECT count(*)::int AS count FROM (${contract.countReferencesSql}) AS refs`, [personId])) as Array<{
+      count: number;
+    }>;
     return count;
   };
 

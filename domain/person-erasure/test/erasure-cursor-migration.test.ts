@@ -26,7 +26,9 @@ beforeAll(async () => {
 afterAll(() => close?.());
 
 async function relations(): Promise<string[]> {
-  const rows = (await dataSource.query(`SELECT relname FROM pg_class WHERE relnamespace = 'follower'::regnamespace AND relname IN ('person_erasure_cursor', 'link_person_id') ORDER BY relname`)) as Array<{ relname: string }>;
+  const rows = (await dataSource.query(
+    `SELECT relname FROM pg_class WHERE relnamespace = 'follower'::regnamespace AND relname IN ('person_erasure_cursor', 'link_person_id') ORDER BY relname`,
+  )) as Array<{ relname: string }>;
   return rows.map((row) => row.relname);
 }
 

@@ -103,7 +103,8 @@ describe("SubgraphDataSource", () => {
   });
 
   it("nulls an entity a partner returns under another type, with one error naming the subgraph", async () => {
-    partnerAnswer = (_request, response) => sendJson(response, { data: { _entities: [{ __typename: "Organisation", makers_badge: "forged", name: "Spoofed" }] } });
+    partnerAnswer = (_request, response) =>
+      sendJson(response, { data: { _entities: [{ __typename: "Organisation", makers_badge: "forged", name: "Spoofed" }] } });
     const result = await ask(PERSON_WITH_BADGE);
     expect(result.data).toEqual({ person: { __typename: "Person", id: "1", name: "Ada Lovelace", makers_badge: null } });
     expect(result.errors).toHaveLength(1);
@@ -137,13 +138,20 @@ describe("SubgraphDataSource", () => {
     const result = await ask("{ makersFeatured }");
     expect(result.data).toEqual({ makersFeatured: null });
     expect(result.errors).toHaveLength(1);
-    expect(result.errors?.[0]).toMatchObject({ message: "The makers subgraph returned an error", path: ["makersFeatured"], extensions: { code: "UNAUTHENTICATED", subgraph: "makers" } });
+    expect(result.errors?.[0]).toMatchObject({
+      message: "The makers subgraph returned an error",
+      path: ["makersFeatured"],
+      extensions: { code: "UNAUTHENTICATED", subgraph: "makers" },
+    });
     expect(JSON.stringify(result)).not.toContain("evil.example");
   });
 
   it("drops a partner's error code that is not on the allow-list", async () => {
     partnerAnswer = (_request, response) =>
-      sendJson(response, { data: { makersFeatured: null }, errors: [{ message: "Pay now", path: ["makersFeatured"], extensions: { code: "PAYMENT_REQUIRED" } }] });
+      sendJson(response, {
+        data: { makersFeatured: null },
+        errors: [{ message: "Pay now", path: ["makersFeatured"], extensions: { code: "PAYMENT_REQUIRED" } }],
+      });
     const result = await ask("{ makersFeatured }");
     expect(result.errors?.[0].message).toBe("The makers subgraph returned an error");
     // Without an allow-listed code the gateway files it under its own generic one.
@@ -166,7 +174,10 @@ describe("SubgraphDataSource", () => {
     const result = await ask(`{ person(id: "1") { name } makersFeatured }`);
     expect(result.data).toEqual({ person: { name: "Ada Lovelace" }, makersFeatured: null });
     expect(result.errors).toHaveLength(1);
-    expect(result.errors?.[0]).toMatchObject({ message: "The makers subgraph is unavailable", extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph: "makers" } });
+    expect(result.errors?.[0]).toMatchObject({
+      message: "The makers subgraph is unavailable",
+      extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph: "makers" },
+    });
     expect(internal.requests).toHaveLength(0);
     expect(JSON.stringify(result)).not.toMatch(/127\.0\.0\.1|INTERNAL-SECRET/);
   });
@@ -186,7 +197,14 @@ describe("SubgraphDataSource", () => {
 
   it("sends a subgraph the request id and none of the client's headers", async () => {
     partnerAnswer = (_request, response) => sendJson(response, { data: { makersFeatured: [] } });
-    const source = new SubgraphDataSource({ name: "makers", url: makers.url, timeoutMs: 2000, trust: "partner", allowPrivate: true, types: new SupergraphTypes() });
+    const source = new SubgraphDataSource({
+      name: "makers",
+      url: makers.url,
+      timeoutMs: 2000,
+      trust: "partner",
+      allowPrivate: true,
+      types: new SupergraphTypes(),
+    });
     dataSources.push(source);
     const before = makers.requests.length;
     await source.process({
@@ -197,7 +215,12 @@ describe("SubgraphDataSource", () => {
         http: {
           method: "POST",
           url: makers.url,
-          headers: new Headers({ authorization: "Bearer client-token", cookie: "session=abc", "x-request-id": "forged", "apollo-federation-include-trace": "ftv1" }),
+          headers: new Headers({
+            authorization: "Bearer client-token",
+            cookie: "session=abc",
+            "x-request-id": "forged",
+            "apollo-federation-include-trace": "ftv1",
+          }),
         },
       },
       context: { requestId: "req-42" },

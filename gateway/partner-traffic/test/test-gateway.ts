@@ -19,7 +19,10 @@ export interface TestSubgraph {
  * An in-process gateway over `subgraphs`, composed here, calling each through the hub's `SubgraphDataSource`
  * (partners on 127.0.0.1 allowed) with the answer checks of the real gateway; `close` stops it all.
  */
-export async function startTestGateway(subgraphs: TestSubgraph[], options: { maxResponseBytes?: number } = {}): Promise<{ hub: ApolloServer<GatewayContext>; close: () => Promise<void> }> {
+export async function startTestGateway(
+  subgraphs: TestSubgraph[],
+  options: { maxResponseBytes?: number } = {},
+): Promise<{ hub: ApolloServer<GatewayContext>; close: () => Promise<void> }> {
   const composed = composeServices(subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
   if (composed.errors) throw composed.errors[0];
   const types = new SupergraphTypes();

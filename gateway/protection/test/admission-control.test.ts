@@ -134,7 +134,8 @@ describe("admission control", () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const post = (path = "/graphql", signal?: AbortSignal) => fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}", signal });
+  const post = (path = "/graphql", signal?: AbortSignal) =>
+    fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}", signal });
 
   it("answers the excess at once with 503, Retry-After and an OVERLOADED error, and lets the queued one proceed", async () => {
     const first = post();

@@ -9,7 +9,10 @@ export interface RawAnswer {
 }
 
 /** Sends a request to the gateway's /graphql and reads the JSON answer (a JSON body is sent as is when a string). */
-export async function send(gatewayUrl: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; search?: string } = {}): Promise<RawAnswer> {
+export async function send(
+  gatewayUrl: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string>; search?: string } = {},
+): Promise<RawAnswer> {
   const url = new URL(`/graphql${init.search ?? ""}`, gatewayUrl);
   const response = await fetch(url, {
     method: init.method ?? "POST",

@@ -30,7 +30,10 @@ describe("U+0000 in any input", () => {
   it("is refused with a 400 BAD_USER_INPUT naming the variable of a search", async () => {
     const answer = await post(`query($q: String) { people(first: 2, search: $q) { totalCount } }`, { q: "Ana\u0000" });
     expect(answer.status).toBe(400);
-    expect(onlyError(answer)).toMatchObject({ message: expect.stringMatching(/^Invalid input: \$q: must not contain the NUL character/), extensions: { code: "BAD_USER_INPUT", field: "$q" } });
+    expect(onlyError(answer)).toMatchObject({
+      message: expect.stringMatching(/^Invalid input: \$q: must not contain the NUL character/),
+      extensions: { code: "BAD_USER_INPUT", field: "$q" },
+    });
   });
 
   it("is refused with a 400 BAD_USER_INPUT naming the argument of a text filter written in the document", async () => {
@@ -67,7 +70,10 @@ describe("cursors", () => {
 
   it("refuse a malformed cursor with BAD_USER_INPUT naming after", async () => {
     const answer = await post(`{ people(first: 1, after: "bm90IGEgY3Vyc29y") { totalCount } }`);
-    expect(onlyError(answer)).toMatchObject({ message: expect.stringMatching(/after: is not a cursor/), extensions: { code: "BAD_USER_INPUT", field: "after" } });
+    expect(onlyError(answer)).toMatchObject({
+      message: expect.stringMatching(/after: is not a cursor/),
+      extensions: { code: "BAD_USER_INPUT", field: "after" },
+    });
   });
 });
 
@@ -81,7 +87,10 @@ describe("the operation to run", () => {
   it("refuses two named operations without an operationName with a 400", async () => {
     const answer = await post(`query A { __typename } query B { __typename }`);
     expect(answer.status).toBe(400);
-    expect(onlyError(answer)).toMatchObject({ message: "Must provide operation name if query contains multiple operations.", extensions: { code: "OPERATION_RESOLUTION_FAILURE" } });
+    expect(onlyError(answer)).toMatchObject({
+      message: "Must provide operation name if query contains multiple operations.",
+      extensions: { code: "OPERATION_RESOLUTION_FAILURE" },
+    });
   });
 
   it("refuses two anonymous operations with a 400 validation error", async () => {

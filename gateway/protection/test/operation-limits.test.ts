@@ -79,7 +79,11 @@ describe("HTTP protections", () => {
     expect(get.body.errors?.[0].message).toMatch(/CSRF/);
     const form = await send(url, { body: `query=${encodeURIComponent("{ __typename }")}`, headers: { "content-type": "application/x-www-form-urlencoded" } });
     expect(form.status).toBe(400);
-    const preflighted = await send(url, { method: "GET", search: `?query=${encodeURIComponent("{ __typename }")}`, headers: { "apollo-require-preflight": "true" } });
+    const preflighted = await send(url, {
+      method: "GET",
+      search: `?query=${encodeURIComponent("{ __typename }")}`,
+      headers: { "apollo-require-preflight": "true" },
+    });
     expect(preflighted.status).toBe(200);
     expect(preflighted.body.data).toEqual({ __typename: "Query" });
   });

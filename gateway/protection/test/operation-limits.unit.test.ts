@@ -79,11 +79,27 @@ describe("shape limits", () => {
   });
 
   it.each([
-    ["more than maxAliases aliases, __typename aliases included", `{ people(first: 1) { ${Array.from({ length: 31 }, (_, i) => `a${i}: __typename`).join(" ")} } }`, "MAX_ALIASES_EXCEEDED"],
-    ["an alias named __typename among too many", `{ people(first: 1) { __typename: totalCount ${Array.from({ length: 30 }, (_, i) => `a${i}: totalCount`).join(" ")} } }`, "MAX_ALIASES_EXCEEDED"],
+    [
+      "more than maxAliases aliases, __typename aliases included",
+      `{ people(first: 1) { ${Array.from({ length: 31 }, (_, i) => `a${i}: __typename`).join(" ")} } }`,
+      "MAX_ALIASES_EXCEEDED",
+    ],
+    [
+      "an alias named __typename among too many",
+      `{ people(first: 1) { __typename: totalCount ${Array.from({ length: 30 }, (_, i) => `a${i}: totalCount`).join(" ")} } }`,
+      "MAX_ALIASES_EXCEEDED",
+    ],
     ["more than maxRootFields root fields", `{ ${"__typename ".repeat(11)} }`, "MAX_ROOT_FIELDS_EXCEEDED"],
-    ["more than maxRootFields root fields through fragments", `{ ...A ...B } fragment A on Query { ${"__typename ".repeat(6)} } fragment B on Query { ${"__typename ".repeat(5)} }`, "MAX_ROOT_FIELDS_EXCEEDED"],
-    ["more than maxDirectives directives", `{ people(first: 1) { edges { node { ${Array.from({ length: 21 }, () => "id @include(if: true)").join(" ")} } } } }`, "MAX_DIRECTIVES_EXCEEDED"],
+    [
+      "more than maxRootFields root fields through fragments",
+      `{ ...A ...B } fragment A on Query { ${"__typename ".repeat(6)} } fragment B on Query { ${"__typename ".repeat(5)} }`,
+      "MAX_ROOT_FIELDS_EXCEEDED",
+    ],
+    [
+      "more than maxDirectives directives",
+      `{ people(first: 1) { edges { node { ${Array.from({ length: 21 }, () => "id @include(if: true)").join(" ")} } } } }`,
+      "MAX_DIRECTIVES_EXCEEDED",
+    ],
   ])("refuse %s", (_label, query, code) => {
     expect(shape(query)?.extensions).toMatchObject({ code, http: { status: 400 } });
   });
@@ -118,12 +134,17 @@ describe("cost", () => {
   });
 
   it("counts a connection without first at the default page size", () => {
-    expect(cost(nestedLists("20"))!.cost).toBe(cost(`{ people { edges { node { memberships { edges { node { organisation { events { edges { node { id } } } } } } } } } } }`)!.cost);
+    expect(cost(nestedLists("20"))!.cost).toBe(
+      cost(`{ people { edges { node { memberships { edges { node { organisation { events { edges { node { id } } } } } } } } } } }`)!.cost,
+    );
   });
 
   it("names the first page size over maxPageSize, given literally or in a variable", () => {
     expect(cost(`{ people(first: 101) { totalCount } }`)!.oversizedPage).toEqual({ field: "Query.people", first: 101 });
-    expect(cost(`query ($n: Int!) { organisations(first: $n) { totalCount } }`, { n: 1_000_000 })!.oversizedPage).toEqual({ field: "Query.organisations", first: 1_000_000 });
+    expect(cost(`query ($n: Int!) { organisations(first: $n) { totalCount } }`, { n: 1_000_000 })!.oversizedPage).toEqual({
+      field: "Query.organisations",
+      first: 1_000_000,
+    });
     expect(cost(`{ people(first: 100) { totalCount } }`)!.oversizedPage).toBeUndefined();
   });
 

@@ -9,7 +9,9 @@ const SIGNING_KEYS = JSON.stringify(rotateSigningKeys(PREVIOUS_KEYS));
 
 describe("production start-up checks", () => {
   it("refuses to start in production without its secrets, listing every missing one", () => {
-    expect(() => readGatewayConfig({ NODE_ENV: "production" })).toThrow(/refuses to start in production[\s\S]*AGORA_ADMIN_TOKEN: not set[\s\S]*AGORA_SIGNING_KEYS: not set/);
+    expect(() => readGatewayConfig({ NODE_ENV: "production" })).toThrow(
+      /refuses to start in production[\s\S]*AGORA_ADMIN_TOKEN: not set[\s\S]*AGORA_SIGNING_KEYS: not set/,
+    );
   });
 
   it("refuses a signing key set that is not a valid private JWKS, naming the problem", () => {
@@ -17,7 +19,9 @@ describe("production start-up checks", () => {
       /AGORA_SIGNING_KEYS: must be a JSON Web Key Set/,
     );
     const publicOnly = JSON.stringify({ keys: rotateSigningKeys().keys.map(({ d: _d, ...key }) => key) });
-    expect(() => readGatewayConfig({ AGORA_SIGNING_KEYS: publicOnly })).toThrow(/AGORA_SIGNING_KEYS\.keys\[0\]\.d: the first key signs, so it must be a private key/);
+    expect(() => readGatewayConfig({ AGORA_SIGNING_KEYS: publicOnly })).toThrow(
+      /AGORA_SIGNING_KEYS\.keys\[0\]\.d: the first key signs, so it must be a private key/,
+    );
   });
 
   it("starts in production with both secrets, and outside production without them on a key of its own", () => {

@@ -53,14 +53,24 @@ describe("U+0000 in an operation", () => {
     expect(error.message).toBe(
       "Invalid input: $q: must not contain the NUL character (\\u0000): the hub cannot store or search it; people(search): must not contain the NUL character (\\u0000): the hub cannot store or search it",
     );
-    expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "$q", violations: [{ field: "$q" }, { field: "people(search)" }], http: { status: 400 } });
+    expect(error.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "$q",
+      violations: [{ field: "$q" }, { field: "people(search)" }],
+      http: { status: 400 },
+    });
   });
 });
 
 describe("operation resolution", () => {
   it.each([
     ["an unknown operation name", "query A { __typename }", "B", 'Unknown operation named "B".'],
-    ["several operations and no name", "query A { __typename } query B { __typename }", undefined, "Must provide operation name if query contains multiple operations."],
+    [
+      "several operations and no name",
+      "query A { __typename } query B { __typename }",
+      undefined,
+      "Must provide operation name if query contains multiple operations.",
+    ],
     ["a document of fragments only", "fragment F on Query { __typename }", null, "Must provide an operation."],
   ])("words %s as graphql-js does, with a 400", (_case, query, operationName, message) => {
     const error = operationResolutionRefusal(parse(query), operationName);
@@ -70,12 +80,18 @@ describe("operation resolution", () => {
 });
 
 describe("JSON body charsets", () => {
-  it.each([undefined, "application/json", "application/json; charset=utf-8", "application/json;charset=UTF-8", 'application/json; charset="utf-8"', "application/json; charset=utf8", "text/plain; charset=utf-7", "not a type"])(
-    "accepts %j",
-    (contentType) => {
-      expect(unsupportedJsonCharset(contentType)).toBeNull();
-    },
-  );
+  it.each([
+    undefined,
+    "application/json",
+    "application/json; charset=utf-8",
+    "application/json;charset=UTF-8",
+    'application/json; charset="utf-8"',
+    "application/json; charset=utf8",
+    "text/plain; charset=utf-7",
+    "not a type",
+  ])("accepts %j", (contentType) => {
+    expect(unsupportedJsonCharset(contentType)).toBeNull();
+  });
 
   it.each([
     ["application/json; charset=utf-7", "utf-7"],

@@ -46,7 +46,9 @@ describe("safelist mode", () => {
     const unknownHash = await send(url, { body: { extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } } });
     expect(unknownHash.status).toBe(400);
     expect(firstCode(unknownHash)).toBe("OPERATION_NOT_IN_SAFELIST");
-    const mismatched = await send(url, { body: { query: "{ people(first: 3) { totalCount } }", extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(REGISTERED) } } } });
+    const mismatched = await send(url, {
+      body: { query: "{ people(first: 3) { totalCount } }", extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(REGISTERED) } } },
+    });
     expect(firstCode(mismatched)).toBe("OPERATION_NOT_IN_SAFELIST");
   });
 });

@@ -88,23 +88,41 @@ describe("a partner answering more than it was asked", () => {
   it("has a value of the wrong kind nulled with an error naming it, the rest of the entity kept", async () => {
     answerEntities(() => ({ makers_badge: { html: "<script>" } }));
     const result = await ask(`{ people { displayName makers_badge } }`);
-    expect(result.data).toEqual({ people: [{ displayName: "Ada Lovelace", makers_badge: null }, { displayName: "Hypatia", makers_badge: null }] });
-    expect(result.errors?.[0]).toMatchObject({ message: "The makers subgraph returned an invalid value", extensions: { code: "SUBGRAPH_INVALID_RESPONSE", subgraph: "makers" } });
+    expect(result.data).toEqual({
+      people: [
+        { displayName: "Ada Lovelace", makers_badge: null },
+        { displayName: "Hypatia", makers_badge: null },
+      ],
+    });
+    expect(result.errors?.[0]).toMatchObject({
+      message: "The makers subgraph returned an invalid value",
+      extensions: { code: "SUBGRAPH_INVALID_RESPONSE", subgraph: "makers" },
+    });
   });
 });
 
 describe("entity interfaces", () => {
   it("accepts a concrete type of the interface asked for, as stock federation does", async () => {
-    answerEntities(({ id }) => (id === "v1" ? { __typename: "MakersVideo", title: "Sea", seconds: 30 } : { __typename: "MakersBook", title: "Salt", pages: 90 }));
+    answerEntities(({ id }) =>
+      id === "v1" ? { __typename: "MakersVideo", title: "Sea", seconds: 30 } : { __typename: "MakersBook", title: "Salt", pages: 90 },
+    );
     const result = await ask(`{ featured { id title ... on MakersVideo { seconds } ... on MakersBook { pages } } }`);
     expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ featured: [{ id: "v1", title: "Sea", seconds: 30 }, { id: "b1", title: "Salt", pages: 90 }] });
+    expect(result.data).toEqual({
+      featured: [
+        { id: "v1", title: "Sea", seconds: 30 },
+        { id: "b1", title: "Salt", pages: 90 },
+      ],
+    });
   });
 
   it("still refuses an entity answered as a type that does not implement the interface", async () => {
     answerEntities(({ id }) => (id === "v1" ? { __typename: "Person", title: "Forged" } : { __typename: "MakersBook", title: "Salt" }));
     const result = await ask(`{ featured { id title } }`);
-    expect(result.data?.featured).toEqual([{ id: "v1", title: null }, { id: "b1", title: "Salt" }]);
+    expect(result.data?.featured).toEqual([
+      { id: "v1", title: null },
+      { id: "b1", title: "Salt" },
+    ]);
     expect(result.errors).toHaveLength(1);
     expect(result.errors?.[0]).toMatchObject({ message: "The makers subgraph returned an entity of the wrong type", extensions: { subgraph: "makers" } });
   });

@@ -20,9 +20,13 @@ const ENTITIES = `query($representations: [_Any!]!) { _entities(representations:
 
 describe("shapeAnswer", () => {
   it("keeps only the fields the operation selected, so a subgraph cannot overwrite another's", () => {
-    const shaped = shape(ENTITIES, { _entities: [{ __typename: "Person", badge: "gold", displayName: "SPOOFED", contactEmail: "spoof@evil.example", id: "other" }] }, {
-      representations: [{ __typename: "Person", id: "p1" }],
-    });
+    const shaped = shape(
+      ENTITIES,
+      { _entities: [{ __typename: "Person", badge: "gold", displayName: "SPOOFED", contactEmail: "spoof@evil.example", id: "other" }] },
+      {
+        representations: [{ __typename: "Person", id: "p1" }],
+      },
+    );
     expect(shaped.data).toEqual({ _entities: [{ badge: "gold" }] });
     expect(shaped.problems).toEqual([]);
     expect(shaped.unrequested).toBe(4);
@@ -36,9 +40,21 @@ describe("shapeAnswer", () => {
 
   it("drops an entity whose selected key differs from the representation's", () => {
     const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { id badge } } }`;
-    const shaped = shape(query, { _entities: [{ id: "p1", badge: "a" }, { id: "forged", badge: "b" }] }, {
-      representations: [{ __typename: "Person", id: "p1" }, { __typename: "Person", id: "p2" }],
-    });
+    const shaped = shape(
+      query,
+      {
+        _entities: [
+          { id: "p1", badge: "a" },
+          { id: "forged", badge: "b" },
+        ],
+      },
+      {
+        representations: [
+          { __typename: "Person", id: "p1" },
+          { __typename: "Person", id: "p2" },
+        ],
+      },
+    );
     expect(shaped.data).toEqual({ _entities: [{ id: "p1", badge: "a" }, null] });
     expect(shaped.problems).toEqual([expect.objectContaining({ path: ["_entities", 1], reason: "key-mismatch" })]);
   });
@@ -51,11 +67,28 @@ describe("shapeAnswer", () => {
 
   it("accepts a concrete possible type for an abstract representation and applies its fragments", () => {
     const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Media { __typename title } ... on Video { seconds } ... on Book { pages } } }`;
-    const shaped = shape(query, { _entities: [{ __typename: "Video", title: "T", seconds: 3, pages: 9 }, { __typename: "Media", title: "M" }] }, {
-      representations: [{ __typename: "Media", id: "v1" }, { __typename: "Media", id: "m1" }],
-    });
+    const shaped = shape(
+      query,
+      {
+        _entities: [
+          { __typename: "Video", title: "T", seconds: 3, pages: 9 },
+          { __typename: "Media", title: "M" },
+        ],
+      },
+      {
+        representations: [
+          { __typename: "Media", id: "v1" },
+          { __typename: "Media", id: "m1" },
+        ],
+      },
+    );
     expect(shaped.problems).toEqual([]);
-    expect(shaped.data).toEqual({ _entities: [{ __typename: "Video", title: "T", seconds: 3 }, { __typename: "Media", title: "M" }] });
+    expect(shaped.data).toEqual({
+      _entities: [
+        { __typename: "Video", title: "T", seconds: 3 },
+        { __typename: "Media", title: "M" },
+      ],
+    });
   });
 
   it("refuses a type that is not a possible type of the abstract one asked for", () => {

@@ -41,7 +41,9 @@ export async function expectGracefulDrain(hub: ProcessHub, name: string): Promis
   for (const answer of answers) {
     expect(answer.status).toBe(200);
     expect(answer.body.errors).toBeUndefined();
-    expect(answer.body.data).toMatchObject({ events: { totalCount: expect.any(Number), edges: [{ node: { id: expect.any(String) } }, { node: { id: expect.any(String) } }] } });
+    expect(answer.body.data).toMatchObject({
+      events: { totalCount: expect.any(Number), edges: [{ node: { id: expect.any(String) } }, { node: { id: expect.any(String) } }] },
+    });
   }
   expect(await exited).toEqual({ code: 0, signal: null });
   expect(Date.now() - signalled).toBeLessThan(SHUTDOWN_BOUND_MS);

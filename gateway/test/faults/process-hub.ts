@@ -141,7 +141,11 @@ class ManagedProcess {
   }
 
   start(): void {
-    const child = spawn(process.execPath, [path.join(repoRoot(), this.script), ...this.args], { cwd: repoRoot(), env: this.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [path.join(repoRoot(), this.script), ...this.args], {
+      cwd: repoRoot(),
+      env: this.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const collect = (chunk: Buffer) => {
       this.lines.push(...chunk.toString().split("\n").filter(Boolean));
       if (this.lines.length > MAX_LOG_LINES) this.lines.splice(0, this.lines.length - MAX_LOG_LINES);
@@ -212,15 +216,17 @@ export async function startProcessHub(options: ProcessHubOptions = {}): Promise<
   const dataDir = embedded ? mkdtempSync(path.join(tmpdir(), "agora-faults-")) : undefined;
   if (dataDir) chmodSync(dataDir, 0o755);
   const close = async () => {
-    await Promise.all([...processes.values()].map(async (managed) => {
-      if (managed.running) managed.signal("SIGCONT");
-      // A hub with its own PostgreSQL is asked to stop, so the database stops with it; killed only if it hangs.
-      if (embedded && managed.running) {
-        const stopped = await Promise.race([managed.kill("SIGTERM"), new Promise<null>((resolve) => setTimeout(() => resolve(null), 15_000))]);
-        if (stopped) return;
-      }
-      await managed.kill("SIGKILL");
-    }));
+    await Promise.all(
+      [...processes.values()].map(async (managed) => {
+        if (managed.running) managed.signal("SIGCONT");
+        // A hub with its own PostgreSQL is asked to stop, so the database stops with it; killed only if it hangs.
+        if (embedded && managed.running) {
+          const stopped = await Promise.race([managed.kill("SIGTERM"), new Promise<null>((resolve) => setTimeout(() => resolve(null), 15_000))]);
+          if (stopped) return;
+        }
+        await managed.kill("SIGKILL");
+      }),
+    );
     await Promise.all([...proxies.values()].map((proxy) => proxy.close()));
     await database.drop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -228,7 +234,10 @@ export async function startProcessHub(options: ProcessHubOptions = {}): Promise<
   try {
     const adminToken = `faults-operator-${randomBytes(12).toString("hex")}`;
     const signingKeys = JSON.stringify(rotateSigningKeys());
-    const ports = Object.fromEntries(await Promise.all(CORE_SUBGRAPH_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<CoreSubgraphName, number>;
+    const ports = Object.fromEntries(await Promise.all(CORE_SUBGRAPH_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<
+      CoreSubgraphName,
+      number
+    >;
     const gatewayPort = await freePort();
     const directUrl = (name: CoreSubgraphName) => `http://127.0.0.1:${ports[name]}/graphql`;
     for (const name of options.intercept ?? []) proxies.set(name, await startHoldingProxy(() => directUrl(name)));
@@ -273,7 +282,11 @@ export async function startProcessHub(options: ProcessHubOptions = {}): Promise<
 
     if (options.seed !== false && !embedded) {
       const sizes = { ...SMALL_SEED, ...options.seed };
-      await runScript("dist/scripts/seed.js", Object.entries(sizes).flatMap(([kind, count]) => [`--${kind}`, String(count)]), env);
+      await runScript(
+        "dist/scripts/seed.js",
+        Object.entries(sizes).flatMap(([kind, count]) => [`--${kind}`, String(count)]),
+        env,
+      );
     }
     const gatewayReady = `http://127.0.0.1:${gatewayPort}/ready`;
     if (layout === "one-process") {

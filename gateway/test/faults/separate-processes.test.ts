@@ -46,7 +46,10 @@ describe("a core subgraph process killed and restarted", () => {
     expect(before).toMatchObject({ status: 200, body: { data: { people: { totalCount: expect.any(Number) } } } });
 
     expect(await hub.kill("people")).toEqual({ code: null, signal: "SIGKILL" });
-    expect(await hub.graphql("{ organisations(first: 1) { totalCount } }")).toMatchObject({ status: 200, body: { data: { organisations: { totalCount: 10 } } } });
+    expect(await hub.graphql("{ organisations(first: 1) { totalCount } }")).toMatchObject({
+      status: 200,
+      body: { data: { organisations: { totalCount: 10 } } },
+    });
     expect((await hub.graphql("{ people(first: 1) { totalCount } }")).body.errors?.length).toBeGreaterThan(0);
     await eventually(readiness, (ready) => ready.status === 503 && (ready.body.failing ?? []).includes("people"), 10_000);
 
@@ -61,7 +64,10 @@ describe("a core subgraph process stopped (SIGSTOP)", () => {
   it("costs at most the subgraph timeout, leaves the rest of the graph served, and recovers on SIGCONT", async () => {
     hub.stop("events");
     try {
-      expect(await hub.graphql("{ organisations(first: 1) { totalCount } }")).toMatchObject({ status: 200, body: { data: { organisations: { totalCount: 10 } } } });
+      expect(await hub.graphql("{ organisations(first: 1) { totalCount } }")).toMatchObject({
+        status: 200,
+        body: { data: { organisations: { totalCount: 10 } } },
+      });
       const started = Date.now();
       const stalled = await hub.graphql("{ events(first: 1) { totalCount } }");
       expect(Date.now() - started).toBeLessThan(SUBGRAPH_TIMEOUT_MS + 5_000);
@@ -83,7 +89,9 @@ describe("a down subgraph costs only the fields it owns", () => {
       expect(answer.status).toBe(200);
       expect((answer.body.data?.people as { edges: unknown[] }).edges).toHaveLength(5);
       expect(answer.body.data?.events).toBeNull();
-      expect(answer.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "SUBGRAPH_UNAVAILABLE", subgraph: "events" }) })]);
+      expect(answer.body.errors).toEqual([
+        expect.objectContaining({ extensions: expect.objectContaining({ code: "SUBGRAPH_UNAVAILABLE", subgraph: "events" }) }),
+      ]);
     }
   }, 120_000);
 
@@ -96,7 +104,9 @@ describe("a down subgraph costs only the fields it owns", () => {
       const events = (answer.body.data?.events as { edges: Array<{ node: { id: string; organisers: unknown[] | null } }> }).edges;
       expect(events).toHaveLength(5);
       for (const { node } of events) expect(node.organisers?.every((organiser) => organiser === null)).toBe(true);
-      expect(answer.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ extensions: expect.objectContaining({ subgraph: "organisations" }) })]));
+      expect(answer.body.errors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ extensions: expect.objectContaining({ subgraph: "organisations" }) })]),
+      );
     } finally {
       hub.cont("organisations");
     }

@@ -34,7 +34,10 @@ export function readEnv<T extends z.ZodRawShape>(shape: T, env: NodeJS.ProcessEn
 /** Settings shared by every hub process. */
 export const sharedEnvShape = {
   /** PostgreSQL server; when unset an embedded server is started with data under AGORA_DATA_DIR. */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
   AGORA_DATA_DIR: z.string().default(path.join(repoRoot(), ".data")),
   /** Address the servers bind to; 0.0.0.0 in containers. */
   HOST: z.string().default("127.0.0.1"),
@@ -75,7 +78,13 @@ export function localSubgraphUrl(port: number): string {
 /** GATEWAY_PORT and AGORA_PUBLIC_URL, read alike by every process that links to the hub (see `hubPublicUrl`). */
 export const publicUrlEnvShape = {
   GATEWAY_PORT: portSchema.default(DEFAULT_GATEWAY_PORT),
-  AGORA_PUBLIC_URL: z.preprocess(emptyAsUnset, z.string().regex(/^https?:\/\/[^/?#]+(\/[^?#]*)?$/, "must be an http(s) URL without query or fragment").optional()),
+  AGORA_PUBLIC_URL: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^https?:\/\/[^/?#]+(\/[^?#]*)?$/, "must be an http(s) URL without query or fragment")
+      .optional(),
+  ),
 };
 
 /**

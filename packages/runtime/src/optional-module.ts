@@ -9,5 +9,7 @@ export function optionalModuleError(error: unknown, packages: readonly string[],
   const message = error instanceof Error ? error.message : "";
   const missing = (code === "MODULE_NOT_FOUND" || code === "ERR_MODULE_NOT_FOUND") && packages.some((name) => message.includes(`'${name}'`));
   if (!missing) return error;
-  return new Error(`${purpose} needs ${packages.join(", ")}: install ${packages.length > 1 ? "them" : "it"} (npm install ${packages.join(" ")})`, { cause: error });
+  return new Error(`${purpose} needs ${packages.join(", ")}: install ${packages.length > 1 ? "them" : "it"} (npm install ${packages.join(" ")})`, {
+    cause: error,
+  });
 }

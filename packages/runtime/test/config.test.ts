@@ -10,7 +10,9 @@ describe("the hub's public URL", () => {
   });
 
   it("names the variable of a bad value", () => {
-    expect(() => hubPublicUrl({ AGORA_PUBLIC_URL: "hub.example.org?x=1" })).toThrow("Invalid configuration:\n  AGORA_PUBLIC_URL: must be an http(s) URL without query or fragment");
+    expect(() => hubPublicUrl({ AGORA_PUBLIC_URL: "hub.example.org?x=1" })).toThrow(
+      "Invalid configuration:\n  AGORA_PUBLIC_URL: must be an http(s) URL without query or fragment",
+    );
     expect(() => hubPublicUrl({ GATEWAY_PORT: "70000" })).toThrow(/^Invalid configuration:\n {2}GATEWAY_PORT: /);
     expect(() => readEnv(sharedEnvShape, { METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
   });

@@ -17,9 +17,7 @@ function messageInNode(load: "require" | "import"): string {
   const compiled = path.join(repoRoot(), "packages/runtime/dist/optional-module.js");
   const describe = `(e) => console.log(require(${JSON.stringify(compiled)}).optionalModuleError(e, [${JSON.stringify(MISSING)}], "running without DATABASE_URL").message)`;
   const script =
-    load === "import"
-      ? `import(${JSON.stringify(MISSING)}).catch(${describe})`
-      : `try { require(${JSON.stringify(MISSING)}) } catch (e) { (${describe})(e) }`;
+    load === "import" ? `import(${JSON.stringify(MISSING)}).catch(${describe})` : `try { require(${JSON.stringify(MISSING)}) } catch (e) { (${describe})(e) }`;
   return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim();
 }
 

@@ -45,12 +45,14 @@ describe("checkSubgraphUrl", () => {
     );
   });
 
-  it.each(["https://user:secret@makers.example.org/graphql", "https://user@makers.example.org/", "https://@makers.example.org/", "https://:pw@makers.example.org/"])(
-    "refuses user info in %s",
-    async (url) => {
-      expect(await checkSubgraphUrl(url, { ...PUBLIC, resolve: dns })).toBe("routing URL must not contain a user name or password");
-    },
-  );
+  it.each([
+    "https://user:secret@makers.example.org/graphql",
+    "https://user@makers.example.org/",
+    "https://@makers.example.org/",
+    "https://:pw@makers.example.org/",
+  ])("refuses user info in %s", async (url) => {
+    expect(await checkSubgraphUrl(url, { ...PUBLIC, resolve: dns })).toBe("routing URL must not contain a user name or password");
+  });
 
   it("accepts an @ in the path", async () => {
     expect(await checkSubgraphUrl("https://makers.example.org/@team/graphql", { ...PUBLIC, resolve: dns })).toBeNull();
@@ -85,7 +87,9 @@ describe("checkSubgraphUrl", () => {
   it.each(["http://169.254.169.254/latest/meta-data/", "http://[fd00:ec2::254]/", "http://100.100.100.200/", "http://[::ffff:a9fe:a9fe]/"])(
     "refuses the cloud metadata address in %s even when private addresses are allowed",
     async (url) => {
-      expect(await checkSubgraphUrl(url, DEVELOPMENT)).toMatch(/^routing URL host \S+ is a cloud metadata address; partner subgraphs must be reachable on the public internet$/);
+      expect(await checkSubgraphUrl(url, DEVELOPMENT)).toMatch(
+        /^routing URL host \S+ is a cloud metadata address; partner subgraphs must be reachable on the public internet$/,
+      );
     },
   );
 
@@ -105,7 +109,9 @@ describe("checkSubgraphUrl", () => {
   it.each(["http://people/graphql", "http://people.svc/", "https://printer.local/", "https://metadata.google.internal/", "http://app.localhost/"])(
     "refuses the internal host name in %s",
     async (url) => {
-      expect(await checkSubgraphUrl(url, { ...PUBLIC, resolve: dns })).toMatch(/is not a public domain name; partner subgraphs must be reachable on the public internet$/);
+      expect(await checkSubgraphUrl(url, { ...PUBLIC, resolve: dns })).toMatch(
+        /is not a public domain name; partner subgraphs must be reachable on the public internet$/,
+      );
     },
   );
 

@@ -49,7 +49,15 @@ export { escapeLike, isForeignKeyViolation, isUniqueViolation, unique } from "./
 export { bulkInsert } from "./data/bulk-insert";
 
 // Graph types shared by every subgraph: multilingual text, vocabularies, network records, shared enums.
-export { LocalizedText, type LocalizedTextData, LocalizedTextColumn, LocalizedTextInput, toLocalizedText, Translation, TranslationInput } from "./graph/localized-text";
+export {
+  LocalizedText,
+  type LocalizedTextData,
+  LocalizedTextColumn,
+  LocalizedTextInput,
+  toLocalizedText,
+  Translation,
+  TranslationInput,
+} from "./graph/localized-text";
 export { CountryCode, CurrencyCode, Discipline, LanguageTag, LocalDate, WebUrl } from "./graph/vocabulary.types";
 export { CareerStage, OpportunityStatus, OpportunityType } from "./graph/shared-enums.types";
 export { NetworkRecord, withNetworkSource } from "./graph/network-record";
@@ -98,4 +106,3 @@ export {
   isUuid,
   readEnv,
 } from "@agora-hub/runtime";
-

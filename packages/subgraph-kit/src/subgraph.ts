@@ -5,7 +5,6 @@ import { randomUUID } from "node:crypto";
 import { ANONYMOUS, type BackgroundTask, type Viewer } from "@agora-hub/runtime";
 import type { PeerSubgraphs } from "./peers/peer-subgraphs";
 
-
 /** Per-request context of every subgraph: the data source and fresh DataLoaders, built in one place. */
 export interface SubgraphContext<TLoaders = Record<string, DataLoader<never, unknown>>, TSettings = unknown> {
   dataSource: DataSource;

@@ -15,7 +15,12 @@ const inserts = () => db.queries.statements.filter((statement) => statement.star
 describe("bulkInsert", () => {
   it("writes every row with one INSERT per chunk", async () => {
     db.queries.reset();
-    await bulkInsert(db.dataSource.manager, Note, Array.from({ length: 7 }, (_, index) => note({ title: `n${index}` })), 3);
+    await bulkInsert(
+      db.dataSource.manager,
+      Note,
+      Array.from({ length: 7 }, (_, index) => note({ title: `n${index}` })),
+      3,
+    );
     expect(inserts()).toHaveLength(3);
     const [{ count }] = await db.dataSource.query("SELECT count(*)::int AS count FROM note");
     expect(count).toBe(7);
@@ -30,7 +35,7 @@ describe("bulkInsert", () => {
   it("keeps arrays, nested jsonb, int8 and nulls as given, and lets the database default what no row sets", async () => {
     const data = { nested: [[1, 2], ["a"]], text: "Zoë 😀" };
     await bulkInsert(db.dataSource.manager, Note, [
-      note({ title: "full", tags: ["dance", "film, \"quoted\""], rank: "9223372036854775807", data }),
+      note({ title: "full", tags: ["dance", 'film, "quoted"'], rank: "9223372036854775807", data }),
       note({ title: "empty", tags: [], rank: "-1", data: null }),
     ]);
     const rows = await db.dataSource.getRepository(Note).find({ order: { title: "DESC" } });

@@ -36,11 +36,22 @@ describe("cancellation of an abandoned request's statements", () => {
     const nap = tag();
     const controller = new AbortController();
     const request = ask(`{ sleepersNap(tag: "${nap}") }`, { signal: controller.signal }).catch((error: Error) => error);
-    expect(await pollUntil(() => runningNaps(database.url, nap), (n) => n === 1)).toBe(1);
+    expect(
+      await pollUntil(
+        () => runningNaps(database.url, nap),
+        (n) => n === 1,
+      ),
+    ).toBe(1);
     controller.abort();
     expect(await request).toMatchObject({ name: "AbortError" });
     // Gone well before its 30 s (and before any statement timeout, which is 120 s here).
-    expect(await pollUntil(() => runningNaps(database.url, nap), (n) => n === 0, 10_000)).toBe(0);
+    expect(
+      await pollUntil(
+        () => runningNaps(database.url, nap),
+        (n) => n === 0,
+        10_000,
+      ),
+    ).toBe(0);
   });
 
   it("cancels the running statement when the gateway's deadline passes, and answers", async () => {
@@ -49,11 +60,22 @@ describe("cancellation of an abandoned request's statements", () => {
     const answer = ask(`{ sleepersNap(tag: "${nap}") }`, { headers: { [DEADLINE_HEADER]: "2000" } }).then(
       async (response) => (await response.json()) as { data?: unknown; errors?: unknown[] },
     );
-    expect(await pollUntil(() => runningNaps(database.url, nap), (n) => n === 1)).toBe(1);
+    expect(
+      await pollUntil(
+        () => runningNaps(database.url, nap),
+        (n) => n === 1,
+      ),
+    ).toBe(1);
     const body = await answer;
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(body.errors?.length).toBeGreaterThan(0);
-    expect(await pollUntil(() => runningNaps(database.url, nap), (n) => n === 0, 10_000)).toBe(0);
+    expect(
+      await pollUntil(
+        () => runningNaps(database.url, nap),
+        (n) => n === 0,
+        10_000,
+      ),
+    ).toBe(0);
   });
 
   it("gives the connection back, so the next request is served", async () => {
@@ -114,11 +136,19 @@ describe("calls a request makes to other subgraphs", () => {
     try {
       const client = new AbortController();
       const request = fetch(served.url, { signal: client.signal }).catch(() => undefined);
-      await pollUntil(async () => signal !== undefined, (served) => served, 5_000);
+      await pollUntil(
+        async () => signal !== undefined,
+        (served) => served,
+        5_000,
+      );
       expect(signal!.aborted).toBe(false);
       client.abort();
       await request;
-      await pollUntil(async () => signal!.aborted, (aborted) => aborted, 5_000);
+      await pollUntil(
+        async () => signal!.aborted,
+        (aborted) => aborted,
+        5_000,
+      );
       expect(signal!.reason).toBeInstanceOf(RequestAbandonedError);
     } finally {
       await served.close();

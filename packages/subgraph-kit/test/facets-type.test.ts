@@ -53,12 +53,16 @@ let dataSource: DataSource;
 let schema: GraphQLSchema;
 
 function listThings(): Promise<SearchablePage<Thing, ThingDimension>> {
-  return paginateSearchable(dataSource.getRepository(Thing).createQueryBuilder("thing"), { first: 2 }, {
-    table: { schema: "kit_facets", alias: "thing", snippetDocument: "thing.colour" },
-    search: undefined,
-    order: BY_ID,
-    facets: THING_FACETS,
-  });
+  return paginateSearchable(
+    dataSource.getRepository(Thing).createQueryBuilder("thing"),
+    { first: 2 },
+    {
+      table: { schema: "kit_facets", alias: "thing", snippetDocument: "thing.colour" },
+      search: undefined,
+      order: BY_ID,
+      facets: THING_FACETS,
+    },
+  );
 }
 
 @Resolver()
@@ -126,8 +130,14 @@ describe("FacetsType", () => {
     const things = result.data!.things as { edges: unknown[]; facets: Record<ThingDimension, unknown> };
     expect(things.edges).toHaveLength(2);
     expect(things.facets).toEqual({
-      colours: [{ value: "red", count: 2 }, { value: "blue", count: 1 }],
-      tags: [{ value: "wool", count: 2 }, { value: "loom", count: 1 }],
+      colours: [
+        { value: "red", count: 2 },
+        { value: "blue", count: 1 },
+      ],
+      tags: [
+        { value: "wool", count: 2 },
+        { value: "loom", count: 1 },
+      ],
     });
   });
 
@@ -153,17 +163,19 @@ describe("FacetsType and the service's dimensions", () => {
    */
   function typeErrorsByCase(): Record<keyof typeof CASES, string[]> {
     const file = path.join(__dirname, "facets-drift.fixture.ts");
-    const blocks = Object.entries(CASES).map(([name, dimensions]) => `function ${name}(page: SearchablePage<Thing, "colours" | "tags">) {
+    const blocks = Object.entries(CASES).map(
+      ([name, dimensions]) => `function ${name}(page: SearchablePage<Thing, "colours" | "tags">) {
   const Facets = FacetsType("F", { items: "things", dimensions: { ${dimensions} } });
   class Connection extends SearchableConnectionType(Thing, "Thing", Facets) {}
   return new Connection(page);
-}`);
-    const source = [
-      `import { FacetsType, SearchableConnectionType, type SearchablePage } from "../dist";`,
-      `class Thing { id = ""; }`,
-      ...blocks,
-    ].join("\n");
-    const config = ts.getParsedCommandLineOfConfigFile(path.join(__dirname, "../tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+}`,
+    );
+    const source = [`import { FacetsType, SearchableConnectionType, type SearchablePage } from "../dist";`, `class Thing { id = ""; }`, ...blocks].join("\n");
+    const config = ts.getParsedCommandLineOfConfigFile(
+      path.join(__dirname, "../tsconfig.json"),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+    )!;
     const options = { ...config.options, noEmit: true, composite: false, declaration: false, rootDir: undefined };
     const host = ts.createCompilerHost(options);
     const { readFile, fileExists } = host;

@@ -81,7 +81,14 @@ describe("Federation 2 through the kit", () => {
     expect(sdl).toContain('@composeDirective(name: "@lowercase")');
     expect(sdl).toMatch(/directive @lowercase on FIELD_DEFINITION/);
     const charts = await sdlOf(chartsSubgraph);
-    for (const written of ['@override(from: "media")', '@requires(fields: "title")', '@provides(fields: "title")', "@interfaceObject", "@extends", "@external"]) {
+    for (const written of [
+      '@override(from: "media")',
+      '@requires(fields: "title")',
+      '@provides(fields: "title")',
+      "@interfaceObject",
+      "@extends",
+      "@external",
+    ]) {
       expect(charts).toContain(written);
     }
   });
@@ -94,14 +101,20 @@ describe("Federation 2 through the kit", () => {
     expect(supergraphSdl).toContain('leader: Album! @join__field(graph: CHARTS, provides: "title")');
     expect(supergraphSdl).toContain("internalCode: String! @inaccessible");
     expect(supergraphSdl).toContain('playCount: Int! @join__field(graph: CHARTS, override: "media")');
-    expect(supergraphSdl).toContain("@join__type(graph: CHARTS, key: \"id\", isInterfaceObject: true)");
+    expect(supergraphSdl).toContain('@join__type(graph: CHARTS, key: "id", isInterfaceObject: true)');
   });
 
   it("answers across both subgraphs: @requires, @override, @extends and the shareable type", async () => {
     const answer = await throughGateway(`{ mediaAlbum(id: "album-1") { title chartTitle playCount rating { stars } artist { name chartPeak } } }`);
     expect(answer.errors).toBeUndefined();
     expect(answer.data).toEqual({
-      mediaAlbum: { title: "nuits blanches", chartTitle: "NUITS BLANCHES (charts)", playCount: 1000, rating: { stars: 4 }, artist: { name: "Nadia Quartet", chartPeak: 3 } },
+      mediaAlbum: {
+        title: "nuits blanches",
+        chartTitle: "NUITS BLANCHES (charts)",
+        playCount: 1000,
+        rating: { stars: 4 },
+        artist: { name: "Nadia Quartet", chartPeak: 3 },
+      },
     });
   });
 
@@ -122,7 +135,12 @@ describe("Federation 2 through the kit", () => {
 
   it("resolves an entity by its second, multi-field key", async () => {
     const answer = await post(media.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Album { id title } } }`, {
-      variables: { r: [{ __typename: "Album", label: "Ondes", catalogueNumber: "OND-042" }, { __typename: "Album", label: "Ondes", catalogueNumber: "nope" }] },
+      variables: {
+        r: [
+          { __typename: "Album", label: "Ondes", catalogueNumber: "OND-042" },
+          { __typename: "Album", label: "Ondes", catalogueNumber: "nope" },
+        ],
+      },
     });
     expect(answer).toEqual({ data: { _entities: [{ id: "album-1", title: "nuits blanches" }, null] } });
   });

@@ -127,12 +127,22 @@ describe("a subgraph verifying the hub's tokens with its JWKS URL", () => {
 
   type Answer = { status: number; body: { data?: { whoAmI: string }; errors?: Array<{ extensions: { code: string; reason: string } }> } };
   const call = (token: string | undefined, sent = body): Promise<Answer> =>
-    fetch(subgraph.url, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: sent }).then(
-      async (response) => ({ status: response.status, body: (await response.json()) as Answer["body"] }),
-    );
+    fetch(subgraph.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: sent,
+    }).then(async (response) => ({ status: response.status, body: (await response.json()) as Answer["body"] }));
   const sign = (options: { signer?: typeof current; audience?: string; viewer?: Viewer; signedBody?: string; now?: number } = {}) =>
-    (options.signer ?? current).sign({ audience: options.audience ?? "signatures", viewer: options.viewer ?? OPERATOR, body: options.signedBody ?? body, now: options.now });
-  const refused = (reason: string) => ({ status: 401, body: { errors: [{ message: "requests must come through the Agora gateway", extensions: { code: "UNAUTHENTICATED", reason } }] } });
+    (options.signer ?? current).sign({
+      audience: options.audience ?? "signatures",
+      viewer: options.viewer ?? OPERATOR,
+      body: options.signedBody ?? body,
+      now: options.now,
+    });
+  const refused = (reason: string) => ({
+    status: 401,
+    body: { errors: [{ message: "requests must come through the Agora gateway", extensions: { code: "UNAUTHENTICATED", reason } }] },
+  });
 
   it("accepts a token once and gives resolvers the viewer it names", async () => {
     const network: Viewer = { kind: "network", network: "creative-tracks" };

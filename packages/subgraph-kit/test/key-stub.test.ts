@@ -61,7 +61,9 @@ function objectType(schema: GraphQLSchema, name: string): ObjectTypeDefinitionNo
 }
 
 const fieldsOf = (type: ObjectTypeDefinitionNode): string[] =>
-  (type.fields ?? []).map((field: FieldDefinitionNode) => `${field.name.value}: ${print(field.type)}${field.directives?.map((d) => ` ${print(d)}`).join("") ?? ""}`);
+  (type.fields ?? []).map(
+    (field: FieldDefinitionNode) => `${field.name.value}: ${print(field.type)}${field.directives?.map((d) => ` ${print(d)}`).join("") ?? ""}`,
+  );
 const directivesOf = (type: ObjectTypeDefinitionNode): string[] => (type.directives ?? []).map((directive) => print(directive));
 
 let schema: GraphQLSchema;

@@ -31,12 +31,24 @@ describe("LocalizedText", () => {
   });
 
   it("falls back from a regional tag to its base language", () => {
-    const base = LocalizedText.from({ originalLanguage: "ar", translations: [{ lang: "ar", value: "مرحبا", machineTranslated: false }, { lang: "fr", value: "Salut", machineTranslated: false }] });
+    const base = LocalizedText.from({
+      originalLanguage: "ar",
+      translations: [
+        { lang: "ar", value: "مرحبا", machineTranslated: false },
+        { lang: "fr", value: "Salut", machineTranslated: false },
+      ],
+    });
     expect(base.text("fr-CA")).toBe("Salut");
   });
 
   it("falls back to English when neither the requested nor the original language is held", () => {
-    const orphan = LocalizedText.from({ originalLanguage: "it", translations: [{ lang: "de", value: "Hallo", machineTranslated: false }, { lang: "en", value: "Hi", machineTranslated: false }] });
+    const orphan = LocalizedText.from({
+      originalLanguage: "it",
+      translations: [
+        { lang: "de", value: "Hallo", machineTranslated: false },
+        { lang: "en", value: "Hi", machineTranslated: false },
+      ],
+    });
     expect(orphan.text("es")).toBe("Hi");
   });
 });
@@ -70,7 +82,10 @@ describe("cursors", () => {
   it("round-trip a sort value and an id for the list that made them", () => {
     expect(decodeCursor(encodeCursor(position, byName), byName, "text")).toEqual(position);
     expect(decodeCursor(encodeCursor({ sortValue: 1.234567, id: position.id }, byName), byName, "number")).toEqual({ sortValue: 1.234567, id: position.id });
-    expect(decodeCursor(encodeCursor({ sortValue: "9223372036854775807", id: position.id }, byName), byName, "bigint")).toEqual({ sortValue: "9223372036854775807", id: position.id });
+    expect(decodeCursor(encodeCursor({ sortValue: "9223372036854775807", id: position.id }, byName), byName, "bigint")).toEqual({
+      sortValue: "9223372036854775807",
+      id: position.id,
+    });
   });
 
   it.each([

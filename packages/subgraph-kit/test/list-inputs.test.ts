@@ -42,7 +42,12 @@ enum ThingOrder {
 registerEnumType(ThingOrder, { name: "ThingOrder", description: "Order of a list of things." });
 
 @ArgsType()
-class ThingListArgs extends SearchableListArgs({ filter: ThingsFilter, searches: "the label and the maker", order: ThingOrder, defaultOrder: ThingOrder.LABEL }) {}
+class ThingListArgs extends SearchableListArgs({
+  filter: ThingsFilter,
+  searches: "the label and the maker",
+  order: ThingOrder,
+  defaultOrder: ThingOrder.LABEL,
+}) {}
 
 @Resolver()
 class ThingsResolver {
@@ -125,12 +130,22 @@ describe("DirectoryFilterInput", () => {
   });
 
   it.each([
-    ["too many disciplines", { disciplines: Array(MAX_FILTER_VALUES + 1).fill("DANCE") }, "filter.disciplines", `must hold at most ${MAX_FILTER_VALUES} values`],
+    [
+      "too many disciplines",
+      { disciplines: Array(MAX_FILTER_VALUES + 1).fill("DANCE") },
+      "filter.disciplines",
+      `must hold at most ${MAX_FILTER_VALUES} values`,
+    ],
     ["too many countries", { countries: Array(MAX_FILTER_VALUES + 1).fill("PT") }, "filter.countries", `must hold at most ${MAX_FILTER_VALUES} values`],
     ["a network that is no slug", { networks: ["Not A Slug"] }, "filter.networks", "each network must be a slug"],
     ["an empty text", { text: "" }, "filter.text", "must be 1 to 200 characters"],
     ["a text over 200 characters", { text: "a".repeat(201) }, "filter.text", "must be 1 to 200 characters"],
-    ["too many values of the list's own criterion", { colours: Array(MAX_FILTER_VALUES + 1).fill("red") }, "filter.colours", `must hold at most ${MAX_FILTER_VALUES} values`],
+    [
+      "too many values of the list's own criterion",
+      { colours: Array(MAX_FILTER_VALUES + 1).fill("red") },
+      "filter.colours",
+      `must hold at most ${MAX_FILTER_VALUES} values`,
+    ],
   ])("refuses %s as BAD_USER_INPUT naming the field", async (_label, filter, field, message) => {
     const result = await run(`query ($filter: ThingsFilter) { things(filter: $filter) }`, { filter });
     expect(result.errors).toHaveLength(1);
@@ -146,7 +161,12 @@ describe("DirectoryFilterInput", () => {
 
 describe("SearchableListArgs", () => {
   it("declares the page, filter, search and order arguments, described for the list", () => {
-    const args = Object.fromEntries(schema.getQueryType()!.getFields().thingList.args.map((arg) => [arg.name, [String(arg.type), arg.description]]));
+    const args = Object.fromEntries(
+      schema
+        .getQueryType()!
+        .getFields()
+        .thingList.args.map((arg) => [arg.name, [String(arg.type), arg.description]]),
+    );
     expect(args).toEqual({
       first: ["Int!", expect.stringMatching(/^Page size/)],
       after: ["String", expect.stringMatching(/^Cursor/)],
@@ -162,7 +182,13 @@ describe("SearchableListArgs", () => {
   it("gives the resolver the values sent, the filter as the list's class", async () => {
     const result = await run(`{ thingList(first: 3, filter: { text: "loom" }, search: "wool", orderBy: RELEVANCE) }`);
     expect(result.errors).toBeUndefined();
-    expect(JSON.parse(result.data!.thingList as string)).toEqual({ isThingsFilter: true, first: 3, filter: { text: "loom" }, search: "wool", orderBy: "RELEVANCE" });
+    expect(JSON.parse(result.data!.thingList as string)).toEqual({
+      isThingsFilter: true,
+      first: 3,
+      filter: { text: "loom" },
+      search: "wool",
+      orderBy: "RELEVANCE",
+    });
   });
 
   it.each([

@@ -18,7 +18,7 @@ describe("createByIdLoader", () => {
     const loader = createByIdLoader(db.dataSource, Note);
     db.queries.reset();
     const answers = await loader.loadMany([b.id, UNKNOWN, a.id, "not-a-uuid", b.id]);
-    expect(answers.map((note) => (note instanceof Error ? note : note?.title ?? null))).toEqual(["b", null, "a", null, "b"]);
+    expect(answers.map((note) => (note instanceof Error ? note : (note?.title ?? null)))).toEqual(["b", null, "a", null, "b"]);
     expect(db.queries.count).toBe(1);
   });
 
@@ -53,7 +53,14 @@ describe("createIdsByParentLoader", () => {
 });
 
 describe("createChildrenPageLoader", () => {
-  const source: ChildrenSource = { from: "note", parentColumn: "parent_id", idColumn: "id", sortColumn: "created_at", sortValueType: "timestamp", direction: "DESC" };
+  const source: ChildrenSource = {
+    from: "note",
+    parentColumn: "parent_id",
+    idColumn: "id",
+    sortColumn: "created_at",
+    sortValueType: "timestamp",
+    direction: "DESC",
+  };
   const loaders = () => {
     const byId = createByIdLoader(db.dataSource, Note);
     return createChildrenPageLoader(db.dataSource, source, byId, (note) => note.createdAt);
@@ -103,7 +110,12 @@ describe("createChildrenPageLoader", () => {
   });
 
   it("refuses a cursor of another list of children", async () => {
-    const byTitle = createChildrenPageLoader(db.dataSource, { ...source, sortColumn: "title", sortValueType: "text", direction: "ASC" }, createByIdLoader(db.dataSource, Note), (note) => note.title);
+    const byTitle = createChildrenPageLoader(
+      db.dataSource,
+      { ...source, sortColumn: "title", sortValueType: "text", direction: "ASC" },
+      createByIdLoader(db.dataSource, Note),
+      (note) => note.title,
+    );
     const { pageInfo } = await byTitle.load({ parentId: parents[0].id, first: 1 });
     await expect(loaders().load({ parentId: parents[0].id, first: 1, after: pageInfo.endCursor })).rejects.toMatchObject({
       message: expect.stringMatching(/another list or order/),

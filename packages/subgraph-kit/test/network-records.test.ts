@@ -40,7 +40,9 @@ class CreateGadgets1700000000000 implements MigrationInterface {
         updated_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
     await runner.query("CREATE UNIQUE INDEX gadget_source ON gadget (network, source_id) WHERE source_id IS NOT NULL");
-    await runner.query("CREATE TABLE gadget_tag (gadget_id uuid NOT NULL REFERENCES gadget ON DELETE CASCADE, tag text NOT NULL, PRIMARY KEY (gadget_id, tag))");
+    await runner.query(
+      "CREATE TABLE gadget_tag (gadget_id uuid NOT NULL REFERENCES gadget ON DELETE CASCADE, tag text NOT NULL, PRIMARY KEY (gadget_id, tag))",
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
@@ -89,7 +91,11 @@ const writer = new NetworkRecordWriter<Gadget, CreateGadgetInput, UpdateGadgetIn
     saved.push({ name: gadget.name, isNew });
     if (!tags) return;
     await manager.delete(GadgetTag, { gadgetId: gadget.id });
-    if (tags.length > 0) await manager.insert(GadgetTag, tags.map((tag) => ({ gadgetId: gadget.id, tag })));
+    if (tags.length > 0)
+      await manager.insert(
+        GadgetTag,
+        tags.map((tag) => ({ gadgetId: gadget.id, tag })),
+      );
   },
   uniqueViolation: (constraint, gadget) => (constraint === "gadget_code" ? { field: "code", message: `${gadget.code} is already taken` } : undefined),
 });
@@ -99,7 +105,9 @@ const as = (viewer: Viewer): WriteContext => ({ dataSource, viewer, requestId: "
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 
 async function rows(): Promise<Array<Record<string, unknown>>> {
-  return dataSource.query("SELECT id, network, source_id, name, code, (SELECT array_agg(tag ORDER BY tag) FROM gadget_tag WHERE gadget_id = gadget.id) AS tags FROM gadget ORDER BY created_at, id");
+  return dataSource.query(
+    "SELECT id, network, source_id, name, code, (SELECT array_agg(tag ORDER BY tag) FROM gadget_tag WHERE gadget_id = gadget.id) AS tags FROM gadget ORDER BY created_at, id",
+  );
 }
 
 /** The error a write is refused with (fails the test when it succeeds). */
@@ -122,7 +130,14 @@ function inTransaction(all: readonly string[]): string[] {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  dataSource = await openSubgraphDatabase({ url: database.url, schema: "gadgets", entities: [Gadget, GadgetTag], migrations: [CreateGadgets1700000000000], poolSize: 4, logger: statements });
+  dataSource = await openSubgraphDatabase({
+    url: database.url,
+    schema: "gadgets",
+    entities: [Gadget, GadgetTag],
+    migrations: [CreateGadgets1700000000000],
+    poolSize: 4,
+    logger: statements,
+  });
 });
 
 afterAll(async () => {
@@ -170,7 +185,9 @@ describe("NetworkRecordWriter", () => {
     prepared = [];
     const updated = await writer.update(as(network("net-a")), gadget.id, { code: "L-2" });
     expect(updated).toMatchObject({ id: gadget.id, name: "Lamp", code: "L-2" });
-    expect(prepared).toEqual([expect.objectContaining({ stored: expect.objectContaining({ code: "L-1" }), record: expect.objectContaining({ code: "L-2" }), plan: undefined })]);
+    expect(prepared).toEqual([
+      expect.objectContaining({ stored: expect.objectContaining({ code: "L-1" }), record: expect.objectContaining({ code: "L-2" }), plan: undefined }),
+    ]);
     // No tags given: the child rows stay.
     expect(await rows()).toEqual([expect.objectContaining({ code: "L-2", tags: ["a"] })]);
   });
@@ -189,7 +206,11 @@ describe("NetworkRecordWriter", () => {
     const remove = await refusal(writer.delete(as(network("net-a")), theirs.id));
     const unknown = await refusal(writer.update(as(network("net-a")), UNKNOWN_ID, { name: "Mine now" }));
     expect(update.extensions).toEqual({ code: "NOT_FOUND", field: "id" });
-    expect([update.message, remove.message, unknown.message]).toEqual([`Gadget ${theirs.id} does not exist`, `Gadget ${theirs.id} does not exist`, `Gadget ${UNKNOWN_ID} does not exist`]);
+    expect([update.message, remove.message, unknown.message]).toEqual([
+      `Gadget ${theirs.id} does not exist`,
+      `Gadget ${theirs.id} does not exist`,
+      `Gadget ${UNKNOWN_ID} does not exist`,
+    ]);
     expect(unknown.extensions).toEqual(update.extensions);
     expect(await rows()).toEqual(before);
   });

@@ -93,7 +93,15 @@ let databaseName: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   databaseName = new URL(database.url).pathname.slice(1);
-  dataSource = await openSubgraphDatabase({ url: database.url, schema: "faults", entities: [], migrations: [], poolSize: 2, statementTimeoutMs: 300, connectTimeoutMs: 2000 });
+  dataSource = await openSubgraphDatabase({
+    url: database.url,
+    schema: "faults",
+    entities: [],
+    migrations: [],
+    poolSize: 2,
+    statementTimeoutMs: 300,
+    connectTimeoutMs: 2000,
+  });
   subgraph = await listenSubgraph(faults, dataSource, { port: 0, host: "127.0.0.1" });
   admin = new Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
@@ -110,7 +118,9 @@ afterAll(async () => {
 describe("subgraph error masking", () => {
   it("answers an SQL failure with a generic error carrying the request id, and no SQL", async () => {
     const { answer, text } = await post(subgraph.url, "{ brokenSql }", { "x-request-id": "req-sql-1" });
-    expect(answer.errors).toEqual([{ message: "Internal server error", path: ["brokenSql"], extensions: { code: "INTERNAL_SERVER_ERROR", requestId: "req-sql-1" } }]);
+    expect(answer.errors).toEqual([
+      { message: "Internal server error", path: ["brokenSql"], extensions: { code: "INTERNAL_SERVER_ERROR", requestId: "req-sql-1" } },
+    ]);
     expect(text).not.toMatch(/no_such_table|secret_column|relation|stacktrace/i);
   });
 
@@ -132,12 +142,19 @@ describe("subgraph error masking", () => {
 
   it("masks any unknown error in formatError, keeping the path", () => {
     const format = createErrorFormatter();
-    expect(format({ message: "connect ECONNREFUSED 10.0.0.7:5432", path: ["a"], extensions: { code: "SOMETHING", stacktrace: ["x"] } }, new Error("x"))).toEqual({
+    expect(
+      format({ message: "connect ECONNREFUSED 10.0.0.7:5432", path: ["a"], extensions: { code: "SOMETHING", stacktrace: ["x"] } }, new Error("x")),
+    ).toEqual({
       message: "Internal server error",
       path: ["a"],
       extensions: { code: "INTERNAL_SERVER_ERROR" },
     });
-    expect(format({ message: "The people subgraph is unavailable", extensions: { code: "SUBGRAPH_UNAVAILABLE", stacktrace: ["x"], subgraph: "people" } }, new Error("x"))).toEqual({
+    expect(
+      format(
+        { message: "The people subgraph is unavailable", extensions: { code: "SUBGRAPH_UNAVAILABLE", stacktrace: ["x"], subgraph: "people" } },
+        new Error("x"),
+      ),
+    ).toEqual({
       message: "The people subgraph is unavailable",
       extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph: "people" },
     });
@@ -215,7 +232,14 @@ describe("database pool errors", () => {
   it("logs a lost idle connection as one short line carrying the error, not the pg client", async () => {
     const lines: string[] = [];
     const stream = new Writable({ write: (chunk: Buffer, _encoding, done) => void (lines.push(chunk.toString()), done()) });
-    const watched = await openSubgraphDatabase({ url: database.url, schema: "faults_pool", entities: [], migrations: [], poolSize: 1, log: pino({ level: "warn" }, stream) });
+    const watched = await openSubgraphDatabase({
+      url: database.url,
+      schema: "faults_pool",
+      entities: [],
+      migrations: [],
+      poolSize: 1,
+      log: pino({ level: "warn" }, stream),
+    });
     try {
       await watched.query("SELECT 1"); // leaves one idle connection in the pool
       await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'agora-faults_pool' AND state = 'idle'");
@@ -276,7 +300,8 @@ describe("request logging", () => {
         await new Promise((resolve) => server.close(resolve));
       }
     };
-    const poll = (base: string) => fetch(`${base}/graphql`, { method: "POST", headers: { [BACKGROUND_REQUEST_HEADER]: "erasure-follower", "x-request-id": "poll" } });
+    const poll = (base: string) =>
+      fetch(`${base}/graphql`, { method: "POST", headers: { [BACKGROUND_REQUEST_HEADER]: "erasure-follower", "x-request-id": "poll" } });
     const client = (base: string) => fetch(`${base}/graphql`, { method: "POST", headers: { "x-request-id": "client" } });
     const probe = (base: string) => fetch(`${base}/ready`, { headers: { "x-request-id": "probe" } });
     await serve(true, async (base) => {

@@ -22,7 +22,9 @@ const SHIPPED = /^(dist\/.+\.(js|d\.ts|js\.map)|README\.md|package\.json)$/;
 
 /** The environment of an npm or node child: none of jest's or an outer `npm test`'s settings leak in. */
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const kept = Object.entries(process.env).filter(([name]) => !name.startsWith("npm_") && name !== "JEST_WORKER_ID" && name !== "NODE_OPTIONS" && name !== "INIT_CWD");
+  const kept = Object.entries(process.env).filter(
+    ([name]) => !name.startsWith("npm_") && name !== "JEST_WORKER_ID" && name !== "NODE_OPTIONS" && name !== "INIT_CWD",
+  );
   return { ...Object.fromEntries(kept), ...(process.env.npm_config_cache ? { npm_config_cache: process.env.npm_config_cache } : {}), ...extra };
 }
 
@@ -47,7 +49,9 @@ interface PackedPackage {
 /** Packs both packages into `destination`, as `npm publish` would. */
 async function packKit(destination: string): Promise<PackedPackage[]> {
   mkdirSync(destination, { recursive: true });
-  const packed = JSON.parse(await npm(["pack", "--json", "--pack-destination", destination, ...PACKAGES.flatMap((dir) => ["-w", dir])], ROOT)) as PackedPackage[];
+  const packed = JSON.parse(
+    await npm(["pack", "--json", "--pack-destination", destination, ...PACKAGES.flatMap((dir) => ["-w", dir])], ROOT),
+  ) as PackedPackage[];
   return packed.map((entry, index) => {
     const manifest = JSON.parse(readFileSync(path.join(ROOT, PACKAGES[index], "package.json"), "utf8")) as PackedPackage;
     return { ...entry, dependencies: manifest.dependencies ?? {}, peerDependencies: manifest.peerDependencies ?? {} };
@@ -66,7 +70,10 @@ interface RunningPartner {
   stop: () => Promise<void>;
 }
 
-const rootManifest = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const rootManifest = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 const rootVersion = (name: string): string => rootManifest.dependencies[name] ?? rootManifest.devDependencies[name];
 
 /**
@@ -222,7 +229,13 @@ describe("the packed kit", () => {
     await client.connect();
     let id: string;
     try {
-      const name = { originalLanguage: "fr", translations: [{ lang: "fr", value: "Les Nuits", machineTranslated: false }, { lang: "en", value: "The Nights", machineTranslated: true }] };
+      const name = {
+        originalLanguage: "fr",
+        translations: [
+          { lang: "fr", value: "Les Nuits", machineTranslated: false },
+          { lang: "en", value: "The Nights", machineTranslated: true },
+        ],
+      };
       ({ id } = (await client.query<{ id: string }>("INSERT INTO festivals.festival (name, country) VALUES ($1, 'BE') RETURNING id", [name])).rows[0]);
     } finally {
       await client.end();
@@ -233,7 +246,11 @@ describe("the packed kit", () => {
     expect(await post(partner!.url, "{ festivals(first: 5) { totalCount edges { node { id } } pageInfo { hasNextPage } } }")).toEqual({
       data: { festivals: { totalCount: 1, edges: [{ node: { id } }], pageInfo: { hasNextPage: false } } },
     });
-    expect(await post(partner!.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Festival { country } } }`, { r: [{ __typename: "Festival", id }] })).toEqual({
+    expect(
+      await post(partner!.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Festival { country } } }`, {
+        r: [{ __typename: "Festival", id }],
+      }),
+    ).toEqual({
       data: { _entities: [{ country: "BE" }] },
     });
   });

@@ -15,7 +15,10 @@ describe("page arguments", () => {
     [MAX_PAGE_SIZE + 1, `must be at most ${MAX_PAGE_SIZE}`],
     [-1, "must not be negative"],
   ])("refuse a page of %i with BAD_USER_INPUT naming first", async (first, message) => {
-    await expect(validatePage(first)).rejects.toMatchObject({ message: expect.stringContaining(`first: ${message}`), extensions: { code: "BAD_USER_INPUT", field: "first" } });
+    await expect(validatePage(first)).rejects.toMatchObject({
+      message: expect.stringContaining(`first: ${message}`),
+      extensions: { code: "BAD_USER_INPUT", field: "first" },
+    });
   });
 
   it("refuse a cursor holding U+0000, naming after", async () => {

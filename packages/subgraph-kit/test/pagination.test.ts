@@ -29,7 +29,10 @@ async function walk(order: KeysetOrder<Note>, first: number): Promise<string[]> 
   throw new Error("the list did not end");
 }
 
-const afterError = (message: RegExp) => ({ message: expect.stringMatching(message), extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "after" }) });
+const afterError = (message: RegExp) => ({
+  message: expect.stringMatching(message),
+  extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "after" }),
+});
 
 describe("paginate", () => {
   it("walks the list in keyset order, ties broken by id, without repeats or gaps", async () => {
@@ -43,7 +46,12 @@ describe("paginate", () => {
     // One INSERT: every row gets the same created_at.
     const notes = await db.insert(Array.from({ length: 5 }, (_, index) => ({ title: `n${index}` })));
     expect(new Set(notes.map((note) => note.createdAt.getTime())).size).toBe(1);
-    expect(await walk(NEWEST, 2)).toEqual(notes.map((note) => note.id).sort().reverse());
+    expect(await walk(NEWEST, 2)).toEqual(
+      notes
+        .map((note) => note.id)
+        .sort()
+        .reverse(),
+    );
   });
 
   it("keeps a cursor's place when rows are inserted before it", async () => {

@@ -128,8 +128,14 @@ describe("checking references with their owner", () => {
   });
 
   it.each([
-    ["answers an error", (_request: Received, response: ServerResponse) => send(response, 200, { errors: [{ message: "The people database is unavailable" }] })],
-    ["refuses the token", (_request: Received, response: ServerResponse) => send(response, 401, { errors: [{ message: "requests must come through the Agora gateway" }] })],
+    [
+      "answers an error",
+      (_request: Received, response: ServerResponse) => send(response, 200, { errors: [{ message: "The people database is unavailable" }] }),
+    ],
+    [
+      "refuses the token",
+      (_request: Received, response: ServerResponse) => send(response, 401, { errors: [{ message: "requests must come through the Agora gateway" }] }),
+    ],
     ["answers too few entities", (_request: Received, response: ServerResponse) => send(response, 200, { data: { _entities: [] } })],
     ["answers something that is not JSON", (_request: Received, response: ServerResponse) => response.end("<html>")],
   ])("refuses the write with SERVICE_UNAVAILABLE when the owner %s", async (_case, handler) => {
@@ -192,7 +198,9 @@ describe("where the peer subgraphs are", () => {
   });
 
   it("stops with a clear message on a URL that is not http(s)", () => {
-    expect(() => resolvePeerSubgraphs({ SUBGRAPH_ORGANISATIONS_URL: "ftp://organisations" }, { peers: ["organisations"], known: defaults })).toThrow(/SUBGRAPH_ORGANISATIONS_URL: must be an http\(s\) URL/);
+    expect(() => resolvePeerSubgraphs({ SUBGRAPH_ORGANISATIONS_URL: "ftp://organisations" }, { peers: ["organisations"], known: defaults })).toThrow(
+      /SUBGRAPH_ORGANISATIONS_URL: must be an http\(s\) URL/,
+    );
   });
 
   it("refuses to start a core subgraph in production without its peers", async () => {

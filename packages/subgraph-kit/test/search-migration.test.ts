@@ -38,10 +38,9 @@ beforeAll(async () => {
 afterAll(() => close?.());
 
 async function matchingIds(words: string): Promise<number[]> {
-  const rows = (await dataSource.query(
-    `SELECT id FROM venue WHERE search_vector @@ websearch_to_tsquery('kit_search.search_simple', $1) ORDER BY id`,
-    [words],
-  )) as Array<{ id: number }>;
+  const rows = (await dataSource.query(`SELECT id FROM venue WHERE search_vector @@ websearch_to_tsquery('kit_search.search_simple', $1) ORDER BY id`, [
+    words,
+  ])) as Array<{ id: number }>;
   return rows.map((row) => row.id);
 }
 

@@ -53,14 +53,26 @@ export function directiveProblems(subject: PolicySubject, directive: ConstDirect
   const problem = (code: string, message: string): PolicyProblem[] => [{ code, coordinate, message }];
   switch (name) {
     case "override":
-      return problem("OVERRIDE_FORBIDDEN", `${written} on ${coordinate} is not allowed: partners may not take over fields resolved elsewhere; add a new ${fieldPrefix}… field instead.`);
+      return problem(
+        "OVERRIDE_FORBIDDEN",
+        `${written} on ${coordinate} is not allowed: partners may not take over fields resolved elsewhere; add a new ${fieldPrefix}… field instead.`,
+      );
     case "provides":
-      return problem("PROVIDES_FORBIDDEN", `${written} on ${coordinate} is not allowed: partners may not provide values for core fields; add a new ${fieldPrefix}… field instead.`);
+      return problem(
+        "PROVIDES_FORBIDDEN",
+        `${written} on ${coordinate} is not allowed: partners may not provide values for core fields; add a new ${fieldPrefix}… field instead.`,
+      );
     case "composeDirective":
-      return problem("COMPOSE_DIRECTIVE_FORBIDDEN", `${written} is not allowed: partner directives stay in the partner subgraph and are not composed into the hub's API.`);
+      return problem(
+        "COMPOSE_DIRECTIVE_FORBIDDEN",
+        `${written} is not allowed: partner directives stay in the partner subgraph and are not composed into the hub's API.`,
+      );
     case "shareable":
       return coreOrRoot
-        ? problem("SHAREABLE_FORBIDDEN", `${written} on ${coordinate} is not allowed: core and root fields resolve in exactly one subgraph; @shareable is only for the network's own ${typePrefix}… types.`)
+        ? problem(
+            "SHAREABLE_FORBIDDEN",
+            `${written} on ${coordinate} is not allowed: core and root fields resolve in exactly one subgraph; @shareable is only for the network's own ${typePrefix}… types.`,
+          )
         : [];
     case "inaccessible":
       return typeClass !== "federation" && !at.inNamespace
@@ -70,14 +82,21 @@ export function directiveProblems(subject: PolicySubject, directive: ConstDirect
           )
         : [];
     case "interfaceObject":
-      return coreOrRoot ? problem("INTERFACE_OBJECT_FORBIDDEN", `${written} on core type ${coordinate} is not allowed; it is only for the network's own ${typePrefix}… types.`) : [];
+      return coreOrRoot
+        ? problem("INTERFACE_OBJECT_FORBIDDEN", `${written} on core type ${coordinate} is not allowed; it is only for the network's own ${typePrefix}… types.`)
+        : [];
     case "context":
     case "fromContext":
-      return coreOrRoot ? problem("CONTEXT_FORBIDDEN", `${written} on core type ${coordinate} is not allowed; it is only for the network's own ${typePrefix}… types.`) : [];
+      return coreOrRoot
+        ? problem("CONTEXT_FORBIDDEN", `${written} on core type ${coordinate} is not allowed; it is only for the network's own ${typePrefix}… types.`)
+        : [];
     case "external":
       if (typeClass === "federation") return [];
       return at.typeLevel || !at.parentType || !PARTNER_READABLE_CORE_FIELDS.has(coordinate)
-        ? problem("EXTERNAL_NOT_ALLOWED", `${written} on ${coordinate} is not allowed; partners may only declare these core fields external: ${[...PARTNER_READABLE_CORE_FIELDS].join(", ")}.`)
+        ? problem(
+            "EXTERNAL_NOT_ALLOWED",
+            `${written} on ${coordinate} is not allowed; partners may only declare these core fields external: ${[...PARTNER_READABLE_CORE_FIELDS].join(", ")}.`,
+          )
         : [];
     case "requires":
       if (typeClass === "federation" || !at.parentType) return [];
@@ -91,7 +110,13 @@ function requiresProblems(subject: PolicySubject, directive: ConstDirectiveNode,
   const fields = stringArgument(directive, "fields") ?? "";
   const coordinates = requiredCoordinates(fields, at.parentType!, subject.fieldTypes);
   if (coordinates === null) {
-    return [{ code: "REQUIRES_NOT_ALLOWED", coordinate: at.coordinate, message: `${written}(fields: ${JSON.stringify(fields)}) on ${at.coordinate} is not a plain field set the policy can check.` }];
+    return [
+      {
+        code: "REQUIRES_NOT_ALLOWED",
+        coordinate: at.coordinate,
+        message: `${written}(fields: ${JSON.stringify(fields)}) on ${at.coordinate} is not a plain field set the policy can check.`,
+      },
+    ];
   }
   const refused = coordinates.filter((coordinate) => !PARTNER_READABLE_CORE_FIELDS.has(coordinate));
   if (refused.length === 0) return [];
@@ -130,7 +155,10 @@ export function requiredCoordinates(fields: string, parentType: string, fieldTyp
 /** The directive rule on the schema definition's own directives (`extend schema @…`). */
 export const schemaDirectivesRule: PolicyRule = {
   name: "schema-directives",
-  check: (subject) => subject.model.schemaDirectives.flatMap((directive) => directiveProblems(subject, directive, { coordinate: "schema", typeClass: "root", inNamespace: false })),
+  check: (subject) =>
+    subject.model.schemaDirectives.flatMap((directive) =>
+      directiveProblems(subject, directive, { coordinate: "schema", typeClass: "root", inNamespace: false }),
+    ),
 };
 
 /** The directive rule on a type's directives and those of its fields, arguments and enum values. */

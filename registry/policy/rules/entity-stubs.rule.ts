@@ -17,7 +17,13 @@ export const entityStubsRule: TypeRule = {
     const { canonical } = subject.model;
     const coreKind = subject.core.types.get(name)?.kind;
     if (nodes.some((node) => DEFINITION_KIND[node.kind] !== coreKind)) {
-      return [{ code: "CORE_TYPE_REDEFINED", coordinate: name, message: `${name} is a core entity; partners may only add an entity stub of the same kind with @key(fields: "id").` }];
+      return [
+        {
+          code: "CORE_TYPE_REDEFINED",
+          coordinate: name,
+          message: `${name} is a core entity; partners may only add an entity stub of the same kind with @key(fields: "id").`,
+        },
+      ];
     }
     const problems: PolicyProblem[] = [];
     const keys = nodes.flatMap((node) => directivesNamed(node.directives, "key", canonical));

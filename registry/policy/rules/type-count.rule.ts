@@ -11,7 +11,11 @@ export const typeCountRule: PolicyRule = {
     const count = document.definitions.filter(isTypeNode).length;
     if (count <= MAX_TYPE_DEFINITIONS) return [];
     return [
-      { code: "TOO_MANY_TYPES", coordinate: "schema", message: `The SDL holds ${count} type definitions and extensions; partner subgraphs may hold at most ${MAX_TYPE_DEFINITIONS}.` },
+      {
+        code: "TOO_MANY_TYPES",
+        coordinate: "schema",
+        message: `The SDL holds ${count} type definitions and extensions; partner subgraphs may hold at most ${MAX_TYPE_DEFINITIONS}.`,
+      },
     ];
   },
 };

@@ -5,7 +5,7 @@ const problemsOf = (sdl: string, network = "creative-tracks", otherNetworks: str
   located(typeRuleProblems(entityStubsRule, subjectOf(sdl, { network, otherNetworks })));
 
 describe("entity-stubs rule", () => {
-  it("accepts a stub with @key(fields: \"id\"), resolvable: false, @external core fields and prefixed fields", () => {
+  it('accepts a stub with @key(fields: "id"), resolvable: false, @external core fields and prefixed fields', () => {
     expect(problemsOf('type Person @key(fields: "id", resolvable: false) { id: ID!  displayName: String! @external  creativeTracksScore: Int }')).toEqual([]);
   });
 
@@ -25,7 +25,9 @@ describe("entity-stubs rule", () => {
   });
 
   it("refuses unprefixed fields and fields in a more specific network's namespace", () => {
-    expect(problemsOf('type Person @key(fields: "id") { id: ID!  score: Int  cultureAgoraScore: Int  cultureScore: Int }', "culture", ["culture-agora"])).toEqual([
+    expect(
+      problemsOf('type Person @key(fields: "id") { id: ID!  score: Int  cultureAgoraScore: Int  cultureScore: Int }', "culture", ["culture-agora"]),
+    ).toEqual([
       { code: "CORE_FIELD_NOT_PREFIXED", coordinate: "Person.score" },
       { code: "NAME_IN_ANOTHER_NAMESPACE", coordinate: "Person.cultureAgoraScore" },
     ]);

@@ -1,7 +1,8 @@
 import { namesOwnedElsewhereRule } from "../rules/names-owned-elsewhere.rule";
 import { HEADER, located, subjectOf } from "./policy-fixtures";
 
-const LAB = 'type Query { creativeTracksLab: CreativeTracksLab }\ntype CreativeTracksLab { name: String }\ntype Person @key(fields: "id") { id: ID! creativeTracksScore: Int }';
+const LAB =
+  'type Query { creativeTracksLab: CreativeTracksLab }\ntype CreativeTracksLab { name: String }\ntype Person @key(fields: "id") { id: ID! creativeTracksScore: Int }';
 
 describe("names-owned-elsewhere rule", () => {
   it("reports every root field, own type and core entity field another network publishes", () => {

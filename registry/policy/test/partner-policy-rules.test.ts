@@ -10,7 +10,13 @@ describe("the partner policy's rule list", () => {
   });
 
   it("reports each type's problems together, in the SDL's order, after the whole-SDL rules and before nullability", () => {
-    expect(located(check('query Q { x }\ntype Query { labs: [String!]! }\ntype Lab { name: String @override(from: "people") }\ntype Person @key(fields: "id") { id: ID!  score: Int! }'))).toEqual([
+    expect(
+      located(
+        check(
+          'query Q { x }\ntype Query { labs: [String!]! }\ntype Lab { name: String @override(from: "people") }\ntype Person @key(fields: "id") { id: ID!  score: Int! }',
+        ),
+      ),
+    ).toEqual([
       { code: "SDL_NOT_TYPE_SYSTEM", coordinate: "schema" },
       { code: "ROOT_FIELD_NOT_PREFIXED", coordinate: "Query.labs" },
       { code: "TYPE_NOT_PREFIXED", coordinate: "Lab" },

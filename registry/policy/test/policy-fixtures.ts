@@ -15,7 +15,8 @@ scalar DateTimeISO
 `;
 
 /** The federation header a partner SDL starts with. */
-export const HEADER = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@override"])';
+export const HEADER =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@override"])';
 
 /** The shared subject of a partner SDL made of {@link HEADER} and `definitions`, for network `creative-tracks` unless overridden. */
 export function subjectOf(definitions: string, overrides: Partial<PolicyContext> = {}): PolicySubject {

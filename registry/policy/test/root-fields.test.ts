@@ -3,7 +3,9 @@ import { located, subjectOf, typeRuleProblems } from "./policy-fixtures";
 
 describe("root-fields rule", () => {
   it("refuses unprefixed root fields in type and extend type form, and skips federation's own", () => {
-    const subject = subjectOf("type Query { creativeTracksOk: String _service: String }\nextend type Query { labs: String }\ntype Mutation { joinLab: String }");
+    const subject = subjectOf(
+      "type Query { creativeTracksOk: String _service: String }\nextend type Query { labs: String }\ntype Mutation { joinLab: String }",
+    );
     const problems = typeRuleProblems(rootFieldsRule, subject);
     expect(located(problems)).toEqual([
       { code: "ROOT_FIELD_NOT_PREFIXED", coordinate: "Query.labs" },

@@ -5,7 +5,11 @@ const problemsOf = (sdl: string) => typeRuleProblems(sharedCopiesRule, subjectOf
 
 describe("shared-copies rule", () => {
   it("accepts exact copies of shared core types, descriptions and order aside", () => {
-    expect(problemsOf('enum CountryCode { MA "France" FR }\ntype PageInfo @shareable { endCursor: String hasNextPage: Boolean! }\ninput PeopleFilter { text: String countries: [CountryCode!] }\nscalar DateTimeISO')).toEqual([]);
+    expect(
+      problemsOf(
+        'enum CountryCode { MA "France" FR }\ntype PageInfo @shareable { endCursor: String hasNextPage: Boolean! }\ninput PeopleFilter { text: String countries: [CountryCode!] }\nscalar DateTimeISO',
+      ),
+    ).toEqual([]);
   });
 
   it("refuses a copy that differs from the core", () => {

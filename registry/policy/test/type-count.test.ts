@@ -7,6 +7,8 @@ describe("type-count rule", () => {
   it("accepts up to the limit and counts extensions as definitions", () => {
     expect(typeCountRule.check(subjectOf(types(MAX_TYPE_DEFINITIONS)))).toEqual([]);
     const problems = typeCountRule.check(subjectOf(`${types(MAX_TYPE_DEFINITIONS)}\nextend type CreativeTracksT0 { b: String }`));
-    expect(problems).toEqual([{ code: "TOO_MANY_TYPES", coordinate: "schema", message: expect.stringContaining(`${MAX_TYPE_DEFINITIONS + 1} type definitions`) }]);
+    expect(problems).toEqual([
+      { code: "TOO_MANY_TYPES", coordinate: "schema", message: expect.stringContaining(`${MAX_TYPE_DEFINITIONS + 1} type definitions`) },
+    ]);
   });
 });

@@ -46,7 +46,10 @@ export class EventsFilter extends DirectoryFilterInput({
   @IsOptional()
   upcoming?: boolean;
 
-  @Field(() => NearInput, { nullable: true, description: "Held at a venue within a radius of a point (great-circle distance); online-only events never match." })
+  @Field(() => NearInput, {
+    nullable: true,
+    description: "Held at a venue within a radius of a point (great-circle distance); online-only events never match.",
+  })
   @IsOptional()
   near?: NearInput;
 

@@ -21,7 +21,10 @@ export class Event extends NetworkRecord {
   speakers?: Person[] | null;
 
   /** Set by a searched list for its page only; not a column. */
-  @Field(() => SearchMatch, { nullable: true, description: "How this item matched the list's `search`: score and snippet; null when the list was not searched." })
+  @Field(() => SearchMatch, {
+    nullable: true,
+    description: "How this item matched the list's `search`: score and snippet; null when the list was not searched.",
+  })
   searchMatch?: SearchMatch | null;
 
   @Field(() => LocalizedText, { description: "Name of the event, in one or more languages." })

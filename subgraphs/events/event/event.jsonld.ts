@@ -36,7 +36,8 @@ function locations(event: Event): JsonLdNode[] {
       "@type": "Place",
       name: venue.name,
       address: postalAddress(venue.city, venue.country),
-      geo: venue.latitude !== null && venue.longitude !== null ? { "@type": "GeoCoordinates", latitude: venue.latitude, longitude: venue.longitude } : undefined,
+      geo:
+        venue.latitude !== null && venue.longitude !== null ? { "@type": "GeoCoordinates", latitude: venue.latitude, longitude: venue.longitude } : undefined,
     });
   }
   if (event.onlineUrl) found.push({ "@type": "VirtualLocation", url: event.onlineUrl });

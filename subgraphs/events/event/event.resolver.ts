@@ -71,7 +71,9 @@ export class EventResolver {
   }
 
   @Directive("@inaccessible")
-  @FieldResolver(() => [ID], { description: "Ids of the people speaking, in programme order: the people subgraph resolves `speakers` from them, showing only those the viewer may see." })
+  @FieldResolver(() => [ID], {
+    description: "Ids of the people speaking, in programme order: the people subgraph resolves `speakers` from them, showing only those the viewer may see.",
+  })
   speakerIds(@Root() event: Event, @Ctx() context: EventsContext): Promise<string[]> {
     return context.loaders.speakerIdsByEventId.load(event.id);
   }

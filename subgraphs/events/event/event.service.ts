@@ -1,5 +1,23 @@
 import type { EntityManager, SelectQueryBuilder } from "typeorm";
-import { addedIds, applyDirectoryFilter, checkReferences, escapeLike, NetworkRecordWriter, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, type SubgraphContext, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
+import {
+  addedIds,
+  applyDirectoryFilter,
+  checkReferences,
+  escapeLike,
+  NetworkRecordWriter,
+  chooseOrder,
+  type FacetDimension,
+  normaliseSearch,
+  paginateSearchable,
+  RELEVANCE,
+  type SearchablePage,
+  type SearchableTable,
+  requireUuid,
+  type SubgraphContext,
+  toLocalizedText,
+  unique,
+  Violations,
+} from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
 import type { Page } from "@agora-hub/subgraph-kit";
 import type { PageWindow } from "@agora-hub/subgraph-kit";
@@ -69,7 +87,12 @@ export function applyFilter(query: SelectQueryBuilder<Event>, filter: EventsFilt
   violations.throwIfAny();
 
   if (filter.formats?.length) query.andWhere("event.format = ANY(:formats)", { formats: filter.formats });
-  applyDirectoryFilter(query, filter, { disciplines: "event.disciplines", country: "event.venue_country", languages: "event.languages", network: "event.network" });
+  applyDirectoryFilter(query, filter, {
+    disciplines: "event.disciplines",
+    country: "event.venue_country",
+    languages: "event.languages",
+    network: "event.network",
+  });
   if (filter.attendanceModes?.length) query.andWhere("event.attendance_mode = ANY(:attendanceModes)", { attendanceModes: filter.attendanceModes });
   if (filter.startsAfter) query.andWhere("event.starts_at >= :startsAfter", { startsAfter: filter.startsAfter });
   if (filter.startsBefore) query.andWhere("event.starts_at < :startsBefore", { startsBefore: filter.startsBefore });
@@ -86,23 +109,20 @@ export function applyFilter(query: SelectQueryBuilder<Event>, filter: EventsFilt
     );
   }
   if (filter.organiserIds?.length) {
-    query.andWhere(
-      "EXISTS (SELECT 1 FROM event_organiser organiser WHERE organiser.event_id = event.id AND organiser.organisation_id = ANY(:organiserIds))",
-      { organiserIds: filter.organiserIds },
-    );
+    query.andWhere("EXISTS (SELECT 1 FROM event_organiser organiser WHERE organiser.event_id = event.id AND organiser.organisation_id = ANY(:organiserIds))", {
+      organiserIds: filter.organiserIds,
+    });
   }
   if (filter.speakerIds?.length) {
-    query.andWhere(
-      "EXISTS (SELECT 1 FROM event_speaker speaker WHERE speaker.event_id = event.id AND speaker.person_id = ANY(:speakerIds))",
-      { speakerIds: filter.speakerIds },
-    );
+    query.andWhere("EXISTS (SELECT 1 FROM event_speaker speaker WHERE speaker.event_id = event.id AND speaker.person_id = ANY(:speakerIds))", {
+      speakerIds: filter.speakerIds,
+    });
   }
   if (filter.text) {
     // Titles are jsonb: match the text of every language version.
-    query.andWhere(
-      "EXISTS (SELECT 1 FROM jsonb_array_elements(event.title -> 'translations') AS translation WHERE translation ->> 'value' ILIKE :text)",
-      { text: `%${escapeLike(filter.text)}%` },
-    );
+    query.andWhere("EXISTS (SELECT 1 FROM jsonb_array_elements(event.title -> 'translations') AS translation WHERE translation ->> 'value' ILIKE :text)", {
+      text: `%${escapeLike(filter.text)}%`,
+    });
   }
   return query;
 }
@@ -182,7 +202,8 @@ function assignFields(event: Event, input: CreateEventInput | UpdateEventInput, 
     if (input.timeZone === null) refuseNull("timeZone");
     else {
       const timeZone = canonicalTimeZone(input.timeZone.trim());
-      if (timeZone === null) violations.add("timeZone", `${JSON.stringify(input.timeZone).slice(0, 80)} is not a known IANA time zone (e.g. "Europe/Brussels")`);
+      if (timeZone === null)
+        violations.add("timeZone", `${JSON.stringify(input.timeZone).slice(0, 80)} is not a known IANA time zone (e.g. "Europe/Brussels")`);
       else event.timeZone = timeZone;
     }
   }
@@ -333,7 +354,6 @@ export function deleteEvent(context: EventsContext, id: string): Promise<string>
 export async function listOrganisers(context: EventsContext, event: Event): Promise<Organisation[]> {
   return (await context.loaders.organiserIdsByEventId.load(event.id)).map((id) => Organisation.of({ id }));
 }
-
 
 /** A page of the events an organisation organises, most recent start first. */
 export function listOrganisationEvents(context: EventsContext, organisationId: string, window: PageWindow): Promise<Page<Event>> {

@@ -11,7 +11,9 @@ import type { PersonDataExport } from "./person-data-export.stub";
 export async function exportSpeakerAt(context: EventsContext, key: PersonDataExport): Promise<Array<Record<string, unknown>>> {
   if (!mayManagePersonData(context.viewer, key.network)) throw personDataForbidden();
   const links = await context.dataSource.getRepository(EventSpeaker).findBy({ personId: key.personId });
-  const events = await context.dataSource.getRepository(Event).find({ where: { id: In(links.map((link) => link.eventId)) }, order: { startsAt: "ASC", id: "ASC" } });
+  const events = await context.dataSource
+    .getRepository(Event)
+    .find({ where: { id: In(links.map((link) => link.eventId)) }, order: { startsAt: "ASC", id: "ASC" } });
   const positions = new Map(links.map((link) => [link.eventId, link.position]));
   return events.map((event) => ({ personId: key.personId, position: positions.get(event.id) ?? null, event: toPlainRecord(context.dataSource, Event, event) }));
 }

@@ -57,7 +57,9 @@ describe.each([
 ] as const)("%s.events", (typename, document, idOf, eventIndexesOf) => {
   it("lists the parent's events, most recent start first, with the total", async () => {
     const { parents } = await parentEvents(document, typename, [idOf(20)], { first: 10 });
-    const expected = eventIndexesOf(20).sort((a, b) => b - a).map((i) => `ev-${i}`);
+    const expected = eventIndexesOf(20)
+      .sort((a, b) => b - a)
+      .map((i) => `ev-${i}`);
     expect(parents[0].events!.edges.map((edge) => edge.node.sourceId)).toEqual(expected);
     expect(parents[0].events!.totalCount).toBe(4);
   });
@@ -73,7 +75,11 @@ describe.each([
       seen.push(...events.edges.map((edge) => edge.node.sourceId));
       after = events.pageInfo.endCursor;
     }
-    expect(seen).toEqual(eventIndexesOf(20).sort((a, b) => b - a).map((i) => `ev-${i}`));
+    expect(seen).toEqual(
+      eventIndexesOf(20)
+        .sort((a, b) => b - a)
+        .map((i) => `ev-${i}`),
+    );
   });
 
   it("answers an empty page for a parent without events", async () => {

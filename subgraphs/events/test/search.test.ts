@@ -3,16 +3,51 @@ import type { EventLoaders } from "../event/event.loaders";
 import { eventsSubgraph } from "../events.subgraph";
 
 const CREATE = /* GraphQL */ `
-  mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }
+  mutation ($input: CreateEventInput!) {
+    createEvent(input: $input) {
+      id
+    }
+  }
 `;
 
 const SEARCH = /* GraphQL */ `
   query ($search: String, $filter: EventsFilter, $first: Int, $after: String) {
     events(search: $search, filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { id title { text } searchMatch { score snippet } } }
-      facets { formats { value count } countries { value count } attendanceModes { value count } disciplines { value count } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title {
+            text
+          }
+          searchMatch {
+            score
+            snippet
+          }
+        }
+      }
+      facets {
+        formats {
+          value
+          count
+        }
+        countries {
+          value
+          count
+        }
+        attendanceModes {
+          value
+          count
+        }
+        disciplines {
+          value
+          count
+        }
+      }
     }
   }
 `;
@@ -107,10 +142,19 @@ describe("events subgraph: search", () => {
 
   it("counts facets for the searched and filtered list", async () => {
     await createEvent({ title: text("en", "Jazz festival"), disciplines: ["MUSIC"], venue: MARSEILLE });
-    await createEvent({ title: text("en", "Jazz workshop"), format: "WORKSHOP", venue: TUNIS, attendanceMode: "MIXED", onlineUrl: "https://live.example.org/j" });
+    await createEvent({
+      title: text("en", "Jazz workshop"),
+      format: "WORKSHOP",
+      venue: TUNIS,
+      attendanceMode: "MIXED",
+      onlineUrl: "https://live.example.org/j",
+    });
     await createEvent({ title: text("en", "Film night"), format: "SCREENING", venue: TUNIS });
     const all = await search({});
-    expect(all.facets.countries).toEqual([{ value: "TN", count: 2 }, { value: "FR", count: 1 }]);
+    expect(all.facets.countries).toEqual([
+      { value: "TN", count: 2 },
+      { value: "FR", count: 1 },
+    ]);
     const jazz = await search({ search: "jazz", filter: { countries: ["TN"] } });
     expect(jazz.facets).toEqual({
       formats: [{ value: "WORKSHOP", count: 1 }],

@@ -1352,7 +1352,8 @@ function syntheticRows(from: number, to: number, sizes: SeedSizes, now: number):
       summary: faker.datatype.boolean() ? localized("en", { en: faker.company.catchPhrase() }) : null,
       description: null,
       publisherId: demoId("organisation", faker.number.int({ min: 0, max: Math.max(1, sizes.organisations) - 1 })),
-      contactId: sizes.people > 0 && faker.datatype.boolean({ probability: 0.4 }) ? demoId("person", faker.number.int({ min: 0, max: sizes.people - 1 })) : null,
+      contactId:
+        sizes.people > 0 && faker.datatype.boolean({ probability: 0.4 }) ? demoId("person", faker.number.int({ min: 0, max: sizes.people - 1 })) : null,
       disciplines,
       eligibleCountries: [...faker.helpers.arrayElement(ELIGIBILITY_CHOICES)],
       opensAt,

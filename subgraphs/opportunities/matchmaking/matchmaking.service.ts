@@ -44,9 +44,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function suggestOpportunities(context: OpportunitiesContext, person: Person, first: number, now = new Date()): Promise<OpportunitySuggestion[]> {
   if (first <= 0) return [];
   const disciplines = person.disciplines ?? [];
-  const excludedTypes = (Object.keys(TARGET_CAREER_STAGES) as OpportunityType[]).filter(
-    (type) => careerStageFit(type, person.careerStage) === "excluded",
-  );
+  const excludedTypes = (Object.keys(TARGET_CAREER_STAGES) as OpportunityType[]).filter((type) => careerStageFit(type, person.careerStage) === "excluded");
   const params: unknown[] = [now, person.country ?? null, excludedTypes];
   const where = [
     "o.opens_at <= $1 AND (o.deadline IS NULL OR o.deadline >= $1)",

@@ -19,11 +19,7 @@ export async function opportunityDeadlinesCalendar(context: OpportunitiesContext
   if (!filter.statuses?.length && (filter.closingWithinDays === undefined || filter.closingWithinDays === null)) {
     query.andWhere("opportunity.deadline >= now()");
   }
-  const opportunities = await query
-    .orderBy("opportunity.deadline", "ASC")
-    .addOrderBy("opportunity.id", "ASC")
-    .take(MAX_CALENDAR_ENTRIES)
-    .getMany();
+  const opportunities = await query.orderBy("opportunity.deadline", "ASC").addOrderBy("opportunity.id", "ASC").take(MAX_CALENDAR_ENTRIES).getMany();
 
   const languages = args.lang ? [args.lang] : context.languages;
   const calendar = createHubCalendar(context.hubUrl, "Agora Hub deadlines", "Application deadlines of opportunities for the creative sector, from Agora Hub");

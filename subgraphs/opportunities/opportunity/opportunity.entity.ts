@@ -1,6 +1,16 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
-import { CountryCode, CurrencyCode, Discipline, LanguageTag, LocalizedText, LocalizedTextColumn, NetworkRecord, SearchMatch, WebUrl } from "@agora-hub/subgraph-kit";
+import {
+  CountryCode,
+  CurrencyCode,
+  Discipline,
+  LanguageTag,
+  LocalizedText,
+  LocalizedTextColumn,
+  NetworkRecord,
+  SearchMatch,
+  WebUrl,
+} from "@agora-hub/subgraph-kit";
 import { CostCovered, OpportunityAmount, OpportunityStatus, OpportunityType } from "./opportunity.type";
 
 /** PostgreSQL returns `numeric` as a string so no precision is lost; amounts fit a double comfortably. */
@@ -19,7 +29,10 @@ const numericAsNumber = {
 @Index(["network", "sourceId"], { unique: true, where: "source_id IS NOT NULL" })
 export class Opportunity extends NetworkRecord {
   /** Set by a searched list for its page only; not a column. */
-  @Field(() => SearchMatch, { nullable: true, description: "How this item matched the list's `search`: score and snippet; null when the list was not searched." })
+  @Field(() => SearchMatch, {
+    nullable: true,
+    description: "How this item matched the list's `search`: score and snippet; null when the list was not searched.",
+  })
   searchMatch?: SearchMatch | null;
 
   @Field(() => OpportunityType, { description: "What the opportunity offers." })

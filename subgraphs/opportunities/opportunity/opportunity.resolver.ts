@@ -54,7 +54,8 @@ export class OpportunityResolver {
   }
 
   @FieldResolver(() => JSONObject, {
-    description: "The opportunity as schema.org JSON-LD: `MonetaryGrant`, `JobPosting`, `Course` or `Offer` by type, for search engines and linked-data clients.",
+    description:
+      "The opportunity as schema.org JSON-LD: `MonetaryGrant`, `JobPosting`, `Course` or `Offer` by type, for search engines and linked-data clients.",
   })
   jsonLd(@Root() opportunity: Opportunity, @Ctx() context: OpportunitiesContext): JsonLdNode {
     return opportunityJsonLd(context.hubUrl, opportunity);
@@ -88,11 +89,7 @@ export class OpportunityResolver {
   }
 
   @Mutation(() => Opportunity, { nullable: true, description: "Changes an opportunity's fields." })
-  updateOpportunity(
-    @Arg("id", () => ID) id: string,
-    @Arg("input") input: UpdateOpportunityInput,
-    @Ctx() context: OpportunitiesContext,
-  ): Promise<Opportunity> {
+  updateOpportunity(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateOpportunityInput, @Ctx() context: OpportunitiesContext): Promise<Opportunity> {
     return updateOpportunity(context, id, input);
   }
 

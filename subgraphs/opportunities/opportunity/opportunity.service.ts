@@ -1,5 +1,26 @@
 import type { SelectQueryBuilder } from "typeorm";
-import { addedIds, applyDirectoryFilter, checkReferences, escapeLike, NetworkRecordWriter, type PreparedWrite, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, type LocalizedText, type LocalizedTextInput, type SubgraphContext, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
+import {
+  addedIds,
+  applyDirectoryFilter,
+  checkReferences,
+  escapeLike,
+  NetworkRecordWriter,
+  type PreparedWrite,
+  chooseOrder,
+  type FacetDimension,
+  normaliseSearch,
+  paginateSearchable,
+  RELEVANCE,
+  type SearchablePage,
+  type SearchableTable,
+  requireUuid,
+  type LocalizedText,
+  type LocalizedTextInput,
+  type SubgraphContext,
+  toLocalizedText,
+  unique,
+  Violations,
+} from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
 import type { Page } from "@agora-hub/subgraph-kit";
 import type { PageWindow } from "@agora-hub/subgraph-kit";
@@ -42,7 +63,11 @@ export function applyFilter(query: SelectQueryBuilder<Opportunity>, filter: Oppo
   if (!filter) return query;
   if (filter.types?.length) query.andWhere("opportunity.type = ANY(:types)", { types: filter.types });
   if (filter.statuses?.length) {
-    query.andWhere(`(${unique(filter.statuses).map((status) => STATUS_CONDITIONS[status]).join(" OR ")})`);
+    query.andWhere(
+      `(${unique(filter.statuses)
+        .map((status) => STATUS_CONDITIONS[status])
+        .join(" OR ")})`,
+    );
   }
   applyDirectoryFilter(query, filter, {
     disciplines: "opportunity.disciplines",
@@ -92,10 +117,7 @@ const OPPORTUNITIES_FACETS: Record<OpportunitiesFacetDimension, FacetDimension> 
 };
 
 /** A page of opportunities matching the filter and search, in the requested order (by relevance when searching), with facets. */
-export function listOpportunities(
-  context: OpportunitiesContext,
-  args: OpportunitiesArgs,
-): Promise<SearchablePage<Opportunity, OpportunitiesFacetDimension>> {
+export function listOpportunities(context: OpportunitiesContext, args: OpportunitiesArgs): Promise<SearchablePage<Opportunity, OpportunitiesFacetDimension>> {
   const search = normaliseSearch(args.search);
   const order = chooseOrder(args.orderBy, search, OpportunityOrder.NEWEST);
   const query = applyFilter(context.dataSource.getRepository(Opportunity).createQueryBuilder("opportunity"), args.filter);

@@ -9,7 +9,9 @@ import type { PersonDataExport } from "./person-data-export.stub";
 /** The opportunities a person is the contact of, for their data export, every stored field of each. */
 export async function exportOpportunitiesAsContact(context: OpportunitiesContext, key: PersonDataExport): Promise<Array<Record<string, unknown>>> {
   if (!mayManagePersonData(context.viewer, key.network)) throw personDataForbidden();
-  const opportunities = await context.dataSource.getRepository(Opportunity).find({ where: { contactId: key.personId }, order: { createdAt: "ASC", id: "ASC" } });
+  const opportunities = await context.dataSource
+    .getRepository(Opportunity)
+    .find({ where: { contactId: key.personId }, order: { createdAt: "ASC", id: "ASC" } });
   return opportunities.map((opportunity) => toPlainRecord(context.dataSource, Opportunity, opportunity));
 }
 

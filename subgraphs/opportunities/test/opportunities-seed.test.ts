@@ -87,10 +87,9 @@ describe("opportunities subgraph: synthetic seed", () => {
   it("adds synthetic opportunities after the hand-written ones", async () => {
     await subgraph.dataSource.query("TRUNCATE opportunity");
     await seedOpportunities(subgraph.dataSource, { ...DEMO_SIZES, opportunities: 5_000 });
-    const [{ count, last }] = await subgraph.dataSource.query(
-      "SELECT count(*)::int AS count, count(*) FILTER (WHERE id = $1)::int AS last FROM opportunity",
-      [demoId("opportunity", 4_999)],
-    );
+    const [{ count, last }] = await subgraph.dataSource.query("SELECT count(*)::int AS count, count(*) FILTER (WHERE id = $1)::int AS last FROM opportunity", [
+      demoId("opportunity", 4_999),
+    ]);
     expect({ count, last }).toEqual({ count: 5_000, last: 1 });
     for (const status of Object.values(OpportunityStatus)) expect(await totalCount({ statuses: [status] })).toBeGreaterThan(25);
   }, 60_000);

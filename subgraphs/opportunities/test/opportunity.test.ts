@@ -38,7 +38,13 @@ const validInput = (overrides: Record<string, unknown> = {}) => ({
       { lang: "en", value: "Writing Residency in Tunis", machineTranslated: true },
     ],
   },
-  summary: { originalLanguage: "en", translations: [{ lang: "en", value: "Six weeks to write." }, { lang: "fr", value: "Six semaines pour écrire." }] },
+  summary: {
+    originalLanguage: "en",
+    translations: [
+      { lang: "en", value: "Six weeks to write." },
+      { lang: "fr", value: "Six semaines pour écrire." },
+    ],
+  },
   description: { originalLanguage: "en", translations: [{ lang: "en", value: "Housing, studio and a stipend." }] },
   publisherId: PUBLISHER,
   contactId: CONTACT,
@@ -90,7 +96,10 @@ describe("opportunities subgraph: opportunity", () => {
       title: {
         originalLanguage: "fr",
         text: "Résidence d'écriture à Tunis",
-        translations: [{ lang: "fr", machineTranslated: false }, { lang: "en", machineTranslated: true }],
+        translations: [
+          { lang: "fr", machineTranslated: false },
+          { lang: "en", machineTranslated: true },
+        ],
       },
       summary: { text: "Six semaines pour écrire.", textLanguage: "fr" },
       description: { text: "Housing, studio and a stipend." },
@@ -159,9 +168,17 @@ describe("opportunities subgraph: opportunity", () => {
       ["an unknown currency", { amount: { max: 10, currency: "EURO" } }, /"EURO".*CurrencyCode/],
       ["an unknown cost", { costsCovered: ["LUNCH"] }, /"LUNCH".*CostCovered/],
       ["a title without any version", { title: { originalLanguage: "en", translations: [] } }, /title.translations: must hold at least one language version/],
-      ["a blank title", { title: { originalLanguage: "en", translations: [{ lang: "en", value: "   " }] } }, /title.translations\[0\].value: must not be blank/],
+      [
+        "a blank title",
+        { title: { originalLanguage: "en", translations: [{ lang: "en", value: "   " }] } },
+        /title.translations\[0\].value: must not be blank/,
+      ],
       ["a title without its original language", { title: { originalLanguage: "ar", translations: [{ lang: "en", value: "Call" }] } }, /title.originalLanguage/],
-      ["a title too long for a list", { title: { originalLanguage: "en", translations: [{ lang: "en", value: "x".repeat(301) }] } }, /title.translations\[0\].value: must be at most 300 characters/],
+      [
+        "a title too long for a list",
+        { title: { originalLanguage: "en", translations: [{ lang: "en", value: "x".repeat(301) }] } },
+        /title.translations\[0\].value: must be at most 300 characters/,
+      ],
       ["a deadline before the opening", { opensAt: daysFromNow(5), deadline: daysFromNow(2) }, /deadline: must be after opensAt/],
       ["a deadline equal to the opening", { opensAt: "2030-01-01T00:00:00.000Z", deadline: "2030-01-01T00:00:00.000Z" }, /deadline: must be after opensAt/],
       ["a deadline before the default opening (now)", { opensAt: undefined, deadline: daysFromNow(-1) }, /deadline: must be after opensAt/],
@@ -232,7 +249,13 @@ describe("opportunities subgraph: opportunity", () => {
       {
         sourceId: "atlas",
         type: "RESIDENCY",
-        title: { originalLanguage: "en", translations: [{ lang: "en", value: "Atlas Residency" }, { lang: "fr", value: "Résidence de l'Atlas" }] },
+        title: {
+          originalLanguage: "en",
+          translations: [
+            { lang: "en", value: "Atlas Residency" },
+            { lang: "fr", value: "Résidence de l'Atlas" },
+          ],
+        },
         opensAt: daysFromNow(-10),
         deadline: daysFromNow(5),
         eligibleCountries: [],
@@ -271,7 +294,13 @@ describe("opportunities subgraph: opportunity", () => {
       {
         sourceId: "digital",
         type: "TRAINING_COURSE",
-        title: { originalLanguage: "ar", translations: [{ lang: "ar", value: "مختبر رقمي" }, { lang: "en", value: "Digital Lab", machineTranslated: true }] },
+        title: {
+          originalLanguage: "ar",
+          translations: [
+            { lang: "ar", value: "مختبر رقمي" },
+            { lang: "en", value: "Digital Lab", machineTranslated: true },
+          ],
+        },
         opensAt: daysFromNow(10),
         deadline: daysFromNow(40),
         eligibleCountries: ["TN", "MA"],
@@ -284,7 +313,13 @@ describe("opportunities subgraph: opportunity", () => {
       {
         sourceId: "euro-job",
         type: "JOB",
-        title: { originalLanguage: "de", translations: [{ lang: "de", value: "Stelle in Berlin" }, { lang: "en", value: "Job in Berlin" }] },
+        title: {
+          originalLanguage: "de",
+          translations: [
+            { lang: "de", value: "Stelle in Berlin" },
+            { lang: "en", value: "Job in Berlin" },
+          ],
+        },
         opensAt: daysFromNow(-5),
         deadline: daysFromNow(20),
         eligibleCountries: ["DE"],

@@ -48,7 +48,9 @@ describe("opportunities subgraph: Organisation.opportunities", () => {
     const { entities } = await organisationOpportunities(8, { first: 2 });
     expect(entities.map((entity) => entity.id)).toEqual(ORGANISATIONS.slice(0, 8));
     entities.forEach((entity, i) => {
-      const expected = Array.from({ length: publishedBy(i) }, (_, k) => `org-${i}-${k}`).reverse().slice(0, 2);
+      const expected = Array.from({ length: publishedBy(i) }, (_, k) => `org-${i}-${k}`)
+        .reverse()
+        .slice(0, 2);
       expect(entity.opportunities!.edges.map((edge) => edge.node.sourceId)).toEqual(expected);
       expect(entity.opportunities!.totalCount).toBe(publishedBy(i));
       expect(entity.opportunities!.pageInfo.hasNextPage).toBe(publishedBy(i) > 2);

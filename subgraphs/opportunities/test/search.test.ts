@@ -3,16 +3,51 @@ import { opportunitiesSubgraph } from "../opportunities.subgraph";
 import type { OpportunityLoaders } from "../opportunity/opportunity.loaders";
 
 const CREATE = /* GraphQL */ `
-  mutation ($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }
+  mutation ($input: CreateOpportunityInput!) {
+    createOpportunity(input: $input) {
+      id
+    }
+  }
 `;
 
 const SEARCH = /* GraphQL */ `
   query ($search: String, $filter: OpportunitiesFilter, $first: Int, $after: String, $orderBy: OpportunityOrder) {
     opportunities(search: $search, filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { id title { text } searchMatch { score snippet } } }
-      facets { types { value count } statuses { value count } countries { value count } disciplines { value count } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title {
+            text
+          }
+          searchMatch {
+            score
+            snippet
+          }
+        }
+      }
+      facets {
+        types {
+          value
+          count
+        }
+        statuses {
+          value
+          count
+        }
+        countries {
+          value
+          count
+        }
+        disciplines {
+          value
+          count
+        }
+      }
     }
   }
 `;
@@ -67,7 +102,13 @@ describe("opportunities subgraph: search", () => {
 
   it("searches every translation with accents ignored, a typo in the title still matching", async () => {
     await createOpportunity({
-      title: { originalLanguage: "fr", translations: [{ lang: "fr", value: "Résidence d'écriture à Tunis" }, { lang: "ar", value: "إقامة كتابة في تونس" }] },
+      title: {
+        originalLanguage: "fr",
+        translations: [
+          { lang: "fr", value: "Résidence d'écriture à Tunis" },
+          { lang: "ar", value: "إقامة كتابة في تونس" },
+        ],
+      },
     });
     expect(titles(await search({ search: "residence ecriture" }))).toEqual(["Résidence d'écriture à Tunis"]);
     expect(titles(await search({ search: "كتابة" }))).toEqual(["Résidence d'écriture à Tunis"]);
@@ -80,8 +121,15 @@ describe("opportunities subgraph: search", () => {
     await createOpportunity({ title: text("en", "Coming job"), type: "JOB", opensAt: daysFromNow(5), deadline: daysFromNow(40), country: "MA" });
 
     const all = await search({});
-    expect(all.facets.types).toEqual([{ value: "GRANT", count: 2 }, { value: "JOB", count: 1 }]);
-    expect(all.facets.statuses).toEqual([{ value: "CLOSED", count: 1 }, { value: "FORTHCOMING", count: 1 }, { value: "OPEN", count: 1 }]);
+    expect(all.facets.types).toEqual([
+      { value: "GRANT", count: 2 },
+      { value: "JOB", count: 1 },
+    ]);
+    expect(all.facets.statuses).toEqual([
+      { value: "CLOSED", count: 1 },
+      { value: "FORTHCOMING", count: 1 },
+      { value: "OPEN", count: 1 },
+    ]);
     const grants = await search({ search: "grant", filter: { statuses: ["OPEN", "FORTHCOMING"] } });
     expect(titles(grants)).toEqual(["Open grant"]);
     expect(grants.facets.countries).toEqual([{ value: "TN", count: 1 }]);
@@ -90,7 +138,11 @@ describe("opportunities subgraph: search", () => {
 
   it("combines search with closing-within and eligibility filters and pages by relevance", async () => {
     for (let index = 0; index < 5; index += 1) {
-      await createOpportunity({ title: text("en", `Translation grant ${index}`), deadline: daysFromNow(index + 2), eligibleCountries: index === 0 ? ["FR"] : [] });
+      await createOpportunity({
+        title: text("en", `Translation grant ${index}`),
+        deadline: daysFromNow(index + 2),
+        eligibleCountries: index === 0 ? ["FR"] : [],
+      });
     }
     const soon = await search({ search: "translation", filter: { closingWithinDays: 4, eligibleFor: "TN" } });
     expect(soon.totalCount).toBe(2);

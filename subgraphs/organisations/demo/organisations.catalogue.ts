@@ -27,20 +27,8 @@ function text(original: string, versions: Record<string, string>, machine: strin
 }
 
 const { NGO, PUBLIC_BODY, COMPANY, CREATIVE_HUB, NETWORK, FUNDER, CULTURAL_INSTITUTE, INTERNATIONAL_ORGANISATION } = OrganisationKind;
-const {
-  FUNDING,
-  LOANS_FINANCE,
-  ADVICE,
-  INCUBATION,
-  WORKSPACE,
-  RESIDENCY_HOSTING,
-  TRAINING,
-  SHOWCASE,
-  NETWORKING,
-  RESEARCH,
-  ADVOCACY,
-  MOBILITY_SUPPORT,
-} = OrganisationService;
+const { FUNDING, LOANS_FINANCE, ADVICE, INCUBATION, WORKSPACE, RESIDENCY_HOSTING, TRAINING, SHOWCASE, NETWORKING, RESEARCH, ADVOCACY, MOBILITY_SUPPORT } =
+  OrganisationService;
 
 /**
  * Real public organisations of the cultural and creative field in Europe and the Southern
@@ -188,7 +176,8 @@ export const CATALOGUE: CatalogueOrganisation[] = [
       "en",
       {
         en: "Creative hub and design incubator in Belgrade that connects designers, makers and businesses through coworking, programmes and research.",
-        "sr-Latn": "Kreativni hab i dizajn inkubator u Beogradu koji povezuje dizajnere, stvaraoce i privredu kroz zajednički radni prostor, programe i istraživanja.",
+        "sr-Latn":
+          "Kreativni hab i dizajn inkubator u Beogradu koji povezuje dizajnere, stvaraoce i privredu kroz zajednički radni prostor, programe i istraživanja.",
       },
       ["sr-Latn"],
     ),

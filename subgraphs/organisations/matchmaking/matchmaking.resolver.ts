@@ -12,7 +12,11 @@ const DESCRIPTION = "Organisations to partner with, best first, each with its sc
 @Resolver(() => Organisation)
 export class OrganisationPartnerSuggestionsResolver {
   @FieldResolver(() => [PartnerSuggestion], { nullable: true, description: DESCRIPTION })
-  partnerSuggestions(@Root() organisation: Organisation, @Args() { first }: SuggestionArgs, @Ctx() context: OrganisationsContext): Promise<PartnerSuggestion[]> {
+  partnerSuggestions(
+    @Root() organisation: Organisation,
+    @Args() { first }: SuggestionArgs,
+    @Ctx() context: OrganisationsContext,
+  ): Promise<PartnerSuggestion[]> {
     return suggestPartnersForOrganisation(context, organisation, first);
   }
 }

@@ -84,15 +84,19 @@ const ALL_SERVICES = Object.values(OrganisationService);
 
 /** Partners for an organisation. */
 export function suggestPartnersForOrganisation(context: OrganisationsContext, organisation: Organisation, first: number): Promise<PartnerSuggestion[]> {
-  return suggestPartners(context, {
-    disciplines: organisation.disciplines,
-    country: organisation.country,
-    languages: organisation.workingLanguages,
-    needs: ALL_SERVICES.filter((service) => !organisation.services.includes(service)),
-    home: [organisation],
-    network: organisation.network,
-    eligibleCountries: [],
-  }, first);
+  return suggestPartners(
+    context,
+    {
+      disciplines: organisation.disciplines,
+      country: organisation.country,
+      languages: organisation.workingLanguages,
+      needs: ALL_SERVICES.filter((service) => !organisation.services.includes(service)),
+      home: [organisation],
+      network: organisation.network,
+      eligibleCountries: [],
+    },
+    first,
+  );
 }
 
 /** Partners for a person, from the fields the gateway sent (`@requires`) and the person's memberships here. */
@@ -103,30 +107,38 @@ export async function suggestPartnersForPerson(context: OrganisationsContext, pe
     [person.id, todayUtc()],
   );
   const home = (await context.loaders.organisationById.loadMany(rows.map((row) => row.organisation_id))).filter(isOrganisation);
-  return suggestPartners(context, {
-    disciplines: person.disciplines ?? [],
-    country: person.country ?? null,
-    languages: person.spokenLanguages ?? [],
-    needs: ARTIST_SERVICES,
-    home,
-    network: null,
-    eligibleCountries: [],
-  }, first);
+  return suggestPartners(
+    context,
+    {
+      disciplines: person.disciplines ?? [],
+      country: person.country ?? null,
+      languages: person.spokenLanguages ?? [],
+      needs: ARTIST_SERVICES,
+      home,
+      network: null,
+      eligibleCountries: [],
+    },
+    first,
+  );
 }
 
 /** Partners for a partner-search or collaboration call; any other type of opportunity gets none. */
 export async function suggestPartnersForOpportunity(context: OrganisationsContext, opportunity: Opportunity, first: number): Promise<PartnerSuggestion[]> {
   if (!PARTNER_SEEKING_TYPES.includes(opportunity.type)) return [];
   const publisher = opportunity.publisher ? await context.loaders.organisationById.load(opportunity.publisher.id) : null;
-  return suggestPartners(context, {
-    disciplines: opportunity.disciplines ?? [],
-    country: publisher?.country ?? null,
-    languages: opportunity.workingLanguages?.length ? opportunity.workingLanguages : (publisher?.workingLanguages ?? []),
-    needs: publisher ? ALL_SERVICES.filter((service) => !publisher.services.includes(service)) : [],
-    home: publisher ? [publisher] : [],
-    network: publisher?.network ?? null,
-    eligibleCountries: opportunity.eligibleCountries ?? [],
-  }, first);
+  return suggestPartners(
+    context,
+    {
+      disciplines: opportunity.disciplines ?? [],
+      country: publisher?.country ?? null,
+      languages: opportunity.workingLanguages?.length ? opportunity.workingLanguages : (publisher?.workingLanguages ?? []),
+      needs: publisher ? ALL_SERVICES.filter((service) => !publisher.services.includes(service)) : [],
+      home: publisher ? [publisher] : [],
+      network: publisher?.network ?? null,
+      eligibleCountries: opportunity.eligibleCountries ?? [],
+    },
+    first,
+  );
 }
 
 function isOrganisation(value: Organisation | Error | null): value is Organisation {
@@ -138,9 +150,7 @@ async function suggestPartners(context: OrganisationsContext, subject: PartnerSu
   const candidates = await candidatePool(context, subject);
   const parents = await currentParents(context, [...candidates.map((c) => c.id), ...subject.home.map((h) => h.id)]);
   const parentIds = [...new Set([...parents.values()].flatMap((set) => [...set]))];
-  const parentNames = new Map(
-    (await context.loaders.organisationById.loadMany(parentIds)).filter(isOrganisation).map((parent) => [parent.id, parent.name]),
-  );
+  const parentNames = new Map((await context.loaders.organisationById.loadMany(parentIds)).filter(isOrganisation).map((parent) => [parent.id, parent.name]));
   const scored = candidates.map((candidate) => scorePartner(subject, candidate, parents, parentNames));
   return rankSuggestions(scored, first).map(({ item, score, reasons }) => ({ organisation: item, score, reasons }));
 }

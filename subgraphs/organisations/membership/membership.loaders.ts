@@ -17,7 +17,14 @@ export interface MembershipLoaders {
 
 /** Memberships of one parent in the order they were recorded; matches the `(…, created_at, id)` indexes. */
 function membershipsBy(parentColumn: string): ChildrenSource {
-  return { from: "membership m", parentColumn: `m.${parentColumn}`, idColumn: "m.id", sortColumn: "m.created_at", sortValueType: "timestamp", direction: "ASC" };
+  return {
+    from: "membership m",
+    parentColumn: `m.${parentColumn}`,
+    idColumn: "m.id",
+    sortColumn: "m.created_at",
+    sortValueType: "timestamp",
+    direction: "ASC",
+  };
 }
 
 /** Creates fresh membership loaders for one request. */

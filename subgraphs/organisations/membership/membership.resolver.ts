@@ -48,11 +48,7 @@ export class MembershipResolver {
   }
 
   @Mutation(() => Membership, { nullable: true, description: "Changes the role, title or dates of a membership." })
-  updateMembership(
-    @Arg("id", () => ID) id: string,
-    @Arg("input") input: UpdateMembershipInput,
-    @Ctx() context: OrganisationsContext,
-  ): Promise<Membership> {
+  updateMembership(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateMembershipInput, @Ctx() context: OrganisationsContext): Promise<Membership> {
     return updateMembership(context, id, input);
   }
 

@@ -1,5 +1,16 @@
 import type DataLoader from "dataloader";
-import { badUserInput, checkReferences, type ChildrenPageKey, isForeignKeyViolation, isUniqueViolation, notFound, requireUuid, requireWriter, Violations, writableBy } from "@agora-hub/subgraph-kit";
+import {
+  badUserInput,
+  checkReferences,
+  type ChildrenPageKey,
+  isForeignKeyViolation,
+  isUniqueViolation,
+  notFound,
+  requireUuid,
+  requireWriter,
+  Violations,
+  writableBy,
+} from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
 import type { Page } from "@agora-hub/subgraph-kit";
 import type { PageWindow } from "@agora-hub/subgraph-kit";
@@ -124,7 +135,6 @@ export function membershipOrganisation(context: OrganisationsContext, membership
 export async function membershipMemberOrganisation(context: OrganisationsContext, membership: Membership): Promise<Organisation | null> {
   return membership.memberOrganisationId ? context.loaders.organisationById.load(membership.memberOrganisationId) : null;
 }
-
 
 /** Reads a page of a parent's memberships; the loader refuses a bad cursor for its own keys only. */
 function pageOf(loader: DataLoader<ChildrenPageKey, Page<Membership>, string>, parentId: string, window: PageWindow): Promise<Page<Membership>> {

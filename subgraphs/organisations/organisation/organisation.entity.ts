@@ -13,7 +13,10 @@ import { OrganisationKind, OrganisationService } from "./organisation.type";
 @Index(["network", "sourceId"], { unique: true, where: "source_id IS NOT NULL" })
 export class Organisation extends NetworkRecord {
   /** Set by a searched list for its page only; not a column. */
-  @Field(() => SearchMatch, { nullable: true, description: "How this item matched the list's `search`: score and snippet; null when the list was not searched." })
+  @Field(() => SearchMatch, {
+    nullable: true,
+    description: "How this item matched the list's `search`: score and snippet; null when the list was not searched.",
+  })
   searchMatch?: SearchMatch | null;
 
   @Field({ description: "Name as the organisation presents itself." })

@@ -1,5 +1,20 @@
 import type { EntityManager, SelectQueryBuilder } from "typeorm";
-import { applyDirectoryFilter, escapeLike, NetworkRecordWriter, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
+import {
+  applyDirectoryFilter,
+  escapeLike,
+  NetworkRecordWriter,
+  chooseOrder,
+  type FacetDimension,
+  normaliseSearch,
+  paginateSearchable,
+  RELEVANCE,
+  type SearchablePage,
+  type SearchableTable,
+  requireUuid,
+  toLocalizedText,
+  unique,
+  Violations,
+} from "@agora-hub/subgraph-kit";
 import type { KeysetOrder } from "@agora-hub/subgraph-kit";
 import type { OrganisationsContext } from "../organisations.loaders";
 import type { OrganisationsArgs, OrganisationsFilter } from "./organisation.args";
@@ -9,7 +24,12 @@ import { ORGANISATION_SLUG_PATTERN, OrganisationOrder } from "./organisation.typ
 
 const ORDERS: Record<Exclude<OrganisationOrder, OrganisationOrder.RELEVANCE>, KeysetOrder<Organisation>> = {
   [OrganisationOrder.NAME]: { column: "organisation.name", direction: "ASC", valueType: "text", valueOf: (organisation) => organisation.name },
-  [OrganisationOrder.NEWEST]: { column: "organisation.created_at", direction: "DESC", valueType: "timestamp", valueOf: (organisation) => organisation.createdAt },
+  [OrganisationOrder.NEWEST]: {
+    column: "organisation.created_at",
+    direction: "DESC",
+    valueType: "timestamp",
+    valueOf: (organisation) => organisation.createdAt,
+  },
 };
 
 /** Longest generated slug, leaving room for a `-2` style suffix under the 100-character limit. */
@@ -23,16 +43,18 @@ const ASCII_SPELLINGS: Record<string, string> = { ı: "i", ø: "o", æ: "ae", œ
  * empty when the name has no Latin letters or digits.
  */
 export function slugify(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[ıøæœßđðłþ]/g, (char) => ASCII_SPELLINGS[char])
-    // Apostrophes join their words: "L'Art Rue" → "lart-rue".
-    .replace(/['’ʼ]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .slice(0, MAX_GENERATED_SLUG)
-    .replace(/^-+|-+$/g, "");
+  return (
+    name
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/[ıøæœßđðłþ]/g, (char) => ASCII_SPELLINGS[char])
+      // Apostrophes join their words: "L'Art Rue" → "lart-rue".
+      .replace(/['’ʼ]/g, "")
+      .replace(/[^a-z0-9]+/g, "-")
+      .slice(0, MAX_GENERATED_SLUG)
+      .replace(/^-+|-+$/g, "")
+  );
 }
 
 /** One organisation by id, or null; a malformed id is a client error. */
@@ -122,10 +144,7 @@ function assignFields(organisation: Organisation, input: CreateOrganisationInput
 /** The slug generated from a name: its kebab form, or the first of `-2`, `-3`… not yet taken. */
 async function generateSlug(manager: EntityManager, name: string): Promise<string> {
   const base = slugify(name) || "organisation";
-  const rows: Array<{ slug: string }> = await manager.query("SELECT slug FROM organisation WHERE slug = $1 OR slug LIKE $2", [
-    base,
-    `${escapeLike(base)}-%`,
-  ]);
+  const rows: Array<{ slug: string }> = await manager.query("SELECT slug FROM organisation WHERE slug = $1 OR slug LIKE $2", [base, `${escapeLike(base)}-%`]);
   const taken = new Set(rows.map((row) => row.slug));
   if (!taken.has(base)) return base;
   let suffix = 2;

@@ -7,7 +7,10 @@ import { exportMemberships } from "./person-data.service";
 /** Contributes `PersonDataExport.memberships`: what this subgraph stores about the person. */
 @Resolver(() => PersonDataExport)
 export class PersonDataExportResolver {
-  @FieldResolver(() => [JSONObject], { nullable: true, description: "The person's memberships of organisations, every stored field of each, whichever network recorded them (from the organisations subgraph)." })
+  @FieldResolver(() => [JSONObject], {
+    nullable: true,
+    description: "The person's memberships of organisations, every stored field of each, whichever network recorded them (from the organisations subgraph).",
+  })
   memberships(@Root() key: PersonDataExport, @Ctx() context: OrganisationsContext): Promise<Array<Record<string, unknown>>> {
     return exportMemberships(context, key);
   }

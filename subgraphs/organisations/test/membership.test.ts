@@ -109,10 +109,9 @@ describe("organisations subgraph: membership", () => {
     const membership = await createMembership({ organisationId: network.id, memberOrganisationId: venue.id, role: "MEMBER", since: "1995-01-01" });
     expect(membership).toMatchObject({ personId: null, memberOrganisation: { id: venue.id, name: "Cable Factory" }, organisation: { id: network.id } });
 
-    const ofNetwork = await subgraph.execute<{ organisation: { members: { totalCount: number; edges: Array<{ node: MembershipResult }> }; memberOf: { totalCount: number } } }>(
-      ORGANISATION_MEMBERSHIPS,
-      { id: network.id },
-    );
+    const ofNetwork = await subgraph.execute<{
+      organisation: { members: { totalCount: number; edges: Array<{ node: MembershipResult }> }; memberOf: { totalCount: number } };
+    }>(ORGANISATION_MEMBERSHIPS, { id: network.id });
     expect(ofNetwork.errors).toBeUndefined();
     expect(ofNetwork.data!.organisation.members.totalCount).toBe(1);
     expect(ofNetwork.data!.organisation.members.edges[0].node.memberOrganisation).toEqual({ id: venue.id, name: "Cable Factory" });
@@ -173,14 +172,39 @@ describe("organisations subgraph: membership", () => {
     });
 
     const cases: Array<[string, () => Record<string, unknown>, string, RegExp]> = [
-      ["an unknown organisation", () => ({ organisationId: "2b0c5d1e-0000-4000-8000-000000000000", personId: PERSON }), "organisationId", /no organisation has the id/],
+      [
+        "an unknown organisation",
+        () => ({ organisationId: "2b0c5d1e-0000-4000-8000-000000000000", personId: PERSON }),
+        "organisationId",
+        /no organisation has the id/,
+      ],
       ["a malformed organisation id", () => ({ organisationId: "nope", personId: PERSON }), "organisationId", /not a valid id/],
       ["a malformed person id", () => ({ organisationId: organisation.id, personId: "person-1" }), "personId", /not a valid id/],
-      ["both a person and an organisation as member", () => ({ organisationId: organisation.id, personId: PERSON, memberOrganisationId: member.id }), "personId", /exactly one of personId and memberOrganisationId/],
+      [
+        "both a person and an organisation as member",
+        () => ({ organisationId: organisation.id, personId: PERSON, memberOrganisationId: member.id }),
+        "personId",
+        /exactly one of personId and memberOrganisationId/,
+      ],
       ["no member at all", () => ({ organisationId: organisation.id }), "personId", /exactly one of personId and memberOrganisationId/],
-      ["an unknown member organisation", () => ({ organisationId: organisation.id, memberOrganisationId: "2b0c5d1e-0000-4000-8000-000000000000" }), "memberOrganisationId", /no organisation has the id/],
-      ["an organisation as its own member", () => ({ organisationId: organisation.id, memberOrganisationId: organisation.id }), "memberOrganisationId", /must differ from organisationId/],
-      ["an end before the start", () => ({ organisationId: organisation.id, personId: PERSON, since: "2020-05-01", until: "2020-04-30" }), "until", /must not be before since \(2020-05-01\)/],
+      [
+        "an unknown member organisation",
+        () => ({ organisationId: organisation.id, memberOrganisationId: "2b0c5d1e-0000-4000-8000-000000000000" }),
+        "memberOrganisationId",
+        /no organisation has the id/,
+      ],
+      [
+        "an organisation as its own member",
+        () => ({ organisationId: organisation.id, memberOrganisationId: organisation.id }),
+        "memberOrganisationId",
+        /must differ from organisationId/,
+      ],
+      [
+        "an end before the start",
+        () => ({ organisationId: organisation.id, personId: PERSON, since: "2020-05-01", until: "2020-04-30" }),
+        "until",
+        /must not be before since \(2020-05-01\)/,
+      ],
       ["an empty title", () => ({ organisationId: organisation.id, personId: PERSON, title: "" }), "title", /must be 1 to 200 characters/],
       ["a bad source network", () => ({ organisationId: organisation.id, personId: PERSON, network: "Not A Slug" }), "network", /must be a slug/],
     ];
@@ -294,7 +318,9 @@ describe("organisations subgraph: membership", () => {
         { id: venue.id, after: memberOf.data!.organisation.memberOf.pageInfo.endCursor },
       );
       expect(result.data!.organisation).toEqual({ all: { totalCount: 1 }, wrong: null });
-      expect(result.errors).toEqual([expect.objectContaining({ path: ["organisation", "wrong"], extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "after" }) })]);
+      expect(result.errors).toEqual([
+        expect.objectContaining({ path: ["organisation", "wrong"], extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "after" }) }),
+      ]);
     });
   });
 
@@ -342,14 +368,23 @@ describe("organisations subgraph: membership", () => {
     it("resolves Person representations without a query, null for malformed ids, with their memberships and totals", async () => {
       const people = await insertNetworkOfOrganisations();
       subgraph.queries.reset();
-      const bare = await subgraph.execute<{ _entities: Array<{ id: string } | null> }>(`query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { id } } }`, {
-        representations: [people[0], "not-a-uuid"].map((id) => ({ __typename: "Person", id })),
-      });
+      const bare = await subgraph.execute<{ _entities: Array<{ id: string } | null> }>(
+        `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { id } } }`,
+        {
+          representations: [people[0], "not-a-uuid"].map((id) => ({ __typename: "Person", id })),
+        },
+      );
       expect(subgraph.queries.count).toBe(0);
       expect(bare.data!._entities).toEqual([{ id: people[0] }, null]);
 
       const result = await subgraph.execute<{
-        _entities: Array<{ memberships: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { role: string; organisation: { name: string } } }> } }>;
+        _entities: Array<{
+          memberships: {
+            totalCount: number;
+            pageInfo: { hasNextPage: boolean; endCursor: string };
+            edges: Array<{ node: { role: string; organisation: { name: string } } }>;
+          };
+        }>;
       }>(PERSON_ENTITIES_WITH_MEMBERSHIPS, { representations: [{ __typename: "Person", id: people[1] }], first: 1 });
       const { memberships } = result.data!._entities[0];
       expect(memberships.totalCount).toBe(2);

@@ -70,7 +70,11 @@ describe("organisations subgraph: organisation", () => {
       city: "Biella",
       website: "https://www.cittadellarte.it/",
       workingLanguages: ["it", "en-GB"],
-      description: { originalLanguage: "it", text: "Arte e trasformazione sociale responsabile.", translations: [{ lang: "it" }, { lang: "en", machineTranslated: true }] },
+      description: {
+        originalLanguage: "it",
+        text: "Arte e trasformazione sociale responsabile.",
+        translations: [{ lang: "it" }, { lang: "en", machineTranslated: true }],
+      },
     });
   });
 
@@ -136,8 +140,16 @@ describe("organisations subgraph: organisation", () => {
       ["a javascript: URL", { website: "javascript:alert(1)" }, /not an absolute http\(s\) URL/],
       ["a slug that is not kebab case", { slug: "Not A_Slug" }, /slug: must be lower-case letters and digits/],
       ["a bad network slug", { network: "Not A Slug" }, /network: must be a slug/],
-      ["a text without its original language", { description: { originalLanguage: "de", translations: [{ lang: "en", value: "Hi" }] } }, /description.originalLanguage/],
-      ["a blank translation", { description: { originalLanguage: "en", translations: [{ lang: "en", value: "  " }] } }, /description.translations\[0\].value: must not be blank/],
+      [
+        "a text without its original language",
+        { description: { originalLanguage: "de", translations: [{ lang: "en", value: "Hi" }] } },
+        /description.originalLanguage/,
+      ],
+      [
+        "a blank translation",
+        { description: { originalLanguage: "en", translations: [{ lang: "en", value: "  " }] } },
+        /description.translations\[0\].value: must not be blank/,
+      ],
       ["too many disciplines", { disciplines: Array(21).fill("FILM") }, /disciplines: must hold at most 20 disciplines/],
     ];
     it.each(cases)("refuses %s", async (_label, overrides, message) => {
@@ -182,11 +194,51 @@ describe("organisations subgraph: organisation", () => {
   describe("listing", () => {
     beforeEach(async () => {
       const organisations = [
-        { name: "Ars Electronica", country: "AT", kind: "PUBLIC_BODY", disciplines: ["DIGITAL_ART"], services: ["SHOWCASE"], workingLanguages: ["de", "en"], network: "digital-arts" },
-        { name: "Bureau 100% Design", country: "HU", kind: "CREATIVE_HUB", disciplines: ["PRODUCT_DESIGN"], services: ["INCUBATION"], workingLanguages: ["hu"], network: "design-hubs" },
-        { name: "Calouste Gulbenkian Foundation", country: "PT", kind: "FUNDER", disciplines: ["MUSEUMS"], services: ["FUNDING"], workingLanguages: ["pt-PT"], network: "culture-agora" },
-        { name: "Darat al Funun", country: "JO", kind: "NGO", disciplines: ["FINE_ARTS"], services: ["SHOWCASE", "RESIDENCY_HOSTING"], workingLanguages: ["ar", "en"], network: "culture-agora" },
-        { name: "IETM", country: "BE", kind: "NETWORK", disciplines: ["THEATRE"], services: ["NETWORKING"], workingLanguages: ["en", "fr"], network: "culture-agora" },
+        {
+          name: "Ars Electronica",
+          country: "AT",
+          kind: "PUBLIC_BODY",
+          disciplines: ["DIGITAL_ART"],
+          services: ["SHOWCASE"],
+          workingLanguages: ["de", "en"],
+          network: "digital-arts",
+        },
+        {
+          name: "Bureau 100% Design",
+          country: "HU",
+          kind: "CREATIVE_HUB",
+          disciplines: ["PRODUCT_DESIGN"],
+          services: ["INCUBATION"],
+          workingLanguages: ["hu"],
+          network: "design-hubs",
+        },
+        {
+          name: "Calouste Gulbenkian Foundation",
+          country: "PT",
+          kind: "FUNDER",
+          disciplines: ["MUSEUMS"],
+          services: ["FUNDING"],
+          workingLanguages: ["pt-PT"],
+          network: "culture-agora",
+        },
+        {
+          name: "Darat al Funun",
+          country: "JO",
+          kind: "NGO",
+          disciplines: ["FINE_ARTS"],
+          services: ["SHOWCASE", "RESIDENCY_HOSTING"],
+          workingLanguages: ["ar", "en"],
+          network: "culture-agora",
+        },
+        {
+          name: "IETM",
+          country: "BE",
+          kind: "NETWORK",
+          disciplines: ["THEATRE"],
+          services: ["NETWORKING"],
+          workingLanguages: ["en", "fr"],
+          network: "culture-agora",
+        },
       ];
       for (const [index, organisation] of organisations.entries()) await createOrganisation({ ...organisation, sourceId: `o-${index}`, description: null });
       // Creation times one minute apart, so "newest" has one answer however fast the inserts ran.

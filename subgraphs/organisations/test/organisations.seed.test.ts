@@ -78,9 +78,7 @@ describe("organisations subgraph: demo seed", () => {
 
   it("writes the same records on every run", async () => {
     const snapshot = () =>
-      subgraph.dataSource.query(
-        "SELECT id, organisation_id, person_id, member_organisation_id, role, title FROM membership ORDER BY id",
-      ) as Promise<unknown[]>;
+      subgraph.dataSource.query("SELECT id, organisation_id, person_id, member_organisation_id, role, title FROM membership ORDER BY id") as Promise<unknown[]>;
     await seedOrganisations(subgraph.dataSource, DEMO_SIZES);
     const first = await snapshot();
     await subgraph.dataSource.query("TRUNCATE organisation CASCADE");
@@ -91,7 +89,11 @@ describe("organisations subgraph: demo seed", () => {
   it("serves the seeded catalogue through GraphQL, networks with their organisation members", async () => {
     await seedOrganisations(subgraph.dataSource, DEMO_SIZES);
     const result = await subgraph.execute<{
-      organisationBySlug: { name: string; kind: string; members: { totalCount: number; edges: Array<{ node: { memberOrganisation: { name: string } | null } }> } };
+      organisationBySlug: {
+        name: string;
+        kind: string;
+        members: { totalCount: number; edges: Array<{ node: { memberOrganisation: { name: string } | null } }> };
+      };
     }>(`{
       organisationBySlug(slug: "culture-action-europe") {
         name kind

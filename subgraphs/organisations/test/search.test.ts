@@ -3,16 +3,49 @@ import type { OrganisationsLoaders } from "../organisations.loaders";
 import { organisationsSubgraph } from "../organisations.subgraph";
 
 const CREATE = /* GraphQL */ `
-  mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }
+  mutation ($input: CreateOrganisationInput!) {
+    createOrganisation(input: $input) {
+      id
+    }
+  }
 `;
 
 const SEARCH = /* GraphQL */ `
   query ($search: String, $filter: OrganisationsFilter, $first: Int, $after: String) {
     organisations(search: $search, filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { id name searchMatch { score snippet } } }
-      facets { kinds { value count } services { value count } countries { value count } disciplines { value count } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          searchMatch {
+            score
+            snippet
+          }
+        }
+      }
+      facets {
+        kinds {
+          value
+          count
+        }
+        services {
+          value
+          count
+        }
+        countries {
+          value
+          count
+        }
+        disciplines {
+          value
+          count
+        }
+      }
     }
   }
 `;
@@ -79,11 +112,20 @@ describe("organisations subgraph: search", () => {
     await createOrganisation({ name: "Design Hub", kind: "NGO", services: ["TRAINING"], country: "FR" });
 
     const all = await search({});
-    expect(all.facets.kinds).toEqual([{ value: "NGO", count: 2 }, { value: "FUNDER", count: 1 }]);
-    expect(all.facets.services).toEqual([{ value: "TRAINING", count: 3 }, { value: "FUNDING", count: 1 }]);
+    expect(all.facets.kinds).toEqual([
+      { value: "NGO", count: 2 },
+      { value: "FUNDER", count: 1 },
+    ]);
+    expect(all.facets.services).toEqual([
+      { value: "TRAINING", count: 3 },
+      { value: "FUNDING", count: 1 },
+    ]);
     const searched = await search({ search: "circus", filter: { countries: ["FR", "BE"] } });
     expect(searched.totalCount).toBe(2);
-    expect(searched.facets.countries).toEqual([{ value: "BE", count: 1 }, { value: "FR", count: 1 }]);
+    expect(searched.facets.countries).toEqual([
+      { value: "BE", count: 1 },
+      { value: "FR", count: 1 },
+    ]);
     expect(searched.facets.disciplines).toEqual([{ value: "CIRCUS_AND_STREET_ARTS", count: 1 }]);
   });
 });

@@ -32,21 +32,101 @@ const HOMES: Array<{ country: CountryCode; cities: string[]; locale: Locale; lan
 
 /** Headline and bio sentences per language; `{practice}` and `{city}` are filled in. */
 const TEXTS: Record<string, { headline: string; bio: string }> = {
-  en: { headline: "{practice} practitioner", bio: "Works in {practice} from {city}, developing cross-border projects with artists and cultural organisations." },
-  fr: { headline: "Artiste — {practice}", bio: "Travaille dans le domaine « {practice} » depuis {city} et développe des projets transfrontaliers avec des artistes et des structures culturelles." },
+  en: {
+    headline: "{practice} practitioner",
+    bio: "Works in {practice} from {city}, developing cross-border projects with artists and cultural organisations.",
+  },
+  fr: {
+    headline: "Artiste — {practice}",
+    bio: "Travaille dans le domaine « {practice} » depuis {city} et développe des projets transfrontaliers avec des artistes et des structures culturelles.",
+  },
   ar: { headline: "فنان في مجال {practice}", bio: "يعمل في مجال {practice} انطلاقاً من {city}، ويطوّر مشاريع عابرة للحدود مع فنانين ومؤسسات ثقافية." },
-  es: { headline: "Creadora en {practice}", bio: "Trabaja en {practice} desde {city} y desarrolla proyectos transfronterizos con artistas y organizaciones culturales." },
-  it: { headline: "Artista — {practice}", bio: "Lavora nel campo {practice} da {city}, sviluppando progetti transfrontalieri con artisti e organizzazioni culturali." },
-  de: { headline: "Künstlerin — {practice}", bio: "Arbeitet im Bereich {practice} in {city} und entwickelt grenzüberschreitende Projekte mit Kunstschaffenden und Kulturorganisationen." },
-  pt: { headline: "Artista — {practice}", bio: "Trabalha em {practice} a partir de {city}, desenvolvendo projetos transfronteiriços com artistas e organizações culturais." },
+  es: {
+    headline: "Creadora en {practice}",
+    bio: "Trabaja en {practice} desde {city} y desarrolla proyectos transfronterizos con artistas y organizaciones culturales.",
+  },
+  it: {
+    headline: "Artista — {practice}",
+    bio: "Lavora nel campo {practice} da {city}, sviluppando progetti transfrontalieri con artisti e organizzazioni culturali.",
+  },
+  de: {
+    headline: "Künstlerin — {practice}",
+    bio: "Arbeitet im Bereich {practice} in {city} und entwickelt grenzüberschreitende Projekte mit Kunstschaffenden und Kulturorganisationen.",
+  },
+  pt: {
+    headline: "Artista — {practice}",
+    bio: "Trabalha em {practice} a partir de {city}, desenvolvendo projetos transfronteiriços com artistas e organizações culturais.",
+  },
 };
 
 // Names as people of the Maghreb and Levant usually write them on international platforms.
-const ARABIC_FIRST_NAMES = ["Amira", "Yasmine", "Karim", "Youssef", "Leila", "Nour", "Omar", "Salma", "Mehdi", "Rania", "Hichem", "Ines", "Sami", "Dalia", "Tarek", "Hiba", "Walid", "Meriem", "Ziad", "Lina", "Rim", "Anis", "Soukaina", "Fadi"];
-const ARABIC_LAST_NAMES = ["Ben Salah", "Haddad", "Trabelsi", "El Amrani", "Bennani", "Khoury", "Nasser", "Saad", "Mansour", "Chaabane", "Jaziri", "Hamdi", "El Fassi", "Azzouz", "Karam", "Abboud", "Farah", "Tazi", "Gharbi", "Daher"];
+const ARABIC_FIRST_NAMES = [
+  "Amira",
+  "Yasmine",
+  "Karim",
+  "Youssef",
+  "Leila",
+  "Nour",
+  "Omar",
+  "Salma",
+  "Mehdi",
+  "Rania",
+  "Hichem",
+  "Ines",
+  "Sami",
+  "Dalia",
+  "Tarek",
+  "Hiba",
+  "Walid",
+  "Meriem",
+  "Ziad",
+  "Lina",
+  "Rim",
+  "Anis",
+  "Soukaina",
+  "Fadi",
+];
+const ARABIC_LAST_NAMES = [
+  "Ben Salah",
+  "Haddad",
+  "Trabelsi",
+  "El Amrani",
+  "Bennani",
+  "Khoury",
+  "Nasser",
+  "Saad",
+  "Mansour",
+  "Chaabane",
+  "Jaziri",
+  "Hamdi",
+  "El Fassi",
+  "Azzouz",
+  "Karam",
+  "Abboud",
+  "Farah",
+  "Tazi",
+  "Gharbi",
+  "Daher",
+];
 
 const PRACTICES = Object.keys(DISCIPLINE_PRACTICES) as DisciplinePractice[];
-const SKILLS = ["grant writing", "production", "curation", "lighting design", "sound design", "community arts", "creative coding", "audience development", "touring", "fundraising", "translation", "stage management", "3D modelling", "photo editing", "project management"];
+const SKILLS = [
+  "grant writing",
+  "production",
+  "curation",
+  "lighting design",
+  "sound design",
+  "community arts",
+  "creative coding",
+  "audience development",
+  "touring",
+  "fundraising",
+  "translation",
+  "stage management",
+  "3D modelling",
+  "photo editing",
+  "project management",
+];
 
 function fill(template: string, practice: DisciplinePractice, city: string): string {
   return template.replace("{practice}", DISCIPLINE_PRACTICES[practice].label.toLowerCase()).replace("{city}", city);
@@ -64,11 +144,18 @@ function buildPerson(index: number, fakerFor: (locale: Locale) => ReturnType<typ
   const text = (part: "headline" | "bio") =>
     LocalizedText.from({
       originalLanguage: original,
-      translations: languages.map((lang) => ({ lang, value: fill(TEXTS[lang][part], disciplines[0], city), machineTranslated: lang !== original && index % 3 === 0 })),
+      translations: languages.map((lang) => ({
+        lang,
+        value: fill(TEXTS[lang][part], disciplines[0], city),
+        machineTranslated: lang !== original && index % 3 === 0,
+      })),
     });
   const firstName = home.locale === "ar" ? faker.helpers.arrayElement(ARABIC_FIRST_NAMES) : faker.person.firstName();
   const lastName = home.locale === "ar" ? faker.helpers.arrayElement(ARABIC_LAST_NAMES) : faker.person.lastName();
-  const latin = `${firstName}.${lastName}`.toLowerCase().normalize("NFD").replace(/[^a-z.]/g, "");
+  const latin = `${firstName}.${lastName}`
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[^a-z.]/g, "");
   const handle = /^[a-z]+\.[a-z]+$/.test(latin) ? latin : `person${index}`;
   return Object.assign(new Person(), {
     id: demoId("person", index),

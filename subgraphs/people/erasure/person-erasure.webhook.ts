@@ -21,7 +21,12 @@ const BATCH = 100;
 const urlList = z
   .string()
   .default("")
-  .transform((value) => value.split(",").map((url) => url.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(",")
+      .map((url) => url.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.url({ protocol: /^https?$/, error: "each URL must be http(s)" })).max(20));
 
 /** The webhook settings, read and validated once. */
@@ -44,7 +49,12 @@ export function readErasureWebhookConfig(env: NodeJS.ProcessEnv): (ErasureWebhoo
   const parsed = readEnv(erasureWebhookEnvShape, env);
   if (parsed.AGORA_ERASURE_WEBHOOK_URLS.length === 0) return null;
   if (!parsed.AGORA_WEBHOOK_SECRET) throw new Error("Invalid configuration:\n  AGORA_WEBHOOK_SECRET: is required when AGORA_ERASURE_WEBHOOK_URLS is set");
-  return { urls: parsed.AGORA_ERASURE_WEBHOOK_URLS, secret: parsed.AGORA_WEBHOOK_SECRET, timeoutMs: parsed.AGORA_WEBHOOK_TIMEOUT_MS, pollMs: parsed.AGORA_ERASURE_POLL_MS };
+  return {
+    urls: parsed.AGORA_ERASURE_WEBHOOK_URLS,
+    secret: parsed.AGORA_WEBHOOK_SECRET,
+    timeoutMs: parsed.AGORA_WEBHOOK_TIMEOUT_MS,
+    pollMs: parsed.AGORA_ERASURE_POLL_MS,
+  };
 }
 
 /**
@@ -78,10 +88,10 @@ export async function deliverErasureWebhooks(dataSource: DataSource, config: Era
     const [{ delivered_seq: delivered }] = (await dataSource.query("SELECT delivered_seq FROM person_erasure_webhook WHERE url = $1", [url])) as Array<{
       delivered_seq: string;
     }>;
-    const erasures = (await dataSource.query(
-      "SELECT id, seq, person_id, erased_at FROM person_erasure WHERE seq > $1 ORDER BY seq LIMIT $2",
-      [delivered, BATCH],
-    )) as Array<{ id: string; seq: string; person_id: string; erased_at: Date }>;
+    const erasures = (await dataSource.query("SELECT id, seq, person_id, erased_at FROM person_erasure WHERE seq > $1 ORDER BY seq LIMIT $2", [
+      delivered,
+      BATCH,
+    ])) as Array<{ id: string; seq: string; person_id: string; erased_at: Date }>;
     for (const erasure of erasures) {
       const body = JSON.stringify({ erasureId: erasure.id, personId: erasure.person_id, erasedAt: erasure.erased_at.toISOString() });
       try {

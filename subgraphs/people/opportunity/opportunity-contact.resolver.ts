@@ -7,7 +7,10 @@ import { Opportunity } from "./opportunity.stub";
 @Resolver(() => Opportunity)
 export class OpportunityContactResolver {
   @Directive('@requires(fields: "contactId")')
-  @FieldResolver(() => Person, { nullable: true, description: "Whom to ask about the opportunity; null when none is named or they are not listed in the directory." })
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description: "Whom to ask about the opportunity; null when none is named or they are not listed in the directory.",
+  })
   async contact(@Root() opportunity: Opportunity, @Ctx() context: PeopleContext): Promise<Person | null> {
     if (!opportunity.contactId) return null;
     const [person] = await visiblePeople(context, [opportunity.contactId]);

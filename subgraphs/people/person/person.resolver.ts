@@ -74,7 +74,11 @@ export class PersonResolver {
     return updatePerson(context, id, input);
   }
 
-  @Mutation(() => ID, { nullable: true, description: "Deletes a person everywhere: an erasure, recorded in the audit log and the erasure feed that other subgraphs and partners follow; returns its id." })
+  @Mutation(() => ID, {
+    nullable: true,
+    description:
+      "Deletes a person everywhere: an erasure, recorded in the audit log and the erasure feed that other subgraphs and partners follow; returns its id.",
+  })
   deletePerson(@Arg("id", () => ID) id: string, @Ctx() context: PeopleContext): Promise<string> {
     return deletePerson(context, id);
   }

@@ -1,5 +1,21 @@
 import type { SelectQueryBuilder } from "typeorm";
-import { applyDirectoryFilter, escapeLike, NetworkRecordWriter, notFound, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
+import {
+  applyDirectoryFilter,
+  escapeLike,
+  NetworkRecordWriter,
+  notFound,
+  chooseOrder,
+  type FacetDimension,
+  normaliseSearch,
+  paginateSearchable,
+  RELEVANCE,
+  type SearchablePage,
+  type SearchableTable,
+  requireUuid,
+  toLocalizedText,
+  unique,
+  Violations,
+} from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
 import type { KeysetOrder } from "@agora-hub/subgraph-kit";
 import { Person } from "./person.entity";
@@ -43,7 +59,12 @@ export function visibleOrNull(context: PeopleContext, person: Person | null): Pe
 
 function applyFilter(query: SelectQueryBuilder<Person>, filter: PeopleFilter | undefined): SelectQueryBuilder<Person> {
   if (!filter) return query;
-  applyDirectoryFilter(query, filter, { disciplines: "person.disciplines", country: "person.country", languages: "person.spoken_languages", network: "person.network" });
+  applyDirectoryFilter(query, filter, {
+    disciplines: "person.disciplines",
+    country: "person.country",
+    languages: "person.spoken_languages",
+    network: "person.network",
+  });
   if (filter.openTo?.length) query.andWhere("person.open_to && :openTo", { openTo: filter.openTo });
   if (filter.careerStages?.length) query.andWhere("person.career_stage = ANY(:careerStages)", { careerStages: filter.careerStages });
   if (filter.text) query.andWhere("person.display_name ILIKE :text", { text: `%${escapeLike(filter.text)}%` });

@@ -15,8 +15,20 @@ const validInput = (overrides: Record<string, unknown> = {}) => ({
   network: "creative-tracks",
   sourceId: "ct-1",
   displayName: "Amira Haddad",
-  headline: { originalLanguage: "fr", translations: [{ lang: "fr", value: "Chorégraphe" }, { lang: "en", value: "Choreographer", machineTranslated: true }] },
-  bio: { originalLanguage: "ar", translations: [{ lang: "ar", value: "مصممة رقصات" }, { lang: "fr", value: "Chorégraphe à Tunis" }] },
+  headline: {
+    originalLanguage: "fr",
+    translations: [
+      { lang: "fr", value: "Chorégraphe" },
+      { lang: "en", value: "Choreographer", machineTranslated: true },
+    ],
+  },
+  bio: {
+    originalLanguage: "ar",
+    translations: [
+      { lang: "ar", value: "مصممة رقصات" },
+      { lang: "fr", value: "Chorégraphe à Tunis" },
+    ],
+  },
   disciplines: ["DANCE", "THEATRE"],
   skills: ["touring", "production"],
   spokenLanguages: ["ar", "fr", "pt-br"],
@@ -77,7 +89,11 @@ describe("people subgraph: person", () => {
     const list = await subgraph.execute<{ people: { totalCount: number; edges: Array<{ node: { id: string } }> } }>(LIST_PEOPLE, {}, anonymous);
     expect(list.data!.people.edges.map((edge) => edge.node.id)).toEqual([listed.id]);
     expect(list.data!.people.totalCount).toBe(1);
-    const entities = await subgraph.execute<{ _entities: unknown[] }>(PERSON_ENTITIES, { representations: [hidden, listed].map(({ id }) => ({ __typename: "Person", id })) }, anonymous);
+    const entities = await subgraph.execute<{ _entities: unknown[] }>(
+      PERSON_ENTITIES,
+      { representations: [hidden, listed].map(({ id }) => ({ __typename: "Person", id })) },
+      anonymous,
+    );
     expect(entities.data!._entities).toEqual([null, { id: listed.id, displayName: "Listed Person" }]);
     const ownNetwork = await subgraph.execute(GET_PERSON, { id: hidden.id }, { viewer: { kind: "network", network: "creative-tracks" } });
     expect(ownNetwork.data!.person).not.toBeNull();
@@ -111,7 +127,11 @@ describe("people subgraph: person", () => {
       ["a bad network slug", { network: "Not A Slug" }, /network: must be a slug/],
       ["a bad email", { contactEmail: "nope" }, /contactEmail: must be an email address/],
       ["a text without its original language", { bio: { originalLanguage: "de", translations: [{ lang: "en", value: "Hi" }] } }, /bio.originalLanguage/],
-      ["a blank translation", { bio: { originalLanguage: "en", translations: [{ lang: "en", value: "  " }] } }, /bio.translations\[0\].value: must not be blank/],
+      [
+        "a blank translation",
+        { bio: { originalLanguage: "en", translations: [{ lang: "en", value: "  " }] } },
+        /bio.translations\[0\].value: must not be blank/,
+      ],
       ["too many skills", { skills: Array.from({ length: 51 }, (_, i) => `skill ${i}`) }, /skills: must hold at most 50 skills/],
     ];
     it.each(cases)("refuses %s", async (_label, overrides, message) => {
@@ -136,7 +156,14 @@ describe("people subgraph: person", () => {
       const people = [
         { displayName: "Ana Costa", country: "PT", disciplines: ["PHOTOGRAPHY"], spokenLanguages: ["pt-BR"], network: "design-hub", openTo: ["JOBS"] },
         { displayName: "Bruno Weber", country: "DE", disciplines: ["MUSIC"], spokenLanguages: ["de", "en"], network: "creative-tracks", openTo: [] },
-        { displayName: "Chiara 100% Rossi", country: "IT", disciplines: ["FINE_ARTS"], spokenLanguages: ["it"], network: "creative-tracks", openTo: ["RESIDENCIES"] },
+        {
+          displayName: "Chiara 100% Rossi",
+          country: "IT",
+          disciplines: ["FINE_ARTS"],
+          spokenLanguages: ["it"],
+          network: "creative-tracks",
+          openTo: ["RESIDENCIES"],
+        },
         { displayName: "Dalia Nasser", country: "LB", disciplines: ["FILM"], spokenLanguages: ["ar", "en"], network: "design-hub", openTo: ["COLLABORATION"] },
         { displayName: "Elif Kaya", country: "TR", disciplines: ["DANCE"], spokenLanguages: ["tr"], network: "creative-tracks", openTo: ["TOURING"] },
       ];

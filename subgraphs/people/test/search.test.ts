@@ -3,15 +3,32 @@ import { peopleSubgraph } from "../people.subgraph";
 import type { PersonLoaders } from "../person/person.loaders";
 
 const CREATE = /* GraphQL */ `
-  mutation ($input: CreatePersonInput!) { createPerson(input: $input) { id } }
+  mutation ($input: CreatePersonInput!) {
+    createPerson(input: $input) {
+      id
+    }
+  }
 `;
 
 const SEARCH = /* GraphQL */ `
   query ($search: String, $filter: PeopleFilter, $first: Int, $after: String, $orderBy: PersonOrder) {
     people(search: $search, filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { cursor node { id displayName searchMatch { score snippet } } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          displayName
+          searchMatch {
+            score
+            snippet
+          }
+        }
+      }
     }
   }
 `;
@@ -20,7 +37,28 @@ const FACETS = /* GraphQL */ `
   query ($search: String, $filter: PeopleFilter) {
     people(search: $search, filter: $filter, first: 0) {
       totalCount
-      facets { disciplines { value count } countries { value count } languages { value count } networks { value count } openTo { value count } }
+      facets {
+        disciplines {
+          value
+          count
+        }
+        countries {
+          value
+          count
+        }
+        languages {
+          value
+          count
+        }
+        networks {
+          value
+          count
+        }
+        openTo {
+          value
+          count
+        }
+      }
     }
   }
 `;
@@ -74,7 +112,16 @@ describe("people subgraph: search", () => {
 
   it("ignores accents both ways and finds text in every language, Arabic included", async () => {
     await createPerson({ displayName: "Hélène Dubois", headline: text("fr", "Conservatrice au musée des beaux-arts") });
-    await createPerson({ displayName: "Youssef Amrani", bio: { originalLanguage: "ar", translations: [{ lang: "ar", value: "مخرج مسرحي من الرباط" }, { lang: "en", value: "Theatre director from Rabat" }] } });
+    await createPerson({
+      displayName: "Youssef Amrani",
+      bio: {
+        originalLanguage: "ar",
+        translations: [
+          { lang: "ar", value: "مخرج مسرحي من الرباط" },
+          { lang: "en", value: "Theatre director from Rabat" },
+        ],
+      },
+    });
 
     expect(names(await search({ search: "musee" }))).toEqual(["Hélène Dubois"]);
     expect(names(await search({ search: "helene" }))).toEqual(["Hélène Dubois"]);
@@ -131,44 +178,117 @@ describe("people subgraph: search", () => {
   });
 
   it("counts facets of the whole list, with and without search and filters", async () => {
-    await createPerson({ displayName: "A", disciplines: ["DANCE"], country: "TN", spokenLanguages: ["ar", "fr"], openTo: ["TOURING"], bio: text("en", "circus") });
+    await createPerson({
+      displayName: "A",
+      disciplines: ["DANCE"],
+      country: "TN",
+      spokenLanguages: ["ar", "fr"],
+      openTo: ["TOURING"],
+      bio: text("en", "circus"),
+    });
     await createPerson({ displayName: "B", disciplines: ["DANCE", "THEATRE"], country: "TN", spokenLanguages: ["fr"], openTo: [] });
-    await createPerson({ displayName: "C", network: "design-hub", disciplines: ["THEATRE"], country: "MA", spokenLanguages: [], openTo: ["TOURING"], bio: text("en", "circus") });
+    await createPerson({
+      displayName: "C",
+      network: "design-hub",
+      disciplines: ["THEATRE"],
+      country: "MA",
+      spokenLanguages: [],
+      openTo: ["TOURING"],
+      bio: text("en", "circus"),
+    });
 
     const all = await subgraph.execute<{ people: { totalCount: number; facets: Record<string, unknown> } }>(FACETS, {});
     expect(all.errors).toBeUndefined();
     expect(all.data!.people.facets).toEqual({
-      disciplines: [{ value: "DANCE", count: 2 }, { value: "THEATRE", count: 2 }],
-      countries: [{ value: "TN", count: 2 }, { value: "MA", count: 1 }],
-      languages: [{ value: "fr", count: 2 }, { value: "ar", count: 1 }],
-      networks: [{ value: "creative-tracks", count: 2 }, { value: "design-hub", count: 1 }],
+      disciplines: [
+        { value: "DANCE", count: 2 },
+        { value: "THEATRE", count: 2 },
+      ],
+      countries: [
+        { value: "TN", count: 2 },
+        { value: "MA", count: 1 },
+      ],
+      languages: [
+        { value: "fr", count: 2 },
+        { value: "ar", count: 1 },
+      ],
+      networks: [
+        { value: "creative-tracks", count: 2 },
+        { value: "design-hub", count: 1 },
+      ],
       openTo: [{ value: "TOURING", count: 2 }],
     });
 
     const filtered = await subgraph.execute<{ people: { facets: Record<string, unknown> } }>(FACETS, { search: "circus", filter: { countries: ["TN", "MA"] } });
     expect(filtered.data!.people.facets).toMatchObject({
-      disciplines: [{ value: "DANCE", count: 1 }, { value: "THEATRE", count: 1 }],
-      countries: [{ value: "MA", count: 1 }, { value: "TN", count: 1 }],
+      disciplines: [
+        { value: "DANCE", count: 1 },
+        { value: "THEATRE", count: 1 },
+      ],
+      countries: [
+        { value: "MA", count: 1 },
+        { value: "TN", count: 1 },
+      ],
     });
   });
 
   it("counts a single facet dimension of a search", async () => {
     await createPerson({ displayName: "Dancer One", country: "TN", disciplines: ["DANCE"] });
     await createPerson({ displayName: "Dancer Two", country: "MA", disciplines: ["DANCE"] });
-    const result = await subgraph.execute<{ people: { facets: { countries: Array<{ value: string; count: number }> } } }>(
-      /* GraphQL */ `{ people(first: 1, search: "dancer") { facets { countries { value count } } } }`,
-    );
+    const result = await subgraph.execute<{ people: { facets: { countries: Array<{ value: string; count: number }> } } }>(/* GraphQL */ `
+      {
+        people(first: 1, search: "dancer") {
+          facets {
+            countries {
+              value
+              count
+            }
+          }
+        }
+      }
+    `);
     expect(result.errors).toBeUndefined();
-    expect(result.data!.people.facets.countries).toEqual([{ value: "MA", count: 1 }, { value: "TN", count: 1 }]);
+    expect(result.data!.people.facets.countries).toEqual([
+      { value: "MA", count: 1 },
+      { value: "TN", count: 1 },
+    ]);
   });
 
   it("counts every facet dimension asked for in one query, and runs none when facets are not selected", async () => {
     await createPerson({ displayName: "A", disciplines: ["DANCE"] });
     subgraph.queries.reset();
-    await subgraph.execute(/* GraphQL */ `{ people(first: 5) { edges { node { id } } } }`);
+    await subgraph.execute(/* GraphQL */ `
+      {
+        people(first: 5) {
+          edges {
+            node {
+              id
+            }
+          }
+        }
+      }
+    `);
     const withoutFacets = subgraph.queries.count;
     subgraph.queries.reset();
-    await subgraph.execute(/* GraphQL */ `{ people(first: 5) { edges { node { id } } facets { disciplines { value } countries { value } } } }`);
+    await subgraph.execute(/* GraphQL */ `
+      {
+        people(first: 5) {
+          edges {
+            node {
+              id
+            }
+          }
+          facets {
+            disciplines {
+              value
+            }
+            countries {
+              value
+            }
+          }
+        }
+      }
+    `);
     expect(subgraph.queries.count).toBe(withoutFacets + 1);
   });
 
@@ -178,7 +298,11 @@ describe("people subgraph: search", () => {
 
     expect(names(await search({ search: "painter" }, { kind: "anonymous" }))).toEqual(["Public Painter"]);
     expect(names(await search({ search: "Privat Paintr" }, { kind: "anonymous" }))).not.toContain("Private Painter");
-    const facets = await subgraph.execute<{ people: { totalCount: number; facets: { countries: unknown[] } } }>(FACETS, { search: "painter" }, { viewer: { kind: "anonymous" } });
+    const facets = await subgraph.execute<{ people: { totalCount: number; facets: { countries: unknown[] } } }>(
+      FACETS,
+      { search: "painter" },
+      { viewer: { kind: "anonymous" } },
+    );
     expect(facets.data!.people.totalCount).toBe(1);
     expect(facets.data!.people.facets.countries).toEqual([{ value: "IT", count: 1 }]);
     // The operator sees both.

@@ -26,7 +26,12 @@ export async function callSubgraph<TData>(
 ): Promise<SubgraphAnswer<TData>> {
   let answer;
   try {
-    answer = await callPeer<TData>({ urls: { [options.subgraph]: options.url }, signer: options.signer, timeoutMs: options.timeoutMs }, options.subgraph, caller, operation);
+    answer = await callPeer<TData>(
+      { urls: { [options.subgraph]: options.url }, signer: options.signer, timeoutMs: options.timeoutMs },
+      options.subgraph,
+      caller,
+      operation,
+    );
   } catch (error) {
     return { ok: false, reason: "unavailable", detail: error instanceof PeerUnavailableError ? error.detail : String(error) };
   }
@@ -34,7 +39,14 @@ export async function callSubgraph<TData>(
   const badInput = errors.filter((error) => error.extensions?.code === "BAD_USER_INPUT");
   if (badInput.length > 0) return { ok: false, reason: "bad-input", errors: badInput };
   if (answer.status !== 200 || errors.length > 0 || !answer.data) {
-    return { ok: false, reason: "unavailable", detail: `HTTP ${answer.status}: ${errors.map((error) => error.message).join("; ").slice(0, 500)}` };
+    return {
+      ok: false,
+      reason: "unavailable",
+      detail: `HTTP ${answer.status}: ${errors
+        .map((error) => error.message)
+        .join("; ")
+        .slice(0, 500)}`,
+    };
   }
   return { ok: true, data: answer.data };
 }

@@ -82,11 +82,7 @@ const STUBS: Record<SearchHitType, KeyStubClass<{ id: "ID" }>> = {
 };
 
 /** Searches people, organisations, opportunities and events at once; see the notes above. */
-export async function search(
-  context: SearchContext,
-  args: SearchArgs,
-  options: { withTotal: boolean },
-): Promise<SearchResultConnection> {
+export async function search(context: SearchContext, args: SearchArgs, options: { withTotal: boolean }): Promise<SearchResultConnection> {
   const query = args.query.trim().replace(/\s+/g, " ");
   const searched = SEARCHED_TYPES.filter(({ type }) => !args.types || args.types.includes(type));
   const filter = commonFilter(args.filter);
@@ -226,7 +222,9 @@ function ownerPage(data: ListAnswer): OwnerPage {
 function commonFilter(filter: SearchFilter | undefined): SearchFilter | null {
   if (!filter) return null;
   const kept = Object.fromEntries(
-    (["disciplines", "countries", "languages", "networks"] as const).filter((key) => filter[key] !== undefined && filter[key] !== null).map((key) => [key, filter[key]]),
+    (["disciplines", "countries", "languages", "networks"] as const)
+      .filter((key) => filter[key] !== undefined && filter[key] !== null)
+      .map((key) => [key, filter[key]]),
   );
   return Object.keys(kept).length > 0 ? (kept as SearchFilter) : null;
 }

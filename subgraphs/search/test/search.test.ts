@@ -16,7 +16,11 @@ interface SearchData {
 let hub: TestHub;
 
 /** Posts to the gateway, as the operator when asked. */
-async function post<TData = Record<string, unknown>>(query: string, variables: Record<string, unknown>, options: { operator?: boolean } = {}): Promise<GraphQLAnswer<TData>> {
+async function post<TData = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown>,
+  options: { operator?: boolean } = {},
+): Promise<GraphQLAnswer<TData>> {
   const response = await fetch(new URL("/graphql", hub.hub.gatewayUrl), {
     method: "POST",
     headers: { "content-type": "application/json", ...(options.operator ? { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } : {}) },
@@ -53,7 +57,14 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   hub = await startTestHub();
   // "Quillowick" appears nowhere in the demo data: each record below is a hit, the name matches weigh most.
-  ids.person = await create(CREATE_PERSON, { network: "culture-agora", sourceId: "s-1", displayName: "Quillowick Amari", country: "TN", disciplines: ["DANCE"], discoverable: true });
+  ids.person = await create(CREATE_PERSON, {
+    network: "culture-agora",
+    sourceId: "s-1",
+    displayName: "Quillowick Amari",
+    country: "TN",
+    disciplines: ["DANCE"],
+    discoverable: true,
+  });
   ids.personInBio = await create(CREATE_PERSON, {
     network: "culture-agora",
     sourceId: "s-2",
@@ -62,8 +73,21 @@ beforeAll(async () => {
     bio: text("Dancer who toured with the Quillowick ensemble."),
     discoverable: true,
   });
-  ids.hiddenPerson = await create(CREATE_PERSON, { network: "culture-agora", sourceId: "s-3", displayName: "Quillowick Hidden", country: "TN", discoverable: false });
-  ids.organisation = await create(CREATE_ORGANISATION, { network: "culture-agora", sourceId: "s-4", name: "Quillowick Collective", kind: "NGO", country: "TN", disciplines: ["DANCE"] });
+  ids.hiddenPerson = await create(CREATE_PERSON, {
+    network: "culture-agora",
+    sourceId: "s-3",
+    displayName: "Quillowick Hidden",
+    country: "TN",
+    discoverable: false,
+  });
+  ids.organisation = await create(CREATE_ORGANISATION, {
+    network: "culture-agora",
+    sourceId: "s-4",
+    name: "Quillowick Collective",
+    kind: "NGO",
+    country: "TN",
+    disciplines: ["DANCE"],
+  });
   ids.organisationInText = await create(CREATE_ORGANISATION, {
     network: "culture-agora",
     sourceId: "s-5",
@@ -175,7 +199,10 @@ describe("search across people, organisations, opportunities and events", () => 
     it("a cursor of another search", async () => {
       const first = await search({ query: "quillowick", first: 1 });
       const answer = await search({ query: "festival", first: 1, after: first.data!.search.pageInfo.endCursor });
-      expect(answer.errors?.[0]).toMatchObject({ message: expect.stringMatching(/after: belongs to a search with another query/), extensions: { code: "BAD_USER_INPUT" } });
+      expect(answer.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(/after: belongs to a search with another query/),
+        extensions: { code: "BAD_USER_INPUT" },
+      });
     });
   });
 
@@ -188,7 +215,10 @@ describe("search across people, organisations, opportunities and events", () => 
     );
     expect(answer.data!.search.totalCount).toBe(5);
     expect(answer.errors).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/EVENT.*events subgraph/), extensions: expect.objectContaining({ code: "SUBGRAPH_UNAVAILABLE", subgraph: "events", type: "EVENT" }) }),
+      expect.objectContaining({
+        message: expect.stringMatching(/EVENT.*events subgraph/),
+        extensions: expect.objectContaining({ code: "SUBGRAPH_UNAVAILABLE", subgraph: "events", type: "EVENT" }),
+      }),
     ]);
   });
 });

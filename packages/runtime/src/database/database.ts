@@ -33,7 +33,13 @@ export interface SubgraphDatabaseOptions {
 export function describePoolError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { message: String(error) };
   const { code, errno, severity } = error as Error & { code?: unknown; errno?: unknown; severity?: unknown };
-  return { type: error.name, message: error.message, ...(code !== undefined && { code }), ...(errno !== undefined && { errno }), ...(severity !== undefined && { severity }) };
+  return {
+    type: error.name,
+    message: error.message,
+    ...(code !== undefined && { code }),
+    ...(errno !== undefined && { errno }),
+    ...(severity !== undefined && { severity }),
+  };
 }
 
 const SCHEMA_NAME = /^[a-z][a-z0-9_]{0,62}$/;
@@ -63,7 +69,8 @@ export function createSubgraphDataSource(options: SubgraphDatabaseOptions): Data
     connectTimeoutMS: options.connectTimeoutMs ?? defaults.DB_CONNECT_TIMEOUT_MS,
     // An idle connection the server drops (restart, failover, pg_terminate_backend) must not crash the process;
     // the pool discards it and opens a new one on the next query.
-    poolErrorHandler: (error: unknown) => (options.log ?? processLogger).warn({ err: describePoolError(error), schema: options.schema }, "idle database connection lost"),
+    poolErrorHandler: (error: unknown) =>
+      (options.log ?? processLogger).warn({ err: describePoolError(error), schema: options.schema }, "idle database connection lost"),
     extra: { max: options.poolSize ?? 10, options: `-c search_path=${options.schema},public${timeouts}` },
   });
 }

@@ -82,7 +82,14 @@ export interface StatementCancellation {
 export function cancelStatementsOnAbort(dataSource: DataSource, logger: Logger): StatementCancellation {
   const pool = (dataSource.driver as unknown as { master?: Pool }).master;
   if (!pool) throw new Error("statement cancellation needs an initialised PostgreSQL DataSource");
-  const canceller = new Canceller(() => new Client({ ...(pool as unknown as { options: object }).options, application_name: `${(dataSource.options as { applicationName?: string }).applicationName ?? "agora"}-cancel` }), logger);
+  const canceller = new Canceller(
+    () =>
+      new Client({
+        ...(pool as unknown as { options: object }).options,
+        application_name: `${(dataSource.options as { applicationName?: string }).applicationName ?? "agora"}-cancel`,
+      }),
+    logger,
+  );
   const connect = pool.connect.bind(pool) as (callback: ConnectCallback) => void;
 
   const tracked = (callback: ConnectCallback) => {

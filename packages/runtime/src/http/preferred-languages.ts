@@ -26,5 +26,10 @@ export function preferredLanguages(tags: Iterable<string>): string[] {
 /** Reads the `x-agora-languages` header sent by the gateway; a missing or garbled header means no preference. */
 export function readLanguagesHeader(value: string | undefined): string[] {
   if (!value) return [];
-  return preferredLanguages(value.slice(0, MAX_HEADER_LENGTH).split(",").slice(0, MAX_PREFERRED_LANGUAGES * 2));
+  return preferredLanguages(
+    value
+      .slice(0, MAX_HEADER_LENGTH)
+      .split(",")
+      .slice(0, MAX_PREFERRED_LANGUAGES * 2),
+  );
 }

@@ -115,7 +115,13 @@ export function createHubTokenSigner(options: { keys: string | SigningKeySet; is
     }
   }
   const parsed = keySetShape.safeParse(raw);
-  if (!parsed.success) throw invalid(variable, parsed.error.issues.map((issue) => `${issue.path.map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`)).join("")}: ${issue.message}`));
+  if (!parsed.success)
+    throw invalid(
+      variable,
+      parsed.error.issues.map(
+        (issue) => `${issue.path.map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`)).join("")}: ${issue.message}`,
+      ),
+    );
   const keys = parsed.data.keys.map((jwk, index) => {
     const alg = jwk.kty === "OKP" ? "EdDSA" : "ES256";
     const material = { kty: jwk.kty, crv: jwk.crv, x: jwk.x, ...(jwk.y ? { y: jwk.y } : {}) };

@@ -36,10 +36,11 @@ export function closeOnSignals(close: () => Promise<void>): void {
     }, SHUTDOWN_TIMEOUT_MS).unref();
     // Tracing stops last, so the spans of the requests that drained are exported too.
     close().then(
-      () => stopProcessTracing().then(() => {
-        logger.info("stopped");
-        process.exit(0);
-      }),
+      () =>
+        stopProcessTracing().then(() => {
+          logger.info("stopped");
+          process.exit(0);
+        }),
       (error: unknown) => {
         logger.error({ err: error }, "shutdown failed");
         process.exit(1);

@@ -42,8 +42,10 @@ export function startTracing(options: {
     modules = {
       NodeSDK: (require("@opentelemetry/sdk-node") as typeof import("@opentelemetry/sdk-node")).NodeSDK,
       HttpInstrumentation: (require("@opentelemetry/instrumentation-http") as typeof import("@opentelemetry/instrumentation-http")).HttpInstrumentation,
-      ExpressInstrumentation: (require("@opentelemetry/instrumentation-express") as typeof import("@opentelemetry/instrumentation-express")).ExpressInstrumentation,
-      GraphQLInstrumentation: (require("@opentelemetry/instrumentation-graphql") as typeof import("@opentelemetry/instrumentation-graphql")).GraphQLInstrumentation,
+      ExpressInstrumentation: (require("@opentelemetry/instrumentation-express") as typeof import("@opentelemetry/instrumentation-express"))
+        .ExpressInstrumentation,
+      GraphQLInstrumentation: (require("@opentelemetry/instrumentation-graphql") as typeof import("@opentelemetry/instrumentation-graphql"))
+        .GraphQLInstrumentation,
       PgInstrumentation: (require("@opentelemetry/instrumentation-pg") as typeof import("@opentelemetry/instrumentation-pg")).PgInstrumentation,
       UndiciInstrumentation: (require("@opentelemetry/instrumentation-undici") as typeof import("@opentelemetry/instrumentation-undici")).UndiciInstrumentation,
     };

@@ -260,7 +260,35 @@ export type CountryCode = keyof typeof COUNTRIES;
  */
 export const COUNTRY_GROUPS = {
   /** The 27 member states of the European Union. */
-  EU27: ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"],
+  EU27: [
+    "AT",
+    "BE",
+    "BG",
+    "HR",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "HU",
+    "IE",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SK",
+    "SI",
+    "ES",
+    "SE",
+  ],
   /** Non-EU countries associated with the Creative Europe programme (2021–2027). */
   CREATIVE_EUROPE_ASSOCIATED: ["IS", "LI", "NO", "AL", "BA", "ME", "MK", "RS", "XK", "GE", "MD", "UA", "AM", "TN"],
   /** The Southern Neighbourhood of the European Neighbourhood Policy. */

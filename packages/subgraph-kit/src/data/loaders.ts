@@ -7,10 +7,7 @@ import { type CursorParameters, decodeCursor, type Page, type PageWindow, pageFr
  * Per-request loader of entities by id: one query per batch, answers in key order, `null` for ids that
  * are unknown or malformed (a malformed id never reaches SQL).
  */
-export function createByIdLoader<T extends ObjectLiteral & { id: string }>(
-  dataSource: DataSource,
-  entity: EntityTarget<T>,
-): DataLoader<string, T | null> {
+export function createByIdLoader<T extends ObjectLiteral & { id: string }>(dataSource: DataSource, entity: EntityTarget<T>): DataLoader<string, T | null> {
   return new DataLoader(async (ids) => {
     const valid = ids.filter(isUuid);
     const rows = valid.length === 0 ? [] : await dataSource.getRepository(entity).findBy({ id: In(valid) } as never);

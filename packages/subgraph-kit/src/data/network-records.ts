@@ -160,7 +160,10 @@ export class NetworkRecordWriter<
     if (!isUniqueViolation(error)) return error;
     const constraint = (error as { constraint?: string }).constraint ?? "";
     return badUserInput(
-      this.options.uniqueViolation?.(constraint, record) ?? { field: "sourceId", message: `is already used by another ${this.options.noun} of network ${record.network}` },
+      this.options.uniqueViolation?.(constraint, record) ?? {
+        field: "sourceId",
+        message: `is already used by another ${this.options.noun} of network ${record.network}`,
+      },
     );
   }
 }

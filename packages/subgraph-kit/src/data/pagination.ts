@@ -127,13 +127,19 @@ export function sortParameter(value: unknown, type: SortValueType): SortParamete
  */
 function postgresTimestamp(date: Date): string {
   const year = date.getUTCFullYear();
-  const monthToMillisecond = date.toISOString().replace(/^[+-]?\d+/, "").slice(0, -1);
+  const monthToMillisecond = date
+    .toISOString()
+    .replace(/^[+-]?\d+/, "")
+    .slice(0, -1);
   return `${String(year < 1 ? 1 - year : year).padStart(4, "0")}${monthToMillisecond}+00:00${year < 1 ? " BC" : ""}`;
 }
 
 /** Binds a position to its list: a cursor only decodes for the list (table and order) that made it. */
 function cursorCheck(list: string, sortValue: SortValue, id: string): string {
-  return createHash("sha256").update(JSON.stringify([list, sortValue, id])).digest("base64url").slice(0, CHECK_LENGTH);
+  return createHash("sha256")
+    .update(JSON.stringify([list, sortValue, id]))
+    .digest("base64url")
+    .slice(0, CHECK_LENGTH);
 }
 
 /**
@@ -241,11 +247,7 @@ export interface KeysetOrder<T> {
  * Runs a keyset-paginated query: ordered by `order` then id, filtered after the cursor, one row over
  * the page size to know whether another page follows. The filters already on `query` also drive the count.
  */
-export async function paginate<T extends { id: string }>(
-  query: SelectQueryBuilder<T>,
-  window: PageWindow,
-  order: KeysetOrder<T>,
-): Promise<Page<T>> {
+export async function paginate<T extends { id: string }>(query: SelectQueryBuilder<T>, window: PageWindow, order: KeysetOrder<T>): Promise<Page<T>> {
   const countQuery = query.clone();
   const idColumn = `${query.alias}.id`;
   const list = keysetListName(queryTable(query), order.column, order.direction);
@@ -257,7 +259,14 @@ export async function paginate<T extends { id: string }>(
       cursorId: id,
     });
   }
-  const rows = window.first === 0 ? [] : await query.orderBy(order.column, order.direction).addOrderBy(idColumn, order.direction).limit(window.first + 1).getMany();
+  const rows =
+    window.first === 0
+      ? []
+      : await query
+          .orderBy(order.column, order.direction)
+          .addOrderBy(idColumn, order.direction)
+          .limit(window.first + 1)
+          .getMany();
   return pageFromRows(rows, window, list, order.valueOf, () => countQuery.getCount());
 }
 

@@ -10,8 +10,7 @@ export type SearchWeight = "A" | "B" | "C" | "D";
  * never null or an `optional-text` — or an SQL expression over the trigger's `NEW` row and the columns it reads.
  */
 export type SearchText =
-  | { column: string; kind: "localized" | "text" | "optional-text"; weight: SearchWeight }
-  | { sql: string; columns: string[]; weight: SearchWeight };
+  { column: string; kind: "localized" | "text" | "optional-text"; weight: SearchWeight } | { sql: string; columns: string[]; weight: SearchWeight };
 
 /** What a searchable table's migration is made from. */
 export interface SearchMigrationOptions {
@@ -70,7 +69,9 @@ export function searchMigration(options: SearchMigrationOptions): MigrationClass
     async up(runner: QueryRunner) {
       const schema = subgraphSchema(runner);
       await installSearchSupport(runner, schema);
-      await runner.query(`ALTER TABLE ${table} ADD COLUMN search_vector tsvector NOT NULL DEFAULT ''::tsvector, ADD COLUMN search_name text NOT NULL DEFAULT ''`);
+      await runner.query(
+        `ALTER TABLE ${table} ADD COLUMN search_vector tsvector NOT NULL DEFAULT ''::tsvector, ADD COLUMN search_name text NOT NULL DEFAULT ''`,
+      );
       // Laid out as the hand-written migrations were: PostgreSQL keeps a function's body as written.
       await runner.query(`
       CREATE FUNCTION ${refresh(schema)}() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -155,10 +155,13 @@ export async function paginateSearch<T extends ObjectLiteral & { id: string; sea
     const { entities, raw } = await query.limit(window.first + 1).getRawAndEntities();
     const matches = new Map<string, SearchMatch>();
     for (const row of raw as Array<Record<string, unknown>>) {
-      matches.set(String(row[`${query.alias}_id`]), Object.assign(new SearchMatch(), {
-        score: Number(row.search_score),
-        snippet: (row.search_snippet as string | null) ?? null,
-      }));
+      matches.set(
+        String(row[`${query.alias}_id`]),
+        Object.assign(new SearchMatch(), {
+          score: Number(row.search_score),
+          snippet: (row.search_snippet as string | null) ?? null,
+        }),
+      );
     }
     for (const entity of entities) rows.push(Object.assign(entity, { searchMatch: matches.get(entity.id) ?? null }));
   }
@@ -220,7 +223,9 @@ export class FacetCounter<in out TDimension extends string> {
     const [filtered, parameters] = selections.getQueryAndParameters();
     const branches = dimensions.map((dimension, index) => {
       const column = `filtered.f${index}`;
-      const values = this.dimensions[dimension].array ? `CROSS JOIN LATERAL unnest(${column}) AS v(value)` : `CROSS JOIN LATERAL (SELECT ${column}) AS v(value)`;
+      const values = this.dimensions[dimension].array
+        ? `CROSS JOIN LATERAL unnest(${column}) AS v(value)`
+        : `CROSS JOIN LATERAL (SELECT ${column}) AS v(value)`;
       return `(SELECT ${index} AS dimension, v.value::text AS value, count(*)::int AS count FROM filtered ${values}
          WHERE v.value IS NOT NULL GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT ${FACET_LIMIT})`;
     });

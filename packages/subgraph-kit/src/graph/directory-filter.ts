@@ -43,10 +43,9 @@ export function applyDirectoryFilter<T extends ObjectLiteral>(
   if (filter.disciplines?.length) query.andWhere(`${columns.disciplines} && :disciplines`, { disciplines: expandDisciplines(filter.disciplines) });
   if (filter.countries?.length) query.andWhere(`${columns.country} = ANY(:countries)`, { countries: filter.countries });
   if (filter.languages?.length) {
-    query.andWhere(
-      `EXISTS (SELECT 1 FROM unnest(${columns.languages}) AS held WHERE held = ANY(:languages) OR split_part(held, '-', 1) = ANY(:languages))`,
-      { languages: filter.languages },
-    );
+    query.andWhere(`EXISTS (SELECT 1 FROM unnest(${columns.languages}) AS held WHERE held = ANY(:languages) OR split_part(held, '-', 1) = ANY(:languages))`, {
+      languages: filter.languages,
+    });
   }
   if (filter.networks?.length) query.andWhere(`${columns.network} = ANY(:networks)`, { networks: filter.networks });
   return query;
@@ -56,7 +55,6 @@ export function applyDirectoryFilter<T extends ObjectLiteral>(
 export const MAX_FILTER_VALUES = 50;
 /** Longest `text` criterion, in characters. */
 export const MAX_FILTER_TEXT_LENGTH = 200;
-
 
 type PropertyDecorator = (prototype: object, property: string) => void;
 // type-graphql does not export the type of its type functions.
@@ -101,9 +99,10 @@ const FIELDS: Record<DirectoryFilterField, { type: TypeFunction; description: st
  * ```
  * The base is no GraphQL type of its own; its fields come first, in the order of `DirectoryFilterFields`.
  */
-export function DirectoryFilterInput<TField extends DirectoryFilterField>(
-  descriptions: { [F in TField]: string | true },
-): abstract new () => Pick<DirectoryFilterFields, TField> {
+export function DirectoryFilterInput<TField extends DirectoryFilterField>(descriptions: { [F in TField]: string | true }): abstract new () => Pick<
+  DirectoryFilterFields,
+  TField
+> {
   // Abstract and never referenced, so type-graphql lends its fields to the subclass and emits no type for it.
   @InputType()
   abstract class DirectoryFilterBase {}

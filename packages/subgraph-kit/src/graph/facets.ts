@@ -61,7 +61,8 @@ export function SearchableConnectionType<TNode extends object, TDimension extend
 
     @Field(() => facetsType, {
       nullable: true,
-      description: "Value counts of the whole list for filter menus, computed only when asked for; null on lists without facets (lists nested in another item).",
+      description:
+        "Value counts of the whole list for filter menus, computed only when asked for; null on lists without facets (lists nested in another item).",
     })
     facets(): Facets<TDimension> | null {
       return this.facetCounter && new facetsType(this.facetCounter);

@@ -43,7 +43,10 @@ const stubs = new WeakMap<object, { typeName: string; keyDirective: string }>();
  * `key` (default `{ id: "ID" }`) and those fields. Every call makes a new class, as type-graphql keeps the
  * fields a subgraph contributes on the class; to add `@external` fields, extend it with `@ExtendedKeyStub()`.
  */
-export function KeyStub<const TName extends string, const TFields extends KeyFields = { id: "ID" }>(typeName: TName, key?: TFields): KeyStubClass<TFields, TName> {
+export function KeyStub<const TName extends string, const TFields extends KeyFields = { id: "ID" }>(
+  typeName: TName,
+  key?: TFields,
+): KeyStubClass<TFields, TName> {
   if (!GRAPHQL_NAME.test(typeName)) throw new Error(`KeyStub: "${typeName}" is not a GraphQL type name`);
   const fields: KeyFields = key ?? { id: "ID" };
   const names = Object.keys(fields);

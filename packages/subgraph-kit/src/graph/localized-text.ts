@@ -62,10 +62,7 @@ export class LocalizedText {
   }
 
   @Field(() => LanguageTag, { description: "The language `text` answers in for the same `lang` argument and request." })
-  textLanguage(
-    @Arg("lang", () => LanguageTag, { nullable: true }) lang?: string | null,
-    @Ctx() context?: { languages?: string[] },
-  ): string {
+  textLanguage(@Arg("lang", () => LanguageTag, { nullable: true }) lang?: string | null, @Ctx() context?: { languages?: string[] }): string {
     return this.pickFor(lang, context).lang;
   }
 

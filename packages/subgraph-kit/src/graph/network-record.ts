@@ -3,7 +3,6 @@ import { IsOptional, Length, Matches } from "class-validator";
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 
-
 /**
  * Columns every record of the hub carries: a UUID, the network it comes from with its id there,
  * and timestamps. Entities extend it; it is never a GraphQL type of its own.

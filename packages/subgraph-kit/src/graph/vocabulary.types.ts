@@ -11,13 +11,9 @@ export const Discipline = enumOf(DISCIPLINES);
 export type Discipline = keyof typeof Discipline;
 registerEnumType(Discipline, {
   name: "Discipline",
-  description:
-    "Cultural and creative discipline: a UNESCO FCS domain or a practice within it. Filtering by a domain also matches its practices.",
+  description: "Cultural and creative discipline: a UNESCO FCS domain or a practice within it. Filtering by a domain also matches its practices.",
   valuesConfig: Object.fromEntries(
-    Object.entries(DISCIPLINES).map(([code, concept]) => [
-      code,
-      { description: concept.domain ? `${concept.label} (in ${concept.domain})` : concept.label },
-    ]),
+    Object.entries(DISCIPLINES).map(([code, concept]) => [code, { description: concept.domain ? `${concept.label} (in ${concept.domain})` : concept.label }]),
   ),
 });
 
@@ -40,10 +36,9 @@ registerEnumType(CurrencyCode, {
 function parseLanguageTag(value: unknown): string {
   const canonical = typeof value === "string" ? canonicalLanguageTag(value) : null;
   if (canonical === null) {
-    throw new GraphQLError(
-      `${JSON.stringify(value)} is not a supported BCP 47 language tag (e.g. "en", "fr", "pt-BR", "sr-Latn")`,
-      { extensions: { code: "BAD_USER_INPUT" } },
-    );
+    throw new GraphQLError(`${JSON.stringify(value)} is not a supported BCP 47 language tag (e.g. "en", "fr", "pt-BR", "sr-Latn")`, {
+      extensions: { code: "BAD_USER_INPUT" },
+    });
   }
   return canonical;
 }

@@ -48,7 +48,10 @@ export interface PeerTargets {
 
 /** The peer gave no usable GraphQL answer (no URL, unreachable, timed out, not JSON). */
 export class PeerUnavailableError extends Error {
-  constructor(readonly peer: string, readonly detail: string) {
+  constructor(
+    readonly peer: string,
+    readonly detail: string,
+  ) {
     super(`the ${peer} subgraph did not answer: ${detail}`);
   }
 }

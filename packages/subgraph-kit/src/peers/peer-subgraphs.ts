@@ -40,7 +40,10 @@ export function resolvePeerSubgraphs(
   for (const name of names) {
     const found = (values[peerUrlVariable(name)] as string | undefined) ?? options.known?.[name];
     if (found) urls[name] = found;
-    else missing.push(`  ${peerUrlVariable(name)}: required, as ${options.subgraph ? `the ${options.subgraph} subgraph` : "this subgraph"} calls the ${name} subgraph`);
+    else
+      missing.push(
+        `  ${peerUrlVariable(name)}: required, as ${options.subgraph ? `the ${options.subgraph} subgraph` : "this subgraph"} calls the ${name} subgraph`,
+      );
   }
   if (missing.length > 0) throw new Error(`Invalid configuration:\n${missing.join("\n")}`);
   return { urls, ...(options.signer ? { signer: options.signer } : {}), timeoutMs: values.REFERENCE_CHECK_TIMEOUT_MS };

@@ -37,7 +37,10 @@ export interface ReferenceCaller {
 
 /** The owner could not answer (down, slow, refused the token, answered errors or garbage). */
 export class OwnerUnavailableError extends Error {
-  constructor(readonly owner: string, detail: string) {
+  constructor(
+    readonly owner: string,
+    detail: string,
+  ) {
     super(`the ${owner} subgraph did not answer the reference check: ${detail}`);
   }
 }
@@ -47,7 +50,13 @@ export class OwnerUnavailableError extends Error {
  * ids it answered null for (unknown, or not visible to the caller). Throws `OwnerUnavailableError` when there
  * is no usable answer within the peers' timeout.
  */
-export async function findUnresolvedIds(peers: PeerSubgraphs, owner: string, caller: ReferenceCaller, typename: string, ids: readonly string[]): Promise<string[]> {
+export async function findUnresolvedIds(
+  peers: PeerSubgraphs,
+  owner: string,
+  caller: ReferenceCaller,
+  typename: string,
+  ids: readonly string[],
+): Promise<string[]> {
   if (ids.length === 0) return [];
   const operation = {
     query: `query ReferenceCheck($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { id } } }`,
@@ -111,9 +120,12 @@ export async function checkReferences(context: Pick<SubgraphContext<unknown>, "p
     if (!(error instanceof OwnerUnavailableError)) throw error;
     logger.warn({ err: error, requestId: context.requestId }, "reference check failed: write refused");
     const fields = given.filter((reference) => REFERENCED_TYPES[reference.type].owner === error.owner).map((reference) => reference.field);
-    throw new GraphQLError(`The ${error.owner} subgraph is unavailable, so ${fields.join(" and ")} could not be checked; nothing was written. Try again shortly.`, {
-      extensions: { code: "SERVICE_UNAVAILABLE", subgraph: error.owner, field: fields[0] },
-    });
+    throw new GraphQLError(
+      `The ${error.owner} subgraph is unavailable, so ${fields.join(" and ")} could not be checked; nothing was written. Try again shortly.`,
+      {
+        extensions: { code: "SERVICE_UNAVAILABLE", subgraph: error.owner, field: fields[0] },
+      },
+    );
   }
   const violations = results.flatMap((result) => (result.status === "fulfilled" ? result.value : []));
   if (violations.length > 0) throw badUserInput(violations);

@@ -32,7 +32,9 @@ const DIRECTIVE_NAME = /^@[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** One `@link` argument list in SDL. */
 function printLink({ url, import: imports = [] }: FederationLink): string {
-  const names = imports.map((entry) => (typeof entry === "string" ? JSON.stringify(entry) : `{ name: ${JSON.stringify(entry.name)}, as: ${JSON.stringify(entry.as)} }`));
+  const names = imports.map((entry) =>
+    typeof entry === "string" ? JSON.stringify(entry) : `{ name: ${JSON.stringify(entry.name)}, as: ${JSON.stringify(entry.as)} }`,
+  );
   return `@link(url: ${JSON.stringify(url)}${names.length > 0 ? `, import: [${names.join(", ")}]` : ""})`;
 }
 
@@ -51,12 +53,16 @@ export function printSchemaExtension(definition: Pick<SubgraphDefinition<unknown
   for (const link of links) {
     if (!URL.canParse(link.url)) throw new Error(`${definition.name}: the @link url ${JSON.stringify(link.url)} is not a URL`);
     for (const name of importedNames(link)) {
-      if (!DIRECTIVE_NAME.test(name)) throw new Error(`${definition.name}: @link(url: ${JSON.stringify(link.url)}) imports ${JSON.stringify(name)}, which is not a directive name like "@lowercase"`);
+      if (!DIRECTIVE_NAME.test(name))
+        throw new Error(
+          `${definition.name}: @link(url: ${JSON.stringify(link.url)}) imports ${JSON.stringify(name)}, which is not a directive name like "@lowercase"`,
+        );
     }
   }
   const linked = new Set(links.flatMap(importedNames));
   for (const name of definition.composeDirectives ?? []) {
-    if (!linked.has(name)) throw new Error(`${definition.name}: @composeDirective(name: ${JSON.stringify(name)}) names a directive none of the subgraph's links imports`);
+    if (!linked.has(name))
+      throw new Error(`${definition.name}: @composeDirective(name: ${JSON.stringify(name)}) names a directive none of the subgraph's links imports`);
   }
   return [
     "extend schema",

@@ -66,7 +66,12 @@ export async function startSubgraph<TLoaders, TSettings>(
 ): Promise<StartedSubgraph> {
   const env = options.env ?? process.env;
   // Read once, before anything opens: a bad or missing setting stops the start naming its variable.
-  const peers = resolvePeerSubgraphs(env, { peers: definition.peers, known: options.peerUrls, signer: options.partner ? undefined : options.signer, subgraph: definition.name });
+  const peers = resolvePeerSubgraphs(env, {
+    peers: definition.peers,
+    known: options.peerUrls,
+    signer: options.partner ? undefined : options.signer,
+    subgraph: definition.name,
+  });
   const settings = definition.readSettings?.(env) as TSettings;
   const hubUrl = options.hubUrl ?? hubPublicUrl(env);
   const metricsToken = options.metricsToken ?? readEnv({ METRICS_TOKEN: sharedEnvShape.METRICS_TOKEN }, env).METRICS_TOKEN;
@@ -122,8 +127,20 @@ export async function runSubgraph<TLoaders, TSettings>(
   const shared = readEnv(sharedEnvShape, env);
   const identity = readEnv(
     {
-      AGORA_JWKS_URL: z.preprocess(emptyAsUnset, z.string().regex(/^https?:\/\//, "must be an http(s) URL").optional()),
-      AGORA_TOKEN_AUDIENCE: z.preprocess(emptyAsUnset, z.string().regex(/^[a-z0-9_-]{2,63}$/, "must be the subgraph's name at the hub").optional()),
+      AGORA_JWKS_URL: z.preprocess(
+        emptyAsUnset,
+        z
+          .string()
+          .regex(/^https?:\/\//, "must be an http(s) URL")
+          .optional(),
+      ),
+      AGORA_TOKEN_AUDIENCE: z.preprocess(
+        emptyAsUnset,
+        z
+          .string()
+          .regex(/^[a-z0-9_-]{2,63}$/, "must be the subgraph's name at the hub")
+          .optional(),
+      ),
     },
     env,
   );
@@ -165,12 +182,21 @@ export async function runSubgraph<TLoaders, TSettings>(
  * PostgreSQL under AGORA_DATA_DIR), migrates it and, when none of its tables holds a row, writes the
  * definition's `seed`. A schema with records is left alone. Returns whether it seeded.
  */
-export async function seedSubgraph<TLoaders, TSettings>(definition: SubgraphDefinition<TLoaders, TSettings>, sizes: SeedSizes, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+export async function seedSubgraph<TLoaders, TSettings>(
+  definition: SubgraphDefinition<TLoaders, TSettings>,
+  sizes: SeedSizes,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<boolean> {
   if (!definition.seed) throw new Error(`the ${definition.name} subgraph has no seed`);
   const shared = readEnv(sharedEnvShape, env);
   const database = await connectDatabase(shared);
   try {
-    const dataSource = await openSubgraphDatabase({ url: database.url, schema: definition.name, entities: definition.entities, migrations: definition.migrations });
+    const dataSource = await openSubgraphDatabase({
+      url: database.url,
+      schema: definition.name,
+      entities: definition.entities,
+      migrations: definition.migrations,
+    });
     try {
       for (const entity of definition.entities) {
         if (await dataSource.getRepository(entity).exists()) {

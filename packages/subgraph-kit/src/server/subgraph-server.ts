@@ -55,7 +55,8 @@ export async function createSubgraphServer<TLoaders, TSettings = unknown>(
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       options.inlineTracing ? ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }) : ApolloServerPluginInlineTraceDisabled(),
-      partialErrorsPlugin(),       errorLoggingPlugin(logger.child({ subgraph: definition.name })),
+      partialErrorsPlugin(),
+      errorLoggingPlugin(logger.child({ subgraph: definition.name })),
     ],
     logger: logger.child({ subgraph: definition.name }),
   });
@@ -64,7 +65,14 @@ export async function createSubgraphServer<TLoaders, TSettings = unknown>(
 /** What a subgraph answers to a request without a valid hub token; `reason` says what was wrong with it. */
 function notFromGateway(reason: TokenRefusal): { errors: Array<{ message: string; extensions: Record<string, string> }> } {
   return reason === "keys-unavailable"
-    ? { errors: [{ message: "the hub's public keys could not be fetched to check this request; try again shortly", extensions: { code: "SERVICE_UNAVAILABLE", reason } }] }
+    ? {
+        errors: [
+          {
+            message: "the hub's public keys could not be fetched to check this request; try again shortly",
+            extensions: { code: "SERVICE_UNAVAILABLE", reason },
+          },
+        ],
+      }
     : { errors: [{ message: "requests must come through the Agora gateway", extensions: { code: "UNAUTHENTICATED", reason } }] };
 }
 
@@ -129,14 +137,21 @@ export async function listenSubgraph<TLoaders, TSettings>(
   options: { port: number; host: string; production?: boolean } & SubgraphIngressOptions & SubgraphRunOptions<TSettings> & SubgraphServerOptions,
 ): Promise<RunningSubgraph> {
   if (options.partner && options.signer) {
-    throw new Error(`the ${definition.name} subgraph runs as a partner's, so it must not hold the hub's signing keys (AGORA_SIGNING_KEYS): it verifies the hub's tokens with AGORA_JWKS_URL`);
+    throw new Error(
+      `the ${definition.name} subgraph runs as a partner's, so it must not hold the hub's signing keys (AGORA_SIGNING_KEYS): it verifies the hub's tokens with AGORA_JWKS_URL`,
+    );
   }
   const keys = options.hubKeys ?? (options.signer ? { jwks: options.signer.jwks } : undefined);
   if (!keys) {
     if (options.production) {
-      throw new Error(`the ${definition.name} subgraph needs AGORA_JWKS_URL (the hub's /.well-known/jwks.json) in production, so that only the gateway can call it`);
+      throw new Error(
+        `the ${definition.name} subgraph needs AGORA_JWKS_URL (the hub's /.well-known/jwks.json) in production, so that only the gateway can call it`,
+      );
     }
-    logger.warn({ subgraph: definition.name }, "no hub keys (AGORA_JWKS_URL): every request is treated as anonymous, and anyone who can reach this port can call it");
+    logger.warn(
+      { subgraph: definition.name },
+      "no hub keys (AGORA_JWKS_URL): every request is treated as anonymous, and anyone who can reach this port can call it",
+    );
   }
   // Each token is good for one request: a captured one cannot be replayed within its lifetime.
   const verifier = keys && createHubTokenVerifier({ keys, audience: options.audience ?? definition.name, issuer: options.issuer ?? options.signer?.issuer });
@@ -188,7 +203,10 @@ export async function listenSubgraph<TLoaders, TSettings>(
       }
       const checked = await verifier.verify(req.header("authorization"), req.rawBody ?? "");
       if (!checked.ok) {
-        logger.warn({ subgraph: definition.name, reason: checked.reason, requestId: req.header("x-request-id")?.slice(0, 128) }, "request without a valid hub token refused");
+        logger.warn(
+          { subgraph: definition.name, reason: checked.reason, requestId: req.header("x-request-id")?.slice(0, 128) },
+          "request without a valid hub token refused",
+        );
         if (checked.reason !== "keys-unavailable") res.setHeader("www-authenticate", `Bearer error="invalid_token", error_description="${checked.reason}"`);
         res.status(checked.reason === "keys-unavailable" ? 503 : 401).json(notFromGateway(checked.reason));
         return;

@@ -40,8 +40,7 @@ function expectRefusal(result: OperationResult, code: string, field: string): vo
  */
 export function describeEntityContract<TLoaders>(contract: EntityContract<TLoaders>): void {
   const { typename } = contract;
-  const execute = <TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
-    contract.subgraph().execute<TData>(query, variables);
+  const execute = <TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => contract.subgraph().execute<TData>(query, variables);
 
   async function create(index: number): Promise<string> {
     const result = await execute<Record<string, { id: string }>>(contract.create.mutation, { input: contract.input(index) });

@@ -9,13 +9,19 @@ import { MAX_TEXT_SORT_VALUE_LENGTH, type SortValueType } from "../data/paginati
 
 /** A cursor for `list` holding any sort value and id, with a valid check. */
 export function forgeCursor(list: string, sortValue: unknown, id: unknown = "3f1c1f6e-0000-4000-8000-000000000000"): string {
-  const check = createHash("sha256").update(JSON.stringify([list, sortValue, id])).digest("base64url").slice(0, 12);
+  const check = createHash("sha256")
+    .update(JSON.stringify([list, sortValue, id]))
+    .digest("base64url")
+    .slice(0, 12);
   return Buffer.from(JSON.stringify([sortValue, id, check])).toString("base64url");
 }
 
 /** JSON numbers too large for a double parse as Infinity: such a cursor, with the check of Infinity. */
 export function forgeInfiniteCursor(list: string, id = "3f1c1f6e-0000-4000-8000-000000000000"): string {
-  const check = createHash("sha256").update(JSON.stringify([list, Infinity, id])).digest("base64url").slice(0, 12);
+  const check = createHash("sha256")
+    .update(JSON.stringify([list, Infinity, id]))
+    .digest("base64url")
+    .slice(0, 12);
   return Buffer.from(`[1e400,${JSON.stringify(id)},${JSON.stringify(check)}]`).toString("base64url");
 }
 

@@ -40,7 +40,10 @@ export const sleepersSubgraph: SubgraphDefinition<Record<string, never>> = {
 };
 
 /** The sleepers subgraph served by the kit's own server, as a partner (unsigned), without a statement timeout that would end naps first. */
-export async function startSleepersSubgraph(databaseUrl: string, poolSize = 2): Promise<RunningSubgraph & { dataSource: DataSource; close: () => Promise<void> }> {
+export async function startSleepersSubgraph(
+  databaseUrl: string,
+  poolSize = 2,
+): Promise<RunningSubgraph & { dataSource: DataSource; close: () => Promise<void> }> {
   const dataSource = await openSubgraphDatabase({ url: databaseUrl, schema: "sleepers", entities: [], migrations: [], poolSize, statementTimeoutMs: 120_000 });
   const running = await listenSubgraph(sleepersSubgraph, dataSource, { port: 0, host: "127.0.0.1", partner: true });
   return {

@@ -23,7 +23,11 @@ export interface TestSubgraph<TLoaders, TSettings = unknown> {
   /** Counts every SQL statement the subgraph sends. */
   queries: QueryCounter;
   /** Runs an operation as `viewer` (the operator unless given). */
-  execute: <TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { viewer?: Viewer }) => Promise<OperationResult<TData>>;
+  execute: <TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { viewer?: Viewer },
+  ) => Promise<OperationResult<TData>>;
   close: () => Promise<void>;
 }
 
@@ -57,7 +61,7 @@ export async function startTestSubgraph<TLoaders, TSettings = unknown>(
     dataSource,
     server,
     queries,
-    execute: async <TData,>(query: string, variables?: Record<string, unknown>, options: { viewer?: Viewer } = {}) => {
+    execute: async <TData>(query: string, variables?: Record<string, unknown>, options: { viewer?: Viewer } = {}) => {
       const response = await server.executeOperation(
         { query, variables },
         { contextValue: createSubgraphContext(definition, dataSource, { viewer: options.viewer ?? OPERATOR, peers, hubUrl, settings }) },

@@ -31,7 +31,9 @@ export function describeWriteAuthorisation(type: WritableRecordType): void {
   const UPSERT = `mutation($input: Upsert${typeName}Input!) { upsert${typeName}(input: $input) { ${selection} } }`;
 
   async function create(network: string, sourceId: string): Promise<{ id: string }> {
-    const result = await type.subgraph().execute<Record<string, { id: string }>>(CREATE, { input: await type.createInput(network, sourceId) }, asNetwork(network));
+    const result = await type
+      .subgraph()
+      .execute<Record<string, { id: string }>>(CREATE, { input: await type.createInput(network, sourceId) }, asNetwork(network));
     expect(result.errors).toBeUndefined();
     return result.data![`create${typeName}`];
   }
@@ -76,7 +78,11 @@ export function describeWriteAuthorisation(type: WritableRecordType): void {
     it("lets a network create, update and delete its own records, and the operator anyone's", async () => {
       const own = await create(NETWORK_A, "a-1");
       const { execute } = type.subgraph();
-      const updated = await execute<Record<string, Record<string, unknown>>>(UPDATE, { id: own.id, input: { [change.field]: change.value } }, asNetwork(NETWORK_A));
+      const updated = await execute<Record<string, Record<string, unknown>>>(
+        UPDATE,
+        { id: own.id, input: { [change.field]: change.value } },
+        asNetwork(NETWORK_A),
+      );
       expect(updated.errors).toBeUndefined();
       expect(updated.data![`update${typeName}`][change.field]).toEqual(change.value);
       expect((await execute(DELETE, { id: own.id }, asNetwork(NETWORK_A))).data).toEqual({ [`delete${typeName}`]: own.id });
@@ -92,7 +98,11 @@ export function describeWriteAuthorisation(type: WritableRecordType): void {
         const first = await execute<Record<string, { id: string }>>(UPSERT, { input }, asNetwork(NETWORK_A));
         expect(first.errors).toBeUndefined();
         const again = await execute<Record<string, { id: string }>>(UPSERT, { input }, asNetwork(NETWORK_A));
-        const changed = await execute<Record<string, Record<string, unknown>>>(UPSERT, { input: { ...input, [change.field]: change.value } }, asNetwork(NETWORK_A));
+        const changed = await execute<Record<string, Record<string, unknown>>>(
+          UPSERT,
+          { input: { ...input, [change.field]: change.value } },
+          asNetwork(NETWORK_A),
+        );
         expect(changed.errors).toBeUndefined();
         expect(again.data![`upsert${typeName}`].id).toBe(first.data![`upsert${typeName}`].id);
         expect(changed.data![`upsert${typeName}`]).toMatchObject({ id: first.data![`upsert${typeName}`].id, sourceId: "sync-1", [change.field]: change.value });

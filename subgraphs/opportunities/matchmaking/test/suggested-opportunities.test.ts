@@ -28,7 +28,16 @@ beforeAll(async () => {
     await subgraph.dataSource.query(
       `INSERT INTO opportunity (id, network, type, title, publisher_id, disciplines, eligible_countries, opens_at, deadline)
        VALUES ($1, 'net-a', $2, $3, $4, $5, $6, $7, $8)`,
-      [id(index + 1), type, { originalLanguage: "en", translations: [{ lang: "en", value: title, machineTranslated: false }] }, PUBLISHER, disciplines, countries, opensAt, deadline],
+      [
+        id(index + 1),
+        type,
+        { originalLanguage: "en", translations: [{ lang: "en", value: title, machineTranslated: false }] },
+        PUBLISHER,
+        disciplines,
+        countries,
+        opensAt,
+        deadline,
+      ],
     );
   }
 });

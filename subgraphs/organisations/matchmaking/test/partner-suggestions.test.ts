@@ -5,7 +5,14 @@ import { organisationsSubgraph } from "../../organisations.subgraph";
 let subgraph: TestSubgraph<OrganisationsLoaders>;
 
 const id = (n: number) => `00000000-0000-4000-8000-0000000000${String(n).padStart(2, "0")}`;
-const S = id(1), A = id(2), B = id(3), C = id(4), D = id(5), E = id(6), F = id(7), P = id(8);
+const S = id(1),
+  A = id(2),
+  B = id(3),
+  C = id(4),
+  D = id(5),
+  E = id(6),
+  F = id(7),
+  P = id(8);
 const PERSON = id(50);
 
 /**
@@ -46,7 +53,10 @@ beforeAll(async () => {
     [P, S, D, A, PERSON, C],
   );
   // A membership that has ended brings nobody closer: E was a member of P until 2020.
-  await subgraph.dataSource.query(`INSERT INTO membership (network, organisation_id, member_organisation_id, role, until) VALUES ('net-b', $1, $2, 'MEMBER', '2020-01-01')`, [P, E]);
+  await subgraph.dataSource.query(
+    `INSERT INTO membership (network, organisation_id, member_organisation_id, role, until) VALUES ('net-b', $1, $2, 'MEMBER', '2020-01-01')`,
+    [P, E],
+  );
 });
 afterAll(() => subgraph.close());
 
@@ -59,13 +69,19 @@ const ENTITY_SUGGESTIONS = `query ($representations: [_Any!]!, $first: Int! = 10
 type Suggestion = { organisation: { id: string; name: string }; score: number; reasons: Array<{ kind: string; detail: string }> };
 
 async function forOrganisation(orgId: string, first?: number): Promise<Suggestion[]> {
-  const result = await subgraph.execute<{ organisation: { partnerSuggestions: Suggestion[] } }>(ORGANISATION_SUGGESTIONS, { id: orgId, ...(first === undefined ? {} : { first }) });
+  const result = await subgraph.execute<{ organisation: { partnerSuggestions: Suggestion[] } }>(ORGANISATION_SUGGESTIONS, {
+    id: orgId,
+    ...(first === undefined ? {} : { first }),
+  });
   expect(result.errors).toBeUndefined();
   return result.data!.organisation.partnerSuggestions;
 }
 
 async function forEntity(representation: Record<string, unknown>, first?: number): Promise<Suggestion[]> {
-  const result = await subgraph.execute<{ _entities: Array<{ partnerSuggestions: Suggestion[] }> }>(ENTITY_SUGGESTIONS, { representations: [representation], ...(first === undefined ? {} : { first }) });
+  const result = await subgraph.execute<{ _entities: Array<{ partnerSuggestions: Suggestion[] }> }>(ENTITY_SUGGESTIONS, {
+    representations: [representation],
+    ...(first === undefined ? {} : { first }),
+  });
   expect(result.errors).toBeUndefined();
   return result.data!._entities[0].partnerSuggestions;
 }
@@ -148,7 +164,15 @@ describe("Person.partnerSuggestions (@requires disciplines country spokenLanguag
 });
 
 describe("Opportunity.partnerSuggestions (@requires type disciplines eligibleCountries workingLanguages publisher { id })", () => {
-  const call = { __typename: "Opportunity", id: id(60), type: "PARTNER_SEARCH", disciplines: ["DANCE"], eligibleCountries: ["BE", "MA", "FR"], workingLanguages: ["fr"], publisher: { id: S } };
+  const call = {
+    __typename: "Opportunity",
+    id: id(60),
+    type: "PARTNER_SEARCH",
+    disciplines: ["DANCE"],
+    eligibleCountries: ["BE", "MA", "FR"],
+    workingLanguages: ["fr"],
+    publisher: { id: S },
+  };
 
   it("suggests eligible organisations other than the publisher, as computed by hand", async () => {
     // The publisher S gives country FR, network net-a, needs (all but SHOWCASE) and proximity.

@@ -47,8 +47,22 @@ const text = (original: string, versions: Record<string, string>, machine: strin
 
 const LABS: CatalogueLab[] = [
   {
-    title: text("fr", { fr: "Cherche productrice pour une création sonore immersive dans les calanques", en: "Looking for a producer for an immersive sound piece in the calanques" }, ["en"]),
-    description: text("fr", { fr: "Une promenade sonore de 40 minutes entre Marseille et Cassis, enregistrée en binaural. Il nous manque une productrice et des lieux d'accueil en Méditerranée.", en: "A 40-minute binaural sound walk between Marseille and Cassis. We need a producer and host venues around the Mediterranean." }, ["en"]),
+    title: text(
+      "fr",
+      {
+        fr: "Cherche productrice pour une création sonore immersive dans les calanques",
+        en: "Looking for a producer for an immersive sound piece in the calanques",
+      },
+      ["en"],
+    ),
+    description: text(
+      "fr",
+      {
+        fr: "Une promenade sonore de 40 minutes entre Marseille et Cassis, enregistrée en binaural. Il nous manque une productrice et des lieux d'accueil en Méditerranée.",
+        en: "A 40-minute binaural sound walk between Marseille and Cassis. We need a producer and host venues around the Mediterranean.",
+      },
+      ["en"],
+    ),
     disciplines: ["MUSIC_RECORDING", "DIGITAL_ART"],
     lookingFor: [Role.PRODUCER, Role.VENUE],
     countriesSought: ["FR", "IT", "ES"],
@@ -59,8 +73,24 @@ const LABS: CatalogueLab[] = [
     link: "https://example.org/labs/calanques-sound-walk",
   },
   {
-    title: text("ar", { ar: "مختبر مسرح الشارع في أحياء المدينة العتيقة", fr: "Laboratoire de théâtre de rue dans les quartiers de la médina", en: "A street-theatre lab in the medina neighbourhoods" }, ["en"]),
-    description: text("ar", { ar: "نبحث عن فنانين ومرشدين لتطوير عروض قصيرة مع سكان أحياء المدينة العتيقة بتونس وتقديمها في الساحات العامة.", fr: "Nous cherchons des artistes et des mentors pour créer de courtes formes avec les habitants de la médina de Tunis et les jouer sur les places publiques.", en: "We are looking for artists and mentors to create short pieces with residents of the Tunis medina and perform them in public squares." }, ["en"]),
+    title: text(
+      "ar",
+      {
+        ar: "مختبر مسرح الشارع في أحياء المدينة العتيقة",
+        fr: "Laboratoire de théâtre de rue dans les quartiers de la médina",
+        en: "A street-theatre lab in the medina neighbourhoods",
+      },
+      ["en"],
+    ),
+    description: text(
+      "ar",
+      {
+        ar: "نبحث عن فنانين ومرشدين لتطوير عروض قصيرة مع سكان أحياء المدينة العتيقة بتونس وتقديمها في الساحات العامة.",
+        fr: "Nous cherchons des artistes et des mentors pour créer de courtes formes avec les habitants de la médina de Tunis et les jouer sur les places publiques.",
+        en: "We are looking for artists and mentors to create short pieces with residents of the Tunis medina and perform them in public squares.",
+      },
+      ["en"],
+    ),
     disciplines: ["CIRCUS_AND_STREET_ARTS", "THEATRE"],
     lookingFor: [Role.CO_CREATOR, Role.MENTOR],
     countriesSought: ["TN", "MA", "FR"],
@@ -70,8 +100,14 @@ const LABS: CatalogueLab[] = [
     host: 19,
   },
   {
-    title: text("it", { it: "Moda circolare: cerchiamo artigiani tessili per una capsule collection", en: "Circular fashion: textile artisans wanted for a capsule collection" }),
-    description: text("it", { it: "Una collezione di dieci capi da tessuti di recupero, prodotta tra Biella e il Maghreb. Cerchiamo laboratori artigiani e una rete di distribuzione etica.", en: "A ten-piece collection from reclaimed fabrics, made between Biella and the Maghreb. We are looking for craft workshops and an ethical distribution network." }),
+    title: text("it", {
+      it: "Moda circolare: cerchiamo artigiani tessili per una capsule collection",
+      en: "Circular fashion: textile artisans wanted for a capsule collection",
+    }),
+    description: text("it", {
+      it: "Una collezione di dieci capi da tessuti di recupero, prodotta tra Biella e il Maghreb. Cerchiamo laboratori artigiani e una rete di distribuzione etica.",
+      en: "A ten-piece collection from reclaimed fabrics, made between Biella and the Maghreb. We are looking for craft workshops and an ethical distribution network.",
+    }),
     disciplines: ["FASHION_DESIGN", "ARTISTIC_CRAFTS"],
     lookingFor: [Role.CO_CREATOR, Role.DISTRIBUTOR],
     countriesSought: ["IT", "MA", "TN"],
@@ -81,8 +117,24 @@ const LABS: CatalogueLab[] = [
     host: 23,
   },
   {
-    title: text("es", { es: "Laboratorio de videojuegos narrativos sobre migraciones mediterráneas", en: "A narrative video-game lab on Mediterranean migrations", ar: "مختبر ألعاب فيديو سردية عن الهجرات المتوسطية" }, ["ar"]),
-    description: text("es", { es: "Queremos escribir y prototipar un juego narrativo a partir de testimonios reales. Buscamos guionistas, traductoras e inversores de impacto.", en: "We want to write and prototype a narrative game based on real testimonies. We are looking for writers, translators and impact investors.", ar: "نريد كتابة لعبة سردية انطلاقاً من شهادات حقيقية وبناء نموذج أولي لها. نبحث عن كتّاب ومترجمين ومستثمرين." }, ["ar"]),
+    title: text(
+      "es",
+      {
+        es: "Laboratorio de videojuegos narrativos sobre migraciones mediterráneas",
+        en: "A narrative video-game lab on Mediterranean migrations",
+        ar: "مختبر ألعاب فيديو سردية عن الهجرات المتوسطية",
+      },
+      ["ar"],
+    ),
+    description: text(
+      "es",
+      {
+        es: "Queremos escribir y prototipar un juego narrativo a partir de testimonios reales. Buscamos guionistas, traductoras e inversores de impacto.",
+        en: "We want to write and prototype a narrative game based on real testimonies. We are looking for writers, translators and impact investors.",
+        ar: "نريد كتابة لعبة سردية انطلاقاً من شهادات حقيقية وبناء نموذج أولي لها. نبحث عن كتّاب ومترجمين ومستثمرين.",
+      },
+      ["ar"],
+    ),
     disciplines: ["VIDEO_GAMES", "LITERATURE"],
     lookingFor: [Role.CO_CREATOR, Role.TRANSLATOR, Role.INVESTOR],
     countriesSought: ["ES", "MA", "LB", "GR"],
@@ -92,8 +144,22 @@ const LABS: CatalogueLab[] = [
     host: 22,
   },
   {
-    title: text("en", { en: "How can residencies become affordable for emerging artists from outside the EU?", fr: "Comment rendre les résidences accessibles aux artistes émergents hors UE ?" }, ["fr"]),
-    description: text("en", { en: "A research question for hosts, funders and artists: visa costs, per diems and travel make many residencies out of reach. Share what works.", fr: "Une question de recherche pour les lieux, les financeurs et les artistes : visas, per diem et voyages rendent beaucoup de résidences inaccessibles. Partagez ce qui marche." }, ["fr"]),
+    title: text(
+      "en",
+      {
+        en: "How can residencies become affordable for emerging artists from outside the EU?",
+        fr: "Comment rendre les résidences accessibles aux artistes émergents hors UE ?",
+      },
+      ["fr"],
+    ),
+    description: text(
+      "en",
+      {
+        en: "A research question for hosts, funders and artists: visa costs, per diems and travel make many residencies out of reach. Share what works.",
+        fr: "Une question de recherche pour les lieux, les financeurs et les artistes : visas, per diem et voyages rendent beaucoup de résidences inaccessibles. Partagez ce qui marche.",
+      },
+      ["fr"],
+    ),
     disciplines: ["CROSS_DISCIPLINARY"],
     lookingFor: [Role.MENTOR, Role.INVESTOR],
     countriesSought: [],
@@ -104,7 +170,10 @@ const LABS: CatalogueLab[] = [
   },
   {
     title: text("el", { el: "Ηχητικοί περίπατοι στην Αθήνα: αναζητούμε συνεργάτες", en: "Sound walks in Athens: collaborators wanted" }),
-    description: text("el", { el: "Μια σειρά ηχητικών περιπάτων για τις γειτονιές της Αθήνας, σε τρεις γλώσσες. Ψάχνουμε ηχολήπτες και μεταφραστές.", en: "A series of sound walks through Athens neighbourhoods, in three languages. We are looking for sound recordists and translators." }),
+    description: text("el", {
+      el: "Μια σειρά ηχητικών περιπάτων για τις γειτονιές της Αθήνας, σε τρεις γλώσσες. Ψάχνουμε ηχολήπτες και μεταφραστές.",
+      en: "A series of sound walks through Athens neighbourhoods, in three languages. We are looking for sound recordists and translators.",
+    }),
     disciplines: ["MUSIC_RECORDING", "PODCASTS"],
     lookingFor: [Role.CO_CREATOR, Role.TRANSLATOR],
     countriesSought: ["GR", "CY", "TR"],
@@ -114,8 +183,17 @@ const LABS: CatalogueLab[] = [
     host: 26,
   },
   {
-    title: text("tr", { tr: "İstanbul'da genç tasarımcılar için ortak üretim atölyesi", en: "A co-production workshop for young designers in Istanbul" }, ["en"]),
-    description: text("tr", { tr: "Ürün ve grafik tasarımcıların birlikte prototip geliştirebileceği bir atölye alanı ve mentorlar arıyoruz.", en: "We are looking for a workshop space and mentors where product and graphic designers can prototype together." }, ["en"]),
+    title: text("tr", { tr: "İstanbul'da genç tasarımcılar için ortak üretim atölyesi", en: "A co-production workshop for young designers in Istanbul" }, [
+      "en",
+    ]),
+    description: text(
+      "tr",
+      {
+        tr: "Ürün ve grafik tasarımcıların birlikte prototip geliştirebileceği bir atölye alanı ve mentorlar arıyoruz.",
+        en: "We are looking for a workshop space and mentors where product and graphic designers can prototype together.",
+      },
+      ["en"],
+    ),
     disciplines: ["PRODUCT_DESIGN", "GRAPHIC_DESIGN"],
     lookingFor: [Role.VENUE, Role.MENTOR],
     countriesSought: ["TR", "GR", "BG"],
@@ -125,8 +203,24 @@ const LABS: CatalogueLab[] = [
     host: 27,
   },
   {
-    title: text("ar", { ar: "أرشيف بصري لبيروت: نبحث عن مصورين ومترجمين", en: "A visual archive of Beirut: photographers and translators wanted", fr: "Une archive visuelle de Beyrouth : recherche photographes et traducteurs" }, ["fr"]),
-    description: text("ar", { ar: "مشروع لجمع صور العائلات والأحياء قبل اختفائها، مع نصوص بثلاث لغات ومعرض متنقل.", en: "A project collecting family and neighbourhood photographs before they disappear, with texts in three languages and a touring exhibition.", fr: "Un projet pour rassembler les photographies de familles et de quartiers avant qu'elles ne disparaissent, avec des textes en trois langues et une exposition itinérante." }, ["fr"]),
+    title: text(
+      "ar",
+      {
+        ar: "أرشيف بصري لبيروت: نبحث عن مصورين ومترجمين",
+        en: "A visual archive of Beirut: photographers and translators wanted",
+        fr: "Une archive visuelle de Beyrouth : recherche photographes et traducteurs",
+      },
+      ["fr"],
+    ),
+    description: text(
+      "ar",
+      {
+        ar: "مشروع لجمع صور العائلات والأحياء قبل اختفائها، مع نصوص بثلاث لغات ومعرض متنقل.",
+        en: "A project collecting family and neighbourhood photographs before they disappear, with texts in three languages and a touring exhibition.",
+        fr: "Un projet pour rassembler les photographies de familles et de quartiers avant qu'elles ne disparaissent, avec des textes en trois langues et une exposition itinérante.",
+      },
+      ["fr"],
+    ),
     disciplines: ["PHOTOGRAPHY", "ARCHIVES"],
     lookingFor: [Role.CO_CREATOR, Role.TRANSLATOR],
     countriesSought: ["LB", "JO", "FR"],
@@ -136,8 +230,24 @@ const LABS: CatalogueLab[] = [
     host: 15,
   },
   {
-    title: text("fr", { fr: "Festival de musiques urbaines : recherche de partenaires de diffusion en Europe", ar: "مهرجان الموسيقى الحضرية: نبحث عن شركاء للتوزيع في أوروبا", en: "Urban music festival seeks touring partners in Europe" }, ["en"]),
-    description: text("fr", { fr: "Nous voulons faire tourner trois groupes de Casablanca dans des festivals européens et accueillir en retour des artistes européens au Maroc.", ar: "نريد تنظيم جولة لثلاث فرق من الدار البيضاء في مهرجانات أوروبية واستقبال فنانين أوروبيين في المغرب.", en: "We want to tour three bands from Casablanca at European festivals and host European artists in Morocco in return." }, ["en"]),
+    title: text(
+      "fr",
+      {
+        fr: "Festival de musiques urbaines : recherche de partenaires de diffusion en Europe",
+        ar: "مهرجان الموسيقى الحضرية: نبحث عن شركاء للتوزيع في أوروبا",
+        en: "Urban music festival seeks touring partners in Europe",
+      },
+      ["en"],
+    ),
+    description: text(
+      "fr",
+      {
+        fr: "Nous voulons faire tourner trois groupes de Casablanca dans des festivals européens et accueillir en retour des artistes européens au Maroc.",
+        ar: "نريد تنظيم جولة لثلاث فرق من الدار البيضاء في مهرجانات أوروبية واستقبال فنانين أوروبيين في المغرب.",
+        en: "We want to tour three bands from Casablanca at European festivals and host European artists in Morocco in return.",
+      },
+      ["en"],
+    ),
     disciplines: ["MUSIC", "FESTIVALS"],
     lookingFor: [Role.DISTRIBUTOR, Role.PRODUCER],
     countriesSought: ["MA", "FR", "BE", "ES"],
@@ -148,8 +258,14 @@ const LABS: CatalogueLab[] = [
     link: "https://example.org/labs/urban-music-touring",
   },
   {
-    title: text("sr-Latn", { "sr-Latn": "Dizajn za cirkularnu ekonomiju: izazov za mlade studije", en: "Design for the circular economy: a challenge for young studios" }),
-    description: text("sr-Latn", { "sr-Latn": "Tražimo dizajnerske studije koji žele da razviju nameštaj od otpadnog materijala i investitore za prvu seriju.", en: "We are looking for design studios wanting to develop furniture from waste material, and investors for a first batch." }),
+    title: text("sr-Latn", {
+      "sr-Latn": "Dizajn za cirkularnu ekonomiju: izazov za mlade studije",
+      en: "Design for the circular economy: a challenge for young studios",
+    }),
+    description: text("sr-Latn", {
+      "sr-Latn": "Tražimo dizajnerske studije koji žele da razviju nameštaj od otpadnog materijala i investitore za prvu seriju.",
+      en: "We are looking for design studios wanting to develop furniture from waste material, and investors for a first batch.",
+    }),
     disciplines: ["PRODUCT_DESIGN", "INTERIOR_DESIGN"],
     lookingFor: [Role.CO_CREATOR, Role.INVESTOR],
     countriesSought: ["RS", "HU", "SI", "HR"],
@@ -159,8 +275,14 @@ const LABS: CatalogueLab[] = [
     host: 7,
   },
   {
-    title: text("pt", { pt: "Podcast bilingue sobre artistas lusófonos em África e na Europa", en: "A bilingual podcast on Portuguese-speaking artists in Africa and Europe" }),
-    description: text("pt", { pt: "Doze episódios com artistas de Lisboa, Luanda, Maputo e Praia. Procuramos produção e tradução para inglês.", en: "Twelve episodes with artists from Lisbon, Luanda, Maputo and Praia. We are looking for production and English translation." }),
+    title: text("pt", {
+      pt: "Podcast bilingue sobre artistas lusófonos em África e na Europa",
+      en: "A bilingual podcast on Portuguese-speaking artists in Africa and Europe",
+    }),
+    description: text("pt", {
+      pt: "Doze episódios com artistas de Lisboa, Luanda, Maputo e Praia. Procuramos produção e tradução para inglês.",
+      en: "Twelve episodes with artists from Lisbon, Luanda, Maputo and Praia. We are looking for production and English translation.",
+    }),
     disciplines: ["PODCASTS", "JOURNALISM"],
     lookingFor: [Role.PRODUCER, Role.TRANSLATOR],
     countriesSought: ["PT", "AO", "MZ", "CV", "BR"],
@@ -170,8 +292,24 @@ const LABS: CatalogueLab[] = [
     host: 29,
   },
   {
-    title: text("de", { de: "Übersetzungswerkstatt: junge Comics aus dem Maghreb auf Deutsch", fr: "Atelier de traduction : la jeune bande dessinée du Maghreb en allemand", en: "Translation workshop: young comics from the Maghreb into German" }, ["en"]),
-    description: text("de", { de: "Eine Werkstatt für Übersetzerinnen und Verlage, die Comics aus Tunesien, Marokko und Algerien ins Deutsche bringen wollen.", fr: "Un atelier pour les traductrices et les éditeurs qui veulent publier en allemand des bandes dessinées de Tunisie, du Maroc et d'Algérie.", en: "A workshop for translators and publishers who want to bring comics from Tunisia, Morocco and Algeria to German readers." }, ["en"]),
+    title: text(
+      "de",
+      {
+        de: "Übersetzungswerkstatt: junge Comics aus dem Maghreb auf Deutsch",
+        fr: "Atelier de traduction : la jeune bande dessinée du Maghreb en allemand",
+        en: "Translation workshop: young comics from the Maghreb into German",
+      },
+      ["en"],
+    ),
+    description: text(
+      "de",
+      {
+        de: "Eine Werkstatt für Übersetzerinnen und Verlage, die Comics aus Tunesien, Marokko und Algerien ins Deutsche bringen wollen.",
+        fr: "Un atelier pour les traductrices et les éditeurs qui veulent publier en allemand des bandes dessinées de Tunisie, du Maroc et d'Algérie.",
+        en: "A workshop for translators and publishers who want to bring comics from Tunisia, Morocco and Algeria to German readers.",
+      },
+      ["en"],
+    ),
     disciplines: ["COMICS", "LITERARY_TRANSLATION"],
     lookingFor: [Role.TRANSLATOR, Role.DISTRIBUTOR],
     countriesSought: ["DE", "TN", "MA", "DZ"],
@@ -182,7 +320,9 @@ const LABS: CatalogueLab[] = [
   },
   {
     title: text("en", { en: "Crowdfunding clinic: pitch your creative business to impact investors" }),
-    description: text("en", { en: "A monthly online clinic where young creative entrepreneurs rehearse their pitch with investors and get feedback on their numbers." }),
+    description: text("en", {
+      en: "A monthly online clinic where young creative entrepreneurs rehearse their pitch with investors and get feedback on their numbers.",
+    }),
     disciplines: ["CROSS_DISCIPLINARY", "DESIGN_AND_CREATIVE_SERVICES"],
     lookingFor: [Role.INVESTOR, Role.MENTOR],
     countriesSought: ["GB", "IE"],
@@ -193,7 +333,14 @@ const LABS: CatalogueLab[] = [
   },
   {
     title: text("ar", { ar: "إقامة فنية للرسامين الشباب في عمّان", en: "An art residency for young painters in Amman" }, ["en"]),
-    description: text("ar", { ar: "نبحث عن فضاءات ومرشدين لاستضافة رسامين شباب من المنطقة لمدة شهر، مع معرض ختامي.", en: "We are looking for spaces and mentors to host young painters from the region for a month, ending with an exhibition." }, ["en"]),
+    description: text(
+      "ar",
+      {
+        ar: "نبحث عن فضاءات ومرشدين لاستضافة رسامين شباب من المنطقة لمدة شهر، مع معرض ختامي.",
+        en: "We are looking for spaces and mentors to host young painters from the region for a month, ending with an exhibition.",
+      },
+      ["en"],
+    ),
     disciplines: ["FINE_ARTS"],
     lookingFor: [Role.VENUE, Role.MENTOR],
     countriesSought: ["JO", "PS", "EG", "LB"],
@@ -203,8 +350,22 @@ const LABS: CatalogueLab[] = [
     host: 18,
   },
   {
-    title: text("it", { it: "Realtà virtuale per i musei di provincia: chi vuole sperimentare con noi?", en: "Virtual reality for small-town museums: who wants to experiment with us?" }, ["en"]),
-    description: text("it", { it: "Un prototipo di visita in realtà virtuale per tre piccoli musei. Cerchiamo sviluppatori XR e un fondo che creda nel progetto.", en: "A virtual-reality visit prototype for three small museums. We are looking for XR developers and a fund that believes in the project." }, ["en"]),
+    title: text(
+      "it",
+      {
+        it: "Realtà virtuale per i musei di provincia: chi vuole sperimentare con noi?",
+        en: "Virtual reality for small-town museums: who wants to experiment with us?",
+      },
+      ["en"],
+    ),
+    description: text(
+      "it",
+      {
+        it: "Un prototipo di visita in realtà virtuale per tre piccoli musei. Cerchiamo sviluppatori XR e un fondo che creda nel progetto.",
+        en: "A virtual-reality visit prototype for three small museums. We are looking for XR developers and a fund that believes in the project.",
+      },
+      ["en"],
+    ),
     disciplines: ["XR", "MUSEUMS"],
     lookingFor: [Role.CO_CREATOR, Role.INVESTOR],
     countriesSought: ["IT", "AT", "SI"],
@@ -214,8 +375,14 @@ const LABS: CatalogueLab[] = [
     host: 24,
   },
   {
-    title: text("es", { es: "Danza contemporánea y personas mayores: coreógrafas buscan espacio de ensayo", fr: "Danse contemporaine et personnes âgées : des chorégraphes cherchent un lieu de répétition" }),
-    description: text("es", { es: "Un proyecto intergeneracional que necesita una sala de ensayo dos tardes por semana y una productora para la gira.", fr: "Un projet intergénérationnel qui a besoin d'un studio de répétition deux après-midi par semaine et d'une productrice pour la tournée." }),
+    title: text("es", {
+      es: "Danza contemporánea y personas mayores: coreógrafas buscan espacio de ensayo",
+      fr: "Danse contemporaine et personnes âgées : des chorégraphes cherchent un lieu de répétition",
+    }),
+    description: text("es", {
+      es: "Un proyecto intergeneracional que necesita una sala de ensayo dos tardes por semana y una productora para la gira.",
+      fr: "Un projet intergénérationnel qui a besoin d'un studio de répétition deux après-midi par semaine et d'une productrice pour la tournée.",
+    }),
     disciplines: ["DANCE"],
     lookingFor: [Role.VENUE, Role.PRODUCER],
     countriesSought: ["ES", "PT"],
@@ -225,8 +392,19 @@ const LABS: CatalogueLab[] = [
     host: 21,
   },
   {
-    title: text("en", { en: "Island stories: a podcast series from Malta, Cyprus and Crete", el: "Ιστορίες νησιών: μια σειρά podcast από τη Μάλτα, την Κύπρο και την Κρήτη" }, ["el"]),
-    description: text("en", { en: "Oral histories of island communities, recorded by local producers and edited together. We need co-hosts and translators.", el: "Προφορικές ιστορίες νησιωτικών κοινοτήτων, ηχογραφημένες από τοπικούς παραγωγούς. Χρειαζόμαστε συμπαρουσιαστές και μεταφραστές." }, ["el"]),
+    title: text(
+      "en",
+      { en: "Island stories: a podcast series from Malta, Cyprus and Crete", el: "Ιστορίες νησιών: μια σειρά podcast από τη Μάλτα, την Κύπρο και την Κρήτη" },
+      ["el"],
+    ),
+    description: text(
+      "en",
+      {
+        en: "Oral histories of island communities, recorded by local producers and edited together. We need co-hosts and translators.",
+        el: "Προφορικές ιστορίες νησιωτικών κοινοτήτων, ηχογραφημένες από τοπικούς παραγωγούς. Χρειαζόμαστε συμπαρουσιαστές και μεταφραστές.",
+      },
+      ["el"],
+    ),
     disciplines: ["PODCASTS", "INTANGIBLE_HERITAGE"],
     lookingFor: [Role.CO_CREATOR, Role.TRANSLATOR],
     countriesSought: ["MT", "CY", "GR"],
@@ -236,8 +414,24 @@ const LABS: CatalogueLab[] = [
     host: 28,
   },
   {
-    title: text("fr", { fr: "Guide pratique de la mobilité artistique pour les jeunes entrepreneurs créatifs", en: "A practical mobility guide for young creative entrepreneurs", ar: "دليل عملي لتنقل الفنانين لرواد الأعمال المبدعين الشباب" }, ["ar"]),
-    description: text("fr", { fr: "Nous rédigeons ensemble un guide sur les visas, la fiscalité et les financements de la mobilité. Rejoignez l'écriture ou aidez à le traduire.", en: "We are writing a guide on visas, taxation and mobility funding together. Join the writing or help translate it.", ar: "نكتب معاً دليلاً حول التأشيرات والضرائب وتمويل التنقل. شاركوا في الكتابة أو ساعدوا في الترجمة." }, ["ar"]),
+    title: text(
+      "fr",
+      {
+        fr: "Guide pratique de la mobilité artistique pour les jeunes entrepreneurs créatifs",
+        en: "A practical mobility guide for young creative entrepreneurs",
+        ar: "دليل عملي لتنقل الفنانين لرواد الأعمال المبدعين الشباب",
+      },
+      ["ar"],
+    ),
+    description: text(
+      "fr",
+      {
+        fr: "Nous rédigeons ensemble un guide sur les visas, la fiscalité et les financements de la mobilité. Rejoignez l'écriture ou aidez à le traduire.",
+        en: "We are writing a guide on visas, taxation and mobility funding together. Join the writing or help translate it.",
+        ar: "نكتب معاً دليلاً حول التأشيرات والضرائب وتمويل التنقل. شاركوا في الكتابة أو ساعدوا في الترجمة.",
+      },
+      ["ar"],
+    ),
     disciplines: ["CROSS_DISCIPLINARY"],
     lookingFor: [Role.CO_CREATOR, Role.TRANSLATOR],
     countriesSought: [],
@@ -247,8 +441,24 @@ const LABS: CatalogueLab[] = [
     host: 1,
   },
   {
-    title: text("ar", { ar: "سينما الهاتف المحمول: ورشة لصناع الأفلام الشباب في الإسكندرية", en: "Mobile-phone cinema: a workshop for young filmmakers in Alexandria", fr: "Cinéma au téléphone portable : un atelier pour jeunes cinéastes à Alexandrie" }, ["fr"]),
-    description: text("ar", { ar: "ورشة لمدة أسبوعين لصناعة أفلام قصيرة بالهاتف، نبحث عن مرشدين وموزعين لعرض الأفلام في مهرجانات المنطقة.", en: "A two-week workshop making short films on phones. We are looking for mentors and distributors to screen the films at festivals in the region.", fr: "Un atelier de deux semaines pour tourner des courts métrages au téléphone. Nous cherchons des mentors et des distributeurs pour les montrer dans les festivals de la région." }, ["fr"]),
+    title: text(
+      "ar",
+      {
+        ar: "سينما الهاتف المحمول: ورشة لصناع الأفلام الشباب في الإسكندرية",
+        en: "Mobile-phone cinema: a workshop for young filmmakers in Alexandria",
+        fr: "Cinéma au téléphone portable : un atelier pour jeunes cinéastes à Alexandrie",
+      },
+      ["fr"],
+    ),
+    description: text(
+      "ar",
+      {
+        ar: "ورشة لمدة أسبوعين لصناعة أفلام قصيرة بالهاتف، نبحث عن مرشدين وموزعين لعرض الأفلام في مهرجانات المنطقة.",
+        en: "A two-week workshop making short films on phones. We are looking for mentors and distributors to screen the films at festivals in the region.",
+        fr: "Un atelier de deux semaines pour tourner des courts métrages au téléphone. Nous cherchons des mentors et des distributeurs pour les montrer dans les festivals de la région.",
+      },
+      ["fr"],
+    ),
     disciplines: ["FILM"],
     lookingFor: [Role.MENTOR, Role.DISTRIBUTOR],
     countriesSought: ["EG", "TN", "JO"],
@@ -258,8 +468,14 @@ const LABS: CatalogueLab[] = [
     host: 12,
   },
   {
-    title: text("en", { en: "Polish and Ukrainian illustrators seek a publisher for a picture-book series", pl: "Polskie i ukraińskie ilustratorki szukają wydawcy serii książek obrazkowych" }),
-    description: text("en", { en: "Four picture books about growing up between two languages, ready in draft. We are looking for a publisher and a German translator.", pl: "Cztery książki obrazkowe o dorastaniu między dwoma językami, gotowe w wersji roboczej. Szukamy wydawcy i tłumacza na niemiecki." }),
+    title: text("en", {
+      en: "Polish and Ukrainian illustrators seek a publisher for a picture-book series",
+      pl: "Polskie i ukraińskie ilustratorki szukają wydawcy serii książek obrazkowych",
+    }),
+    description: text("en", {
+      en: "Four picture books about growing up between two languages, ready in draft. We are looking for a publisher and a German translator.",
+      pl: "Cztery książki obrazkowe o dorastaniu między dwoma językami, gotowe w wersji roboczej. Szukamy wydawcy i tłumacza na niemiecki.",
+    }),
     disciplines: ["COMICS", "PUBLISHING"],
     lookingFor: [Role.DISTRIBUTOR, Role.TRANSLATOR],
     countriesSought: ["PL", "UA", "DE"],
@@ -269,8 +485,19 @@ const LABS: CatalogueLab[] = [
     host: 31,
   },
   {
-    title: text("en", { en: "Open call for co-creators: an AI-assisted choir installation", de: "Offener Aufruf: eine KI-gestützte Chor-Installation sucht Mitwirkende" }, ["de"]),
-    description: text("en", { en: "Singers, coders and sound designers wanted for an installation where an amateur choir improvises with a generative model.", de: "Gesucht: Sängerinnen, Programmierer und Sounddesignerinnen für eine Installation, in der ein Laienchor mit einem generativen Modell improvisiert." }, ["de"]),
+    title: text(
+      "en",
+      { en: "Open call for co-creators: an AI-assisted choir installation", de: "Offener Aufruf: eine KI-gestützte Chor-Installation sucht Mitwirkende" },
+      ["de"],
+    ),
+    description: text(
+      "en",
+      {
+        en: "Singers, coders and sound designers wanted for an installation where an amateur choir improvises with a generative model.",
+        de: "Gesucht: Sängerinnen, Programmierer und Sounddesignerinnen für eine Installation, in der ein Laienchor mit einem generativen Modell improvisiert.",
+      },
+      ["de"],
+    ),
     disciplines: ["DIGITAL_ART", "MUSIC"],
     lookingFor: [Role.CO_CREATOR, Role.PRODUCER],
     countriesSought: ["AT", "NL", "DE"],
@@ -280,8 +507,14 @@ const LABS: CatalogueLab[] = [
     host: 25,
   },
   {
-    title: text("fr", { fr: "Collectif d'architectes cherche un mentor pour un premier concours européen", en: "Architects' collective seeks a mentor for its first European competition" }),
-    description: text("fr", { fr: "Trois jeunes architectes paysagistes préparent un concours sur les berges urbaines et cherchent un regard expérimenté.", en: "Three young landscape architects are preparing a competition on urban riverbanks and are looking for an experienced eye." }),
+    title: text("fr", {
+      fr: "Collectif d'architectes cherche un mentor pour un premier concours européen",
+      en: "Architects' collective seeks a mentor for its first European competition",
+    }),
+    description: text("fr", {
+      fr: "Trois jeunes architectes paysagistes préparent un concours sur les berges urbaines et cherchent un regard expérimenté.",
+      en: "Three young landscape architects are preparing a competition on urban riverbanks and are looking for an experienced eye.",
+    }),
     disciplines: ["ARCHITECTURE", "LANDSCAPE_DESIGN"],
     lookingFor: [Role.MENTOR],
     countriesSought: ["FR", "FI", "DK"],
@@ -291,8 +524,24 @@ const LABS: CatalogueLab[] = [
     host: null,
   },
   {
-    title: text("ar", { ar: "منصة رقمية لبيع الحرف التقليدية التونسية", fr: "Une plateforme en ligne pour les artisanats traditionnels tunisiens", en: "An online marketplace for Tunisian traditional crafts" }, ["en"]),
-    description: text("ar", { ar: "نبني منصة تربط الحرفيين مباشرة بالمشترين في أوروبا، ونبحث عن مستثمرين وشركاء في التوزيع.", fr: "Nous construisons une plateforme qui relie directement les artisans aux acheteurs en Europe, et cherchons des investisseurs et des partenaires de distribution.", en: "We are building a platform linking artisans directly with buyers in Europe, and are looking for investors and distribution partners." }, ["en"]),
+    title: text(
+      "ar",
+      {
+        ar: "منصة رقمية لبيع الحرف التقليدية التونسية",
+        fr: "Une plateforme en ligne pour les artisanats traditionnels tunisiens",
+        en: "An online marketplace for Tunisian traditional crafts",
+      },
+      ["en"],
+    ),
+    description: text(
+      "ar",
+      {
+        ar: "نبني منصة تربط الحرفيين مباشرة بالمشترين في أوروبا، ونبحث عن مستثمرين وشركاء في التوزيع.",
+        fr: "Nous construisons une plateforme qui relie directement les artisans aux acheteurs en Europe, et cherchons des investisseurs et des partenaires de distribution.",
+        en: "We are building a platform linking artisans directly with buyers in Europe, and are looking for investors and distribution partners.",
+      },
+      ["en"],
+    ),
     disciplines: ["ARTISTIC_CRAFTS", "DESIGN_AND_CREATIVE_SERVICES"],
     lookingFor: [Role.INVESTOR, Role.DISTRIBUTOR],
     countriesSought: ["TN", "FR", "IT"],
@@ -302,8 +551,22 @@ const LABS: CatalogueLab[] = [
     host: null,
   },
   {
-    title: text("en", { en: "Hackathon brief: accessible festival wayfinding for Deaf and blind audiences", de: "Hackathon: barrierefreie Orientierung auf Festivals für gehörlose und blinde Menschen" }, ["de"]),
-    description: text("en", { en: "A weekend hackathon to design signage, apps and tactile maps with Deaf and blind festival-goers. We need a venue and co-creators.", de: "Ein Wochenend-Hackathon, um mit gehörlosen und blinden Festivalbesuchern Beschilderung, Apps und taktile Pläne zu gestalten. Wir brauchen einen Ort und Mitwirkende." }, ["de"]),
+    title: text(
+      "en",
+      {
+        en: "Hackathon brief: accessible festival wayfinding for Deaf and blind audiences",
+        de: "Hackathon: barrierefreie Orientierung auf Festivals für gehörlose und blinde Menschen",
+      },
+      ["de"],
+    ),
+    description: text(
+      "en",
+      {
+        en: "A weekend hackathon to design signage, apps and tactile maps with Deaf and blind festival-goers. We need a venue and co-creators.",
+        de: "Ein Wochenend-Hackathon, um mit gehörlosen und blinden Festivalbesuchern Beschilderung, Apps und taktile Pläne zu gestalten. Wir brauchen einen Ort und Mitwirkende.",
+      },
+      ["de"],
+    ),
     disciplines: ["GRAPHIC_DESIGN", "FESTIVALS"],
     lookingFor: [Role.CO_CREATOR, Role.VENUE],
     countriesSought: ["HU", "DE", "AT"],
@@ -316,11 +579,27 @@ const LABS: CatalogueLab[] = [
 
 /** Templates of synthetic labs per language; `{practice}` and `{city}` are filled in. */
 const SYNTHETIC_TEXTS: Record<string, { title: string; description: string }> = {
-  en: { title: "{practice}: an open lab for new collaborations", description: "An idea born in {city}: we look for partners to develop, test and present a new {practice} work across borders." },
-  fr: { title: "{practice} : un laboratoire ouvert à de nouvelles collaborations", description: "Une idée née à {city} : nous cherchons des partenaires pour développer, tester et présenter une nouvelle œuvre ({practice}) par-delà les frontières." },
-  es: { title: "{practice}: un laboratorio abierto a nuevas colaboraciones", description: "Una idea nacida en {city}: buscamos socios para desarrollar, probar y presentar una nueva obra de {practice} más allá de las fronteras." },
-  it: { title: "{practice}: un laboratorio aperto a nuove collaborazioni", description: "Un'idea nata a {city}: cerchiamo partner per sviluppare, sperimentare e presentare un nuovo lavoro di {practice} oltre i confini." },
-  ar: { title: "{practice}: مختبر مفتوح لتعاونات جديدة", description: "فكرة وُلدت في {city}: نبحث عن شركاء لتطوير عمل جديد في مجال {practice} وتجريبه وتقديمه عبر الحدود." },
+  en: {
+    title: "{practice}: an open lab for new collaborations",
+    description: "An idea born in {city}: we look for partners to develop, test and present a new {practice} work across borders.",
+  },
+  fr: {
+    title: "{practice} : un laboratoire ouvert à de nouvelles collaborations",
+    description:
+      "Une idée née à {city} : nous cherchons des partenaires pour développer, tester et présenter une nouvelle œuvre ({practice}) par-delà les frontières.",
+  },
+  es: {
+    title: "{practice}: un laboratorio abierto a nuevas colaboraciones",
+    description: "Una idea nacida en {city}: buscamos socios para desarrollar, probar y presentar una nueva obra de {practice} más allá de las fronteras.",
+  },
+  it: {
+    title: "{practice}: un laboratorio aperto a nuove collaborazioni",
+    description: "Un'idea nata a {city}: cerchiamo partner per sviluppare, sperimentare e presentare un nuovo lavoro di {practice} oltre i confini.",
+  },
+  ar: {
+    title: "{practice}: مختبر مفتوح لتعاونات جديدة",
+    description: "فكرة وُلدت في {city}: نبحث عن شركاء لتطوير عمل جديد في مجال {practice} وتجريبه وتقديمه عبر الحدود.",
+  },
 };
 const SYNTHETIC_CITIES = ["Marseille", "Tunis", "Naples", "Seville", "Beirut", "Casablanca", "Thessaloniki", "Lisbon", "Belgrade", "Amman"];
 const SOUGHT_COUNTRIES: CountryCode[] = ["FR", "IT", "ES", "PT", "GR", "DE", "BE", "NL", "TN", "MA", "LB", "JO", "EG", "TR", "RS", "MT"];
@@ -344,7 +623,8 @@ function syntheticLab(index: number, faker: ReturnType<typeof createSeededFaker>
   const practices = faker.helpers.arrayElements(PRACTICES, { min: 1, max: 3 });
   const city = faker.helpers.arrayElement(SYNTHETIC_CITIES);
   const languages = [...new Set([original, "en"])];
-  const versions = (part: "title" | "description") => Object.fromEntries(languages.map((lang) => [lang, fill(SYNTHETIC_TEXTS[lang][part], practices[0], city)]));
+  const versions = (part: "title" | "description") =>
+    Object.fromEntries(languages.map((lang) => [lang, fill(SYNTHETIC_TEXTS[lang][part], practices[0], city)]));
   const machine = languages.filter((lang) => lang !== original);
   const expiresInDays = index % 10 === 0 ? null : faker.number.int({ min: -60, max: 180 });
   return {

@@ -18,7 +18,14 @@ export function createLabLoaders(dataSource: DataSource): LabLoaders {
     labById,
     labsByHostOrganisationId: createChildrenPageLoader(
       dataSource,
-      { from: "lab", parentColumn: "lab.host_organisation_id", idColumn: "lab.id", sortColumn: "lab.created_at", sortValueType: "timestamp", direction: "DESC" },
+      {
+        from: "lab",
+        parentColumn: "lab.host_organisation_id",
+        idColumn: "lab.id",
+        sortColumn: "lab.created_at",
+        sortValueType: "timestamp",
+        direction: "DESC",
+      },
       labById,
       (lab) => lab.createdAt,
     ),

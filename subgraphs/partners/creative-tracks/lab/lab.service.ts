@@ -1,6 +1,16 @@
 import type { SelectQueryBuilder } from "typeorm";
 import { expandDisciplines } from "@agora-hub/subgraph-kit";
-import { escapeLike, type LocalizedText, type LocalizedTextInput, NetworkRecordWriter, requireUuid, requireWriter, toLocalizedText, unique, Violations } from "@agora-hub/subgraph-kit";
+import {
+  escapeLike,
+  type LocalizedText,
+  type LocalizedTextInput,
+  NetworkRecordWriter,
+  requireUuid,
+  requireWriter,
+  toLocalizedText,
+  unique,
+  Violations,
+} from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/subgraph-kit";
 import type { Page } from "@agora-hub/subgraph-kit";
 import type { PageWindow } from "@agora-hub/subgraph-kit";

@@ -12,7 +12,11 @@ export class OrganisationLabsResolver {
     nullable: true,
     description: "Creative Tracks Ideation Labs this organisation hosts, newest first (from the creative_tracks partner subgraph).",
   })
-  async creativeTracksLabs(@Root() organisation: Organisation, @Args() page: PageArgs, @Ctx() context: CreativeTracksContext): Promise<CreativeTracksLabConnection> {
+  async creativeTracksLabs(
+    @Root() organisation: Organisation,
+    @Args() page: PageArgs,
+    @Ctx() context: CreativeTracksContext,
+  ): Promise<CreativeTracksLabConnection> {
     return new CreativeTracksLabConnection(await listHostedLabs(context, organisation.id, page));
   }
 }

@@ -31,7 +31,10 @@ const validInput = (overrides: Record<string, unknown> = {}) => ({
   },
   description: {
     originalLanguage: "fr",
-    translations: [{ lang: "fr", value: "Nous cherchons des metteurs en scène à Tunis." }, { lang: "en", value: "We look for directors in Tunis." }],
+    translations: [
+      { lang: "fr", value: "Nous cherchons des metteurs en scène à Tunis." },
+      { lang: "en", value: "We look for directors in Tunis." },
+    ],
   },
   link: "https://example.org/labs/street-theatre",
   disciplines: ["THEATRE", "CIRCUS_AND_STREET_ARTS", "THEATRE"],
@@ -59,7 +62,10 @@ function labRow(sourceId: string, fields: Partial<CreativeTracksLab> & { titleTe
   const { titleText = { en: sourceId }, ...rest } = fields;
   const [original] = Object.keys(titleText);
   const text = (versions: Record<string, string>) =>
-    LocalizedText.from({ originalLanguage: original, translations: Object.entries(versions).map(([lang, value]) => ({ lang, value, machineTranslated: false })) });
+    LocalizedText.from({
+      originalLanguage: original,
+      translations: Object.entries(versions).map(([lang, value]) => ({ lang, value, machineTranslated: false })),
+    });
   return Object.assign(new CreativeTracksLab(), {
     network: "creative-tracks",
     sourceId,
@@ -129,7 +135,9 @@ describe("creative_tracks subgraph: Ideation Labs", () => {
 
     it("refuses anonymous creates and deletes with UNAUTHENTICATED, writing nothing", async () => {
       const existing = await createLab();
-      expect((await subgraph.execute(CREATE_LAB, { input: validInput({ sourceId: "anon" }) }, anonymous)).errors?.[0].extensions).toMatchObject({ code: "UNAUTHENTICATED" });
+      expect((await subgraph.execute(CREATE_LAB, { input: validInput({ sourceId: "anon" }) }, anonymous)).errors?.[0].extensions).toMatchObject({
+        code: "UNAUTHENTICATED",
+      });
       expect((await subgraph.execute(DELETE_LAB, { id: existing.id }, anonymous)).errors?.[0].extensions).toMatchObject({ code: "UNAUTHENTICATED" });
       expect(await countLabs()).toBe(1);
     });
@@ -153,12 +161,20 @@ describe("creative_tracks subgraph: Ideation Labs", () => {
     const longTitle = { originalLanguage: "en", translations: [{ lang: "en", value: "x".repeat(201) }] };
     const cases: Array<[string, Record<string, unknown>, RegExp]> = [
       ["a missing title", { title: undefined }, /Field "title" of required type "LocalizedTextInput!" was not provided/],
-      ["a blank title", { title: { originalLanguage: "en", translations: [{ lang: "en", value: "   " }] } }, /title.translations\[0\].value: must not be blank/],
+      [
+        "a blank title",
+        { title: { originalLanguage: "en", translations: [{ lang: "en", value: "   " }] } },
+        /title.translations\[0\].value: must not be blank/,
+      ],
       ["a title over 200 characters", { title: longTitle }, /title.translations\[0\].value: must be at most 200 characters/],
       ["a title without its original language", { title: { originalLanguage: "es", translations: [{ lang: "en", value: "Hi" }] } }, /title.originalLanguage/],
       ["an expiry date in the past", { expiresAt: inDays(-1).toISOString() }, /expiresAt: must be in the future/],
       ["an expiry date more than two years ahead", { expiresAt: inDays(800).toISOString() }, /expiresAt: must be at most two years ahead/],
-      ["more than 20 countries", { countriesSought: ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL"] }, /countriesSought: must hold at most 20 countries/],
+      [
+        "more than 20 countries",
+        { countriesSought: ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL"] },
+        /countriesSought: must hold at most 20 countries/,
+      ],
       ["a bad country code", { countriesSought: ["XX"] }, /"XX".*CountryCode/],
       ["an unknown role", { lookingFor: ["ASTRONAUT"] }, /ASTRONAUT.*CreativeTracksCollaboratorRole/],
       ["an unknown discipline", { disciplines: ["BASKET_WEAVING_ON_MARS"] }, /BASKET_WEAVING_ON_MARS.*Discipline/],
@@ -190,10 +206,37 @@ describe("creative_tracks subgraph: Ideation Labs", () => {
     beforeEach(async () => {
       // Newest first: A, B, C, D, E.
       await insertLabs([
-        labRow("A", { createdAt: inDays(-1), disciplines: ["PHOTOGRAPHY"], lookingFor: [Role.PRODUCER], countriesSought: ["PT"], expiresAt: inDays(10), titleText: { en: "A photo book on Lisbon" } }),
-        labRow("B", { createdAt: inDays(-2), disciplines: ["MUSIC"], lookingFor: [Role.DISTRIBUTOR, Role.VENUE], countriesSought: ["DE", "AT"], expiresAt: inDays(-1), titleText: { de: "Ein Klangarchiv für Wien" } }),
-        labRow("C", { createdAt: inDays(-3), disciplines: ["FINE_ARTS"], lookingFor: [Role.MENTOR], countriesSought: ["IT"], titleText: { it: "Pittura al 100% all'aperto" } }),
-        labRow("D", { createdAt: inDays(-4), disciplines: ["FILM"], lookingFor: [Role.INVESTOR, Role.CO_CREATOR], countriesSought: ["LB", "TN"], expiresAt: inDays(30), titleText: { ar: "سينما الهاتف", fr: "Court métrage à Beyrouth" } }),
+        labRow("A", {
+          createdAt: inDays(-1),
+          disciplines: ["PHOTOGRAPHY"],
+          lookingFor: [Role.PRODUCER],
+          countriesSought: ["PT"],
+          expiresAt: inDays(10),
+          titleText: { en: "A photo book on Lisbon" },
+        }),
+        labRow("B", {
+          createdAt: inDays(-2),
+          disciplines: ["MUSIC"],
+          lookingFor: [Role.DISTRIBUTOR, Role.VENUE],
+          countriesSought: ["DE", "AT"],
+          expiresAt: inDays(-1),
+          titleText: { de: "Ein Klangarchiv für Wien" },
+        }),
+        labRow("C", {
+          createdAt: inDays(-3),
+          disciplines: ["FINE_ARTS"],
+          lookingFor: [Role.MENTOR],
+          countriesSought: ["IT"],
+          titleText: { it: "Pittura al 100% all'aperto" },
+        }),
+        labRow("D", {
+          createdAt: inDays(-4),
+          disciplines: ["FILM"],
+          lookingFor: [Role.INVESTOR, Role.CO_CREATOR],
+          countriesSought: ["LB", "TN"],
+          expiresAt: inDays(30),
+          titleText: { ar: "سينما الهاتف", fr: "Court métrage à Beyrouth" },
+        }),
         labRow("E", { createdAt: inDays(-5), disciplines: ["DANCE"], lookingFor: [Role.VENUE], expiresAt: inDays(-3), titleText: { en: "Dance residency" } }),
       ]);
     });

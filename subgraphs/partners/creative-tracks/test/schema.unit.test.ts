@@ -43,9 +43,14 @@ let document: DocumentNode;
 let core: Array<{ name: string; sdl: string }>;
 
 const isTypeDefinition = (node: DefinitionNode): node is TypeDefinitionNode =>
-  [Kind.OBJECT_TYPE_DEFINITION, Kind.INPUT_OBJECT_TYPE_DEFINITION, Kind.ENUM_TYPE_DEFINITION, Kind.SCALAR_TYPE_DEFINITION, Kind.INTERFACE_TYPE_DEFINITION, Kind.UNION_TYPE_DEFINITION].includes(
-    node.kind,
-  );
+  [
+    Kind.OBJECT_TYPE_DEFINITION,
+    Kind.INPUT_OBJECT_TYPE_DEFINITION,
+    Kind.ENUM_TYPE_DEFINITION,
+    Kind.SCALAR_TYPE_DEFINITION,
+    Kind.INTERFACE_TYPE_DEFINITION,
+    Kind.UNION_TYPE_DEFINITION,
+  ].includes(node.kind);
 const typeDefinitions = () => document.definitions.filter(isTypeDefinition);
 const definition = (name: string) => typeDefinitions().find((node) => node.name.value === name);
 const fieldsOf = (name: string): readonly FieldDefinitionNode[] => {
@@ -86,7 +91,12 @@ describe("creative_tracks subgraph: partner SDL policy", () => {
 
   it("prefixes every root field with creativeTracks and keeps it nullable", () => {
     const rootFields = [...ROOTS].flatMap((root) => fieldsOf(root));
-    expect(rootFields.map((field) => field.name.value).sort()).toEqual(["creativeTracksCreateLab", "creativeTracksDeleteLab", "creativeTracksLab", "creativeTracksLabs"]);
+    expect(rootFields.map((field) => field.name.value).sort()).toEqual([
+      "creativeTracksCreateLab",
+      "creativeTracksDeleteLab",
+      "creativeTracksLab",
+      "creativeTracksLabs",
+    ]);
     expect(rootFields.filter((field) => field.type.kind === Kind.NON_NULL_TYPE).map((field) => field.name.value)).toEqual([]);
   });
 
@@ -99,7 +109,11 @@ describe("creative_tracks subgraph: partner SDL policy", () => {
       expect(print(id)).toBe("id: ID!");
       expect(added.length).toBeGreaterThan(0);
       for (const field of added) {
-        expect({ stub, field: field.name.value, prefixed: field.name.value.startsWith(FIELD_PREFIX) }).toEqual({ stub, field: field.name.value, prefixed: true });
+        expect({ stub, field: field.name.value, prefixed: field.name.value.startsWith(FIELD_PREFIX) }).toEqual({
+          stub,
+          field: field.name.value,
+          prefixed: true,
+        });
         expect({ stub, field: field.name.value, kind: field.type.kind }).not.toEqual({ stub, field: field.name.value, kind: Kind.NON_NULL_TYPE });
       }
     }
@@ -140,7 +154,11 @@ describe("creative_tracks subgraph: partner SDL policy", () => {
 
   it("composes with the hub's core subgraphs", () => {
     const result = composeServices(
-      [...core, { name: creativeTracksSubgraph.name, sdl }].map(({ name, sdl: typeDefs }) => ({ name, url: `http://${name}.invalid/graphql`, typeDefs: parse(typeDefs) })),
+      [...core, { name: creativeTracksSubgraph.name, sdl }].map(({ name, sdl: typeDefs }) => ({
+        name,
+        url: `http://${name}.invalid/graphql`,
+        typeDefs: parse(typeDefs),
+      })),
     );
     expect(result.errors ?? []).toEqual([]);
     const supergraph = result.supergraphSdl ?? "";

@@ -52,7 +52,9 @@ describe("creative_tracks subgraph: demo seed", () => {
 
     const people = new Set(Array.from({ length: DEMO_SIZES.people }, (_, i) => demoId("person", i)));
     const organisations = new Set(Array.from({ length: DEMO_SIZES.organisations }, (_, j) => demoId("organisation", j)));
-    const rows: Array<{ author_id: string; host_organisation_id: string | null }> = await subgraph.dataSource.query("SELECT author_id, host_organisation_id FROM lab");
+    const rows: Array<{ author_id: string; host_organisation_id: string | null }> = await subgraph.dataSource.query(
+      "SELECT author_id, host_organisation_id FROM lab",
+    );
     expect(rows.filter((row) => !people.has(row.author_id))).toEqual([]);
     expect(rows.filter((row) => row.host_organisation_id !== null && !organisations.has(row.host_organisation_id))).toEqual([]);
   });
@@ -91,7 +93,9 @@ describe("creative_tracks subgraph: demo seed", () => {
   it("writes synthetic records beyond the hand-written demo", async () => {
     await truncate();
     await seedCreativeTracks(subgraph.dataSource, { ...DEMO_SIZES, people: 6_000, opportunities: 4_000 });
-    const [{ labs, profiles }] = await subgraph.dataSource.query("SELECT (SELECT count(*)::int FROM lab) AS labs, (SELECT count(*)::int FROM profile) AS profiles");
+    const [{ labs, profiles }] = await subgraph.dataSource.query(
+      "SELECT (SELECT count(*)::int FROM lab) AS labs, (SELECT count(*)::int FROM profile) AS profiles",
+    );
     expect(labs).toBe(2_000);
     expect(profiles).toBeGreaterThanOrEqual(1_500);
   });

@@ -38,7 +38,11 @@ const RESIDENCY = { __typename: "Opportunity", id: id(90), disciplines: ["DANCE"
 
 async function suggest(representation: Record<string, unknown>, options: { first?: number; anonymous?: boolean } = {}): Promise<Suggestion[]> {
   const variables = { representations: [representation], ...(options.first === undefined ? {} : { first: options.first }) };
-  const result = await subgraph.execute<{ _entities: Array<{ suggestedApplicants: Suggestion[] }> }>(QUERY, variables, options.anonymous ? { viewer: ANONYMOUS } : {});
+  const result = await subgraph.execute<{ _entities: Array<{ suggestedApplicants: Suggestion[] }> }>(
+    QUERY,
+    variables,
+    options.anonymous ? { viewer: ANONYMOUS } : {},
+  );
   expect(result.errors).toBeUndefined();
   return result.data!._entities[0].suggestedApplicants;
 }
