@@ -37,17 +37,7 @@ const PAGE_SIZE = 100;
 
 export const PERSON_ERASURES_QUERY = /* GraphQL */ `
   query PersonErasures($after: String, $first: Int!) {
-    personErasures(after: $after, first: $first) {
-      edges {
-        node {
-          personId
-        }
-      }
-      pageInfo {
-        endCursor
-        hasNextPage
-      }
-    }
+    personErasures(after: $after, first: $first) { edges { node { personId } } pageInfo { endCursor hasNextPage } }
   }
 `;
 

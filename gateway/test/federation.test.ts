@@ -22,52 +22,15 @@ afterAll(async () => {
 const WALK = /* GraphQL */ `
   query Walk($first: Int!) {
     people(first: $first, orderBy: NEWEST) {
-      edges {
-        node {
-          id
-          displayName
-          memberships(first: 5) {
-            edges {
-              node {
-                role
-                organisation {
-                  id
-                  name
-                  opportunities(first: 3) {
-                    totalCount
-                    edges {
-                      node {
-                        id
-                        title {
-                          text
-                        }
-                      }
-                    }
-                  }
-                  events(first: 3) {
-                    totalCount
-                    edges {
-                      node {
-                        id
-                        title {
-                          text
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-          events(first: 3) {
-            edges {
-              node {
-                id
-              }
-            }
-          }
-        }
-      }
+      edges { node {
+        id displayName
+        memberships(first: 5) { edges { node { role organisation {
+          id name
+          opportunities(first: 3) { totalCount edges { node { id title { text } } } }
+          events(first: 3) { totalCount edges { node { id title { text } } } }
+        } } } }
+        events(first: 3) { edges { node { id } } }
+      } }
     }
   }
 `;
@@ -76,32 +39,11 @@ const PERSON_WALK = /* GraphQL */ `
   query PersonWalk($id: ID!) {
     person(id: $id) {
       displayName
-      memberships(first: 10) {
-        totalCount
-        edges {
-          node {
-            organisation {
-              id
-              opportunities(first: 100) {
-                totalCount
-                edges {
-                  node {
-                    id
-                  }
-                }
-              }
-              events(first: 100) {
-                totalCount
-                edges {
-                  node {
-                    id
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
+      memberships(first: 10) { totalCount edges { node { organisation {
+        id
+        opportunities(first: 100) { totalCount edges { node { id } } }
+        events(first: 100) { totalCount edges { node { id } } }
+      } } } }
     }
   }
 `;

@@ -21,43 +21,13 @@ async function graphql<T>(query: string, variables: Record<string, unknown> = {}
 }
 
 const EXPORT = /* GraphQL */ `
-  query Export($id: ID!) {
-    exportPersonData(id: $id) {
-      personId
-      network
-      exportedAt
-      person
-      memberships
-      opportunitiesAsContact
-      speakerAt
-    }
-  }
+  query Export($id: ID!) { exportPersonData(id: $id) { personId network exportedAt person memberships opportunitiesAsContact speakerAt } }
 `;
 const ERASE = /* GraphQL */ `
-  mutation Erase($id: ID!) {
-    erasePerson(id: $id) {
-      id
-      personId
-      erasedAt
-      status
-    }
-  }
+  mutation Erase($id: ID!) { erasePerson(id: $id) { id personId erasedAt status } }
 `;
 const FEED = /* GraphQL */ `
-  query Feed($after: String) {
-    personErasures(first: 100, after: $after) {
-      edges {
-        node {
-          id
-          personId
-          erasedAt
-        }
-      }
-      pageInfo {
-        endCursor
-      }
-    }
-  }
+  query Feed($after: String) { personErasures(first: 100, after: $after) { edges { node { id personId erasedAt } } pageInfo { endCursor } } }
 `;
 
 type Export = {

@@ -51,25 +51,12 @@ afterAll(async () => {
 
 const SEARCH_PEOPLE = /* GraphQL */ `
   query SearchPeople($search: String, $after: String, $orderBy: PersonOrder) {
-    people(first: 1, search: $search, after: $after, orderBy: $orderBy) {
-      pageInfo {
-        endCursor
-      }
-      edges {
-        node {
-          displayName
-        }
-      }
-    }
+    people(first: 1, search: $search, after: $after, orderBy: $orderBy) { pageInfo { endCursor } edges { node { displayName } } }
   }
 `;
 
 const PERSON_ERASURES = /* GraphQL */ `
-  query Erasures($after: String) {
-    personErasures(first: 1, after: $after) {
-      totalCount
-    }
-  }
+  query Erasures($after: String) { personErasures(first: 1, after: $after) { totalCount } }
 `;
 
 /** The field names of the first error, which must be a BAD_USER_INPUT. */

@@ -21,11 +21,7 @@ export interface PersonDataContract {
 }
 
 const ERASE_PERSON = /* GraphQL */ `
-  mutation ErasePerson($id: ID!) {
-    erasePerson(id: $id) {
-      status
-    }
-  }
+  mutation ErasePerson($id: ID!) { erasePerson(id: $id) { status } }
 `;
 
 /**

@@ -3,51 +3,16 @@ import type { EventLoaders } from "../event/event.loaders";
 import { eventsSubgraph } from "../events.subgraph";
 
 const CREATE = /* GraphQL */ `
-  mutation ($input: CreateEventInput!) {
-    createEvent(input: $input) {
-      id
-    }
-  }
+  mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }
 `;
 
 const SEARCH = /* GraphQL */ `
   query ($search: String, $filter: EventsFilter, $first: Int, $after: String) {
     events(search: $search, filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          title {
-            text
-          }
-          searchMatch {
-            score
-            snippet
-          }
-        }
-      }
-      facets {
-        formats {
-          value
-          count
-        }
-        countries {
-          value
-          count
-        }
-        attendanceModes {
-          value
-          count
-        }
-        disciplines {
-          value
-          count
-        }
-      }
+      pageInfo { hasNextPage endCursor }
+      edges { node { id title { text } searchMatch { score snippet } } }
+      facets { formats { value count } countries { value count } attendanceModes { value count } disciplines { value count } }
     }
   }
 `;

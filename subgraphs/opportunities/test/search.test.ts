@@ -3,51 +3,16 @@ import { opportunitiesSubgraph } from "../opportunities.subgraph";
 import type { OpportunityLoaders } from "../opportunity/opportunity.loaders";
 
 const CREATE = /* GraphQL */ `
-  mutation ($input: CreateOpportunityInput!) {
-    createOpportunity(input: $input) {
-      id
-    }
-  }
+  mutation ($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }
 `;
 
 const SEARCH = /* GraphQL */ `
   query ($search: String, $filter: OpportunitiesFilter, $first: Int, $after: String, $orderBy: OpportunityOrder) {
     opportunities(search: $search, filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
       totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          title {
-            text
-          }
-          searchMatch {
-            score
-            snippet
-          }
-        }
-      }
-      facets {
-        types {
-          value
-          count
-        }
-        statuses {
-          value
-          count
-        }
-        countries {
-          value
-          count
-        }
-        disciplines {
-          value
-          count
-        }
-      }
+      pageInfo { hasNextPage endCursor }
+      edges { node { id title { text } searchMatch { score snippet } } }
+      facets { types { value count } statuses { value count } countries { value count } disciplines { value count } }
     }
   }
 `;

@@ -1,48 +1,25 @@
 /** GraphQL documents used by the membership tests. */
 export const MEMBERSHIP_FIELDS = /* GraphQL */ `
   fragment MembershipFields on Membership {
-    id
-    network
-    sourceId
-    role
-    title
-    since
-    until
-    isCurrent
-    organisation {
-      id
-      name
-    }
+    id network sourceId role title since until isCurrent
+    organisation { id name }
     personId
-    memberOrganisation {
-      id
-      name
-    }
+    memberOrganisation { id name }
   }
 `;
 
 export const CREATE_MEMBERSHIP = /* GraphQL */ `
-  mutation CreateMembership($input: CreateMembershipInput!) {
-    createMembership(input: $input) {
-      ...MembershipFields
-    }
-  }
+  mutation CreateMembership($input: CreateMembershipInput!) { createMembership(input: $input) { ...MembershipFields } }
   ${MEMBERSHIP_FIELDS}
 `;
 
 export const UPDATE_MEMBERSHIP = /* GraphQL */ `
-  mutation UpdateMembership($id: ID!, $input: UpdateMembershipInput!) {
-    updateMembership(id: $id, input: $input) {
-      ...MembershipFields
-    }
-  }
+  mutation UpdateMembership($id: ID!, $input: UpdateMembershipInput!) { updateMembership(id: $id, input: $input) { ...MembershipFields } }
   ${MEMBERSHIP_FIELDS}
 `;
 
 export const DELETE_MEMBERSHIP = /* GraphQL */ `
-  mutation DeleteMembership($id: ID!) {
-    deleteMembership(id: $id)
-  }
+  mutation DeleteMembership($id: ID!) { deleteMembership(id: $id) }
 `;
 
 export const ORGANISATION_MEMBERSHIPS = /* GraphQL */ `
@@ -50,25 +27,10 @@ export const ORGANISATION_MEMBERSHIPS = /* GraphQL */ `
     organisation(id: $id) {
       members(first: $first, after: $after) {
         totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          cursor
-          node {
-            ...MembershipFields
-          }
-        }
+        pageInfo { hasNextPage endCursor }
+        edges { cursor node { ...MembershipFields } }
       }
-      memberOf(first: $first) {
-        totalCount
-        edges {
-          node {
-            ...MembershipFields
-          }
-        }
-      }
+      memberOf(first: $first) { totalCount edges { node { ...MembershipFields } } }
     }
   }
   ${MEMBERSHIP_FIELDS}
@@ -79,37 +41,9 @@ export const ORGANISATIONS_WITH_MEMBERSHIPS = /* GraphQL */ `
     organisations(first: $first) {
       edges {
         node {
-          id
-          name
-          members(first: 3) {
-            totalCount
-            edges {
-              node {
-                role
-                isCurrent
-                personId
-                memberOrganisation {
-                  id
-                  name
-                }
-                organisation {
-                  id
-                }
-              }
-            }
-          }
-          memberOf(first: 3) {
-            totalCount
-            edges {
-              node {
-                role
-                organisation {
-                  id
-                  name
-                }
-              }
-            }
-          }
+          id name
+          members(first: 3) { totalCount edges { node { role isCurrent personId memberOrganisation { id name } organisation { id } } } }
+          memberOf(first: 3) { totalCount edges { node { role organisation { id name } } } }
         }
       }
     }
@@ -123,21 +57,8 @@ export const PERSON_ENTITIES_WITH_MEMBERSHIPS = /* GraphQL */ `
         id
         memberships(first: $first, after: $after) {
           totalCount
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-          edges {
-            node {
-              id
-              role
-              title
-              organisation {
-                id
-                name
-              }
-            }
-          }
+          pageInfo { hasNextPage endCursor }
+          edges { node { id role title organisation { id name } } }
         }
       }
     }

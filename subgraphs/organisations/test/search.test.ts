@@ -3,49 +3,16 @@ import type { OrganisationsLoaders } from "../organisations.loaders";
 import { organisationsSubgraph } from "../organisations.subgraph";
 
 const CREATE = /* GraphQL */ `
-  mutation ($input: CreateOrganisationInput!) {
-    createOrganisation(input: $input) {
-      id
-    }
-  }
+  mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }
 `;
 
 const SEARCH = /* GraphQL */ `
   query ($search: String, $filter: OrganisationsFilter, $first: Int, $after: String) {
     organisations(search: $search, filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          name
-          searchMatch {
-            score
-            snippet
-          }
-        }
-      }
-      facets {
-        kinds {
-          value
-          count
-        }
-        services {
-          value
-          count
-        }
-        countries {
-          value
-          count
-        }
-        disciplines {
-          value
-          count
-        }
-      }
+      pageInfo { hasNextPage endCursor }
+      edges { node { id name searchMatch { score snippet } } }
+      facets { kinds { value count } services { value count } countries { value count } disciplines { value count } }
     }
   }
 `;

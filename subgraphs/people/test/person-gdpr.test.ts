@@ -21,57 +21,21 @@ const OTHER_NETWORK: Viewer = { kind: "network", network: "design-hub" };
 const ANONYMOUS: Viewer = { kind: "anonymous" };
 
 const CREATE_PERSON = /* GraphQL */ `
-  mutation CreatePerson($input: CreatePersonInput!) {
-    createPerson(input: $input) {
-      id
-    }
-  }
+  mutation CreatePerson($input: CreatePersonInput!) { createPerson(input: $input) { id } }
 `;
 const EXPORT_PERSON_DATA = /* GraphQL */ `
-  query ExportPersonData($id: ID!) {
-    exportPersonData(id: $id) {
-      personId
-      network
-      exportedAt
-      person
-    }
-  }
+  query ExportPersonData($id: ID!) { exportPersonData(id: $id) { personId network exportedAt person } }
 `;
 const ERASE_PERSON = /* GraphQL */ `
-  mutation ErasePerson($id: ID!) {
-    erasePerson(id: $id) {
-      id
-      personId
-      erasedAt
-      status
-    }
-  }
+  mutation ErasePerson($id: ID!) { erasePerson(id: $id) { id personId erasedAt status } }
 `;
 const PERSON_ERASURES = /* GraphQL */ `
   query PersonErasures($after: String, $first: Int) {
-    personErasures(after: $after, first: $first) {
-      totalCount
-      edges {
-        node {
-          id
-          personId
-          erasedAt
-          status
-        }
-      }
-      pageInfo {
-        endCursor
-        hasNextPage
-      }
-    }
+    personErasures(after: $after, first: $first) { totalCount edges { node { id personId erasedAt status } } pageInfo { endCursor hasNextPage } }
   }
 `;
 const GET_PERSON = /* GraphQL */ `
-  query GetPerson($id: ID!) {
-    person(id: $id) {
-      id
-    }
-  }
+  query GetPerson($id: ID!) { person(id: $id) { id } }
 `;
 
 type Erasure = { id: string | null; personId: string; erasedAt: string | null; status: string };
@@ -132,14 +96,7 @@ describe("people subgraph: GDPR export", () => {
   it("resolves an export representation only when its network matches the person and the viewer may read it", async () => {
     const id = await createPerson();
     const query = /* GraphQL */ `
-      query Entities($representations: [_Any!]!) {
-        _entities(representations: $representations) {
-          ... on PersonDataExport {
-            personId
-            person
-          }
-        }
-      }
+      query Entities($representations: [_Any!]!) { _entities(representations: $representations) { ... on PersonDataExport { personId person } } }
     `;
     const representations = [
       { __typename: "PersonDataExport", personId: id, network: "creative-tracks" },

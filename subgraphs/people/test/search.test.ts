@@ -3,32 +3,15 @@ import { peopleSubgraph } from "../people.subgraph";
 import type { PersonLoaders } from "../person/person.loaders";
 
 const CREATE = /* GraphQL */ `
-  mutation ($input: CreatePersonInput!) {
-    createPerson(input: $input) {
-      id
-    }
-  }
+  mutation ($input: CreatePersonInput!) { createPerson(input: $input) { id } }
 `;
 
 const SEARCH = /* GraphQL */ `
   query ($search: String, $filter: PeopleFilter, $first: Int, $after: String, $orderBy: PersonOrder) {
     people(search: $search, filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
       totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        cursor
-        node {
-          id
-          displayName
-          searchMatch {
-            score
-            snippet
-          }
-        }
-      }
+      pageInfo { hasNextPage endCursor }
+      edges { cursor node { id displayName searchMatch { score snippet } } }
     }
   }
 `;
@@ -37,28 +20,7 @@ const FACETS = /* GraphQL */ `
   query ($search: String, $filter: PeopleFilter) {
     people(search: $search, filter: $filter, first: 0) {
       totalCount
-      facets {
-        disciplines {
-          value
-          count
-        }
-        countries {
-          value
-          count
-        }
-        languages {
-          value
-          count
-        }
-        networks {
-          value
-          count
-        }
-        openTo {
-          value
-          count
-        }
-      }
+      facets { disciplines { value count } countries { value count } languages { value count } networks { value count } openTo { value count } }
     }
   }
 `;
@@ -235,18 +197,9 @@ describe("people subgraph: search", () => {
   it("counts a single facet dimension of a search", async () => {
     await createPerson({ displayName: "Dancer One", country: "TN", disciplines: ["DANCE"] });
     await createPerson({ displayName: "Dancer Two", country: "MA", disciplines: ["DANCE"] });
-    const result = await subgraph.execute<{ people: { facets: { countries: Array<{ value: string; count: number }> } } }>(/* GraphQL */ `
-      {
-        people(first: 1, search: "dancer") {
-          facets {
-            countries {
-              value
-              count
-            }
-          }
-        }
-      }
-    `);
+    const result = await subgraph.execute<{ people: { facets: { countries: Array<{ value: string; count: number }> } } }>(
+      /* GraphQL */ `{ people(first: 1, search: "dancer") { facets { countries { value count } } } }`,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.people.facets.countries).toEqual([
       { value: "MA", count: 1 },
@@ -257,38 +210,10 @@ describe("people subgraph: search", () => {
   it("counts every facet dimension asked for in one query, and runs none when facets are not selected", async () => {
     await createPerson({ displayName: "A", disciplines: ["DANCE"] });
     subgraph.queries.reset();
-    await subgraph.execute(/* GraphQL */ `
-      {
-        people(first: 5) {
-          edges {
-            node {
-              id
-            }
-          }
-        }
-      }
-    `);
+    await subgraph.execute(/* GraphQL */ `{ people(first: 5) { edges { node { id } } } }`);
     const withoutFacets = subgraph.queries.count;
     subgraph.queries.reset();
-    await subgraph.execute(/* GraphQL */ `
-      {
-        people(first: 5) {
-          edges {
-            node {
-              id
-            }
-          }
-          facets {
-            disciplines {
-              value
-            }
-            countries {
-              value
-            }
-          }
-        }
-      }
-    `);
+    await subgraph.execute(/* GraphQL */ `{ people(first: 5) { edges { node { id } } facets { disciplines { value } countries { value } } } }`);
     expect(subgraph.queries.count).toBe(withoutFacets + 1);
   });
 

@@ -8,7 +8,7 @@ export const festivalsSubgraph: SubgraphDefinition<FestivalLoaders> = {
   name: "festivals",
   defaultPort: 4300,
   resolvers: [FestivalResolver],
-  referenceResolvers: { Festival: (reference, context) => context.loaders.festival.load(reference.id) },
+  referenceResolvers: { FestivalsFestival: (reference, context) => context.loaders.festival.load(reference.id) },
   entities: [Festival],
   migrations: [CreateFestival1770000000000],
   createLoaders: createFestivalLoaders,

@@ -3,7 +3,8 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "A festival listed by the partner network." })
+// GraphQL names carry the network's prefix (`Festivals…`, `festivals…`): the hub's registry refuses others.
+@ObjectType("FestivalsFestival", { description: "A festival listed by the partner network." })
 @Entity()
 export class Festival {
   @Field(() => ID)
