@@ -6,13 +6,17 @@ import { createInterface } from "node:readline";
 import { promisify } from "node:util";
 import { Client } from "pg";
 import ts from "typescript";
-import { repoRoot } from "@agora-hub/runtime";
+import { ANONYMOUS, createHubTokenSigner, type HubTokenSigner, repoRoot, rotateSigningKeys } from "@agora-hub/runtime";
+import { post as postToGateway } from "../../../gateway/protection/test/http-request";
+import { waitFor } from "../../../gateway/test/gateway-client";
+import { addNetwork, admin, readAs, type RegistryGateway, startRegistryGateway } from "../../../registry/test/registry-gateway";
 import { ensureBuilt } from "../../../testing/ensure-built";
 import { createTestDatabase, type TestDatabase } from "../src/testing/test-database";
 
 // The kit as a partner gets it: both packages packed with `npm pack`, installed from the tarballs into
-// a project outside the repository, compiled with tsc and run as a process. The project's sources are
-// in ./partner-project; this file writes its package.json and starts it.
+// a project outside the repository, compiled with tsc, tested with its own test and run as a process that
+// verifies a real hub gateway's tokens with its JWKS. The gateway's network then publishes it and writes
+// through the hub. The project's sources are in ./partner-project; this file writes its package.json and starts it.
 
 const run = promisify(execFile);
 const ROOT = repoRoot();
@@ -61,6 +65,8 @@ async function packKit(destination: string): Promise<PackedPackage[]> {
 /** A partner project, written and installed outside the repository. */
 interface PartnerProject {
   dir: string;
+  /** Runs its own tests (`npm test`: Node's test runner) with `env`; resolves with their exit code and output. */
+  test: (env: Record<string, string>) => Promise<{ code: number; output: string }>;
   /** Runs its compiled `main.js` with `env` and resolves once it says it is ready. */
   start: (env: Record<string, string>) => Promise<RunningPartner>;
 }
@@ -88,7 +94,7 @@ async function createPartnerProject(dir: string, packed: PackedPackage[], tarbal
     name: "festivals-subgraph",
     version: "1.0.0",
     private: true,
-    scripts: { build: "tsc", start: "node dist/main.js" },
+    scripts: { build: "tsc", start: "node dist/main.js", test: "node --test --test-reporter=spec dist/" },
     dependencies: {
       ...Object.fromEntries(packed.map((entry) => [entry.name, `file:${path.join(tarballs, entry.filename)}`])),
       ...peers,
@@ -101,6 +107,14 @@ async function createPartnerProject(dir: string, packed: PackedPackage[], tarbal
   await npm(["run", "build"], dir);
   return {
     dir,
+    test: async (env) => {
+      const child = spawn("npm", ["test"], { cwd: dir, env: childEnv({ LOG_LEVEL: "warn", APOLLO_TELEMETRY_DISABLED: "1", ...env }) });
+      const output: string[] = [];
+      child.stdout.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+      const code = await new Promise<number>((resolve) => child.once("exit", (exitCode) => resolve(exitCode ?? -1)));
+      return { code, output: output.join("") };
+    },
     start: (env) => startPartner(dir, env),
   };
 }
@@ -155,28 +169,56 @@ function declarationImports(packageDir: string): Array<{ file: string; specifier
   return found;
 }
 
-async function post(url: string, query: string, variables?: Record<string, unknown>): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
-  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+/**
+ * Posts one operation straight to the partner, with a token of `signer` (the hub's own, by default) for
+ * `audience` over exactly the bytes sent; `signer: null` sends none.
+ */
+async function post(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  token: { signer?: HubTokenSigner | null; audience?: string } = {},
+): Promise<{ status: number; data?: Record<string, unknown>; errors?: Array<{ extensions?: Record<string, unknown> }> }> {
+  const body = JSON.stringify({ query, variables });
+  const signer = token.signer === undefined ? hubSigner : token.signer;
+  const authorization = signer ? `Bearer ${await signer.sign({ audience: token.audience ?? "festivals", viewer: ANONYMOUS, body })}` : undefined;
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) }, body });
+  return { status: response.status, ...((await response.json()) as { data?: Record<string, unknown> }) };
 }
+
+// The gateway signs with these keys, so this file can also hold a genuine hub token and call the partner directly.
+const hubKeys = rotateSigningKeys();
+const hubSigner = createHubTokenSigner({ keys: hubKeys });
 
 let workDir: string;
 let packed: PackedPackage[];
 let project: PartnerProject;
 let database: TestDatabase;
 let partner: RunningPartner | undefined;
+let hub: RegistryGateway;
+let festivalsKey: string;
 
 beforeAll(async () => {
   await ensureBuilt();
   workDir = mkdtempSync(path.join(tmpdir(), "agora-packed-kit-"));
   const tarballs = path.join(workDir, "tarballs");
   packed = await packKit(tarballs);
-  [project, database] = await Promise.all([createPartnerProject(path.join(workDir, "festivals"), packed, tarballs), createTestDatabase()]);
-  partner = await project.start({ DATABASE_URL: database.url });
+  [project, database, hub] = await Promise.all([
+    createPartnerProject(path.join(workDir, "festivals"), packed, tarballs),
+    createTestDatabase(),
+    startRegistryGateway({ env: { AGORA_SIGNING_KEYS: JSON.stringify(hubKeys) } }),
+  ]);
+  // As a partner runs it: verifying the hub's tokens with the gateway's JWKS, for the name it is published under.
+  partner = await project.start({
+    DATABASE_URL: database.url,
+    AGORA_JWKS_URL: new URL("/.well-known/jwks.json", hub.url).href,
+    AGORA_TOKEN_AUDIENCE: "festivals",
+  });
 }, 150_000);
 
 afterAll(async () => {
   await partner?.stop();
+  await hub?.close();
   await database?.drop();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
@@ -219,7 +261,7 @@ describe("the packed kit", () => {
   it("serves the partner's Federation 2 SDL", async () => {
     const answer = await post(partner!.url, "{ _service { sdl } }");
     const sdl = (answer.data?._service as { sdl: string }).sdl;
-    expect(sdl).toMatch(/type Festival\s+@key\(fields: "id"\)/);
+    expect(sdl).toMatch(/type FestivalsFestival\s+@key\(fields: "id"\)/);
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
     expect(sdl).toMatch(/type LocalizedText\s+@shareable/);
   });
@@ -240,18 +282,75 @@ describe("the packed kit", () => {
     } finally {
       await client.end();
     }
-    expect(await post(partner!.url, `query($id: ID!) { festival(id: $id) { id country name { text(lang: "en") textLanguage } } }`, { id })).toEqual({
-      data: { festival: { id, country: "BE", name: { text: "The Nights", textLanguage: "fr" } } },
+    expect(await post(partner!.url, `query($id: ID!) { festivalsFestival(id: $id) { id country name { text(lang: "en") textLanguage } } }`, { id })).toEqual({
+      status: 200,
+      data: { festivalsFestival: { id, country: "BE", name: { text: "The Nights", textLanguage: "fr" } } },
     });
-    expect(await post(partner!.url, "{ festivals(first: 5) { totalCount edges { node { id } } pageInfo { hasNextPage } } }")).toEqual({
-      data: { festivals: { totalCount: 1, edges: [{ node: { id } }], pageInfo: { hasNextPage: false } } },
+    expect(await post(partner!.url, "{ festivalsFestivals(first: 5) { totalCount edges { node { id } } pageInfo { hasNextPage } } }")).toEqual({
+      status: 200,
+      data: { festivalsFestivals: { totalCount: 1, edges: [{ node: { id } }], pageInfo: { hasNextPage: false } } },
     });
     expect(
-      await post(partner!.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Festival { country } } }`, {
-        r: [{ __typename: "Festival", id }],
+      await post(partner!.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on FestivalsFestival { country } } }`, {
+        r: [{ __typename: "FestivalsFestival", id }],
       }),
     ).toEqual({
+      status: 200,
       data: { _entities: [{ country: "BE" }] },
     });
+  });
+
+  it("passes its own tests, run by Node's test runner on the kit's harness", async () => {
+    const { code, output } = await project.test({ DATABASE_URL: process.env.DATABASE_URL! });
+    expect({ code, output }).toEqual({ code: 0, output: expect.stringMatching(/pass 3\b[\s\S]*fail 0\b/) });
+    for (const name of ["lists a festival for the festivals network", "refuses an anonymous viewer and another network", "names the field of a blank name"]) {
+      expect(output).toMatch(new RegExp(`✔ ${name}`));
+    }
+  });
+
+  it("refuses a direct call without the hub's token, with another subgraph's, or with a forged one (401)", async () => {
+    const forgedKeys = rotateSigningKeys();
+    // The hub's key id on another key: only the signature gives it away.
+    forgedKeys.keys[0].kid = hubKeys.keys[0].kid;
+    const forger = createHubTokenSigner({ keys: forgedKeys });
+    const attempts = {
+      missing: await post(partner!.url, "{ festivalsViewer { role } }", undefined, { signer: null }),
+      "wrong-audience": await post(partner!.url, "{ festivalsViewer { role } }", undefined, { audience: "creative-tracks" }),
+      "bad-signature": await post(partner!.url, "{ festivalsViewer { role } }", undefined, { signer: forger }),
+    };
+    for (const [reason, answer] of Object.entries(attempts)) {
+      expect({ reason, status: answer.status, extensions: answer.errors?.[0].extensions, data: answer.data }).toEqual({
+        reason,
+        status: 401,
+        extensions: expect.objectContaining({ code: "UNAUTHENTICATED", reason }),
+        data: undefined,
+      });
+    }
+  });
+
+  it("is checked and published by its network through the hub's admin API", async () => {
+    festivalsKey = await addNetwork(hub.url, "festivals");
+    // No SDL is sent: the registry fetches it from the partner, with a token the partner verifies.
+    const candidate = { name: "festivals", url: partner!.url };
+    expect(await admin(hub.url, festivalsKey, "POST", "/subgraphs/check", candidate)).toEqual({ status: 200, body: { ok: true, problems: [] } });
+    expect(await admin(hub.url, festivalsKey, "POST", "/subgraphs/publish", candidate)).toMatchObject({ status: 200, body: { ok: true, problems: [] } });
+  });
+
+  it("through the hub, gets the viewer from the token: anonymous writes are refused, the festivals network's key writes", async () => {
+    const viewer = await waitFor(
+      () => readAs(hub.url, festivalsKey, "{ festivalsViewer { role network } }"),
+      (answer) => answer.body.data?.festivalsViewer != null,
+    );
+    expect(viewer.body).toEqual({ data: { festivalsViewer: { role: "network", network: "festivals" } } });
+    const create = `mutation($input: FestivalsFestivalInput!) { festivalsCreateFestival(input: $input) { id country } }`;
+    const input = { name: { originalLanguage: "de", translations: [{ lang: "de", value: "Sommernacht" }] }, country: "AT" };
+    const anonymous = await postToGateway(hub.url, create, { input });
+    // Refused by the partner itself, from the anonymous viewer in the hub's token.
+    expect(anonymous.body.errors?.[0].extensions).toMatchObject({ code: "UNAUTHENTICATED", subgraph: "festivals" });
+    expect(anonymous.body.data?.festivalsCreateFestival ?? null).toBeNull();
+    const written = await postToGateway(hub.url, create, { input }, { authorization: `Bearer ${festivalsKey}` });
+    expect(written.body.errors).toBeUndefined();
+    const { id } = written.body.data!.festivalsCreateFestival as { id: string };
+    expect((await postToGateway(hub.url, `{ festivalsFestival(id: "${id}") { country } }`)).body).toEqual({ data: { festivalsFestival: { country: "AT" } } });
   });
 });

@@ -1,13 +1,5 @@
-import {
-  ConnectionType,
-  PageArgs,
-  paginate,
-  requireUuid,
-  requireWriter,
-  type SubgraphContext,
-  toLocalizedText,
-  Violations,
-} from "@agora-hub/subgraph-kit";
+// Root fields are nullable, as the hub requires: one failing field must not null the whole answer.
+import { ConnectionType, PageArgs, paginate, requireUuid, requireWriter, type SubgraphContext, toLocalizedText, Violations } from "@agora-hub/subgraph-kit";
 import { Arg, Args, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from "type-graphql";
 import type { FestivalLoaders } from "./festival.loaders";
 import { Festival } from "./festival.entity";
@@ -34,19 +26,19 @@ export class FestivalResolver {
     return context.loaders.festival.load(requireUuid(id));
   }
 
-  @Query(() => FestivalConnection, { description: "Festivals, newest first." })
+  @Query(() => FestivalConnection, { nullable: true, description: "Festivals, newest first." })
   async festivalsFestivals(@Args() page: PageArgs, @Ctx() context: FestivalsContext): Promise<FestivalConnection> {
     const query = context.dataSource.getRepository(Festival).createQueryBuilder("festival");
     const result = await paginate(query, page, { column: "festival.created_at", direction: "DESC", valueType: "timestamp", valueOf: (row) => row.createdAt });
     return new FestivalConnection(result);
   }
 
-  @Query(() => FestivalsViewer, { description: "Who is asking, as the hub's token says." })
+  @Query(() => FestivalsViewer, { nullable: true, description: "Who is asking, as the hub's token says." })
   festivalsViewer(@Ctx() { viewer }: FestivalsContext): FestivalsViewer {
     return { role: viewer.kind, network: viewer.kind === "network" ? viewer.network : null };
   }
 
-  @Mutation(() => Festival, { description: "Lists a festival. Only the festivals network (or the hub's operator) may." })
+  @Mutation(() => Festival, { nullable: true, description: "Lists a festival. Only the festivals network (or the hub's operator) may." })
   async festivalsCreateFestival(@Arg("input", () => FestivalInput) input: FestivalInput, @Ctx() context: FestivalsContext): Promise<Festival> {
     // context.viewer comes from the hub's token, verified by the kit: anonymous clients and other networks are refused here.
     requireWriter(context, "festivals");
