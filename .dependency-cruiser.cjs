@@ -5,7 +5,7 @@
  * Nothing imports upward or sideways between subgraphs; a partner's subgraph uses only the kit; there
  * are no cycles. Tests may reach upward (an end-to-end test starts the whole hub) but not into cycles.
  */
-const TESTS = "(^|/)(test|testing)/|\\.test\\.ts$";
+const TESTS = "(^|/)test/|\\.test\\.ts$";
 
 /** A rule forbidding `from` (non-test code) to import anything in `to`. */
 function layer(name, comment, from, to) {

@@ -1,4 +1,4 @@
-import { describePersonDataContract } from "../../../domain/person-data/testing/person-data-contract";
+import { describePersonDataContract } from "../../people/testing/person-data-contract";
 import { opportunitiesSubgraph } from "../opportunities.subgraph";
 import { clearErasedContact } from "../person-data/person-data.service";
 

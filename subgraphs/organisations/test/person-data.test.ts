@@ -1,4 +1,4 @@
-import { describePersonDataContract } from "../../../domain/person-data/testing/person-data-contract";
+import { describePersonDataContract } from "../../people/testing/person-data-contract";
 import { organisationsSubgraph } from "../organisations.subgraph";
 import { erasePersonMemberships } from "../person-data/person-data.service";
 

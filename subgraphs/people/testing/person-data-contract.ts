@@ -1,9 +1,9 @@
-import { followErasures, type PersonErasedHook, readErasureCursor } from "../../person-erasure/erasure-follower";
+import { followErasures, type PersonErasedHook, readErasureCursor } from "../../../domain/person-erasure/erasure-follower";
 import type { AnySubgraphDefinition, Viewer } from "@agora-hub/subgraph-kit";
 import { DEMO_SIZES } from "@agora-hub/subgraph-kit/testing";
-import { peopleSubgraph } from "../../../subgraphs/people/people.subgraph";
-import type { PersonLoaders } from "../../../subgraphs/people/person/person.loaders";
-import { testErasureFeed } from "../../person-erasure/testing/erasure-feed";
+import { peopleSubgraph } from "../people.subgraph";
+import type { PersonLoaders } from "../person/person.loaders";
+import { testErasureFeed } from "../../../domain/person-erasure/testing/erasure-feed";
 import { startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import { createTestDatabase, type TestDatabase } from "@agora-hub/subgraph-kit/testing";
 
