@@ -4,12 +4,9 @@ import {
   checkReferences,
   type ChildrenPageKey,
   isForeignKeyViolation,
-  isUniqueViolation,
-  notFound,
-  requireUuid,
+  NetworkRecordWriter,
   requireWriter,
   Violations,
-  writableBy,
 } from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
 import type { Page } from "@agora-hub/subgraph-kit";
@@ -19,11 +16,48 @@ import type { OrganisationsContext } from "../organisations.loaders";
 import { Membership } from "./membership.entity";
 import type { CreateMembershipInput, UpdateMembershipInput } from "./membership.inputs";
 
-/** Adds a violation unless `value` is a UUID; true when it is one. */
-function checkId(value: string, field: string, violations: Violations): boolean {
-  if (isUuid(value)) return true;
-  violations.add(field, `${JSON.stringify(value).slice(0, 80)} is not a valid id (a UUID)`);
-  return false;
+/**
+ * A create input with the organisations it names, looked up before the write: `apply` does no I/O, and
+ * an unknown organisation is reported with the input's other violations.
+ */
+interface MembershipCreate extends CreateMembershipInput {
+  /** The organisation joined; null when no organisation has the id, undefined when the id is malformed (not looked up). */
+  organisation: Organisation | null | undefined;
+  /** The member organisation, likewise; undefined too when none is given. */
+  memberOrganisation: Organisation | null | undefined;
+}
+
+/** Adds a violation unless `value` is a UUID. */
+function checkId(value: string, field: string, violations: Violations): void {
+  if (!isUuid(value)) violations.add(field, `${JSON.stringify(value).slice(0, 80)} is not a valid id (a UUID)`);
+}
+
+/** Looks up the organisations a new membership names (one query through the loader), where their ids can be ids. */
+async function withOrganisations(context: OrganisationsContext, input: CreateMembershipInput): Promise<MembershipCreate> {
+  const lookUp = (id: string | null | undefined) => (id && isUuid(id) ? context.loaders.organisationById.load(id) : undefined);
+  const [organisation, memberOrganisation] = await Promise.all([lookUp(input.organisationId), lookUp(input.memberOrganisationId)]);
+  return { ...input, organisation, memberOrganisation };
+}
+
+/** Sets the organisation and the member of a new membership: exactly one member, neither the organisation itself, all known. */
+function assignMember(membership: Membership, input: MembershipCreate, violations: Violations): void {
+  const personId = input.personId ?? null;
+  const memberOrganisationId = input.memberOrganisationId ?? null;
+  checkId(input.organisationId, "organisationId", violations);
+  if ((personId === null) === (memberOrganisationId === null)) {
+    violations.add("personId", "give exactly one of personId and memberOrganisationId");
+  }
+  if (personId !== null) checkId(personId, "personId", violations);
+  if (memberOrganisationId !== null) checkId(memberOrganisationId, "memberOrganisationId", violations);
+  if (memberOrganisationId !== null && memberOrganisationId.toLowerCase() === input.organisationId.toLowerCase()) {
+    violations.add("memberOrganisationId", "must differ from organisationId: an organisation is not its own member");
+  }
+  if (input.organisation === null) violations.add("organisationId", `no organisation has the id ${input.organisationId}`);
+  if (input.memberOrganisation === null) violations.add("memberOrganisationId", `no organisation has the id ${memberOrganisationId}`);
+  // Stored as the database spells them, so ids compare equal however the client cased them.
+  membership.organisationId = input.organisation?.id ?? input.organisationId;
+  membership.personId = personId?.toLowerCase() ?? null;
+  membership.memberOrganisationId = input.memberOrganisation?.id ?? memberOrganisationId;
 }
 
 /** Copies validated input onto a membership, then checks the dates against each other. */
@@ -39,91 +73,59 @@ function assignFields(membership: Membership, input: CreateMembershipInput | Upd
   }
 }
 
-async function save(context: OrganisationsContext, membership: Membership): Promise<Membership> {
-  try {
-    return await context.dataSource.transaction((manager) => manager.save(membership));
-  } catch (error) {
-    const constraint = (error as { constraint?: string }).constraint ?? "";
-    if (isUniqueViolation(error) && constraint.startsWith("membership_open_")) {
-      throw badUserInput({
-        field: "role",
-        message: `the member already holds the role ${membership.role} in this organisation with no end date`,
-      });
-    }
-    if (isUniqueViolation(error)) {
-      throw badUserInput({ field: "sourceId", message: `is already used by another membership of network ${membership.network}` });
-    }
-    // The organisation was deleted between the check and the write.
-    if (isForeignKeyViolation(error)) {
-      const field = constraint.includes("member_organisation") ? "memberOrganisationId" : "organisationId";
-      throw badUserInput({ field, message: "no organisation has this id" });
-    }
-    throw error;
-  }
-}
+/**
+ * How memberships are written: the member is set on create only (an update input has no member fields), so
+ * only a create asks the people subgraph, before the transaction, whether the person exists and is visible to
+ * the writer. A second open-ended membership in the same role is refused naming `role`.
+ */
+const MEMBERSHIP_WRITER = new NetworkRecordWriter<Membership, MembershipCreate, UpdateMembershipInput, void, OrganisationsContext>({
+  entity: Membership,
+  typeName: "Membership",
+  noun: "membership",
+  newRecord: () => Object.assign(new Membership(), { personId: null, memberOrganisationId: null, title: null, since: null, until: null }),
+  apply: (membership, input, violations) => {
+    if ("organisationId" in input) assignMember(membership, input, violations);
+    assignFields(membership, input, violations);
+  },
+  prepare: async (context, { record, stored }) => {
+    if (stored === null && record.personId !== null) await checkReferences(context, [{ type: "Person", field: "personId", ids: [record.personId] }]);
+  },
+  uniqueViolation: (constraint, membership) =>
+    constraint.startsWith("membership_open_")
+      ? { field: "role", message: `the member already holds the role ${membership.role} in this organisation with no end date` }
+      : undefined,
+});
 
 /**
  * Creates a membership after validating every field. The organisations involved must exist here; a person
  * lives in the people subgraph, which is asked (before the transaction) whether they exist and are visible
- * to the writer. The member cannot change afterwards, so updates need no such check.
+ * to the writer. The membership's own network is what counts, whoever owns the organisations it links.
  */
 export async function createMembership(context: OrganisationsContext, input: CreateMembershipInput): Promise<Membership> {
-  // The membership's own network is what counts, whoever owns the organisations it links.
+  // Before the organisations are read, so a refused writer costs no query; the writer checks again, at no cost.
   requireWriter(context, input.network);
-  const violations = new Violations();
-  const personId = input.personId ?? null;
-  const memberOrganisationId = input.memberOrganisationId ?? null;
-  const organisationIdValid = checkId(input.organisationId, "organisationId", violations);
-  if ((personId === null) === (memberOrganisationId === null)) {
-    violations.add("personId", "give exactly one of personId and memberOrganisationId");
+  const write = await withOrganisations(context, input);
+  try {
+    return await MEMBERSHIP_WRITER.create(context, write);
+  } catch (error) {
+    if (!isForeignKeyViolation(error)) throw error;
+    // An organisation was deleted between the lookup and the write.
+    const constraint = (error as { constraint?: string }).constraint ?? "";
+    throw badUserInput({
+      field: constraint.includes("member_organisation") ? "memberOrganisationId" : "organisationId",
+      message: "no organisation has this id",
+    });
   }
-  if (personId !== null) checkId(personId, "personId", violations);
-  const memberOrganisationIdValid = memberOrganisationId !== null && checkId(memberOrganisationId, "memberOrganisationId", violations);
-  if (memberOrganisationId !== null && memberOrganisationId.toLowerCase() === input.organisationId.toLowerCase()) {
-    violations.add("memberOrganisationId", "must differ from organisationId: an organisation is not its own member");
-  }
-  // Both lookups go out as one query through the loader.
-  const [organisation, memberOrganisation] = await Promise.all([
-    organisationIdValid ? context.loaders.organisationById.load(input.organisationId) : undefined,
-    memberOrganisationIdValid ? context.loaders.organisationById.load(memberOrganisationId) : undefined,
-  ]);
-  if (organisation === null) violations.add("organisationId", `no organisation has the id ${input.organisationId}`);
-  if (memberOrganisation === null) violations.add("memberOrganisationId", `no organisation has the id ${memberOrganisationId}`);
-
-  const membership = Object.assign(new Membership(), {
-    network: input.network,
-    sourceId: input.sourceId ?? null,
-    // Stored as the database spells them, so ids compare equal however the client cased them.
-    organisationId: organisation?.id ?? input.organisationId,
-    personId: personId?.toLowerCase() ?? null,
-    memberOrganisationId: memberOrganisation?.id ?? memberOrganisationId,
-    title: null,
-    since: null,
-    until: null,
-  });
-  assignFields(membership, input, violations);
-  violations.throwIfAny();
-  await checkReferences(context, [{ type: "Person", field: "personId", ids: membership.personId ? [membership.personId] : [] }]);
-  return save(context, membership);
 }
 
 /** Updates the role, title or dates of a membership; another network's membership is answered like an unknown id. */
-export async function updateMembership(context: OrganisationsContext, id: string, input: UpdateMembershipInput): Promise<Membership> {
-  const writable = writableBy(context);
-  const membership = await context.dataSource.getRepository(Membership).findOneBy({ id: requireUuid(id), ...writable });
-  if (!membership) throw notFound("Membership", id);
-  const violations = new Violations();
-  assignFields(membership, input, violations);
-  violations.throwIfAny();
-  return save(context, membership);
+export function updateMembership(context: OrganisationsContext, id: string, input: UpdateMembershipInput): Promise<Membership> {
+  return MEMBERSHIP_WRITER.update(context, id, input);
 }
 
 /** Deletes a membership; returns the id. Another network's membership is answered like an unknown id. */
-export async function deleteMembership(context: OrganisationsContext, id: string): Promise<string> {
-  const writable = writableBy(context);
-  const result = await context.dataSource.getRepository(Membership).delete({ id: requireUuid(id), ...writable });
-  if (!result.affected) throw notFound("Membership", id);
-  return id;
+export function deleteMembership(context: OrganisationsContext, id: string): Promise<string> {
+  return MEMBERSHIP_WRITER.delete(context, id);
 }
 
 /** The organisation a membership is in. */

@@ -228,6 +228,24 @@ describe("organisations subgraph: membership", () => {
       expect(await countMemberships()).toBe(0);
     });
 
+    it("reports unknown organisations together with the input's other violations, in one error", async () => {
+      const unknown = "2b0c5d1e-0000-4000-8000-000000000000";
+      const result = await subgraph.execute(CREATE_MEMBERSHIP, {
+        input: {
+          network: "culture-agora",
+          role: "MEMBER",
+          organisationId: unknown,
+          memberOrganisationId: unknown.replace("2b", "3b"),
+          since: "2020-05-01",
+          until: "2020-04-30",
+        },
+      });
+      expect(result.errors).toHaveLength(1);
+      const fields = (result.errors![0].extensions!.violations as Array<{ field: string }>).map((violation) => violation.field);
+      expect(fields).toEqual(["organisationId", "memberOrganisationId", "until"]);
+      expect(await countMemberships()).toBe(0);
+    });
+
     it("refuses a person holding the same open-ended role twice in one organisation, but not after it ended or in another role", async () => {
       await createMembership({ organisationId: organisation.id, personId: PERSON, role: "BOARD_MEMBER", since: "2018-01-01", until: "2020-12-31" });
       await createMembership({ organisationId: organisation.id, personId: PERSON, role: "BOARD_MEMBER", since: "2022-01-01" });
