@@ -32,7 +32,7 @@ function checkId(value: string, field: string, violations: Violations): void {
   if (!isUuid(value)) violations.add(field, `${JSON.stringify(value).slice(0, 80)} is not a valid id (a UUID)`);
 }
 
-/** Looks up the organisations a new membership names (one query through the loader), where their ids can be ids. */
+/** Looks up the organisations a new membership names (one query through the loader); malformed ids are not looked up. */
 async function withOrganisations(context: OrganisationsContext, input: CreateMembershipInput): Promise<MembershipCreate> {
   const lookUp = (id: string | null | undefined) => (id && isUuid(id) ? context.loaders.organisationById.load(id) : undefined);
   const [organisation, memberOrganisation] = await Promise.all([lookUp(input.organisationId), lookUp(input.memberOrganisationId)]);
