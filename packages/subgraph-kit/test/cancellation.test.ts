@@ -4,7 +4,8 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DEADLINE_HEADER, outgoingCallBudget, readDeadlineHeader, RequestAbandonedError, requestCancellation } from "@agora-hub/runtime";
 import { createTestDatabase, type TestDatabase } from "../src/testing/test-database";
-import { pollUntil, runningNaps, startSleepersSubgraph } from "../src/testing/sleepy-subgraph";
+import { pollUntil } from "../src/testing/poll";
+import { runningNaps, startSleepersSubgraph } from "../../../testing/sleepy-subgraph";
 
 let database: TestDatabase;
 let sleepers: Awaited<ReturnType<typeof startSleepersSubgraph>>;

@@ -3,6 +3,6 @@ export * from "./subgraph-harness";
 export * from "./test-database";
 export * from "./entity-contract";
 export * from "./forged-cursors";
-export * from "./sleepy-subgraph";
+export * from "./poll";
 export * from "./write-authorisation";
 export * from "./demo";

@@ -1,9 +1,9 @@
+/** A test subgraph whose queries sleep in PostgreSQL, for the hub's cancellation and overload tests. */
 import { Client } from "pg";
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { openSubgraphDatabase } from "@agora-hub/runtime";
-import type { SubgraphContext, SubgraphDefinition } from "../subgraph";
-import { listenSubgraph, type RunningSubgraph } from "../server/subgraph-server";
+import { listenSubgraph, type RunningSubgraph, type SubgraphContext, type SubgraphDefinition } from "@agora-hub/subgraph-kit";
 
 const TAG = /^[a-z0-9]{1,32}$/;
 
@@ -68,15 +68,5 @@ export async function runningNaps(databaseUrl: string, tag: string): Promise<num
     return rows[0].n;
   } finally {
     await client.end();
-  }
-}
-
-/** Polls `probe` until `done` accepts its value or `timeoutMs` passes; returns the last value. */
-export async function pollUntil<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
