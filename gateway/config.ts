@@ -1,6 +1,16 @@
 import path from "node:path";
 import { z } from "zod";
-import { createHubTokenSigner, type HubTokenSigner, logger, portSchema, readEnv, repoRoot, rotateSigningKeys, sharedEnvShape } from "@agora-hub/runtime";
+import {
+  createHubTokenSigner,
+  type HubTokenSigner,
+  logger,
+  portSchema,
+  readEnv,
+  repoRoot,
+  rotateSigningKeys,
+  sharedEnvShape,
+  subgraphUrlOverrides,
+} from "@agora-hub/runtime";
 import { type OverloadConfig, readOverloadConfig } from "./protection/admission-control";
 import { assertProductionSecrets } from "./protection/production-checks";
 import { type ProtectionConfig, readProtectionConfig } from "./protection/protection-config";
@@ -44,8 +54,6 @@ export interface GatewayConfig {
   overload: OverloadConfig;
 }
 
-const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
-
 /**
  * Reads the gateway configuration; a bad value stops the process with a clear message. Also turns off
  * @apollo/gateway's anonymous usage reporting to Apollo (read when the gateway is built) unless an operator opted in.
@@ -78,13 +86,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     },
     env,
   );
-  const subgraphUrls: Record<string, string> = {};
-  for (const [name, value] of Object.entries(env)) {
-    const match = SUBGRAPH_URL_VARIABLE.exec(name);
-    if (!match || !value) continue;
-    if (!/^https?:\/\//.test(value)) throw new Error(`Invalid configuration:\n  ${name}: must be an http(s) URL`);
-    subgraphUrls[match[1].toLowerCase()] = value;
-  }
+  const subgraphUrls = subgraphUrlOverrides(env);
   const supergraph: SupergraphSource =
     values.AGORA_SUPERGRAPH_FILE || !values.DATABASE_URL
       ? { kind: "file", file: path.resolve(values.AGORA_SUPERGRAPH_FILE ?? path.join(repoRoot(), "schema", "supergraph.graphql")) }

@@ -75,6 +75,25 @@ export function localSubgraphUrl(port: number): string {
   return `http://localhost:${port}/graphql`;
 }
 
+/** The variable that says where the subgraph `name` is, e.g. SUBGRAPH_PEOPLE_URL: the gateway routes there, and subgraphs calling it go there. */
+export function subgraphUrlVariable(name: string): string {
+  return `SUBGRAPH_${name.toUpperCase()}_URL`;
+}
+
+const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
+
+/** Every non-empty SUBGRAPH_<NAME>_URL in `env`, by subgraph name; one that is not an http(s) URL stops the start, named. */
+export function subgraphUrlOverrides(env: NodeJS.ProcessEnv): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const [variable, value] of Object.entries(env)) {
+    const match = SUBGRAPH_URL_VARIABLE.exec(variable);
+    if (!match || !value) continue;
+    if (!/^https?:\/\//.test(value)) throw new Error(`Invalid configuration:\n  ${variable}: must be an http(s) URL`);
+    urls[match[1].toLowerCase()] = value;
+  }
+  return urls;
+}
+
 /** GATEWAY_PORT and AGORA_PUBLIC_URL, read alike by every process that links to the hub (see `hubPublicUrl`). */
 export const publicUrlEnvShape = {
   GATEWAY_PORT: portSchema.default(DEFAULT_GATEWAY_PORT),

@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:net";
-import { assertPortsFree, hubPublicUrl, readEnv, sharedEnvShape } from "../src";
+import { assertPortsFree, hubPublicUrl, readEnv, sharedEnvShape, subgraphUrlOverrides, subgraphUrlVariable } from "../src";
 
 describe("the hub's public URL", () => {
   it("follows GATEWAY_PORT unless AGORA_PUBLIC_URL is set, without a trailing slash", () => {
@@ -47,5 +47,18 @@ describe("checking ports before starting", () => {
       `Ports not free:\n  GATEWAY_PORT: port ${busyPort} is already in use on 127.0.0.1 (another hub running in this checkout?); stop it or set GATEWAY_PORT to a free port\n` +
         `  EVENTS_PORT: port ${busyPort} is already in use on 127.0.0.1 (another hub running in this checkout?); stop it or set EVENTS_PORT to a free port`,
     );
+  });
+});
+
+describe("where a subgraph is: SUBGRAPH_<NAME>_URL", () => {
+  it("is one variable per subgraph, read by name, ignoring unset and empty ones", () => {
+    expect(subgraphUrlVariable("creative_tracks")).toBe("SUBGRAPH_CREATIVE_TRACKS_URL");
+    expect(
+      subgraphUrlOverrides({ SUBGRAPH_PEOPLE_URL: "http://people.internal:4001/graphql", SUBGRAPH_EVENTS_URL: "", SUBGRAPH_TIMEOUT_MS: "5000", PATH: "/bin" }),
+    ).toEqual({ people: "http://people.internal:4001/graphql" });
+  });
+
+  it("stops the start naming the variable whose value is not an http(s) URL", () => {
+    expect(() => subgraphUrlOverrides({ SUBGRAPH_SEARCH_URL: "ftp://search" })).toThrow("SUBGRAPH_SEARCH_URL: must be an http(s) URL");
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emptyAsUnset, type HubTokenSigner, readEnv } from "@agora-hub/runtime";
+import { emptyAsUnset, type HubTokenSigner, readEnv, subgraphUrlVariable } from "@agora-hub/runtime";
 import type { PeerTargets } from "./peer-client";
 
 /**
@@ -10,11 +10,6 @@ import type { PeerTargets } from "./peer-client";
 export type PeerSubgraphs = PeerTargets;
 
 const url = z.string().regex(/^https?:\/\//, "must be an http(s) URL");
-
-/** The variable that overrides where the subgraph `name` is, e.g. SUBGRAPH_PEOPLE_URL (the gateway reads the same). */
-export function peerUrlVariable(name: string): string {
-  return `SUBGRAPH_${name.toUpperCase()}_URL`;
-}
 
 /**
  * Where a subgraph finds its peers, resolved once per process. Each peer `name` in `peers` (the definition's
@@ -31,18 +26,18 @@ export function resolvePeerSubgraphs(
   const values = readEnv(
     {
       REFERENCE_CHECK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
-      ...Object.fromEntries(names.map((name) => [peerUrlVariable(name), z.preprocess(emptyAsUnset, url.optional())])),
+      ...Object.fromEntries(names.map((name) => [subgraphUrlVariable(name), z.preprocess(emptyAsUnset, url.optional())])),
     },
     env,
   ) as Record<string, unknown> & { REFERENCE_CHECK_TIMEOUT_MS: number };
   const urls: Record<string, string> = {};
   const missing: string[] = [];
   for (const name of names) {
-    const found = (values[peerUrlVariable(name)] as string | undefined) ?? options.known?.[name];
+    const found = (values[subgraphUrlVariable(name)] as string | undefined) ?? options.known?.[name];
     if (found) urls[name] = found;
     else
       missing.push(
-        `  ${peerUrlVariable(name)}: required, as ${options.subgraph ? `the ${options.subgraph} subgraph` : "this subgraph"} calls the ${name} subgraph`,
+        `  ${subgraphUrlVariable(name)}: required, as ${options.subgraph ? `the ${options.subgraph} subgraph` : "this subgraph"} calls the ${name} subgraph`,
       );
   }
   if (missing.length > 0) throw new Error(`Invalid configuration:\n${missing.join("\n")}`);
