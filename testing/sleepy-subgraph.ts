@@ -3,6 +3,7 @@ import { Client } from "pg";
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { openSubgraphDatabase } from "@agora-hub/runtime";
+import { pollUntil } from "@agora-hub/subgraph-kit/testing";
 import { listenSubgraph, type RunningSubgraph, type SubgraphContext, type SubgraphDefinition } from "@agora-hub/subgraph-kit";
 
 const TAG = /^[a-z0-9]{1,32}$/;
@@ -69,4 +70,13 @@ export async function runningNaps(databaseUrl: string, tag: string): Promise<num
   } finally {
     await client.end();
   }
+}
+
+/** Polls until `count` naps tagged `tag` are running (within `timeoutMs`); returns how many were at the end. */
+export function waitForNaps(databaseUrl: string, tag: string, count: number, timeoutMs = 15_000): Promise<number> {
+  return pollUntil(
+    () => runningNaps(databaseUrl, tag),
+    (running) => running === count,
+    timeoutMs,
+  );
 }

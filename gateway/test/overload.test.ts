@@ -6,7 +6,7 @@ import type { ServerResponse } from "node:http";
 import { composeSupergraph } from "../../registry/composition/composition";
 import { DEADLINE_HEADER } from "@agora-hub/runtime";
 import { pollUntil } from "@agora-hub/subgraph-kit/testing";
-import { runningNaps, startSleepersSubgraph } from "../../testing/sleepy-subgraph";
+import { startSleepersSubgraph, waitForNaps } from "../../testing/sleepy-subgraph";
 import { createTestDatabase, type TestDatabase } from "@agora-hub/subgraph-kit/testing";
 import { readGatewayConfig } from "../config";
 import { type RunningGateway, startGateway } from "../gateway-server";
@@ -208,22 +208,11 @@ describe("cancellation through the gateway", () => {
     const nap = randomBytes(6).toString("hex");
     const controller = new AbortController();
     const request = ask(admitting, `{ sleepersNap(tag: "${nap}") }`, controller.signal).catch((error: Error) => error);
-    expect(
-      await pollUntil(
-        () => runningNaps(database.url, nap),
-        (n) => n === 1,
-      ),
-    ).toBe(1);
+    expect(await waitForNaps(database.url, nap, 1)).toBe(1);
     controller.abort();
     expect(await request).toMatchObject({ name: "AbortError" });
     // Long before the nap's 30 s, and with no statement timeout that could end it.
-    expect(
-      await pollUntil(
-        () => runningNaps(database.url, nap),
-        (n) => n === 0,
-        10_000,
-      ),
-    ).toBe(0);
+    expect(await waitForNaps(database.url, nap, 0, 10_000)).toBe(0);
   });
 });
 

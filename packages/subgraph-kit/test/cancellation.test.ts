@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { DEADLINE_HEADER, outgoingCallBudget, readDeadlineHeader, RequestAbandonedError, requestCancellation } from "@agora-hub/runtime";
 import { createTestDatabase, type TestDatabase } from "../src/testing/test-database";
 import { pollUntil } from "../src/testing/poll";
-import { runningNaps, startSleepersSubgraph } from "../../../testing/sleepy-subgraph";
+import { startSleepersSubgraph, waitForNaps } from "../../../testing/sleepy-subgraph";
 
 let database: TestDatabase;
 let sleepers: Awaited<ReturnType<typeof startSleepersSubgraph>>;
@@ -37,22 +37,11 @@ describe("cancellation of an abandoned request's statements", () => {
     const nap = tag();
     const controller = new AbortController();
     const request = ask(`{ sleepersNap(tag: "${nap}") }`, { signal: controller.signal }).catch((error: Error) => error);
-    expect(
-      await pollUntil(
-        () => runningNaps(database.url, nap),
-        (n) => n === 1,
-      ),
-    ).toBe(1);
+    expect(await waitForNaps(database.url, nap, 1)).toBe(1);
     controller.abort();
     expect(await request).toMatchObject({ name: "AbortError" });
     // Gone well before its 30 s (and before any statement timeout, which is 120 s here).
-    expect(
-      await pollUntil(
-        () => runningNaps(database.url, nap),
-        (n) => n === 0,
-        10_000,
-      ),
-    ).toBe(0);
+    expect(await waitForNaps(database.url, nap, 0, 10_000)).toBe(0);
   });
 
   it("cancels the running statement when the gateway's deadline passes, and answers", async () => {
@@ -61,22 +50,11 @@ describe("cancellation of an abandoned request's statements", () => {
     const answer = ask(`{ sleepersNap(tag: "${nap}") }`, { headers: { [DEADLINE_HEADER]: "2000" } }).then(
       async (response) => (await response.json()) as { data?: unknown; errors?: unknown[] },
     );
-    expect(
-      await pollUntil(
-        () => runningNaps(database.url, nap),
-        (n) => n === 1,
-      ),
-    ).toBe(1);
+    expect(await waitForNaps(database.url, nap, 1)).toBe(1);
     const body = await answer;
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(body.errors?.length).toBeGreaterThan(0);
-    expect(
-      await pollUntil(
-        () => runningNaps(database.url, nap),
-        (n) => n === 0,
-        10_000,
-      ),
-    ).toBe(0);
+    expect(await waitForNaps(database.url, nap, 0, 10_000)).toBe(0);
   });
 
   it("gives the connection back, so the next request is served", async () => {
