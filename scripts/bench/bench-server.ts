@@ -2,6 +2,8 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@agora-hub/runtime";
+import type { SeedSizes } from "@agora-hub/subgraph-kit";
+import { type RunningHub, startHub } from "../hub";
 
 /** The PostgreSQL server a benchmark creates its databases on: DATABASE_URL's, or a throw-away embedded one. */
 export async function openBenchServer(): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -17,4 +19,27 @@ export async function openBenchServer(): Promise<{ url: string; stop: () => Prom
       rmSync(parent, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The whole hub on `databaseUrl` as a benchmark runs it: on free ports of 127.0.0.1, seeded with `seed`,
+ * and with the per-client rate limit off — a load test comes from one address, so the limit would
+ * measure itself instead of the hub.
+ */
+export function startBenchHub(
+  databaseUrl: string,
+  seed: SeedSizes,
+  extra: Pick<Parameters<typeof startHub>[0], "sqlLogger" | "env"> = {},
+): Promise<RunningHub> {
+  return startHub({
+    databaseUrl,
+    host: "127.0.0.1",
+    poolSize: 10,
+    production: false,
+    ports: () => 0,
+    gatewayPort: 0,
+    seed,
+    sqlLogger: extra.sqlLogger,
+    env: { ...process.env, ...extra.env, RATE_LIMIT_PER_MINUTE_IP: "0" },
+  });
 }

@@ -7,8 +7,8 @@ import { Agent, fetch } from "undici";
 import { logger } from "@agora-hub/subgraph-kit";
 import { ensureDatabase } from "@agora-hub/runtime";
 import { DEMO_SIZES } from "@agora-hub/subgraph-kit/testing";
-import { startHub } from "../hub";
-import { openBenchServer } from "./bench-server";
+import type { RunningHub } from "../hub";
+import { openBenchServer, startBenchHub } from "./bench-server";
 
 /*
  * `npm run bench:overload`: how the hub behaves past saturation. It starts a hub (core subgraphs and gateway
@@ -182,20 +182,10 @@ async function main(): Promise<void> {
   const server = await openBenchServer();
   const name = `agora_bench_overload_${randomBytes(4).toString("hex")}`;
   const databaseUrl = await ensureDatabase(server.url, name);
-  let hub: Awaited<ReturnType<typeof startHub>> | undefined;
+  let hub: RunningHub | undefined;
   try {
     console.log("starting the hub with the demo data…");
-    hub = await startHub({
-      databaseUrl,
-      host: "127.0.0.1",
-      poolSize: 10,
-      production: false,
-      ports: () => 0,
-      gatewayPort: 0,
-      seed: DEMO_SIZES,
-      // One client address: the per-IP rate limit (0 = off) would measure itself instead of the hub.
-      env: { ...process.env, RATE_LIMIT_PER_MINUTE_IP: "0" },
-    });
+    hub = await startBenchHub(databaseUrl, DEMO_SIZES);
     const url = `${hub.gatewayUrl}graphql`;
     const steps: RunResult[] = [];
     let best: RunResult | undefined;

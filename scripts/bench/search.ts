@@ -5,8 +5,7 @@ import { Client } from "pg";
 import type { SeedSizes } from "@agora-hub/subgraph-kit";
 import { QueryCounter } from "@agora-hub/runtime";
 import { ensureDatabase } from "@agora-hub/runtime";
-import { startHub } from "../hub";
-import { openBenchServer } from "./bench-server";
+import { openBenchServer, startBenchHub } from "./bench-server";
 
 /*
  * `npm run bench:search`: the same search, filter and facet queries through the gateway on a hub of 10k
@@ -153,18 +152,7 @@ async function runSize(
   );
   let hub;
   try {
-    hub = await startHub({
-      databaseUrl,
-      host: "127.0.0.1",
-      poolSize: 10,
-      production: false,
-      ports: () => 0,
-      gatewayPort: 0,
-      seed: sizes,
-      sqlLogger: capture,
-      // A load test from one address: the gateway's per-client rate limit (0 = off) would measure itself.
-      env: { RATE_LIMIT_PER_MINUTE_IP: "0", LOG_LEVEL: "warn" },
-    });
+    hub = await startBenchHub(databaseUrl, sizes, { sqlLogger: capture, env: { LOG_LEVEL: "warn" } });
   } catch (error) {
     await drop();
     throw error;
