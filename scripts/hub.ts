@@ -3,7 +3,7 @@ import { readGatewayConfig } from "../gateway/config";
 import { type RunningGateway, startGateway } from "../gateway/gateway-server";
 import { CORE_SUBGRAPHS } from "../subgraphs/core-subgraphs";
 import { hubPublicUrl } from "@agora-hub/runtime";
-import { type AnySubgraphDefinition, logger, type SeedSizes, type StartedSubgraph, startSubgraph } from "@agora-hub/subgraph-kit";
+import { type AnySubgraphDefinition, isSubgraphEmpty, logger, type SeedSizes, type StartedSubgraph, startSubgraph } from "@agora-hub/subgraph-kit";
 import { createHubTokenSigner, type HubTokenSigner, readEnv, rotateSigningKeys, sharedEnvShape } from "@agora-hub/runtime";
 import { assertProductionSecrets } from "../gateway/protection/production-checks";
 
@@ -20,9 +20,7 @@ export interface RunningHub {
 /** True when no core subgraph holds any record yet. */
 export async function isHubEmpty(subgraphs: Array<{ definition: AnySubgraphDefinition; dataSource: DataSource }>): Promise<boolean> {
   for (const { definition, dataSource } of subgraphs) {
-    for (const entity of definition.entities) {
-      if (await dataSource.getRepository(entity).exists()) return false;
-    }
+    if (!(await isSubgraphEmpty(definition, dataSource))) return false;
   }
   return true;
 }

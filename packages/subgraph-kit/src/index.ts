@@ -23,7 +23,7 @@ export { buildSubgraphSchema, FEDERATION_IMPORTS, FEDERATION_SPEC_URL, printSche
 export { printSharedTypes, SHARED_TYPE_NAMES } from "./schema/shared-types";
 
 // Server: run a subgraph as a process, or start one in-process.
-export { runSubgraph, seedSubgraph, startSubgraph, type StartedSubgraph } from "./server/run-subgraph";
+export { isSubgraphEmpty, runSubgraph, seedSubgraph, startSubgraph, type StartedSubgraph } from "./server/run-subgraph";
 export { listenSubgraph, type RunningSubgraph, type SubgraphIngressOptions, type SubgraphServerOptions } from "./server/subgraph-server";
 export { reportPartialError } from "./server/partial-errors";
 

@@ -177,6 +177,14 @@ export async function runSubgraph<TLoaders, TSettings>(
   }
 }
 
+/** True when none of the subgraph's tables holds a row (a seed writes only into an empty subgraph). */
+export async function isSubgraphEmpty(definition: { entities: SubgraphDefinition<unknown>["entities"] }, dataSource: DataSource): Promise<boolean> {
+  for (const entity of definition.entities) {
+    if (await dataSource.getRepository(entity).exists()) return false;
+  }
+  return true;
+}
+
 /**
  * Entry point of a subgraph's seed script: opens the subgraph's schema (DATABASE_URL, else the embedded
  * PostgreSQL under AGORA_DATA_DIR), migrates it and, when none of its tables holds a row, writes the
@@ -198,11 +206,9 @@ export async function seedSubgraph<TLoaders, TSettings>(
       migrations: definition.migrations,
     });
     try {
-      for (const entity of definition.entities) {
-        if (await dataSource.getRepository(entity).exists()) {
-          logger.info({ subgraph: definition.name }, "already holds records; nothing to seed");
-          return false;
-        }
+      if (!(await isSubgraphEmpty(definition, dataSource))) {
+        logger.info({ subgraph: definition.name }, "already holds records; nothing to seed");
+        return false;
       }
       const started = Date.now();
       await definition.seed(dataSource, sizes);

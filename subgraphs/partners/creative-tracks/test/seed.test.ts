@@ -1,3 +1,6 @@
+import { Client } from "pg";
+import { seedSubgraph } from "@agora-hub/subgraph-kit";
+import { createTestDatabase, type TestDatabase } from "@agora-hub/subgraph-kit/testing";
 import { demoId } from "@agora-hub/subgraph-kit/testing";
 import { DEMO_SIZES } from "@agora-hub/subgraph-kit/testing";
 import { startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
@@ -98,5 +101,33 @@ describe("creative_tracks subgraph: demo seed", () => {
     );
     expect(labs).toBe(2_000);
     expect(profiles).toBeGreaterThanOrEqual(1_500);
+  });
+});
+
+async function countLabs(url: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ labs: number }>(`SELECT count(*)::int AS labs FROM ${creativeTracksSubgraph.name}.lab`);
+    return rows[0].labs;
+  } finally {
+    await client.end();
+  }
+}
+
+describe("the seed script's entry point (seedSubgraph)", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.drop());
+
+  it("migrates an empty schema and seeds it, then leaves a schema with records alone", async () => {
+    const env = { DATABASE_URL: database.url, LOG_LEVEL: "silent" };
+    expect(await seedSubgraph(creativeTracksSubgraph, DEMO_SIZES, env)).toBe(true);
+    const labs = await countLabs(database.url);
+    expect(labs).toBeGreaterThan(0);
+    expect(await seedSubgraph(creativeTracksSubgraph, DEMO_SIZES, env)).toBe(false);
+    expect(await countLabs(database.url)).toBe(labs);
   });
 });
