@@ -52,6 +52,11 @@ export interface GatewayConfig {
   protection: ProtectionConfig;
   /** Admission control, request deadline and per-subgraph bulkheads (gateway/protection/admission-control.ts). */
   overload: OverloadConfig;
+  /**
+   * The response cache (gateway/response-cache/): size bound of the stored anonymous answers (0 = none stored),
+   * the longest one is kept, and whether identical reads in flight are merged.
+   */
+  responseCache: { maxBytes: number; ttlMs: number; mergeInFlight: boolean };
 }
 
 /**
@@ -83,6 +88,9 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       METRICS_TOKEN: sharedEnvShape.METRICS_TOKEN,
       AGORA_SIGNING_KEYS: sharedEnvShape.AGORA_SIGNING_KEYS,
       AGORA_TOKEN_ISSUER: sharedEnvShape.AGORA_TOKEN_ISSUER,
+      RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(0).max(16_384).default(64),
+      RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+      MERGE_INFLIGHT_REQUESTS: z.enum(["0", "1"]).default("1"),
     },
     env,
   );
@@ -106,6 +114,11 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     metricsToken: values.METRICS_TOKEN,
     protection: readProtectionConfig(env),
     overload: readOverloadConfig(env),
+    responseCache: {
+      maxBytes: values.RESPONSE_CACHE_MAX_MB * 1024 * 1024,
+      ttlMs: values.RESPONSE_CACHE_TTL_SECONDS * 1000,
+      mergeInFlight: values.MERGE_INFLIGHT_REQUESTS === "1",
+    },
   };
 }
 

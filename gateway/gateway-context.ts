@@ -11,4 +11,12 @@ export interface GatewayContext {
   languages?: string[];
   /** Aborts when the client goes away or the request's deadline passes; every subgraph call is abandoned with it. */
   budget?: RequestBudget;
+  /** The subgraphs this request called so far (the response cache tags its answer with them). */
+  subgraphCalls?: SubgraphCalls;
+}
+
+/** Which subgraphs a request called, and whether any of them was a partner's. */
+export interface SubgraphCalls {
+  names: Set<string>;
+  partner: boolean;
 }

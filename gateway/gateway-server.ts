@@ -11,6 +11,7 @@ import { createGraphqlServer } from "./graphql-server";
 import { gatewayRoutes, mountGatewayRoutes } from "./http-routes";
 import { createGatewayObservability } from "./observability/gateway-observability";
 import { openGatewayProtection } from "./protection/gateway-protection";
+import { openResponseCache } from "./response-cache/open-response-cache";
 import { type GatewayHooks, openSupergraphSource } from "./supergraph-source";
 
 export type { GatewayHooks } from "./supergraph-source";
@@ -40,12 +41,14 @@ export async function startGateway(config: GatewayConfig, hooks: GatewayHooks = 
     const coreSubgraphs = new Set(loadCoreSubgraphs().map((subgraph) => subgraph.name));
     const observability = createGatewayObservability({ coreSubgraphs, registryDatabase: source.registryDatabase, metricsToken: config.metricsToken });
     const gateway = createFederatedGateway({ config, supergraph: source.manager, coreSubgraphs, observability });
+    const responseCache = openResponseCache(config, gateway);
+    stops.add("response cache", responseCache.close);
     const guard = await openGatewayProtection(config, source.registry);
     stops.add("protection", guard.close);
 
     const app = express();
     const httpServer = createServer(app);
-    const server = createGraphqlServer({ config, gateway, httpServer, observability, protection: guard.protection });
+    const server = createGraphqlServer({ config, gateway, httpServer, observability, protection: guard.protection, responseCache: responseCache.plugin });
     // start() resolves once the first supergraph is loaded, and only then does the gateway listen.
     await server.start();
     stops.add("GraphQL server", () => server.stop());

@@ -1,5 +1,5 @@
 import type { ApolloGateway } from "@apollo/gateway";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
@@ -15,7 +15,7 @@ import { valueCompletionErrorsPlugin } from "./subgraph-answers/value-completion
 
 /**
  * The Apollo Server in front of the gateway, with its plugins: connection draining, observability
- * (metrics, tracing, request logs, error masking), value-completion errors, the landing page (Sandbox
+ * (metrics, tracing, request logs, error masking), value-completion errors, the response cache, the landing page (Sandbox
  * outside production) and the protection plugins (limits, safelist, cost).
  */
 export function createGraphqlServer(options: {
@@ -24,6 +24,8 @@ export function createGraphqlServer(options: {
   httpServer: Server;
   observability: GatewayObservability;
   protection: Protection;
+  /** Merges identical reads in flight and serves stored answers (gateway/response-cache/). */
+  responseCache: ApolloServerPlugin<GatewayContext>;
 }): ApolloServer<GatewayContext> {
   const { config, observability, protection } = options;
   return new ApolloServer<GatewayContext>({
@@ -38,6 +40,8 @@ export function createGraphqlServer(options: {
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: CONNECTION_GRACE_MS }),
       ...observability.plugins,
       valueCompletionErrorsPlugin(),
+      // After the value-completion errors are in place: an answer with errors is neither shared nor stored.
+      options.responseCache,
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       ...protection.plugins,
     ],

@@ -109,6 +109,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   /** Runs the call inside the client request's budget (the fetcher aborts with it and sends its deadline) and viewer (its token names it). */
   override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
     const context = options.context as Partial<GatewayContext> | undefined;
+    const calls = context?.subgraphCalls;
+    if (calls) {
+      calls.names.add(this.name);
+      if (this.trust === "partner") calls.partner = true;
+    }
     return currentCall.run({ budget: context?.budget, viewer: context?.viewer ?? ANONYMOUS }, () => super.process(options));
   }
 

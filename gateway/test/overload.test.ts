@@ -68,6 +68,8 @@ async function startWith(env: Record<string, string>): Promise<RunningGateway> {
       AGORA_ALLOW_PRIVATE_SUBGRAPHS: "1",
       PARTNER_TIMEOUT_MS: "30000",
       RATE_LIMIT_PER_MINUTE_IP: "0",
+      // Admission and bulkheads are tried with identical requests, each of which must reach the subgraphs.
+      MERGE_INFLIGHT_REQUESTS: "0",
       ...env,
     }),
   );

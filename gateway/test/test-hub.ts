@@ -38,6 +38,10 @@ export async function startTestHub(options: { seed?: SeedSizes; env?: NodeJS.Pro
       RATE_LIMIT_PER_MINUTE_KEY: "0",
       // Likewise many at once on a busy machine; overload.test.ts sets small limits of its own.
       MAX_CONCURRENT_REQUESTS: "32",
+      // Tests that stop subgraphs or count statements expect every request to reach the subgraphs: the response
+      // cache and request merging are tested on their own (gateway/response-cache/test/).
+      RESPONSE_CACHE_MAX_MB: "0",
+      MERGE_INFLIGHT_REQUESTS: "0",
       REQUEST_QUEUE_SIZE: "64",
       ...options.env,
     },

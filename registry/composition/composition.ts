@@ -45,6 +45,15 @@ export function loadCoreSubgraphs(urlOverrides: Record<string, string> = {}): Co
   });
 }
 
+/**
+ * The subgraphs each core subgraph calls (its `peers` in `subgraphs.json`): its answers may depend on their
+ * data, so the gateway's response cache treats a write to a peer as a write to the subgraph itself.
+ */
+export function loadCorePeers(): Record<string, string[]> {
+  const routing = JSON.parse(readFileSync(ROUTING_TABLE_PATH, "utf8")) as Array<{ name: string; peers?: string[] }>;
+  return Object.fromEntries(routing.map(({ name, peers }) => [name, peers ?? []]));
+}
+
 const QUOTED_COORDINATE = /"([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?(?:\([A-Za-z_][A-Za-z0-9_]*:\))?)"/;
 
 /** Composes subgraphs; on failure every composition error becomes a problem with its coordinate. */

@@ -32,6 +32,8 @@ export async function startRegistryGateway(options: { env?: NodeJS.ProcessEnv; h
     REGISTRY_POLL_MS: "300",
     RATE_LIMIT_PER_MINUTE_IP: "0",
     RATE_LIMIT_PER_MINUTE_KEY: "0",
+    RESPONSE_CACHE_MAX_MB: "0",
+    MERGE_INFLIGHT_REQUESTS: "0",
     ...options.env,
   });
   const gateway = await startGateway(config, options.hooks);

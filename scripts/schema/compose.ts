@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     {
       file: ROUTING_TABLE_PATH,
       content: `${JSON.stringify(
-        subgraphs.map(({ name, url }) => ({ name, url })),
+        subgraphs.map(({ name, url, peers }) => ({ name, url, peers })),
         null,
         2,
       )}\n`,

@@ -22,14 +22,15 @@ export function coreNullabilityProblems(subgraphs: ComposableSubgraph[]): Array<
 }
 
 /** Prints the SDL of every core subgraph from its code, with its default routing URL. */
-export async function printCoreSubgraphs(): Promise<ComposableSubgraph[]> {
-  const subgraphs: ComposableSubgraph[] = [];
+export async function printCoreSubgraphs(): Promise<Array<ComposableSubgraph & { peers: readonly string[] }>> {
+  const subgraphs: Array<ComposableSubgraph & { peers: readonly string[] }> = [];
   for (const definition of CORE_SUBGRAPHS) {
     const schema = await buildSubgraphSchema(definition);
     subgraphs.push({
       name: definition.name,
       url: localSubgraphUrl(definition.defaultPort),
       sdl: GENERATED_HEADER + printSubgraphSchema(schema),
+      peers: definition.peers ?? [],
     });
   }
   return subgraphs;

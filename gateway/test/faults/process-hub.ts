@@ -269,6 +269,9 @@ export async function startProcessHub(options: ProcessHubOptions = {}): Promise<
       REGISTRY_POLL_MS: "300",
       RATE_LIMIT_PER_MINUTE_IP: "0",
       RATE_LIMIT_PER_MINUTE_KEY: "0",
+      // Faults must reach the subgraphs: no stored or merged answers (gateway/response-cache/test/ tests those).
+      RESPONSE_CACHE_MAX_MB: "0",
+      MERGE_INFLIGHT_REQUESTS: "0",
       // Faults, not admission control, are tried here: every request a test sends is admitted at once.
       MAX_CONCURRENT_REQUESTS: "32",
       REQUEST_QUEUE_SIZE: "32",

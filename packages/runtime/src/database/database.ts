@@ -4,6 +4,7 @@ import { Client } from "pg";
 import type { Logger } from "pino";
 import { readEnv, sharedEnvShape } from "../config";
 import { logger as processLogger } from "../logger";
+import { ensureWriteAnnouncements } from "./write-announcements";
 
 /** What a subgraph needs to open its own PostgreSQL schema. */
 export interface SubgraphDatabaseOptions {
@@ -76,8 +77,9 @@ export function createSubgraphDataSource(options: SubgraphDatabaseOptions): Data
 }
 
 /**
- * Connects a subgraph's DataSource and brings its schema up to date. An advisory lock serialises
- * replicas that start together, so each migration runs once.
+ * Connects a subgraph's DataSource and brings its schema up to date: its migrations, then the triggers
+ * announcing its writes (see `ensureWriteAnnouncements`). An advisory lock serialises replicas that start
+ * together, so each migration runs once.
  */
 export async function openSubgraphDatabase(options: SubgraphDatabaseOptions): Promise<DataSource> {
   const dataSource = createSubgraphDataSource(options);
@@ -91,6 +93,7 @@ export async function openSubgraphDatabase(options: SubgraphDatabaseOptions): Pr
     const migrations = new MigrationExecutor(dataSource, runner);
     migrations.transaction = "each";
     await migrations.executePendingMigrations();
+    await ensureWriteAnnouncements(runner, options.schema);
     await runner.query("RESET statement_timeout");
   } catch (error) {
     await dataSource.destroy();
