@@ -49,6 +49,22 @@ export interface ShapeInput {
   data: unknown;
 }
 
+/** A position in the answer, kept as a chain and spelt out only when a problem is reported there. */
+interface Position {
+  parent: Position | null;
+  key: string | number;
+}
+
+function at(parent: Position | null, key: string | number): Position {
+  return { parent, key };
+}
+
+function spelt(position: Position | null): Array<string | number> {
+  const path: Array<string | number> = [];
+  for (let current = position; current; current = current.parent) path.push(current.key);
+  return path.reverse();
+}
+
 interface Walk {
   schema: GraphQLSchema;
   fragments: Map<string, FragmentDefinitionNode>;
@@ -90,17 +106,17 @@ export function shapeAnswer(input: ShapeInput): ShapedAnswer {
   if (!root) return { data: null, problems: [{ path: [], reason: "invalid-value", detail: `no ${operation.operation} type` }], unrequested: 0 };
   const data = input.data;
   const out: Record<string, unknown> = {};
-  for (const [key, nodes] of collectFields(walk, root, operation.selectionSet)) {
+  for (const [key, nodes] of collectFields(walk, root, rootSelections(operation))) {
     const name = nodes[0].name.value;
     if (!Object.hasOwn(data, key)) continue;
     if (name === "_entities" && operation.operation === "query") {
-      const entities = shapeEntities(walk, data[key], walk.variables.representations, nodes, [key]);
+      const entities = shapeEntities(walk, data[key], walk.variables.representations, nodes, at(null, key));
       // An entity list that cannot be matched to the representations cannot be trusted at all.
       if (entities === INVALID) return { data: null, problems: walk.problems, unrequested: walk.unrequested };
       out[key] = entities;
       continue;
     }
-    const shaped = shapeField(walk, root, nodes, data[key], [key]);
+    const shaped = shapeField(walk, root, nodes, data[key], at(null, key));
     out[key] = shaped === INVALID ? null : shaped;
   }
   walk.unrequested += countExtraKeys(data, out);
@@ -108,20 +124,20 @@ export function shapeAnswer(input: ShapeInput): ShapedAnswer {
 }
 
 /** `_entities`: one entry per representation, each of the representation's type and with its keys. */
-function shapeEntities(walk: Walk, value: unknown, representations: unknown, nodes: FieldNode[], path: Array<string | number>): unknown {
+function shapeEntities(walk: Walk, value: unknown, representations: unknown, nodes: FieldNode[], path: Position): unknown {
   if (value === null) return null;
   if (!Array.isArray(value) || !Array.isArray(representations) || value.length !== representations.length) {
-    walk.problems.push({ path, reason: "invalid-entities", detail: "_entities does not match the representations" });
+    walk.problems.push({ path: spelt(path), reason: "invalid-entities", detail: "_entities does not match the representations" });
     return INVALID;
   }
   return value.map((entity: unknown, index) => {
     const representation = representations[index] as Record<string, unknown> | null;
     const typename = isPlainObject(representation) ? representation.__typename : undefined;
     const type = typeof typename === "string" ? walk.schema.getType(typename) : undefined;
-    const entityPath = [...path, index];
+    const entityPath = at(path, index);
     if (entity === null) return null;
     if (!type || !isCompositeType(type) || !isPlainObject(representation)) {
-      walk.problems.push({ path: entityPath, reason: "invalid-entities", detail: "representation of an unknown type" });
+      walk.problems.push({ path: spelt(entityPath), reason: "invalid-entities", detail: "representation of an unknown type" });
       return null;
     }
     const shaped = shapeObject(walk, type, mergedSelections(nodes), entity, entityPath, representation);
@@ -129,11 +145,11 @@ function shapeEntities(walk: Walk, value: unknown, representations: unknown, nod
   });
 }
 
-function shapeField(walk: Walk, parent: GraphQLCompositeType, nodes: FieldNode[], value: unknown, path: Array<string | number>): unknown {
+function shapeField(walk: Walk, parent: GraphQLCompositeType, nodes: FieldNode[], value: unknown, path: Position): unknown {
   const name = nodes[0].name.value;
   if (name === "__typename") {
     if (typeof value === "string") return value;
-    walk.problems.push({ path, reason: "invalid-value", detail: "__typename is not a string" });
+    walk.problems.push({ path: spelt(path), reason: "invalid-value", detail: "__typename is not a string" });
     return INVALID;
   }
   const field = isObjectType(parent) || "getFields" in parent ? (parent as GraphQLObjectType).getFields()[name] : undefined;
@@ -145,27 +161,27 @@ function shapeField(walk: Walk, parent: GraphQLCompositeType, nodes: FieldNode[]
   return shapeValue(walk, field.type, nodes, value, path);
 }
 
-function shapeValue(walk: Walk, type: GraphQLOutputType, nodes: FieldNode[], value: unknown, path: Array<string | number>): unknown {
+function shapeValue(walk: Walk, type: GraphQLOutputType, nodes: FieldNode[], value: unknown, path: Position): unknown {
   if (value === null || value === undefined) return null;
   if (isNonNullType(type)) return shapeValue(walk, type.ofType, nodes, value, path);
   if (isListType(type)) {
     if (!Array.isArray(value)) {
-      walk.problems.push({ path, reason: "invalid-value", detail: "expected a list" });
+      walk.problems.push({ path: spelt(path), reason: "invalid-value", detail: "expected a list" });
       return INVALID;
     }
     return value.map((item: unknown, index) => {
-      const shaped = shapeValue(walk, type.ofType, nodes, item, [...path, index]);
+      const shaped = shapeValue(walk, type.ofType, nodes, item, at(path, index));
       return shaped === INVALID ? null : shaped;
     });
   }
   if (isCompositeType(type)) return shapeObject(walk, type, mergedSelections(nodes), value, path);
   if (isEnumType(type)) {
     if (typeof value === "string" && type.getValue(value)) return value;
-    walk.problems.push({ path, reason: "invalid-value", detail: `not a value of ${type.name}` });
+    walk.problems.push({ path: spelt(path), reason: "invalid-value", detail: `not a value of ${type.name}` });
     return INVALID;
   }
   if (!isValidScalar(type.name, value)) {
-    walk.problems.push({ path, reason: "invalid-value", detail: `not a valid ${type.name}` });
+    walk.problems.push({ path: spelt(path), reason: "invalid-value", detail: `not a valid ${type.name}` });
     return INVALID;
   }
   return value;
@@ -181,11 +197,11 @@ function shapeObject(
   type: GraphQLCompositeType,
   selectionSets: SelectionSetNode[],
   value: unknown,
-  path: Array<string | number>,
+  path: Position,
   representation?: Record<string, unknown>,
 ): unknown {
   if (!isPlainObject(value)) {
-    walk.problems.push({ path, reason: "invalid-value", detail: "expected an object" });
+    walk.problems.push({ path: spelt(path), reason: "invalid-value", detail: "expected an object" });
     return INVALID;
   }
   const received = value.__typename;
@@ -194,15 +210,15 @@ function shapeObject(
     const named = typeof received === "string" ? walk.schema.getType(received) : undefined;
     const fits = named === type || (isAbstractType(type) && isObjectType(named) && walk.schema.isSubType(type, named));
     if (!named || !fits || !isCompositeType(named)) {
-      walk.problems.push({ path, reason: "wrong-type", detail: `${String(received).slice(0, 100)} where ${type.name} was asked` });
+      walk.problems.push({ path: spelt(path), reason: "wrong-type", detail: `${String(received).slice(0, 100)} where ${type.name} was asked` });
       return INVALID;
     }
     runtime = named;
   }
   const out: Record<string, unknown> = {};
-  for (const [key, nodes] of collectFields(walk, runtime, ...selectionSets)) {
+  for (const [key, nodes] of collectFields(walk, runtime, selectionSets)) {
     if (!Object.hasOwn(value, key)) continue;
-    const shaped = shapeField(walk, runtime, nodes, value[key], [...path, key]);
+    const shaped = shapeField(walk, runtime, nodes, value[key], at(path, key));
     if (shaped === undefined) continue;
     if (shaped === INVALID) {
       out[key] = null;
@@ -210,7 +226,7 @@ function shapeObject(
     }
     const name = nodes[0].name.value;
     if (representation && name !== "__typename" && Object.hasOwn(representation, name) && !sameValue(representation[name], shaped)) {
-      walk.problems.push({ path, reason: "key-mismatch", detail: `${name} differs from the representation's` });
+      walk.problems.push({ path: spelt(path), reason: "key-mismatch", detail: `${name} differs from the representation's` });
       return INVALID;
     }
     out[key] = shaped;
@@ -219,18 +235,39 @@ function shapeObject(
   return out;
 }
 
+// The walk repeats the same selections for every object of a list, so what only depends on the operation and
+// the graph is worked out once: the selection sets under one response key, and the fields they select for a
+// runtime type (unless a @skip/@include reads a variable). Keyed by the parsed nodes and the schema's type
+// objects, both kept alive by SupergraphTypes' document cache and the current schema, so they go with them.
+const rootSelectionSets = new WeakMap<OperationDefinitionNode, SelectionSetNode[]>();
+const mergedSelectionSets = new WeakMap<FieldNode[], SelectionSetNode[]>();
+const collectedFields = new WeakMap<SelectionSetNode[], WeakMap<GraphQLCompositeType, Map<string, FieldNode[]>>>();
+
+function rootSelections(operation: OperationDefinitionNode): SelectionSetNode[] {
+  let sets = rootSelectionSets.get(operation);
+  if (!sets) rootSelectionSets.set(operation, (sets = [operation.selectionSet]));
+  return sets;
+}
+
 /** The selection sets of all the field nodes merged under one response key. */
 function mergedSelections(nodes: FieldNode[]): SelectionSetNode[] {
-  return nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  let sets = mergedSelectionSets.get(nodes);
+  if (!sets) mergedSelectionSets.set(nodes, (sets = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []))));
+  return sets;
 }
 
 /** Fields by response key for an object of type `runtime`, as graphql-js's CollectFields does. */
-function collectFields(walk: Walk, runtime: GraphQLCompositeType, ...selectionSets: SelectionSetNode[]): Map<string, FieldNode[]> {
+function collectFields(walk: Walk, runtime: GraphQLCompositeType, selectionSets: SelectionSetNode[]): Map<string, FieldNode[]> {
+  const known = collectedFields.get(selectionSets)?.get(runtime);
+  if (known) return known;
   const fields = new Map<string, FieldNode[]>();
   const visited = new Set<string>();
+  let readsVariables = false;
   const visit = (selectionSet: SelectionSetNode) => {
     for (const selection of selectionSet.selections) {
-      if (!included(walk, selection.directives)) continue;
+      const inclusion = included(walk, selection.directives);
+      if (inclusion.readsVariables) readsVariables = true;
+      if (!inclusion.included) continue;
       if (selection.kind === Kind.FIELD) {
         const key = selection.alias?.value ?? selection.name.value;
         const list = fields.get(key);
@@ -248,6 +285,11 @@ function collectFields(walk: Walk, runtime: GraphQLCompositeType, ...selectionSe
     }
   };
   for (const selectionSet of selectionSets) visit(selectionSet);
+  if (!readsVariables) {
+    let byType = collectedFields.get(selectionSets);
+    if (!byType) collectedFields.set(selectionSets, (byType = new WeakMap()));
+    byType.set(runtime, fields);
+  }
   return fields;
 }
 
@@ -257,20 +299,22 @@ function applies(walk: Walk, condition: string, runtime: GraphQLCompositeType): 
   return !!type && isAbstractType(type) && isObjectType(runtime) && walk.schema.isSubType(type, runtime);
 }
 
-/** `@skip` / `@include` as the gateway sent them, with the operation's variables. */
+/** `@skip` / `@include` as the gateway sent them, with the operation's variables; and whether that read a variable. */
 function included(
   walk: Walk,
   directives: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: ValueNode }[] }[] | undefined,
-): boolean {
+): { included: boolean; readsVariables: boolean } {
+  let readsVariables = false;
   for (const directive of directives ?? []) {
     const name = directive.name.value;
     if (name !== "skip" && name !== "include") continue;
     const argument = directive.arguments?.find((arg) => arg.name.value === "if")?.value;
+    if (argument?.kind === Kind.VARIABLE) readsVariables = true;
     const condition =
       argument?.kind === Kind.BOOLEAN ? argument.value : argument?.kind === Kind.VARIABLE ? walk.variables[argument.name.value] === true : false;
-    if (name === "skip" ? condition : !condition) return false;
+    if (name === "skip" ? condition : !condition) return { included: false, readsVariables };
   }
-  return true;
+  return { included: true, readsVariables };
 }
 
 /** Built-in scalars are checked; the graph's own scalars (JSON, DateTime, …) take any JSON value. */
