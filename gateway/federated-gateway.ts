@@ -18,7 +18,11 @@ export function createFederatedGateway(options: {
   observability: GatewayObservability;
 }): ApolloGateway {
   const { config, coreSubgraphs, observability } = options;
-  const bulkhead = { maxConcurrent: config.overload.subgraphMaxConcurrency, queueSize: config.overload.subgraphQueueSize };
+  const bulkhead = {
+    maxConcurrent: config.overload.subgraphMaxConcurrency,
+    queueSize: config.overload.subgraphQueueSize,
+    mergeInFlight: config.responseCache.mergeInFlight,
+  };
   // Every subgraph's answer is checked against the supergraph the gateway currently serves.
   const types = new SupergraphTypes();
   const gateway = new ApolloGateway({

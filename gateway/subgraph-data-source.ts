@@ -8,6 +8,8 @@ import { DEFAULT_PARTNER_MAX_RESPONSE_BYTES } from "./config";
 import type { GatewayContext } from "./gateway-context";
 import type { AnswerProblem, ShapedAnswer } from "./subgraph-answers/shape-answer";
 import type { SupergraphTypes } from "./subgraph-answers/supergraph-types";
+import { mergeIdenticalCalls } from "./response-cache/merge-identical-calls";
+import { viewerKey } from "./response-cache/viewer-key";
 import { createCoreFetcher, createGuardedFetcher, type FetchBudget, limitSubgraphCalls, type SubgraphFetcher } from "./partner-traffic/guarded-fetch";
 
 /** Partner error codes clients may see; every other code, and every partner message, is dropped. */
@@ -31,6 +33,8 @@ export interface SubgraphDataSourceOptions {
   types: SupergraphTypes;
   /** The hub's key set: every request, core or partner, carries a token for this subgraph, the viewer and the body. */
   signer?: HubTokenSigner;
+  /** Identical read calls of one viewer in flight at once share one answer (MERGE_INFLIGHT_REQUESTS). */
+  mergeInFlight?: boolean;
   /** Calls in flight to this subgraph and calls waiting for it (SUBGRAPH_MAX_CONCURRENCY, SUBGRAPH_QUEUE_SIZE); 16 and 64 unless given. */
   maxConcurrent?: number;
   queueSize?: number;
@@ -88,12 +92,19 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         : createCoreFetcher({ timeoutMs: options.timeoutMs });
     // Signed inside the bulkhead, so a call that waited in the queue still leaves with a fresh token.
     const signed = signingFetcher(transport, options.signer, options.name, () => currentCall.getStore()?.viewer ?? ANONYMOUS);
-    const fetcher = limitSubgraphCalls(signed, {
+    const limited = limitSubgraphCalls(signed, {
       maxConcurrent: options.maxConcurrent ?? DEFAULT_SUBGRAPH_MAX_CONCURRENCY,
       queueSize: options.queueSize ?? DEFAULT_SUBGRAPH_QUEUE_SIZE,
       maxWaitMs: options.timeoutMs,
       budget: () => currentCall.getStore()?.budget,
     });
+    // Merged before the bulkhead, so calls that share an answer take no place in it.
+    const fetcher = options.mergeInFlight
+      ? mergeIdenticalCalls(limited, (init) => {
+          const languages = (init.headers as Record<string, string> | undefined)?.[LANGUAGES_HEADER] ?? "";
+          return `${viewerKey(currentCall.getStore()?.viewer ?? ANONYMOUS) ?? "unknown"}\0${languages}`;
+        })
+      : limited;
     // A partner's Cache-Control must not shorten or privatise the hub's own cache policy.
     super({ url: options.url, fetcher, honorSubgraphCacheControlHeader: trust === "core" });
     this.name = options.name;

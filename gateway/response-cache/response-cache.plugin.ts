@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLResponse } from "@apollo/server";
 import type { FormattedExecutionResult } from "graphql";
 import { createHash } from "node:crypto";
-import type { Viewer } from "@agora-hub/runtime";
 import type { GatewayContext, SubgraphCalls } from "../gateway-context";
 import type { CacheTicket, ResponseCache } from "./response-cache";
+import { viewerKey } from "./viewer-key";
 
 /** Response header saying how the answer was made: `hit` (stored), `shared` (an identical request in flight), `miss`, `bypass`. */
 export const CACHE_STATUS_HEADER = "x-agora-cache";
@@ -22,14 +22,6 @@ export interface ResponseCacheSetup {
 interface InFlight {
   promise: Promise<FormattedExecutionResult | undefined>;
   resolve: (result: FormattedExecutionResult | undefined) => void;
-}
-
-/** Who the answer is for: answers differ by viewer, so requests are merged only with the same one. */
-function viewerKey(viewer: Viewer | undefined): string | null {
-  if (!viewer) return null;
-  if (viewer.kind === "anonymous" || viewer.kind === "operator") return viewer.kind;
-  if (viewer.kind === "network") return `network:${viewer.network}`;
-  return null;
 }
 
 function requestKey(viewer: string, context: GraphQLRequestContext<GatewayContext>): string {
