@@ -102,7 +102,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const fetcher = options.mergeInFlight
       ? mergeIdenticalCalls(limited, (init) => {
           const languages = (init.headers as Record<string, string> | undefined)?.[LANGUAGES_HEADER] ?? "";
-          return `${viewerKey(currentCall.getStore()?.viewer ?? ANONYMOUS) ?? "unknown"}\0${languages}`;
+          const viewer = viewerKey(currentCall.getStore()?.viewer ?? ANONYMOUS);
+          return viewer === null ? null : `${viewer}\0${languages}`;
         })
       : limited;
     // A partner's Cache-Control must not shorten or privatise the hub's own cache policy.

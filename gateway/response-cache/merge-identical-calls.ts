@@ -9,17 +9,18 @@ const READ_OPERATION = /^\{"query":"(?:query\b|\{)/;
 
 /**
  * Subgraph calls that are identical — same URL, same `key` (the viewer and whatever else the answer depends on)
- * and same body — while one of them is in flight share its answer: the subgraph answers once. Only reads are
+ * and same body; a null key merges nothing) — while one of them is in flight share its answer: the subgraph answers once. Only reads are
  * merged. A caller sharing an answer gets its own copy (answers are parsed per caller); when the shared call
  * fails, each caller that was waiting for it makes its own call, so one client's abandoned request never
  * costs another its answer.
  */
-export function mergeIdenticalCalls(inner: Fetcher, key: (init: FetchInit) => string): Fetcher {
+export function mergeIdenticalCalls(inner: Fetcher, key: (init: FetchInit) => string | null): Fetcher {
   const inFlight = new Map<string, Promise<FetchResponse>>();
   const fetcher = (async (url: string, init: FetchInit = {}) => {
     const body = typeof init.body === "string" ? init.body : null;
-    if (body === null || !READ_OPERATION.test(body)) return inner(url, init);
-    const id = `${url}\0${key(init)}\0${body}`;
+    const callKey = body !== null && READ_OPERATION.test(body) ? key(init) : null;
+    if (callKey === null) return inner(url, init);
+    const id = `${url}\0${callKey}\0${body}`;
     const pending = inFlight.get(id);
     if (pending) {
       try {

@@ -101,12 +101,29 @@ describe("the response cache", () => {
     const alone = await read(query, { noCache: true });
     const statementsOfOne = hub.queries.count;
     expect(statementsOfOne).toBeGreaterThan(0);
-    hub.queries.reset();
-    const replies = await Promise.all(Array.from({ length: 12 }, () => read(query, { noCache: true })));
+    // The people table locked, so the first request stays in flight until every other one has arrived.
+    const lock = new Client({ connectionString: hub.database.url });
+    await lock.connect();
+    let replies: Reply[];
+    try {
+      await lock.query("BEGIN");
+      await lock.query("LOCK TABLE people.person IN ACCESS EXCLUSIVE MODE");
+      hub.queries.reset();
+      const pending = Array.from({ length: 12 }, () => read(query, { noCache: true }));
+      await waitFor(
+        async () => hub.hub.gateway.openRequests(),
+        (open) => open >= 12,
+      );
+      await lock.query("COMMIT");
+      replies = await Promise.all(pending);
+    } finally {
+      await lock.end();
+    }
     for (const reply of replies) expect(reply.body).toEqual(alone.body);
     const ran = replies.filter((reply) => reply.cache !== "shared").length;
-    expect(replies.some((reply) => reply.cache === "shared")).toBe(true);
-    expect(hub.queries.count).toBe(ran * statementsOfOne);
+    expect(ran).toBeLessThan(replies.length);
+    // Those that ran on their own may still have shared identical subgraph calls with each other.
+    expect(hub.queries.count).toBeLessThanOrEqual(ran * statementsOfOne);
   });
 
   it("stops serving stored answers while it cannot hear writes, and serves them again once it hears them", async () => {
