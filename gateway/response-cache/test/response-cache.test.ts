@@ -1,4 +1,8 @@
 import { Client } from "pg";
+import { startSubgraph, type StartedSubgraph } from "@agora-hub/subgraph-kit";
+import { DEMO_SIZES, demoId } from "@agora-hub/subgraph-kit/testing";
+import { creativeTracksSubgraph } from "../../../subgraphs/partners/creative-tracks/creative-tracks.subgraph";
+import { runCli } from "../../cli/agora";
 import { CACHE_STATUS_HEADER } from "../response-cache.plugin";
 import { waitFor } from "../../test/gateway-client";
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from "../../test/test-hub";
@@ -149,4 +153,49 @@ describe("the response cache", () => {
     );
     expect(back.cache).toBe("hit");
   });
+});
+
+describe("the response cache and partner subgraphs", () => {
+  let partner: StartedSubgraph | undefined;
+
+  afterAll(async () => {
+    await partner?.stop();
+  });
+
+  it("never stores an answer that read a partner's subgraph, whose writes the hub cannot hear", async () => {
+    partner = await startSubgraph(creativeTracksSubgraph, {
+      databaseUrl: hub.database.url,
+      port: 0,
+      host: "127.0.0.1",
+      poolSize: 2,
+      production: false,
+      partner: true,
+      hubKeys: { jwksUrl: new URL("/.well-known/jwks.json", hub.hub.gatewayUrl).href },
+      audience: "creative-tracks",
+    });
+    await creativeTracksSubgraph.seed!(partner.dataSource, DEMO_SIZES);
+    const cli = (token: string, ...args: string[]) => {
+      const out: string[] = [];
+      return runCli(["--gateway", hub.hub.gatewayUrl, "--token", token, ...args], { out: (line) => out.push(line), err: () => {} }).then((code) => ({
+        code,
+        out,
+      }));
+    };
+    const network = await cli(TEST_ADMIN_TOKEN, "network", "add", "--slug", "creative-tracks", "--name", "Creative Tracks");
+    expect(network.code).toBe(0);
+    expect((await cli(network.out.at(-1)!, "subgraph", "publish", "--name", "creative-tracks", "--url", partner.url)).code).toBe(0);
+
+    const mixed = `{ person(id: "${demoId("person", 0)}") { displayName creativeTracksProfile { followersCount } } }`;
+    await waitFor(
+      () => read(mixed),
+      (reply) => !reply.body.errors && reply.body.data?.person !== undefined,
+      30_000,
+    );
+    const again = await read(mixed);
+    expect(again.body.errors).toBeUndefined();
+    expect(again.cache).toBe("miss");
+    // The hub's own fields alone are still stored.
+    await read(`{ person(id: "${demoId("person", 0)}") { displayName } }`);
+    expect((await read(`{ person(id: "${demoId("person", 0)}") { displayName } }`)).cache).toBe("hit");
+  }, 90_000);
 });
