@@ -26,6 +26,6 @@ COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/packages packages
 COPY --from=build /app/dist dist
 COPY --from=build /app/bin bin
-COPY schema/supergraph.graphql schema/supergraph.graphql
+COPY schema schema
 USER node
 CMD ["node", "dist/gateway/main.js"]
