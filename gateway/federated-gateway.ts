@@ -3,7 +3,6 @@ import { logger } from "@agora-hub/runtime";
 import type { GatewayConfig } from "./config";
 import type { GatewayObservability } from "./observability/gateway-observability";
 import { SubgraphDataSource } from "./subgraph-data-source";
-import type { SubgraphDataSources } from "./subgraph-data-sources";
 import { SupergraphTypes } from "./subgraph-answers/supergraph-types";
 
 /**
@@ -17,10 +16,8 @@ export function createFederatedGateway(options: {
   supergraph: SupergraphManager;
   coreSubgraphs: ReadonlySet<string>;
   observability: GatewayObservability;
-  /** Holds every data source built, closing those of subgraphs replaced or gone from the supergraph. */
-  dataSources: SubgraphDataSources;
 }): ApolloGateway {
-  const { config, coreSubgraphs, observability, dataSources } = options;
+  const { config, coreSubgraphs, observability } = options;
   const bulkhead = { maxConcurrent: config.overload.subgraphMaxConcurrency, queueSize: config.overload.subgraphQueueSize };
   // Every subgraph's answer is checked against the supergraph the gateway currently serves.
   const types = new SupergraphTypes();
@@ -28,35 +25,32 @@ export function createFederatedGateway(options: {
     supergraphSdl: options.supergraph,
     // Wrapped for metrics (fetch counts and latency per subgraph) and so /ready knows the core subgraphs.
     buildService: ({ name, url }) =>
-      dataSources.adopt(
-        observability.observeSubgraph(
-          coreSubgraphs.has(name)
-            ? new SubgraphDataSource({
-                name,
-                url: config.subgraphUrls[name] ?? url ?? "",
-                timeoutMs: config.subgraphTimeoutMs,
-                trust: "core",
-                types,
-                signer: config.signer,
-                ...bulkhead,
-              })
-            : new SubgraphDataSource({
-                name,
-                url: url ?? "",
-                timeoutMs: config.partnerTimeoutMs,
-                trust: "partner",
-                types,
-                maxResponseBytes: config.partnerMaxResponseBytes,
-                allowPrivate: config.allowPrivateSubgraphs,
-                signer: config.signer,
-                ...bulkhead,
-              }),
-        ),
+      observability.observeSubgraph(
+        coreSubgraphs.has(name)
+          ? new SubgraphDataSource({
+              name,
+              url: config.subgraphUrls[name] ?? url ?? "",
+              timeoutMs: config.subgraphTimeoutMs,
+              trust: "core",
+              types,
+              signer: config.signer,
+              ...bulkhead,
+            })
+          : new SubgraphDataSource({
+              name,
+              url: url ?? "",
+              timeoutMs: config.partnerTimeoutMs,
+              trust: "partner",
+              types,
+              maxResponseBytes: config.partnerMaxResponseBytes,
+              allowPrivate: config.allowPrivateSubgraphs,
+              signer: config.signer,
+              ...bulkhead,
+            }),
       ),
     logger: logger.child({ component: "gateway" }),
   });
   types.watch(gateway);
-  dataSources.watch(gateway);
   observability.watchGateway(gateway);
   return gateway;
 }

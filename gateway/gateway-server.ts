@@ -11,7 +11,6 @@ import { createGraphqlServer } from "./graphql-server";
 import { gatewayRoutes, mountGatewayRoutes } from "./http-routes";
 import { createGatewayObservability } from "./observability/gateway-observability";
 import { openGatewayProtection } from "./protection/gateway-protection";
-import { SubgraphDataSources } from "./subgraph-data-sources";
 import { type GatewayHooks, openSupergraphSource } from "./supergraph-source";
 
 export type { GatewayHooks } from "./supergraph-source";
@@ -40,9 +39,7 @@ export async function startGateway(config: GatewayConfig, hooks: GatewayHooks = 
     stops.add("supergraph source", source.close);
     const coreSubgraphs = new Set(loadCoreSubgraphs().map((subgraph) => subgraph.name));
     const observability = createGatewayObservability({ coreSubgraphs, registryDatabase: source.registryDatabase, metricsToken: config.metricsToken });
-    const dataSources = new SubgraphDataSources(config.overload.requestTimeoutMs);
-    stops.add("subgraph data sources", () => dataSources.closeAll());
-    const gateway = createFederatedGateway({ config, supergraph: source.manager, coreSubgraphs, observability, dataSources });
+    const gateway = createFederatedGateway({ config, supergraph: source.manager, coreSubgraphs, observability });
     const guard = await openGatewayProtection(config, source.registry);
     stops.add("protection", guard.close);
 

@@ -29,7 +29,7 @@ interface Answer {
 }
 
 async function call(url: string, init: RequestInit): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
+  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
   return { status: response.status, body: await response.json() };
 }
 
