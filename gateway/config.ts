@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import {
@@ -42,6 +43,13 @@ export interface GatewayConfig {
    * and is published at /.well-known/jwks.json. Generated in memory for this run when unset outside production.
    */
   signer: HubTokenSigner;
+  /**
+   * AGORA_SIGNING_KEYS as given, or the key set generated for this run: what a cluster's primary hands its
+   * workers, so every worker signs with and publishes the same keys.
+   */
+  signingKeys: string;
+  /** GATEWAY_WORKERS: gateway processes sharing the port under `node:cluster` (gateway/cluster.ts); 1 runs no cluster. */
+  workers: number;
   /** Partner subgraphs: timeout, response size cap, and whether loopback/private addresses are allowed. */
   partnerTimeoutMs: number;
   partnerMaxResponseBytes: number;
@@ -91,6 +99,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(0).max(16_384).default(64),
       RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
       MERGE_INFLIGHT_REQUESTS: z.enum(["0", "1"]).default("1"),
+      GATEWAY_WORKERS: z.coerce.number().int().min(1).max(256).default(availableParallelism()),
     },
     env,
   );
@@ -107,7 +116,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphUrls,
     subgraphTimeoutMs: values.SUBGRAPH_TIMEOUT_MS,
     adminToken: values.AGORA_ADMIN_TOKEN,
-    signer: readSigner(values.AGORA_SIGNING_KEYS, values.AGORA_TOKEN_ISSUER),
+    ...readSigner(values.AGORA_SIGNING_KEYS, values.AGORA_TOKEN_ISSUER),
+    workers: values.GATEWAY_WORKERS,
     partnerTimeoutMs: values.PARTNER_TIMEOUT_MS,
     partnerMaxResponseBytes: values.PARTNER_MAX_RESPONSE_BYTES,
     allowPrivateSubgraphs: values.AGORA_ALLOW_PRIVATE_SUBGRAPHS === "1",
@@ -128,9 +138,10 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
  * private key is left on disk, parallel test hubs share nothing, and a subgraph verifying with the JWKS URL
  * fetches the new key on its own when it meets the unknown kid after a restart.
  */
-function readSigner(keys: string | undefined, issuer: string): HubTokenSigner {
-  if (keys) return createHubTokenSigner({ keys, issuer });
-  const signer = createHubTokenSigner({ keys: rotateSigningKeys(), issuer });
+function readSigner(keys: string | undefined, issuer: string): { signer: HubTokenSigner; signingKeys: string } {
+  if (keys) return { signer: createHubTokenSigner({ keys, issuer }), signingKeys: keys };
+  const generated = rotateSigningKeys();
+  const signer = createHubTokenSigner({ keys: generated, issuer });
   logger.info({ kid: signer.signingKid }, "AGORA_SIGNING_KEYS is not set: signing subgraph requests with a key generated for this run");
-  return signer;
+  return { signer, signingKeys: JSON.stringify(generated) };
 }

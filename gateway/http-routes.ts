@@ -95,7 +95,8 @@ export function gatewayRoutes({ config, gateway, server, registry, observability
       name: "health",
       mount: (app) =>
         app.get("/health", (_req, res) => {
-          res.json({ status: "ok" });
+          // pid: which process answered, as each worker of a cluster (GATEWAY_WORKERS) answers for itself.
+          res.json({ status: "ok", pid: process.pid });
         }),
     },
     {

@@ -40,7 +40,7 @@ function sample(text: string, name: string, labels: Record<string, string>): num
 
 describe("gateway observability", () => {
   it("is alive at /health and ready at /ready once the supergraph and every core subgraph are", async () => {
-    expect(await (await fetch(new URL("/health", testHub.hub.gatewayUrl))).json()).toEqual({ status: "ok" });
+    expect(await (await fetch(new URL("/health", testHub.hub.gatewayUrl))).json()).toEqual({ status: "ok", pid: process.pid });
     const ready = await fetch(new URL("/ready", testHub.hub.gatewayUrl));
     expect(await ready.json()).toEqual({ status: "ready" });
     expect(ready.status).toBe(200);

@@ -40,6 +40,11 @@ export interface ProcessHubOptions {
   layout?: "processes" | "one-process";
   /** Records seeded before the start (`dist/scripts/seed.js`); a small set by default, false for none. */
   seed?: Partial<SeedSizes> | false;
+  /**
+   * Processes-layout only: GATEWAY_WORKERS of the gateway process, 1 (no cluster) by default, so a test
+   * that does not ask for workers sees one process whatever the machine's core count.
+   */
+  gatewayWorkers?: number;
   /** Extra environment of the gateway process (or of the one-process hub), e.g. SUBGRAPH_TIMEOUT_MS. */
   gatewayEnv?: Record<string, string>;
   /**
@@ -276,6 +281,7 @@ export async function startProcessHub(options: ProcessHubOptions = {}): Promise<
       MAX_CONCURRENT_REQUESTS: "32",
       REQUEST_QUEUE_SIZE: "32",
       AGORA_SEED_DEMO: embedded ? "1" : "0",
+      GATEWAY_WORKERS: String(options.gatewayWorkers ?? 1),
       ...options.gatewayEnv,
     };
     if (dataDir) {
