@@ -102,7 +102,7 @@ function readOptions(): Options {
       if (!Number.isInteger(parsed) || parsed > 50) throw new InvalidArgumentError("must be a whole number from 1 to 50");
       return parsed;
     })
-    .option("--seconds <s>", "seconds of load per gateway, query and round (default 2)", positiveNumber)
+    .option("--seconds <s>", "seconds of load per gateway, query and round (default 1.5)", positiveNumber)
     .option("--only <labels>", `comma-separated gateways to run (agora always runs, as the reference): ${labels.join(", ")}`)
     .option("--json <path>", "also write the results as JSON to this file")
     .parse();
@@ -111,8 +111,8 @@ function readOptions(): Options {
   for (const label of only ?? []) if (!labels.includes(label)) program.error(`--only: unknown gateway "${label}"; known: ${labels.join(", ")}`);
   return {
     rounds: given.rounds ?? (given.quick ? 1 : 3),
-    seconds: given.seconds ?? (given.quick ? 0.6 : 2),
-    warmUpSeconds: given.quick ? 0.3 : 1,
+    seconds: given.seconds ?? (given.quick ? 0.5 : 1.5),
+    warmUpSeconds: given.quick ? 0 : 1,
     maxRequests: 20_000,
     only,
     json: given.json,
@@ -212,6 +212,8 @@ async function run(
   workDir: string,
   targets: LoadTarget[],
 ): Promise<void> {
+  const began = Date.now();
+  const elapsed = () => `${Math.round((Date.now() - began) / 1000)} s`;
   const databaseUrl = await ensureDatabase(serverUrl, databaseName);
   const keys = rotateSigningKeys();
   const signingKeys = JSON.stringify(keys);
@@ -251,7 +253,7 @@ async function run(
       waitReady(process_, async () => (await fetch(`http://127.0.0.1:${ports[name]}/ready`, { signal: AbortSignal.timeout(2000) })).ok),
     ),
   );
-  console.log("subgraphs ready");
+  console.log(`subgraphs ready (${elapsed()})`);
 
   const chosen = VARIANTS.filter((variant) => variant.label === "agora" || !options.only || options.only.includes(variant.label));
   const withDirect = !options.only || options.only.includes(DIRECT);
@@ -295,7 +297,7 @@ async function run(
       );
       writeFileSync(supergraphFile, sdl);
     }
-    console.log(`${variant.label} ready`);
+    console.log(`${variant.label} ready (${elapsed()})`);
   }
   console.log(
     `agora's admission control raised for the benchmark: ${Object.entries(AGORA_LIMITS)
@@ -369,19 +371,21 @@ async function run(
   };
 
   // Warm-up: each (query, gateway) once, so the measured rounds find plans cached and code optimised.
-  console.log("warming up …");
-  for (const entry of cases) await entry.target.run(entry.query.clients, options.warmUpSeconds, 500);
+  if (options.warmUpSeconds > 0) {
+    console.log(`warming up … (${elapsed()})`);
+    for (const entry of cases) await entry.target.run(entry.query.clients, options.warmUpSeconds, 500);
+  }
 
   const samples = new Map<string, Row[]>();
   for (let round = 0; round < options.rounds; round++) {
-    process.stdout.write(`round ${round + 1}/${options.rounds} `);
+    process.stdout.write(`round ${round + 1}/${options.rounds} (${elapsed()}) `);
     for (const query of BENCH_QUERIES) {
       const inQuery = cases.filter((entry) => entry.query === query);
       // The order of gateways turns with each round, so none always runs first (or right after the same one).
       const ordered = inQuery.map((_, index) => inQuery[(index + round) % inQuery.length]);
       for (const entry of ordered) {
-        // One request per client first: connections closed while the gateway idled are opened again unmeasured.
-        await entry.target.run(query.clients, 2, query.clients);
+        // A few requests first, unmeasured: connections closed while the gateway idled are opened again.
+        await entry.target.run(Math.min(query.clients, 4), 2, Math.min(query.clients, 4));
         const before = cpuOf(entry.label);
         const result = await entry.target.run(query.clients, options.seconds, options.maxRequests);
         const after = cpuOf(entry.label);

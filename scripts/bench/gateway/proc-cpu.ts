@@ -26,7 +26,7 @@ function statFields(pid: number): string[] | null {
 
 /** Nanoseconds `pid` has spent on a CPU so far (0 once it is gone). */
 export function processCpuNs(pid: number): number {
-  let tasks: string[] = [];
+  let tasks: string[];
   try {
     tasks = readdirSync(`/proc/${pid}/task`);
   } catch {

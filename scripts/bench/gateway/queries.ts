@@ -20,13 +20,13 @@ export const DEEP_QUERY = `query Deep {
   people(first: 20) {
     edges { node {
       id displayName headline { text } city country
-      events(first: 3) { totalCount edges { node { id title { text } startsAt } } }
+      events(first: 2) { totalCount edges { node { id title { text } startsAt } } }
       memberships(first: 3) { totalCount edges { node {
         role isCurrent
         organisation {
           id name kind country
-          opportunities(first: 3) { totalCount edges { node { id type deadline title { text } } } }
-          events(first: 3) { totalCount edges { node { id format startsAt title { text } } } }
+          opportunities(first: 2) { totalCount edges { node { id type deadline title { text } } } }
+          events(first: 2) { totalCount edges { node { id format startsAt title { text } } } }
         }
       } } }
     } }
