@@ -259,9 +259,7 @@ async function run(
   const withDirect = !options.only || options.only.includes(DIRECT);
   const adminToken = `bench-operator-${randomBytes(12).toString("hex")}`;
   const supergraphFile = path.join(workDir, "supergraph.graphql");
-  const gateways: Array<{ variant: GatewayVariant; process: BenchProcess; url: string }> = [];
-  // One at a time, agora first: the baselines run the supergraph the hub's gateway composed and serves.
-  for (const variant of [...chosen].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "agora" ? -1 : 1))) {
+  const startGateway = async (variant: GatewayVariant) => {
     const port = await freePort();
     const variantEnv: NodeJS.ProcessEnv =
       variant.kind === "agora"
@@ -287,7 +285,6 @@ async function run(
       await response.body?.cancel();
       return response.ok;
     });
-    gateways.push({ variant, process: started, url });
     if (variant.label === "agora") {
       const response = await fetch(`http://127.0.0.1:${port}/admin/supergraph`, { headers: { authorization: `Bearer ${adminToken}` } });
       if (!response.ok) throw new Error(`GET /admin/supergraph answered ${response.status}: ${await response.text()}`);
@@ -298,7 +295,13 @@ async function run(
       writeFileSync(supergraphFile, sdl);
     }
     console.log(`${variant.label} ready (${elapsed()})`);
-  }
+    return { variant, process: started, url };
+  };
+  // The hub's gateways one after the other (they migrate the registry's tables), agora first: the baselines,
+  // started together afterwards, run the supergraph it composed and serves.
+  const gateways: Array<{ variant: GatewayVariant; process: BenchProcess; url: string }> = [];
+  for (const variant of chosen.filter((candidate) => candidate.kind === "agora")) gateways.push(await startGateway(variant));
+  gateways.push(...(await Promise.all(chosen.filter((candidate) => candidate.kind === "baseline").map(startGateway))));
   console.log(
     `agora's admission control raised for the benchmark: ${Object.entries(AGORA_LIMITS)
       .map(([name, value]) => `${name}=${value}`)

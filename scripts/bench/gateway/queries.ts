@@ -26,7 +26,7 @@ export const DEEP_QUERY = `query Deep {
         organisation {
           id name kind country
           opportunities(first: 2) { totalCount edges { node { id type deadline title { text } } } }
-          events(first: 2) { totalCount edges { node { id format startsAt title { text } } } }
+          events(first: 1) { totalCount edges { node { id format startsAt title { text } } } }
         }
       } } }
     } }
