@@ -179,16 +179,16 @@ async function main(): Promise<void> {
   const databaseName = `bench_gateway_${randomBytes(4).toString("hex")}`;
   const workDir = mkdtempSync(path.join(tmpdir(), "agora-bench-gateway-"));
   const targets: LoadTarget[] = [];
-  let cleaned = false;
-  const cleanUp = async () => {
-    if (cleaned) return;
-    cleaned = true;
-    processes.killAll();
-    await Promise.allSettled(targets.map((target) => target.close()));
-    await dropDatabase(server.url, databaseName).catch((error: unknown) => console.error(`could not drop ${databaseName}:`, error));
-    await server.stop();
-    rmSync(workDir, { recursive: true, force: true });
-  };
+  // Once, however many callers (the run's end, a signal): each waits for the same clean-up.
+  let cleaning: Promise<void> | undefined;
+  const cleanUp = () =>
+    (cleaning ??= (async () => {
+      processes.killAll();
+      await Promise.allSettled(targets.map((target) => target.close()));
+      await dropDatabase(server.url, databaseName).catch((error: unknown) => console.error(`could not drop ${databaseName}:`, error));
+      await server.stop();
+      rmSync(workDir, { recursive: true, force: true });
+    })());
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       console.error(`\n${signal}: stopping`);
