@@ -52,10 +52,18 @@ const AGORA = "dist/gateway/main.js";
 const STOCK = "dist/scripts/bench/gateway/stock-apollo-gateway.js";
 const HIVE = "dist/scripts/bench/gateway/hive-gateway.js";
 
-// GATEWAY_WORKERS=1: one process for the per-core comparison, once the gateway can fork workers (ignored until then).
+// GATEWAY_WORKERS=1: one process for the per-core comparison. Ours as deployed (response cache and merging of
+// identical in-flight reads), without the cache (merging only: like Hive's deduplication), and with neither.
 const VARIANTS: GatewayVariant[] = [
   { label: "agora", script: AGORA, env: { GATEWAY_WORKERS: "1" }, kind: "agora", path: "/graphql" },
   { label: "agora (no response cache)", script: AGORA, env: { GATEWAY_WORKERS: "1", RESPONSE_CACHE_MAX_MB: "0" }, kind: "agora", path: "/graphql" },
+  {
+    label: "agora (no cache, no merging)",
+    script: AGORA,
+    env: { GATEWAY_WORKERS: "1", RESPONSE_CACHE_MAX_MB: "0", MERGE_INFLIGHT_REQUESTS: "0" },
+    kind: "agora",
+    path: "/graphql",
+  },
   { label: "stock apollo", script: STOCK, env: {}, kind: "baseline", path: "/" },
   { label: "hive (js planner)", script: HIVE, env: { HIVE_PLANNER: "js" }, kind: "baseline", path: "/graphql" },
   { label: "hive (js planner, no dedup)", script: HIVE, env: { HIVE_PLANNER: "js", HIVE_DEDUPLICATION: "0" }, kind: "baseline", path: "/graphql" },
@@ -510,10 +518,12 @@ async function run(
       targetsOut.map((entry) => [entry.gateway, entry.target, fixed(entry.value), entry.limit, entry.pass === null ? "n/a" : entry.pass ? "PASS" : "FAIL"]),
     ),
   );
-  const deep = get("deep", "agora");
-  if (deep) {
+  // Subgraph work per deep request where every request reaches the subgraphs (no stored or merged answers).
+  for (const label of ["agora (no cache, no merging)", "stock apollo"]) {
+    const deep = get("deep", label);
+    if (!deep) continue;
     console.log(
-      `\nsubgraph CPU per deep request (through agora): ${fixed(deep.subgraphsCpuMs)} ms (${SUBGRAPHS.map((name) => `${name} ${fixed(deep.subgraphCpuMs[name])}`).join(", ")}); compare with the pre-change figure`,
+      `subgraph CPU per deep request (through ${label}): ${fixed(deep.subgraphsCpuMs)} ms (${SUBGRAPHS.map((name) => `${name} ${fixed(deep.subgraphCpuMs[name])}`).join(", ")})`,
     );
   }
   if (options.json) {
