@@ -54,6 +54,15 @@ function cpuNanos(pid: number): number {
   return total;
 }
 
+/** GraphQL requests a subgraph has answered so far (agora_graphql_requests_total of its /metrics). */
+async function graphqlRequests(port: number): Promise<number> {
+  const response = await fetch(`http://127.0.0.1:${port}/metrics`, { signal: AbortSignal.timeout(5000) });
+  const text = await response.text();
+  let total = 0;
+  for (const line of text.split("\n")) if (line.startsWith("agora_graphql_requests_total")) total += Number(line.split(" ").at(-1));
+  return total;
+}
+
 function startProcess(script: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ChildProcess {
   const child = spawn(process.execPath, [...nodeArgs, path.join(repoRoot(), script), ...args], { cwd: repoRoot(), env, stdio: ["ignore", "ignore", "pipe"] });
   let tail = "";
@@ -202,19 +211,23 @@ async function main(): Promise<void> {
       return sent;
     };
     await loop(warmUp);
+    const requestsBefore = await Promise.all(SUBGRAPHS.map((subgraph) => graphqlRequests(ports[subgraph])));
     const before = new Map([...pids].map(([process, pid]) => [process, cpuNanos(pid)]));
     const startedAt = performance.now();
     const done = await loop(requests);
     const elapsed = performance.now() - startedAt;
     const after = new Map([...pids].map(([process, pid]) => [process, cpuNanos(pid)]));
+    const requestsAfter = await Promise.all(SUBGRAPHS.map((subgraph) => graphqlRequests(ports[subgraph])));
 
     console.log(`\n${done} deep requests, concurrency ${concurrency}, ${(done / (elapsed / 1000)).toFixed(1)} rps\n`);
-    console.log("process         CPU ms / deep request");
+    console.log("process         CPU ms / deep request   its requests / deep request");
     let subgraphTotal = 0;
     for (const [process] of pids) {
       const ms = (after.get(process)! - before.get(process)!) / 1e6 / done;
       if (process !== "gateway") subgraphTotal += ms;
-      console.log(`${process.padEnd(16)}${ms.toFixed(2).padStart(8)}`);
+      const index = SUBGRAPHS.indexOf(process as SubgraphName);
+      const calls = index < 0 ? "" : ((requestsAfter[index] - requestsBefore[index]) / done).toFixed(1).padStart(16);
+      console.log(`${process.padEnd(16)}${ms.toFixed(2).padStart(8)}${calls}`);
     }
     console.log(`${"subgraphs total".padEnd(16)}${subgraphTotal.toFixed(2).padStart(8)}`);
     if (!identical) process.exitCode = 1;
