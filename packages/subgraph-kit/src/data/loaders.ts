@@ -137,8 +137,8 @@ export interface ChildrenPageKey extends PageWindow {
 
 /**
  * Per-request loader of one page of children for many parents at once: `Organisation.members` for a
- * page of 100 organisations costs two queries (page ids with totals, then the rows by id), the same
- * as for one. Keys with different page windows are grouped and each group is one batch.
+ * page of 100 organisations costs one query (each parent's page with its total, and the rows when the
+ * by-id loader's entity is plain; else the rows by id in a second), the same as for one. Keys with different page windows are grouped and each group is one batch.
  */
 export function createChildrenPageLoader<T extends { id: string }>(
   dataSource: DataSource,
