@@ -3,17 +3,90 @@ import { type DataSource, type EntityTarget, In, type ObjectLiteral } from "type
 import { isUuid } from "@agora-hub/runtime";
 import { type CursorParameters, decodeCursor, type Page, type PageWindow, pageFromRows, type SortValueType } from "./pagination";
 
+/** Reads rows of one entity by id with SQL built once, hydrating them the way TypeORM's `findBy` does. */
+interface ByIdReader<T> {
+  load: (ids: string[]) => Promise<T[]>;
+  /** The entity's table, escaped (schema-qualified when known). */
+  table: string;
+  /** Its columns, escaped, for a SELECT list. */
+  selectList: (alias: string) => string;
+  /** A row holding every column under its own name, as an entity. */
+  hydrate: (row: Record<string, unknown>) => T;
+}
+
+/** The reader behind each by-id loader, so a page of children can read its rows in the query that finds them. */
+const loaderReaders = new WeakMap<DataLoader<string, unknown>, ByIdReader<ObjectLiteral>>();
+
+const readers = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, ByIdReader<ObjectLiteral> | null>>();
+
+/**
+ * A by-id reader for a plain entity (columns only: no relations, embeddeds, inheritance or unselected
+ * columns), or null for any other, which then goes through `findBy`. The hot read path of every subgraph:
+ * TypeORM's query builder re-plans the same SELECT and maps aliased columns on every batch, which costs more
+ * CPU than the query itself; here the statement is built once per entity and each row is hydrated exactly as
+ * TypeORM does (a new instance per row, each column through the driver's `prepareHydratedValue`, so
+ * transformers and type conversions are the same).
+ */
+function byIdReader<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>): ByIdReader<T> | null {
+  let perSource = readers.get(dataSource);
+  if (!perSource) readers.set(dataSource, (perSource = new Map()));
+  if (perSource.has(entity)) return perSource.get(entity) as ByIdReader<T> | null;
+  const metadata = dataSource.getMetadata(entity);
+  const plain =
+    metadata.relations.length === 0 &&
+    metadata.embeddeds.length === 0 &&
+    metadata.childEntityMetadatas.length === 0 &&
+    !metadata.discriminatorColumn &&
+    metadata.tableType === "regular" &&
+    metadata.primaryColumns.length === 1 &&
+    metadata.primaryColumns[0].databaseName === "id" &&
+    metadata.columns.every((column) => !column.isVirtual && !column.isVirtualProperty && column.isSelect && !column.relationMetadata);
+  let reader: ByIdReader<T> | null = null;
+  if (plain) {
+    const driver = dataSource.driver;
+    const columns = metadata.columns;
+    const names = columns.map((column) => column.databaseName);
+    const table = metadata.tablePath
+      .split(".")
+      .map((part) => driver.escape(part))
+      .join(".");
+    const sql = `SELECT ${names.map((name) => driver.escape(name)).join(", ")} FROM ${table} WHERE ${driver.escape("id")} = ANY($1)`;
+    const hydrate = (row: Record<string, unknown>): T => {
+      const hydrated = metadata.create(undefined, { fromDeserializer: true }) as T;
+      for (let index = 0; index < columns.length; index++) {
+        const value = row[names[index]];
+        if (value !== undefined) columns[index].setEntityValue(hydrated, driver.prepareHydratedValue(value, columns[index]));
+      }
+      return hydrated;
+    };
+    reader = {
+      table,
+      selectList: (alias) => names.map((name) => `${alias}.${driver.escape(name)}`).join(", "),
+      hydrate,
+      load: async (ids) => {
+        const rows: Array<Record<string, unknown>> = await dataSource.query(sql, [ids]);
+        return rows.map(hydrate);
+      },
+    };
+  }
+  perSource.set(entity as EntityTarget<ObjectLiteral>, reader as ByIdReader<ObjectLiteral> | null);
+  return reader;
+}
+
 /**
  * Per-request loader of entities by id: one query per batch, answers in key order, `null` for ids that
  * are unknown or malformed (a malformed id never reaches SQL).
  */
 export function createByIdLoader<T extends ObjectLiteral & { id: string }>(dataSource: DataSource, entity: EntityTarget<T>): DataLoader<string, T | null> {
-  return new DataLoader(async (ids) => {
-    const valid = ids.filter(isUuid);
-    const rows = valid.length === 0 ? [] : await dataSource.getRepository(entity).findBy({ id: In(valid) } as never);
+  const reader = byIdReader(dataSource, entity);
+  const loader = new DataLoader<string, T | null>(async (ids) => {
+    const valid = [...new Set(ids.filter(isUuid))];
+    const rows = valid.length === 0 ? [] : reader ? await reader.load(valid) : await dataSource.getRepository(entity).findBy({ id: In(valid) } as never);
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });
+  if (reader) loaderReaders.set(loader as DataLoader<string, unknown>, reader);
+  return loader;
 }
 
 /**
@@ -64,8 +137,8 @@ export interface ChildrenPageKey extends PageWindow {
 
 /**
  * Per-request loader of one page of children for many parents at once: `Organisation.members` for a
- * page of 100 organisations costs two queries (page ids with totals, then the rows by id), the same
- * as for one. Keys with different page windows are grouped and each group is one batch.
+ * page of 100 organisations costs one query (each parent's page with its total, and the rows when the
+ * by-id loader's entity is plain; else the rows by id in a second), the same as for one. Keys with different page windows are grouped and each group is one batch.
  */
 export function createChildrenPageLoader<T extends { id: string }>(
   dataSource: DataSource,
@@ -125,11 +198,9 @@ async function loadChildrenPages<T extends { id: string }>(
   const { first, after } = keys[0];
   const parentIds = [...new Set(keys.map((key) => key.parentId).filter(isUuid))];
   const comparison = source.direction === "ASC" ? ">" : "<";
-  const rows: Array<{ parent_id: string; id: string; total: string }> =
-    parentIds.length === 0 || first === 0
-      ? []
-      : await dataSource.query(
-          `SELECT parent_id, id, total FROM (
+  // With a plain entity behind `byId`, the page's rows come in the same statement (one round trip, not two).
+  const reader = loaderReaders.get(byId as DataLoader<string, unknown>) as ByIdReader<T> | undefined;
+  const ranked = `SELECT parent_id, id, total, rank FROM (
              SELECT counted.*, row_number() OVER (PARTITION BY parent_id ORDER BY sort_value ${source.direction}, id ${source.direction}) AS rank
                FROM (
                  SELECT ${source.parentColumn} AS parent_id, ${source.idColumn} AS id, ${source.sortColumn} AS sort_value,
@@ -137,16 +208,30 @@ async function loadChildrenPages<T extends { id: string }>(
                    FROM ${source.from} WHERE ${source.parentColumn} = ANY($1)
                ) counted
               ${cursor ? `WHERE (sort_value, id) ${comparison} ($3, $4)` : ""}
-           ) ranked WHERE rank <= $2 ORDER BY parent_id, rank`,
+           ) ranked WHERE rank <= $2`;
+  const rows: Array<Record<string, unknown> & { page_parent_id: string; page_child_id: string; page_total: string }> =
+    parentIds.length === 0 || first === 0
+      ? []
+      : await dataSource.query(
+          reader
+            ? `SELECT page.parent_id AS page_parent_id, page.id AS page_child_id, page.total AS page_total, ${reader.selectList("child")}
+                 FROM (${ranked}) page JOIN ${reader.table} child ON child.id = page.id ORDER BY page.parent_id, page.rank`
+            : `SELECT parent_id AS page_parent_id, id AS page_child_id, total AS page_total FROM (${ranked}) page ORDER BY parent_id, rank`,
           cursor ? [parentIds, first + 1, cursor.sortValue, cursor.id] : [parentIds, first + 1],
         );
-  const nodes = await byId.loadMany(rows.map((row) => row.id));
+  let nodes: Array<T | null | Error>;
+  if (reader) {
+    nodes = rows.map((row) => reader.hydrate(row));
+    for (const node of nodes as T[]) byId.prime(node.id, node);
+  } else {
+    nodes = await byId.loadMany(rows.map((row) => row.page_child_id));
+  }
   const childrenByParent = new Map<string, T[]>();
   rows.forEach((row, index) => {
     const node = nodes[index];
-    if (node && !(node instanceof Error)) childrenByParent.set(row.parent_id, [...(childrenByParent.get(row.parent_id) ?? []), node]);
+    if (node && !(node instanceof Error)) childrenByParent.set(row.page_parent_id, [...(childrenByParent.get(row.page_parent_id) ?? []), node]);
   });
-  const totals = new Map(rows.map((row) => [row.parent_id, Number(row.total)]));
+  const totals = new Map(rows.map((row) => [row.page_parent_id, Number(row.page_total)]));
   // Parents whose page after the cursor is empty have no row to carry their total: count them all
   // in one query, and only if a client asks for totalCount.
   const uncounted = parentIds.filter((id) => !totals.has(id));

@@ -211,6 +211,20 @@ export function toSortValue(value: unknown): SortValue {
   return String(value);
 }
 
+/** An edge whose cursor is encoded on first read. */
+class LazyCursorEdge<T> {
+  private encoded: string | undefined;
+
+  constructor(
+    readonly node: T,
+    private readonly encode: () => string,
+  ) {}
+
+  get cursor(): string {
+    return (this.encoded ??= this.encode());
+  }
+}
+
 /** Builds a page of list `list` (its cursors' name) from rows fetched with one row more than asked for. */
 export function pageFromRows<T extends { id: string }>(
   rows: T[],
@@ -221,15 +235,16 @@ export function pageFromRows<T extends { id: string }>(
 ): Page<T> {
   const hasNextPage = rows.length > window.first;
   const nodes = rows.slice(0, window.first);
-  const edges = nodes.map((node) => ({ node, cursor: encodeCursor({ sortValue: toSortValue(sortValueOf(node)), id: node.id }, list) }));
+  // Cursors are encoded (a hash each) only when a client selects them, once each: most queries never do.
+  const edges = nodes.map((node) => new LazyCursorEdge(node, () => encodeCursor({ sortValue: toSortValue(sortValueOf(node)), id: node.id }, list)));
+  const pageInfo = Object.assign(new PageInfo(), { hasNextPage, hasPreviousPage: Boolean(window.after) });
+  Object.defineProperties(pageInfo, {
+    startCursor: { get: () => edges[0]?.cursor ?? null, enumerable: true },
+    endCursor: { get: () => edges.at(-1)?.cursor ?? null, enumerable: true },
+  });
   return {
     edges,
-    pageInfo: Object.assign(new PageInfo(), {
-      hasNextPage,
-      hasPreviousPage: Boolean(window.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    }),
+    pageInfo,
     countTotal,
   };
 }
@@ -277,11 +292,21 @@ export async function paginate<T extends { id: string }>(query: SelectQueryBuild
 export function ConnectionType<TNode extends object>(nodeType: ClassType<TNode>, nodeName: string) {
   @ObjectType(`${nodeName}Edge`, { description: `One ${nodeName} in a page, with its cursor.` })
   class Edge {
-    @Field({ description: "Pass as `after` to get the items that follow this one." })
-    cursor!: string;
+    /** Where the cursor comes from (encoded on first read); not a GraphQL field. */
+    readonly source: { readonly cursor: string; readonly node: TNode };
+
+    constructor(source: { readonly cursor: string; readonly node: TNode }) {
+      this.source = source;
+      this.node = source.node;
+    }
+
+    @Field(() => String, { description: "Pass as `after` to get the items that follow this one." })
+    get cursor(): string {
+      return this.source.cursor;
+    }
 
     @Field(() => nodeType)
-    node!: TNode;
+    node: TNode;
   }
 
   @ObjectType()
@@ -296,7 +321,7 @@ export function ConnectionType<TNode extends object>(nodeType: ClassType<TNode>,
     readonly countTotal: () => Promise<number>;
 
     constructor(page: Page<TNode>) {
-      this.edges = page.edges.map((edge) => Object.assign(new Edge(), edge));
+      this.edges = page.edges.map((edge) => new Edge(edge));
       this.pageInfo = page.pageInfo;
       this.countTotal = page.countTotal;
     }

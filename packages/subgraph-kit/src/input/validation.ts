@@ -12,6 +12,50 @@ function flatten(errors: ValidationError[], prefix: string): FieldViolation[] {
   });
 }
 
+/** Valid argument objects seen lately, by class and JSON; bounded, emptied when full. */
+const VALID_SEEN_LIMIT = 1000;
+const validSeen = new Map<object, Set<string>>();
+let validSeenCount = 0;
+
+/** The JSON of a value made only of strings, finite numbers, booleans, null, arrays and objects; undefined for anything else. */
+function plainJson(value: object): string | undefined {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (current === null || typeof current === "string" || typeof current === "boolean" || current === undefined) continue;
+    if (typeof current === "number" && Number.isFinite(current)) continue;
+    if (typeof current !== "object" || current instanceof Date) return undefined;
+    const prototype = Object.getPrototypeOf(current) as object | null;
+    if (Array.isArray(current)) pending.push(...(current as unknown[]));
+    else if (prototype === Object.prototype || prototype === null || current === value) pending.push(...Object.values(current));
+    else return undefined;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * class-validator's errors for `value`: the same arguments on every row of a list (`memberships(first: 5)` for
+ * each of 20 people) are checked once, since its decorators depend only on the value. Only values of plain JSON
+ * (no Dates or scalars' objects) and only valid ones are remembered.
+ */
+async function validationErrors(value: object): Promise<ValidationError[]> {
+  const json = plainJson(value);
+  const seen = json === undefined ? undefined : validSeen.get(value.constructor);
+  if (json !== undefined && seen?.has(json)) return [];
+  const errors = await validate(value, { forbidUnknownValues: false, validationError: { target: false } });
+  if (json !== undefined && errors.length === 0) {
+    if (validSeenCount >= VALID_SEEN_LIMIT) {
+      validSeen.clear();
+      validSeenCount = 0;
+    }
+    const set = validSeen.get(value.constructor) ?? new Set<string>();
+    validSeen.set(value.constructor, set);
+    set.add(json);
+    validSeenCount++;
+  }
+  return errors;
+}
+
 /**
  * Validates the arguments before a resolver runs and answers with one BAD_USER_INPUT error naming each
  * bad field: first no string anywhere in the field's arguments holds U+0000 (one check for every
@@ -26,7 +70,7 @@ export const validateInput: ValidatorFn = async (argValue, _argType, { args }) =
   const violations: FieldViolation[] = [];
   for (const [index, value] of values.entries()) {
     if (value === null || typeof value !== "object" || value instanceof Date) continue;
-    const errors = await validate(value, { forbidUnknownValues: false, validationError: { target: false } });
+    const errors = await validationErrors(value);
     violations.push(...flatten(errors, Array.isArray(argValue) ? `[${index}]` : ""));
   }
   if (violations.length > 0) throw badUserInput(violations);

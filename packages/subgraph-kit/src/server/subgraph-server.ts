@@ -1,6 +1,10 @@
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
@@ -39,6 +43,23 @@ export interface SubgraphServerOptions {
   inlineTracing?: boolean;
 }
 
+/**
+ * What Apollo's default cache-control plugin answers for a schema without cache hints (`no-store`), without
+ * it: that plugin wraps every field's resolver to collect hints no subgraph gives, a good share of the CPU
+ * a deep request costs.
+ */
+function uncacheablePlugin(): ApolloServerPlugin<object> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (!response.http.headers.has("cache-control")) response.http.headers.set("cache-control", "no-store");
+        },
+      };
+    },
+  };
+}
+
 /** A subgraph's Apollo Server with its schema, ready for `executeOperation` in tests or for HTTP. */
 export async function createSubgraphServer<TLoaders, TSettings = unknown>(
   definition: SubgraphDefinition<TLoaders, TSettings>,
@@ -54,6 +75,8 @@ export async function createSubgraphServer<TLoaders, TSettings = unknown>(
     formatError: createErrorFormatter({ database: definition.name }),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      uncacheablePlugin(),
       options.inlineTracing ? ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }) : ApolloServerPluginInlineTraceDisabled(),
       partialErrorsPlugin(),
       errorLoggingPlugin(logger.child({ subgraph: definition.name })),
