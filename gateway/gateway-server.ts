@@ -1,7 +1,7 @@
 import type { ApolloGateway } from "@apollo/gateway";
 import express from "express";
 import { createServer } from "node:http";
-import { createRequestDrain, GATEWAY_DRAIN_MS, logger } from "@agora-hub/runtime";
+import { createRequestDrain, GATEWAY_DRAIN_MS, keepConnectionsAlive, logger } from "@agora-hub/runtime";
 import { loadCoreSubgraphs } from "../registry/composition/composition";
 import type { PartnerRegistry } from "../registry/registry.service";
 import type { GatewayConfig } from "./config";
@@ -48,6 +48,7 @@ export async function startGateway(config: GatewayConfig, hooks: GatewayHooks = 
 
     const app = express();
     const httpServer = createServer(app);
+    keepConnectionsAlive(httpServer);
     const server = createGraphqlServer({ config, gateway, httpServer, observability, protection: guard.protection, responseCache: responseCache.plugin });
     // start() resolves once the first supergraph is loaded, and only then does the gateway listen.
     await server.start();

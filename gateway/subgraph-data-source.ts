@@ -1,16 +1,23 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { AsyncLocalStorage } from "node:async_hooks";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { logger } from "@agora-hub/runtime";
 import { LANGUAGES_HEADER } from "@agora-hub/runtime";
-import { ANONYMOUS, type HubTokenSigner, type Viewer } from "@agora-hub/runtime";
+import { ANONYMOUS, type HubTokenSigner } from "@agora-hub/runtime";
 import { DEFAULT_PARTNER_MAX_RESPONSE_BYTES } from "./config";
 import type { GatewayContext } from "./gateway-context";
 import type { AnswerProblem, ShapedAnswer } from "./subgraph-answers/shape-answer";
 import type { SupergraphTypes } from "./subgraph-answers/supergraph-types";
 import { mergeIdenticalCalls } from "./response-cache/merge-identical-calls";
 import { viewerKey } from "./response-cache/viewer-key";
-import { createCoreFetcher, createGuardedFetcher, type FetchBudget, limitSubgraphCalls, type SubgraphFetcher } from "./partner-traffic/guarded-fetch";
+import {
+  callScope,
+  type CallScope,
+  createCoreFetcher,
+  createGuardedFetcher,
+  limitSubgraphCalls,
+  type SubgraphFetcher,
+  withCallScope,
+} from "./partner-traffic/guarded-fetch";
 
 /** Partner error codes clients may see; every other code, and every partner message, is dropped. */
 export const PARTNER_ERROR_CODES: ReadonlySet<string> = new Set(["BAD_USER_INPUT", "NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED"]);
@@ -44,9 +51,10 @@ export interface SubgraphDataSourceOptions {
 export const DEFAULT_SUBGRAPH_MAX_CONCURRENCY = 16;
 export const DEFAULT_SUBGRAPH_QUEUE_SIZE = 64;
 
-// RemoteGraphQLDataSource calls its fetcher without the request's context, so the budget and the viewer of
-// the client request being served reach the fetcher through the async context of `process`.
-const currentCall = new AsyncLocalStorage<{ budget?: FetchBudget; viewer: Viewer }>();
+// RemoteGraphQLDataSource calls its fetcher without the request's context, so willSendRequest names the call
+// in a header that only this data source reads (the outermost fetcher takes it off): the budget and the viewer
+// of the client request it serves. Not AsyncLocalStorage, whose promise hooks cost every promise of the gateway.
+const CALL_HEADER = "x-agora-internal-call";
 
 // The only headers a subgraph ever receives; client headers and credentials never leave the gateway.
 const CORE_HEADERS = new Set(["content-type", "x-request-id", "apollo-federation-include-trace"]);
@@ -79,6 +87,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   readonly name: string;
   readonly trust: SubgraphTrust;
   private readonly types: SupergraphTypes;
+  /** The client request each call in flight serves, by the id willSendRequest gave it. */
+  private readonly calls: Map<string, CallScope>;
+  private lastCall = 0;
 
   constructor(options: SubgraphDataSourceOptions) {
     const trust = options.trust ?? "core";
@@ -91,23 +102,24 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
           })
         : createCoreFetcher({ timeoutMs: options.timeoutMs });
     // Signed inside the bulkhead, so a call that waited in the queue still leaves with a fresh token.
-    const signed = signingFetcher(transport, options.signer, options.name, () => currentCall.getStore()?.viewer ?? ANONYMOUS);
+    const signed = signingFetcher(transport, options.signer, options.name);
     const limited = limitSubgraphCalls(signed, {
       maxConcurrent: options.maxConcurrent ?? DEFAULT_SUBGRAPH_MAX_CONCURRENCY,
       queueSize: options.queueSize ?? DEFAULT_SUBGRAPH_QUEUE_SIZE,
       maxWaitMs: options.timeoutMs,
-      budget: () => currentCall.getStore()?.budget,
     });
     // Merged before the bulkhead, so calls that share an answer take no place in it.
-    const fetcher = options.mergeInFlight
+    const merged = options.mergeInFlight
       ? mergeIdenticalCalls(limited, (init) => {
           const languages = (init.headers as Record<string, string> | undefined)?.[LANGUAGES_HEADER] ?? "";
-          const viewer = viewerKey(currentCall.getStore()?.viewer ?? ANONYMOUS);
+          const viewer = viewerKey(callScope(init).viewer);
           return viewer === null ? null : `${viewer}\0${languages}`;
         })
       : limited;
+    const calls = new Map<string, CallScope>();
     // A partner's Cache-Control must not shorten or privatise the hub's own cache policy.
-    super({ url: options.url, fetcher, honorSubgraphCacheControlHeader: trust === "core" });
+    super({ url: options.url, fetcher: scopedCalls(merged, calls), honorSubgraphCacheControlHeader: trust === "core" });
+    this.calls = calls;
     this.name = options.name;
     this.trust = trust;
     this.types = options.types;
@@ -118,17 +130,26 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     await (this.fetcher as SubgraphFetcher).close();
   }
 
-  /** Runs the call inside the client request's budget (the fetcher aborts with it and sends its deadline) and viewer (its token names it). */
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
+  /** Records the call in the request's subgraph calls (the response cache reads them), and forgets its scope once answered. */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
     const context = options.context as Partial<GatewayContext> | undefined;
     const calls = context?.subgraphCalls;
     if (calls) {
       calls.names.add(this.name);
       if (this.trust === "partner") calls.partner = true;
     }
-    return currentCall.run({ budget: context?.budget, viewer: context?.viewer ?? ANONYMOUS }, () => super.process(options));
+    try {
+      return await super.process(options);
+    } finally {
+      const id = options.request.http?.headers.get(CALL_HEADER);
+      if (id) this.calls.delete(id);
+    }
   }
 
+  /**
+   * Keeps only the allowed headers, adds the request id and languages, and names the call so the fetcher runs it
+   * within the client request's budget (it aborts with it and sends its deadline) and viewer (its token names it).
+   */
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
     if (!headers) return;
@@ -141,6 +162,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // The client's languages choose the language of texts; partners do not need them, so only core subgraphs get them.
     const languages = (context as Partial<GatewayContext> | undefined)?.languages;
     if (this.trust === "core" && languages?.length) headers.set(LANGUAGES_HEADER, languages.join(","));
+    const id = String((this.lastCall += 1));
+    const gateway = context as Partial<GatewayContext> | undefined;
+    this.calls.set(id, { budget: gateway?.budget, viewer: gateway?.viewer ?? ANONYMOUS });
+    headers.set(CALL_HEADER, id);
   }
 
   override didReceiveResponse({ response, request, context }: ReceivedResponse): GatewayResponse {
@@ -205,12 +230,25 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
  * viewer and the exact body, core and partner subgraphs alike; the client's own credentials never leave the
  * gateway (`willSendRequest` keeps none). Without a signer (tests of the data source alone) requests go without a token.
  */
-function signingFetcher(inner: SubgraphFetcher, signer: HubTokenSigner | undefined, audience: string, viewer: () => Viewer): SubgraphFetcher {
+function signingFetcher(inner: SubgraphFetcher, signer: HubTokenSigner | undefined, audience: string): SubgraphFetcher {
   if (!signer) return inner;
   const fetcher: RemoteGraphQLDataSource["fetcher"] = async (url, init = {}) => {
     const body = typeof init.body === "string" ? init.body : "";
-    const token = await signer.sign({ audience, viewer: viewer(), body });
+    const token = await signer.sign({ audience, viewer: callScope(init).viewer, body });
     return inner(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), authorization: `Bearer ${token}` } });
+  };
+  return Object.assign(fetcher, { close: () => inner.close() });
+}
+
+/**
+ * The outermost fetcher: takes the call's name off its headers and carries the client request's scope with the
+ * call's options instead (`callScope`), where the bulkhead, the merging and the signing find it.
+ */
+function scopedCalls(inner: SubgraphFetcher, calls: ReadonlyMap<string, CallScope>): SubgraphFetcher {
+  const fetcher: RemoteGraphQLDataSource["fetcher"] = (url, init = {}) => {
+    const { [CALL_HEADER]: id, ...headers } = (init.headers ?? {}) as Record<string, string>;
+    const scope = (id !== undefined ? calls.get(id) : undefined) ?? { viewer: ANONYMOUS };
+    return inner(url, withCallScope({ ...init, headers }, scope));
   };
   return Object.assign(fetcher, { close: () => inner.close() });
 }

@@ -3,7 +3,7 @@ import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { isIP, type LookupFunction } from "node:net";
 import { STATUS_CODES } from "node:http";
 import { Agent, type Dispatcher, request } from "undici";
-import { DEADLINE_HEADER } from "@agora-hub/runtime";
+import { ANONYMOUS, DEADLINE_HEADER, type Viewer } from "@agora-hub/runtime";
 import { ConcurrencyLimiter, LimiterRejectedError } from "../protection/concurrency-limiter";
 import { classifyAddress, describeAddressCategory, isAddressAllowed, type AddressPolicyOptions } from "@agora-hub/runtime";
 
@@ -150,6 +150,25 @@ class BufferedResponse implements FetcherResponse {
   }
 }
 
+/** The client request a subgraph call serves: what it may still spend, and who is asking. */
+export interface CallScope {
+  budget?: FetchBudget;
+  viewer: Viewer;
+}
+
+type FetchInit = NonNullable<Parameters<RemoteGraphQLDataSource["fetcher"]>[1]>;
+const SCOPE = Symbol("agora.callScope");
+
+/** `init` carrying `scope` to the fetchers below it (never sent: the transport passes on only what it knows). */
+export function withCallScope(init: FetchInit, scope: CallScope): FetchInit {
+  return Object.assign(init, { [SCOPE]: scope });
+}
+
+/** The scope a call's options carry; an anonymous call without a budget when none was given. */
+export function callScope(init: FetchInit | undefined): CallScope {
+  return (init as { [SCOPE]?: CallScope } | undefined)?.[SCOPE] ?? { viewer: ANONYMOUS };
+}
+
 /** What a subgraph call may still spend, from the client request it serves. */
 export interface FetchBudget {
   /** Aborts when the client goes away or the request's deadline passes. */
@@ -166,8 +185,6 @@ export interface SubgraphLimitOptions {
   queueSize: number;
   /** Longest wait for a place (also bounded by the request's deadline). */
   maxWaitMs: number;
-  /** The budget of the client request the current call serves, if any. */
-  budget: () => FetchBudget | undefined;
 }
 
 /**
@@ -178,7 +195,7 @@ export interface SubgraphLimitOptions {
 export function limitSubgraphCalls(inner: SubgraphFetcher, options: SubgraphLimitOptions): SubgraphFetcher & { limiter: ConcurrencyLimiter } {
   const limiter = new ConcurrencyLimiter({ limit: options.maxConcurrent, queueSize: options.queueSize });
   const fetcher: RemoteGraphQLDataSource["fetcher"] = async (url, init = {}) => {
-    const budget = options.budget();
+    const budget = callScope(init).budget;
     const remaining = () => (budget?.deadline === undefined ? Infinity : budget.deadline - Date.now());
     if (budget?.signal?.aborted) throw new Error(`subgraph call abandoned: ${abortReason(budget.signal)}`);
     if (remaining() <= 0) throw new Error("subgraph call abandoned: the request deadline passed");
@@ -194,7 +211,7 @@ export function limitSubgraphCalls(inner: SubgraphFetcher, options: SubgraphLimi
       if (left <= 0) throw new Error("subgraph call abandoned: the request deadline passed");
       const headers: Record<string, string> = { ...init.headers };
       if (left !== Infinity) headers[DEADLINE_HEADER] = String(Math.ceil(left));
-      return await inner(url, { ...init, headers, ...(budget?.signal ? { signal: budget.signal } : {}) });
+      return await inner(url, withCallScope({ ...init, headers, ...(budget?.signal ? { signal: budget.signal } : {}) }, callScope(init)));
     } finally {
       release();
     }

@@ -97,14 +97,19 @@ export function shapeRefusal(schema: GraphQLSchema, document: DocumentNode, limi
   return null;
 }
 
+/** Variable sets whose cost is remembered per document. */
+const MAX_COSTS_PER_DOCUMENT = 64;
+
 /**
  * Apollo Server plugin enforcing the operation limits once the operation is known: the shape limits
- * (cached per parsed document, which Apollo Server itself caches per query) and, on every request
- * because it depends on the variables, page sizes and cost. Refusals are HTTP 400 with a code naming
+ * (cached per parsed document, which Apollo Server itself caches per query) and page sizes and cost
+ * (cached per document and variables, on which they depend). Refusals are HTTP 400 with a code naming
  * the limit; validation rules would all be reported as GRAPHQL_VALIDATION_FAILED.
  */
 export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlugin {
   const shapeChecked = new WeakMap<DocumentNode, GraphQLError | null>();
+  // The cost depends on the variables only through page sizes; measured once per document and variables.
+  const measuredCosts = new WeakMap<DocumentNode, Map<string, ReturnType<typeof operationCost>>>();
   return {
     async requestDidStart() {
       return {
@@ -117,14 +122,22 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
             shapeChecked.set(document, shape);
           }
           if (shape) throw shape;
-          const measured = operationCost({
-            schema,
-            document,
-            operationName,
-            variables: request.variables,
-            defaultPageSize: limits.defaultPageSize,
-            maxPageSize: limits.maxPageSize,
-          });
+          const costKey = `${operationName ?? ""}\0${JSON.stringify(request.variables ?? {})}`;
+          let costs = measuredCosts.get(document);
+          if (!costs) measuredCosts.set(document, (costs = new Map()));
+          let measured = costs.get(costKey);
+          if (measured === undefined) {
+            measured = operationCost({
+              schema,
+              document,
+              operationName,
+              variables: request.variables,
+              defaultPageSize: limits.defaultPageSize,
+              maxPageSize: limits.maxPageSize,
+            });
+            if (costs.size >= MAX_COSTS_PER_DOCUMENT) costs.delete(costs.keys().next().value as string);
+            costs.set(costKey, measured);
+          }
           if (!measured) return;
           if (measured.oversizedPage) {
             const { field, first } = measured.oversizedPage;

@@ -1,4 +1,5 @@
 import { logger } from "../logger";
+import type { Server } from "node:http";
 import { stopProcessTracing } from "../observability/tracing";
 
 /** How long shutdown may take before the process exits anyway. */
@@ -9,6 +10,19 @@ export const GATEWAY_DRAIN_MS = 5_000;
 export const SUBGRAPH_DRAIN_MS = 2_000;
 /** After draining, how long the HTTP server lets connections finish before closing them. */
 export const CONNECTION_GRACE_MS = 1_000;
+
+/**
+ * How long the hub's HTTP servers keep an idle connection open: longer than their callers' own keep-alive
+ * (undici's 4 s, Node's agents), so a caller never reuses a connection the server is closing at that moment
+ * ("socket hang up"); callers close idle connections first.
+ */
+export const SERVER_KEEP_ALIVE_MS = 65_000;
+
+/** Applies SERVER_KEEP_ALIVE_MS to `server` (headers may take a little longer, as Node requires). */
+export function keepConnectionsAlive(server: Server): void {
+  server.keepAliveTimeout = SERVER_KEEP_ALIVE_MS;
+  server.headersTimeout = SERVER_KEEP_ALIVE_MS + 1_000;
+}
 /**
  * A repeat of a signal this soon counts as the same request to stop: Ctrl-C under `npm start` reaches node
  * twice (from the terminal and forwarded by npm).

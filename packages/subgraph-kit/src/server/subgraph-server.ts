@@ -16,7 +16,7 @@ import { buildSubgraphSchema } from "../schema/build-subgraph-schema";
 import { cancelStatementsOnAbort, requestCancellation } from "@agora-hub/runtime";
 import { logger } from "@agora-hub/runtime";
 import { createErrorFormatter, errorLoggingPlugin } from "@agora-hub/runtime";
-import { createServerMetrics, metricsHandler } from "@agora-hub/runtime";
+import { createServerMetrics, keepConnectionsAlive, metricsHandler } from "@agora-hub/runtime";
 import { requestLogging } from "@agora-hub/runtime";
 import { partialErrorsPlugin } from "./partial-errors";
 import type { PeerSubgraphs } from "../peers/peer-subgraphs";
@@ -186,6 +186,7 @@ export async function listenSubgraph<TLoaders, TSettings>(
   const settings = (options.settings ?? definition.readSettings?.({})) as TSettings;
   const app = express();
   const httpServer: Server = createServer(app);
+  keepConnectionsAlive(httpServer);
   const server = await createSubgraphServer(definition, { production: options.production, inlineTracing: options.inlineTracing });
   server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: CONNECTION_GRACE_MS }));
   const metrics = createServerMetrics(definition.name);
