@@ -58,7 +58,7 @@ const VARIANTS: GatewayVariant[] = [
   { label: "agora", script: AGORA, env: { GATEWAY_WORKERS: "1" }, kind: "agora", path: "/graphql" },
   { label: "agora (no response cache)", script: AGORA, env: { GATEWAY_WORKERS: "1", RESPONSE_CACHE_MAX_MB: "0" }, kind: "agora", path: "/graphql" },
   {
-    label: "agora (no cache, no merging)",
+    label: "agora (no cache or merging)",
     script: AGORA,
     env: { GATEWAY_WORKERS: "1", RESPONSE_CACHE_MAX_MB: "0", MERGE_INFLIGHT_REQUESTS: "0" },
     kind: "agora",
@@ -519,7 +519,7 @@ async function run(
     ),
   );
   // Subgraph work per deep request where every request reaches the subgraphs (no stored or merged answers).
-  for (const label of ["agora (no cache, no merging)", "stock apollo"]) {
+  for (const label of ["agora (no cache or merging)", "stock apollo"]) {
     const deep = get("deep", label);
     if (!deep) continue;
     console.log(
