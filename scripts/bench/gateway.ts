@@ -115,7 +115,8 @@ function readOptions(): Options {
     .option("--json <path>", "also write the results as JSON to this file")
     .parse();
   const given = program.opts<{ quick?: boolean; rounds?: number; seconds?: number; only?: string; json?: string }>();
-  const only = given.only?.split(",").map((label) => label.trim());
+  // Commas inside a label's parentheses ("hive (rust planner, no dedup)") do not separate labels.
+  const only = given.only?.split(/,(?![^()]*\))/).map((label) => label.trim());
   for (const label of only ?? []) if (!labels.includes(label)) program.error(`--only: unknown gateway "${label}"; known: ${labels.join(", ")}`);
   return {
     rounds: given.rounds ?? (given.quick ? 1 : 3),
