@@ -14,6 +14,7 @@ import { resolveEventReference } from "./event/event.reference";
 import { EventResolver } from "./event/event.resolver";
 import { CreateEvent1764000400000 } from "./migrations/1764000400000-create-event";
 import { AddEventSearch1764000400020 } from "./migrations/1764000400020-add-event-search";
+import { TuneEventSearch1764000400030 } from "./migrations/1764000400030-tune-event-search";
 import { OrganisationEventsResolver } from "./organisation/organisation.resolver";
 import { Organisation } from "./organisation/organisation.stub";
 import { PersonEventsResolver } from "./person/person.resolver";
@@ -32,7 +33,7 @@ export const eventsSubgraph: SubgraphDefinition<EventLoaders> = {
     PersonDataExport: personDataExportReference(PersonDataExport),
   },
   entities: [Event, EventOrganiser, EventSpeaker],
-  migrations: [CreateEvent1764000400000, CreatePersonErasureCursor1764000400010, AddEventSearch1764000400020],
+  migrations: [CreateEvent1764000400000, CreatePersonErasureCursor1764000400010, AddEventSearch1764000400020, TuneEventSearch1764000400030],
   createLoaders: createEventLoaders,
   seed: seedEvents,
   startBackground: followPersonErasures(eraseSpeakerLinks),

@@ -9,6 +9,7 @@ import { seedOpportunities } from "./demo/opportunities.seed";
 import { PersonSuggestedOpportunitiesResolver } from "./matchmaking/matchmaking.resolver";
 import { CreateOpportunity1764100000000 } from "./migrations/1764100000000-create-opportunity";
 import { AddOpportunitySearch1764100000020 } from "./migrations/1764100000020-add-opportunity-search";
+import { TuneOpportunitySearch1764100000030 } from "./migrations/1764100000030-tune-opportunity-search";
 import { Opportunity } from "./opportunity/opportunity.entity";
 import { createOpportunityLoaders, type OpportunityLoaders } from "./opportunity/opportunity.loaders";
 import { resolveOpportunityReference } from "./opportunity/opportunity.reference";
@@ -30,7 +31,7 @@ export const opportunitiesSubgraph: SubgraphDefinition<OpportunityLoaders> = {
     PersonDataExport: personDataExportReference(PersonDataExport),
   },
   entities: [Opportunity],
-  migrations: [CreateOpportunity1764100000000, CreatePersonErasureCursor1764100000010, AddOpportunitySearch1764100000020],
+  migrations: [CreateOpportunity1764100000000, CreatePersonErasureCursor1764100000010, AddOpportunitySearch1764100000020, TuneOpportunitySearch1764100000030],
   createLoaders: createOpportunityLoaders,
   seed: seedOpportunities,
   startBackground: followPersonErasures(clearErasedContact),

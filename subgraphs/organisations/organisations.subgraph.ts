@@ -18,6 +18,7 @@ import {
 import { resolveOpportunityReference } from "./opportunity/opportunity.reference";
 import { Opportunity } from "./opportunity/opportunity.stub";
 import { AddOrganisationSearch1764000200020 } from "./migrations/1764000200020-add-organisation-search";
+import { TuneOrganisationSearch1764000200030 } from "./migrations/1764000200030-tune-organisation-search";
 import { Organisation } from "./organisation/organisation.entity";
 import { resolveOrganisationReference } from "./organisation/organisation.reference";
 import { OrganisationResolver } from "./organisation/organisation.resolver";
@@ -52,7 +53,13 @@ export const organisationsSubgraph: SubgraphDefinition<OrganisationsLoaders> = {
     PersonDataExport: personDataExportReference(PersonDataExport),
   },
   entities: [Organisation, Membership],
-  migrations: [CreateOrganisation1764000200000, CreateMembership1764000200001, CreatePersonErasureCursor1764000200010, AddOrganisationSearch1764000200020],
+  migrations: [
+    CreateOrganisation1764000200000,
+    CreateMembership1764000200001,
+    CreatePersonErasureCursor1764000200010,
+    AddOrganisationSearch1764000200020,
+    TuneOrganisationSearch1764000200030,
+  ],
   createLoaders: createOrganisationsLoaders,
   seed: seedOrganisations,
   startBackground: followPersonErasures(erasePersonMemberships),

@@ -19,6 +19,7 @@ import { CreatePerson1764000000000 } from "./migrations/1764000000000-create-per
 import { AddPersonDiscoverable1764000000001 } from "./migrations/1764000000001-add-person-discoverable";
 import { CreatePersonErasure1764000000010 } from "./migrations/1764000000010-create-person-erasure";
 import { AddPersonSearch1764000000020 } from "./migrations/1764000000020-add-person-search";
+import { TunePersonSearch1764000000030 } from "./migrations/1764000000030-tune-person-search";
 import { Person } from "./person/person.entity";
 import { createPersonLoaders, type PersonLoaders } from "./person/person.loaders";
 import { resolvePersonReference } from "./person/person.reference";
@@ -51,7 +52,13 @@ export const peopleSubgraph: SubgraphDefinition<PersonLoaders> = {
   },
   entities: [Person, PersonErasure],
   ownedTypes: ["PersonDataExport"],
-  migrations: [CreatePerson1764000000000, AddPersonDiscoverable1764000000001, CreatePersonErasure1764000000010, AddPersonSearch1764000000020],
+  migrations: [
+    CreatePerson1764000000000,
+    AddPersonDiscoverable1764000000001,
+    CreatePersonErasure1764000000010,
+    AddPersonSearch1764000000020,
+    TunePersonSearch1764000000030,
+  ],
   createLoaders: createPersonLoaders,
   seed: seedPeople,
   startBackground: startErasureWebhooks,
