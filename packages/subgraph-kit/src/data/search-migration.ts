@@ -97,6 +97,11 @@ export function searchMigration(options: SearchMigrationOptions): MigrationClass
   });
 }
 
+/**
+ * Largest pending list of a searchable table's GIN index, in kB (PostgreSQL's default: 4 MB). Writes still
+ * go to the list in batches (a bulk load stays fast), but a search reads at most these few pages of it.
+ */
+const GIN_PENDING_LIST_KB = 64;
 /** What the pg_trgm word-similarity operators (`<%`, `%>`) are costed at: ~100× a plain comparison, as measured. */
 const WORD_SIMILARITY_COST = 100;
 
@@ -118,8 +123,8 @@ async function costWordSimilarity(runner: QueryRunner, cost: number): Promise<vo
 
 /**
  * The migration that makes a searchable table's plans hold at scale (see `search.ts`, whose one OR condition
- * relies on both). Every GIN index of `table` stops collecting new entries in a pending list (`fastupdate = off`,
- * the list flushed now): a search otherwise reads the whole list, and the planner, seeing it, scanned the table
+ * relies on both). Every GIN index of `table` keeps a short pending list of new entries (`GIN_PENDING_LIST_KB`,
+ * flushed now): a search otherwise reads the whole list (up to 4 MB), and the planner, seeing it, scanned the table
  * instead. And pg_trgm's word similarity gets its true cost (it compares the text with every word sequence of
  * the name), which PostgreSQL rates as a plain comparison, so a trigram match is answered by the index.
  */
@@ -141,14 +146,14 @@ export function searchPlanningMigration(options: { name: string; timestamp: numb
     async up(runner: QueryRunner) {
       const schema = subgraphSchema(runner);
       for (const index of await ginIndexes(runner, schema)) {
-        await runner.query(`ALTER INDEX "${schema}"."${index}" SET (fastupdate = off)`);
+        await runner.query(`ALTER INDEX "${schema}"."${index}" SET (gin_pending_list_limit = ${GIN_PENDING_LIST_KB})`);
         await runner.query(`SELECT gin_clean_pending_list('"${schema}"."${index}"'::regclass)`);
       }
       await costWordSimilarity(runner, WORD_SIMILARITY_COST);
     },
     async down(runner: QueryRunner) {
       const schema = subgraphSchema(runner);
-      for (const index of await ginIndexes(runner, schema)) await runner.query(`ALTER INDEX "${schema}"."${index}" RESET (fastupdate)`);
+      for (const index of await ginIndexes(runner, schema)) await runner.query(`ALTER INDEX "${schema}"."${index}" RESET (gin_pending_list_limit)`);
       // pg_trgm's own cost (the operators are shared by every subgraph of the database).
       await costWordSimilarity(runner, 1);
     },

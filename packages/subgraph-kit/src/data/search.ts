@@ -107,7 +107,7 @@ export function searchSql(table: SearchableTable, text: string): SearchSql {
   const name = `"${schema}".search_unaccent(lower(:searchText))`;
   return {
     // One condition both GIN indexes answer (a BitmapOr: each row read once, by the scan that also yields its
-    // columns). It needs the indexes' pending lists kept empty and word similarity costed as the expensive
+    // columns). It needs the indexes' pending lists kept short and word similarity costed as the expensive
     // comparison it is (`searchPlanningMigration`); without those the planner scanned the whole table.
     condition: `(${alias}.search_vector @@ ${query} OR ${name} <% ${alias}.search_name)`,
     score: `round((ts_rank_cd(${alias}.search_vector, ${query}) + word_similarity(${name}, ${alias}.search_name))::numeric, 6)`,
