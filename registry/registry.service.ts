@@ -572,7 +572,10 @@ export class PartnerRegistry {
     const subgraphs = [...this.options.coreSubgraphs, ...snapshot.partners.map((p) => ({ name: p.name, url: p.routingUrl, sdl: p.sdl }))];
     const inputsHash = compositionInputsHash(subgraphs);
     // Nothing changed since the newest supergraph was composed (the usual restart): it is what composing would give.
-    if (snapshot.live?.inputsHash === inputsHash) return snapshot.live.sdl;
+    if (snapshot.live?.inputsHash === inputsHash) {
+      logger.info({ supergraph: snapshot.live.id }, "nothing changed since the stored supergraph was composed: serving it");
+      return snapshot.live.sdl;
+    }
     const composed = await this.compose(subgraphs);
     if (composed.supergraphSdl !== null) {
       const supergraphSdl = composed.supergraphSdl;
