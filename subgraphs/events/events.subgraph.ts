@@ -5,7 +5,6 @@ import { CreatePersonErasureCursor1764000400010 } from "./migrations/17640004000
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
 import { PersonDataExport } from "./person-data/person-data-export.stub";
 import { eraseSpeakerLinks } from "./person-data/person-data.service";
-import { seedEvents } from "./demo/events.seed";
 import { Event } from "./event/event.entity";
 import { EventOrganiser } from "./event/event-organiser.entity";
 import { EventSpeaker } from "./event/event-speaker.entity";
@@ -35,6 +34,11 @@ export const eventsSubgraph: SubgraphDefinition<EventLoaders> = {
   entities: [Event, EventOrganiser, EventSpeaker],
   migrations: [CreateEvent1764000400000, CreatePersonErasureCursor1764000400010, AddEventSearch1764000400020, TuneEventSearch1764000400030],
   createLoaders: createEventLoaders,
-  seed: seedEvents,
+  // Loaded when seeding: a start that finds data never loads the demo data's libraries (faker).
+  seed: (dataSource, sizes) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { seedEvents } = require("./demo/events.seed") as typeof import("./demo/events.seed");
+    return seedEvents(dataSource, sizes);
+  },
   startBackground: followPersonErasures(eraseSpeakerLinks),
 };

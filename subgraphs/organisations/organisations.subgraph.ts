@@ -5,7 +5,6 @@ import { CreatePersonErasureCursor1764000200010 } from "./migrations/17640002000
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
 import { PersonDataExport } from "./person-data/person-data-export.stub";
 import { erasePersonMemberships } from "./person-data/person-data.service";
-import { seedOrganisations } from "./demo/organisations.seed";
 import { Membership } from "./membership/membership.entity";
 import { MembershipResolver, OrganisationMembershipResolver } from "./membership/membership.resolver";
 import { CreateOrganisation1764000200000 } from "./migrations/1764000200000-create-organisation";
@@ -61,6 +60,11 @@ export const organisationsSubgraph: SubgraphDefinition<OrganisationsLoaders> = {
     TuneOrganisationSearch1764000200030,
   ],
   createLoaders: createOrganisationsLoaders,
-  seed: seedOrganisations,
+  // Loaded when seeding: a start that finds data never loads the demo data's libraries (faker).
+  seed: (dataSource, sizes) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { seedOrganisations } = require("./demo/organisations.seed") as typeof import("./demo/organisations.seed");
+    return seedOrganisations(dataSource, sizes);
+  },
   startBackground: followPersonErasures(erasePersonMemberships),
 };

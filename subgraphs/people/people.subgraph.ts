@@ -1,7 +1,6 @@
 import type { SubgraphDefinition } from "@agora-hub/subgraph-kit";
 import { resolvePersonDataExportReference } from "./data-export/person-data-export.service";
 import { PersonDataExportResolver } from "./data-export/person-data-export.resolver";
-import { seedPeople } from "./demo/people.seed";
 import { EventSpeakersResolver } from "./event/event-speakers.resolver";
 import { resolveEventReference } from "./event/event.reference";
 import { Event } from "./event/event.stub";
@@ -60,6 +59,11 @@ export const peopleSubgraph: SubgraphDefinition<PersonLoaders> = {
     TunePersonSearch1764000000030,
   ],
   createLoaders: createPersonLoaders,
-  seed: seedPeople,
+  // Loaded when seeding: a start that finds data never loads the demo data's libraries (faker).
+  seed: (dataSource, sizes) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { seedPeople } = require("./demo/people.seed") as typeof import("./demo/people.seed");
+    return seedPeople(dataSource, sizes);
+  },
   startBackground: startErasureWebhooks,
 };
