@@ -1,7 +1,7 @@
 import { searchPlanningMigration } from "@agora-hub/subgraph-kit";
 
 /**
- * Keeps people search fast at scale: the GIN indexes of `person` without pending lists, and word similarity
+ * Keeps people search fast at scale: the GIN indexes of `person` with short pending lists, and word similarity
  * costed as it is, so searches are answered by the indexes (see `searchPlanningMigration`).
  */
 export const TunePersonSearch1764000000030 = searchPlanningMigration({
