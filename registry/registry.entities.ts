@@ -129,6 +129,10 @@ export class SupergraphVersion {
   @Column("text")
   reason!: string;
 
+  /** `compositionInputsHash` of what it was composed from, when recorded (gateway starts record it). */
+  @Column("text", { nullable: true })
+  inputsHash!: string | null;
+
   @CreateDateColumn({ type: "timestamptz" })
   createdAt!: Date;
 }

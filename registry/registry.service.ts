@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { version as COMPOSITION_VERSION } from "@apollo/composition/package.json";
 import { type DataSource, type EntityManager, IsNull } from "typeorm";
 import { composeGraph, breakingChanges, type ComposableSubgraph, type Problem } from "./composition/composition";
 import { logger } from "@agora-hub/runtime";
@@ -44,6 +45,14 @@ export interface CheckResult {
 export type ComposeResult = ReturnType<typeof composeGraph>;
 /** Composes subgraphs into a supergraph (seconds of CPU); the registry never calls it inside a transaction. */
 export type ComposeFunction = (subgraphs: ComposableSubgraph[]) => Promise<ComposeResult>;
+
+/**
+ * What a composition is a function of: the subgraphs (name, routing URL, SDL, in order) and the composition
+ * library's version. Two compositions with the same hash give the same supergraph, so it need not run again.
+ */
+export function compositionInputsHash(subgraphs: ComposableSubgraph[]): string {
+  return sha256(JSON.stringify([COMPOSITION_VERSION, ...subgraphs.map(({ name, url, sdl }) => [name, url, sdl])]));
+}
 
 /** Composition on this thread, after letting pending I/O run; a crash of the composer is a problem, not a 500. */
 export const composeInProcess: ComposeFunction = async (subgraphs) => {
@@ -537,12 +546,18 @@ export class PartnerRegistry {
     );
   }
 
-  /** Stores a supergraph unless it equals the newest, and tells every replica; true when stored. */
-  private async storeSupergraph(manager: EntityManager, sdl: string, reason: string): Promise<boolean> {
+  /**
+   * Stores a supergraph unless it equals the newest, and tells every replica; true when stored. `inputsHash`
+   * ({@link compositionInputsHash}) is recorded with it, so a gateway restarted on the same inputs skips composing.
+   */
+  private async storeSupergraph(manager: EntityManager, sdl: string, reason: string, inputsHash: string | null = null): Promise<boolean> {
     const hash = sha256(sdl);
     const latest = await this.latestSupergraph(manager);
-    if (latest?.sdlHash === hash) return false;
-    await manager.getRepository(SupergraphVersion).insert({ sdl, sdlHash: hash, reason });
+    if (latest?.sdlHash === hash) {
+      if (inputsHash && latest.inputsHash !== inputsHash) await manager.getRepository(SupergraphVersion).update({ id: latest.id }, { inputsHash });
+      return false;
+    }
+    await manager.getRepository(SupergraphVersion).insert({ sdl, sdlHash: hash, reason, inputsHash });
     await manager.query(`SELECT pg_notify($1, $2)`, [REGISTRY_CHANNEL, hash]);
     return true;
   }
@@ -554,10 +569,19 @@ export class PartnerRegistry {
    */
   async startupSupergraph(): Promise<string> {
     const snapshot = await this.snapshot();
-    const composed = await this.compose([...this.options.coreSubgraphs, ...snapshot.partners.map((p) => ({ name: p.name, url: p.routingUrl, sdl: p.sdl }))]);
+    const subgraphs = [...this.options.coreSubgraphs, ...snapshot.partners.map((p) => ({ name: p.name, url: p.routingUrl, sdl: p.sdl }))];
+    const inputsHash = compositionInputsHash(subgraphs);
+    // Nothing changed since the newest supergraph was composed (the usual restart): it is what composing would give.
+    if (snapshot.live?.inputsHash === inputsHash) {
+      logger.info({ supergraph: snapshot.live.id }, "nothing changed since the stored supergraph was composed: serving it");
+      return snapshot.live.sdl;
+    }
+    const composed = await this.compose(subgraphs);
     if (composed.supergraphSdl !== null) {
       const supergraphSdl = composed.supergraphSdl;
-      if (await this.commitIfUnchanged(snapshot.revision, (manager) => this.storeSupergraph(manager, supergraphSdl, "gateway start"))) return supergraphSdl;
+      if (await this.commitIfUnchanged(snapshot.revision, (manager) => this.storeSupergraph(manager, supergraphSdl, "gateway start", inputsHash))) {
+        return supergraphSdl;
+      }
       const newer = await this.latestSupergraph();
       logger.info({ supergraph: newer?.id }, "the registry changed while the gateway composed; serving the newer supergraph");
       return newer?.sdl ?? supergraphSdl;

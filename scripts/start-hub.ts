@@ -1,10 +1,10 @@
 import "@agora-hub/runtime/tracing-preload";
 import "reflect-metadata";
 import { assertPortsFree, closeOnSignals, connectDatabase, logger } from "@agora-hub/runtime";
-import { DEMO_SIZES } from "@agora-hub/subgraph-kit/testing";
+import { DEMO_SIZES } from "@agora-hub/subgraph-kit";
 import { CORE_SUBGRAPHS } from "../subgraphs/core-subgraphs";
 import { plannedPorts, readHubConfig } from "./hub-config";
-import { startHub } from "./hub";
+import { buildCoreSchemas, startHub } from "./hub";
 
 /**
  * `npm start`: the whole hub on one machine. Uses DATABASE_URL, or an embedded PostgreSQL keeping its
@@ -14,9 +14,21 @@ async function main(): Promise<void> {
   const config = readHubConfig(CORE_SUBGRAPHS, process.env);
   // At once, before PostgreSQL starts or anything migrates: a second hub in the same checkout fails here, naming the port.
   await assertPortsFree(plannedPorts(config), config.shared.HOST);
-  const database = await connectDatabase(config.shared);
+  const connecting = connectDatabase(config.shared);
+  // Handled where awaited below; this only keeps a failure while the schemas build from counting as unhandled.
+  connecting.catch(() => {});
+  let schemas: Awaited<ReturnType<typeof buildCoreSchemas>>;
+  try {
+    // While PostgreSQL starts (the embedded one boots in a process of its own for a second or two).
+    schemas = await buildCoreSchemas();
+  } catch (error) {
+    await connecting.then((database) => database.stop()).catch(() => {});
+    throw error;
+  }
+  const database = await connecting;
   try {
     const hub = await startHub({
+      schemas,
       databaseUrl: database.url,
       host: config.shared.HOST,
       poolSize: config.shared.DB_POOL_SIZE,

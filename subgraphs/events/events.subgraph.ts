@@ -5,7 +5,6 @@ import { CreatePersonErasureCursor1764000400010 } from "./migrations/17640004000
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
 import { PersonDataExport } from "./person-data/person-data-export.stub";
 import { eraseSpeakerLinks } from "./person-data/person-data.service";
-import { seedEvents } from "./demo/events.seed";
 import { Event } from "./event/event.entity";
 import { EventOrganiser } from "./event/event-organiser.entity";
 import { EventSpeaker } from "./event/event-speaker.entity";
@@ -14,6 +13,7 @@ import { resolveEventReference } from "./event/event.reference";
 import { EventResolver } from "./event/event.resolver";
 import { CreateEvent1764000400000 } from "./migrations/1764000400000-create-event";
 import { AddEventSearch1764000400020 } from "./migrations/1764000400020-add-event-search";
+import { TuneEventSearch1764000400030 } from "./migrations/1764000400030-tune-event-search";
 import { OrganisationEventsResolver } from "./organisation/organisation.resolver";
 import { Organisation } from "./organisation/organisation.stub";
 import { PersonEventsResolver } from "./person/person.resolver";
@@ -32,8 +32,13 @@ export const eventsSubgraph: SubgraphDefinition<EventLoaders> = {
     PersonDataExport: personDataExportReference(PersonDataExport),
   },
   entities: [Event, EventOrganiser, EventSpeaker],
-  migrations: [CreateEvent1764000400000, CreatePersonErasureCursor1764000400010, AddEventSearch1764000400020],
+  migrations: [CreateEvent1764000400000, CreatePersonErasureCursor1764000400010, AddEventSearch1764000400020, TuneEventSearch1764000400030],
   createLoaders: createEventLoaders,
-  seed: seedEvents,
+  // Loaded when seeding: a start that finds data never loads the demo data's libraries (faker).
+  seed: (dataSource, sizes) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { seedEvents } = require("./demo/events.seed") as typeof import("./demo/events.seed");
+    return seedEvents(dataSource, sizes);
+  },
   startBackground: followPersonErasures(eraseSpeakerLinks),
 };

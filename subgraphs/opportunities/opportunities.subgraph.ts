@@ -5,10 +5,10 @@ import { CreatePersonErasureCursor1764100000010 } from "./migrations/17641000000
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
 import { PersonDataExport } from "./person-data/person-data-export.stub";
 import { clearErasedContact } from "./person-data/person-data.service";
-import { seedOpportunities } from "./demo/opportunities.seed";
 import { PersonSuggestedOpportunitiesResolver } from "./matchmaking/matchmaking.resolver";
 import { CreateOpportunity1764100000000 } from "./migrations/1764100000000-create-opportunity";
 import { AddOpportunitySearch1764100000020 } from "./migrations/1764100000020-add-opportunity-search";
+import { TuneOpportunitySearch1764100000030 } from "./migrations/1764100000030-tune-opportunity-search";
 import { Opportunity } from "./opportunity/opportunity.entity";
 import { createOpportunityLoaders, type OpportunityLoaders } from "./opportunity/opportunity.loaders";
 import { resolveOpportunityReference } from "./opportunity/opportunity.reference";
@@ -30,8 +30,13 @@ export const opportunitiesSubgraph: SubgraphDefinition<OpportunityLoaders> = {
     PersonDataExport: personDataExportReference(PersonDataExport),
   },
   entities: [Opportunity],
-  migrations: [CreateOpportunity1764100000000, CreatePersonErasureCursor1764100000010, AddOpportunitySearch1764100000020],
+  migrations: [CreateOpportunity1764100000000, CreatePersonErasureCursor1764100000010, AddOpportunitySearch1764100000020, TuneOpportunitySearch1764100000030],
   createLoaders: createOpportunityLoaders,
-  seed: seedOpportunities,
+  // Loaded when seeding: a start that finds data never loads the demo data's libraries (faker).
+  seed: (dataSource, sizes) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { seedOpportunities } = require("./demo/opportunities.seed") as typeof import("./demo/opportunities.seed");
+    return seedOpportunities(dataSource, sizes);
+  },
   startBackground: followPersonErasures(clearErasedContact),
 };

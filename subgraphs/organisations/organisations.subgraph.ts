@@ -5,7 +5,6 @@ import { CreatePersonErasureCursor1764000200010 } from "./migrations/17640002000
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
 import { PersonDataExport } from "./person-data/person-data-export.stub";
 import { erasePersonMemberships } from "./person-data/person-data.service";
-import { seedOrganisations } from "./demo/organisations.seed";
 import { Membership } from "./membership/membership.entity";
 import { MembershipResolver, OrganisationMembershipResolver } from "./membership/membership.resolver";
 import { CreateOrganisation1764000200000 } from "./migrations/1764000200000-create-organisation";
@@ -18,6 +17,7 @@ import {
 import { resolveOpportunityReference } from "./opportunity/opportunity.reference";
 import { Opportunity } from "./opportunity/opportunity.stub";
 import { AddOrganisationSearch1764000200020 } from "./migrations/1764000200020-add-organisation-search";
+import { TuneOrganisationSearch1764000200030 } from "./migrations/1764000200030-tune-organisation-search";
 import { Organisation } from "./organisation/organisation.entity";
 import { resolveOrganisationReference } from "./organisation/organisation.reference";
 import { OrganisationResolver } from "./organisation/organisation.resolver";
@@ -52,8 +52,19 @@ export const organisationsSubgraph: SubgraphDefinition<OrganisationsLoaders> = {
     PersonDataExport: personDataExportReference(PersonDataExport),
   },
   entities: [Organisation, Membership],
-  migrations: [CreateOrganisation1764000200000, CreateMembership1764000200001, CreatePersonErasureCursor1764000200010, AddOrganisationSearch1764000200020],
+  migrations: [
+    CreateOrganisation1764000200000,
+    CreateMembership1764000200001,
+    CreatePersonErasureCursor1764000200010,
+    AddOrganisationSearch1764000200020,
+    TuneOrganisationSearch1764000200030,
+  ],
   createLoaders: createOrganisationsLoaders,
-  seed: seedOrganisations,
+  // Loaded when seeding: a start that finds data never loads the demo data's libraries (faker).
+  seed: (dataSource, sizes) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { seedOrganisations } = require("./demo/organisations.seed") as typeof import("./demo/organisations.seed");
+    return seedOrganisations(dataSource, sizes);
+  },
   startBackground: followPersonErasures(erasePersonMemberships),
 };

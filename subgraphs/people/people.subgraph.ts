@@ -1,7 +1,6 @@
 import type { SubgraphDefinition } from "@agora-hub/subgraph-kit";
 import { resolvePersonDataExportReference } from "./data-export/person-data-export.service";
 import { PersonDataExportResolver } from "./data-export/person-data-export.resolver";
-import { seedPeople } from "./demo/people.seed";
 import { EventSpeakersResolver } from "./event/event-speakers.resolver";
 import { resolveEventReference } from "./event/event.reference";
 import { Event } from "./event/event.stub";
@@ -19,6 +18,7 @@ import { CreatePerson1764000000000 } from "./migrations/1764000000000-create-per
 import { AddPersonDiscoverable1764000000001 } from "./migrations/1764000000001-add-person-discoverable";
 import { CreatePersonErasure1764000000010 } from "./migrations/1764000000010-create-person-erasure";
 import { AddPersonSearch1764000000020 } from "./migrations/1764000000020-add-person-search";
+import { TunePersonSearch1764000000030 } from "./migrations/1764000000030-tune-person-search";
 import { Person } from "./person/person.entity";
 import { createPersonLoaders, type PersonLoaders } from "./person/person.loaders";
 import { resolvePersonReference } from "./person/person.reference";
@@ -51,8 +51,19 @@ export const peopleSubgraph: SubgraphDefinition<PersonLoaders> = {
   },
   entities: [Person, PersonErasure],
   ownedTypes: ["PersonDataExport"],
-  migrations: [CreatePerson1764000000000, AddPersonDiscoverable1764000000001, CreatePersonErasure1764000000010, AddPersonSearch1764000000020],
+  migrations: [
+    CreatePerson1764000000000,
+    AddPersonDiscoverable1764000000001,
+    CreatePersonErasure1764000000010,
+    AddPersonSearch1764000000020,
+    TunePersonSearch1764000000030,
+  ],
   createLoaders: createPersonLoaders,
-  seed: seedPeople,
+  // Loaded when seeding: a start that finds data never loads the demo data's libraries (faker).
+  seed: (dataSource, sizes) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { seedPeople } = require("./demo/people.seed") as typeof import("./demo/people.seed");
+    return seedPeople(dataSource, sizes);
+  },
   startBackground: startErasureWebhooks,
 };

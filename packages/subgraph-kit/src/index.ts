@@ -13,6 +13,7 @@ export {
   type EntityRepresentation,
   type FederationLink,
   type ReferenceResolver,
+  DEMO_SIZES,
   type SeedSizes,
   type SubgraphContext,
   type SubgraphDefinition,

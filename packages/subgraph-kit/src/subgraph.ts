@@ -117,6 +117,9 @@ export interface SeedSizes {
   events: number;
 }
 
+/** The demo data set written on first start: hand-written records plus fictional people. */
+export const DEMO_SIZES: SeedSizes = { people: 200, organisations: 36, opportunities: 60, events: 40 };
+
 /** Builds the context of one request; loaders are new each time so nothing is cached across requests. */
 export function createSubgraphContext<TLoaders, TSettings>(
   definition: SubgraphDefinition<TLoaders, TSettings>,

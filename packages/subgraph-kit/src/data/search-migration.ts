@@ -96,3 +96,66 @@ export function searchMigration(options: SearchMigrationOptions): MigrationClass
     },
   });
 }
+
+/**
+ * Largest pending list of a searchable table's GIN index, in kB (PostgreSQL's default: 4 MB). Writes still
+ * go to the list in batches (a bulk load stays fast), but a search reads at most these few pages of it.
+ */
+const GIN_PENDING_LIST_KB = 64;
+/** What the pg_trgm word-similarity operators (`<%`, `%>`) are costed at: ~100× a plain comparison, as measured. */
+const WORD_SIMILARITY_COST = 100;
+
+/** Sets the cost the planner gives pg_trgm's word-similarity operators, where this role owns them. */
+async function costWordSimilarity(runner: QueryRunner, cost: number): Promise<void> {
+  // Subgraphs migrate in parallel against one database (and share `public`): one at a time.
+  await runner.query(`SELECT pg_advisory_xact_lock(hashtext('agora-search-extensions'))`);
+  // A role that did not create pg_trgm cannot alter it: the search still works, only its plans are less sure.
+  await runner.query(`
+    DO $$ BEGIN
+      IF EXISTS (SELECT 1 FROM pg_proc WHERE oid = 'public.word_similarity_op(text, text)'::regprocedure AND pg_has_role(current_user, proowner, 'USAGE')) THEN
+        ALTER FUNCTION public.word_similarity_op(text, text) COST ${cost};
+        ALTER FUNCTION public.word_similarity_commutator_op(text, text) COST ${cost};
+      ELSE
+        RAISE NOTICE 'pg_trgm belongs to another role: word similarity keeps its default planner cost';
+      END IF;
+    END $$`);
+}
+
+/**
+ * The migration that makes a searchable table's plans hold at scale (see `search.ts`, whose one OR condition
+ * relies on both). Every GIN index of `table` keeps a short pending list of new entries (`GIN_PENDING_LIST_KB`,
+ * flushed now): a search otherwise reads the whole list (up to 4 MB), and the planner, seeing it, scanned the table
+ * instead. And pg_trgm's word similarity gets its true cost (it compares the text with every word sequence of
+ * the name), which PostgreSQL rates as a plain comparison, so a trigram match is answered by the index.
+ */
+export function searchPlanningMigration(options: { name: string; timestamp: number; table: string }): MigrationClass {
+  const { table } = options;
+  if (!IDENTIFIER.test(table)) throw new Error(`searchPlanningMigration(${options.name}): "${table}" is not a lower-case SQL identifier`);
+  const ginIndexes = async (runner: QueryRunner, schema: string): Promise<string[]> => {
+    const rows: Array<{ name: string }> = await runner.query(
+      `SELECT i.relname AS name FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+         JOIN pg_namespace n ON n.oid = t.relnamespace JOIN pg_am a ON a.oid = i.relam
+        WHERE n.nspname = $1 AND t.relname = $2 AND a.amname = 'gin' ORDER BY 1`,
+      [schema, table],
+    );
+    return rows.map((row) => row.name);
+  };
+  return defineMigration({
+    name: options.name,
+    timestamp: options.timestamp,
+    async up(runner: QueryRunner) {
+      const schema = subgraphSchema(runner);
+      for (const index of await ginIndexes(runner, schema)) {
+        await runner.query(`ALTER INDEX "${schema}"."${index}" SET (gin_pending_list_limit = ${GIN_PENDING_LIST_KB})`);
+        await runner.query(`SELECT gin_clean_pending_list('"${schema}"."${index}"'::regclass)`);
+      }
+      await costWordSimilarity(runner, WORD_SIMILARITY_COST);
+    },
+    async down(runner: QueryRunner) {
+      const schema = subgraphSchema(runner);
+      for (const index of await ginIndexes(runner, schema)) await runner.query(`ALTER INDEX "${schema}"."${index}" RESET (gin_pending_list_limit)`);
+      // pg_trgm's own cost (the operators are shared by every subgraph of the database).
+      await costWordSimilarity(runner, 1);
+    },
+  });
+}

@@ -106,10 +106,12 @@ export function searchSql(table: SearchableTable, text: string): SearchSql {
   const query = `websearch_to_tsquery('"${schema}".search_simple', :searchText)`;
   const name = `"${schema}".search_unaccent(lower(:searchText))`;
   return {
-    // A UNION of the two matches rather than an OR: each side then uses its own GIN index, where the OR
-    // made the planner scan the table and compute word similarity on every row (7× slower at 10× the data).
-    condition: `${alias}.id IN (SELECT m.id FROM "${schema}"."${alias}" m WHERE m.search_vector @@ ${query}
-      UNION SELECT m.id FROM "${schema}"."${alias}" m WHERE ${name} <% m.search_name)`,
+    // One condition both GIN indexes answer (a BitmapOr: each row read once, by the scan that also yields its
+    // columns). It needs the indexes' pending lists kept short and word similarity costed as the expensive
+    // comparison it is (`searchPlanningMigration`); without those the planner scanned the whole table. The trigram
+    // side is written as the index's own operator (`%>`, the commutator of `<%`): then the scan's recheck is the
+    // whole test, where `<%` made PostgreSQL test every row again (reading each row's whole search_vector).
+    condition: `(${alias}.search_vector @@ ${query} OR ${alias}.search_name %> ${name})`,
     score: `round((ts_rank_cd(${alias}.search_vector, ${query}) + word_similarity(${name}, ${alias}.search_name))::numeric, 6)`,
     snippet: `nullif(ts_headline('"${schema}".search_simple', ${table.snippetDocument}, ${query}, '${SNIPPET_OPTIONS}'), '')`,
     parameters: { searchText: text },

@@ -41,6 +41,8 @@ export interface SubgraphServerOptions {
    * default: the hub reports no usage, so traces would only cost time. Error messages in traces are masked.
    */
   inlineTracing?: boolean;
+  /** The definition's schema, built ahead with `buildSubgraphSchema` (the hub builds them while its database starts); built here when absent. */
+  schema?: GraphQLSchema;
 }
 
 /**
@@ -63,7 +65,7 @@ function uncacheablePlugin(): ApolloServerPlugin<object> {
 /** A subgraph's Apollo Server with its schema, ready for `executeOperation` in tests or for HTTP. */
 export async function createSubgraphServer<TLoaders, TSettings = unknown>(
   definition: SubgraphDefinition<TLoaders, TSettings>,
-  options: { schema?: GraphQLSchema; production?: boolean } & SubgraphServerOptions = {},
+  options: { production?: boolean } & SubgraphServerOptions = {},
 ): Promise<ApolloServer<SubgraphContext<TLoaders, TSettings>>> {
   const schema = options.schema ?? (await buildSubgraphSchema(definition));
   return new ApolloServer<SubgraphContext<TLoaders, TSettings>>({
@@ -187,7 +189,7 @@ export async function listenSubgraph<TLoaders, TSettings>(
   const app = express();
   const httpServer: Server = createServer(app);
   keepConnectionsAlive(httpServer);
-  const server = await createSubgraphServer(definition, { production: options.production, inlineTracing: options.inlineTracing });
+  const server = await createSubgraphServer(definition, { production: options.production, inlineTracing: options.inlineTracing, schema: options.schema });
   server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: CONNECTION_GRACE_MS }));
   const metrics = createServerMetrics(definition.name);
   server.addPlugin(metrics.plugin);

@@ -1,10 +1,8 @@
 import { createHash } from "node:crypto";
 import { Faker, ar, de, el, en, es, fr, it, pl, pt_PT, tr, base } from "@faker-js/faker";
 
-import type { SeedSizes } from "../subgraph";
-
-/** The demo data set written on first start: hand-written records plus fictional people. */
-export const DEMO_SIZES: SeedSizes = { people: 200, organisations: 36, opportunities: 60, events: 40 };
+// Kept with SeedSizes, so that `npm start` names it without loading the demo data's libraries.
+export { DEMO_SIZES } from "../subgraph";
 
 /** The kind of a seeded record: the core kinds, or any name a partner subgraph picks for its own. */
 export type DemoKind = "person" | "organisation" | "membership" | "opportunity" | "event" | (string & {});
