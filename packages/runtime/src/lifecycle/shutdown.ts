@@ -1,5 +1,4 @@
 import { logger } from "../logger";
-import type { Server } from "node:http";
 import { stopProcessTracing } from "../observability/tracing";
 
 /** How long shutdown may take before the process exits anyway. */
@@ -19,7 +18,8 @@ export const CONNECTION_GRACE_MS = 1_000;
 export const SERVER_KEEP_ALIVE_MS = 65_000;
 
 /** Applies SERVER_KEEP_ALIVE_MS to `server` (headers may take a little longer, as Node requires). */
-export function keepConnectionsAlive(server: Server): void {
+// Typed by the two settings it changes, so the kit's published types need no Node type declarations.
+export function keepConnectionsAlive(server: { keepAliveTimeout: number; headersTimeout: number }): void {
   server.keepAliveTimeout = SERVER_KEEP_ALIVE_MS;
   server.headersTimeout = SERVER_KEEP_ALIVE_MS + 1_000;
 }
