@@ -1,5 +1,8 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 
+/** How long one chunk may take to send and insert, within a bulk insert's transaction. */
+const BULK_TIMEOUT = "120s";
+
 /**
  * Inserts many entities with one `INSERT … SELECT FROM unnest(…)` per chunk: one array parameter
  * per column instead of one per value, which TypeORM's insert builder takes seconds to assemble for
@@ -8,6 +11,13 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
  */
 export async function bulkInsert<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: T[], chunkSize = 5000): Promise<void> {
   const metadata = manager.connection.getMetadata(entity);
+  // A chunk is megabytes of parameters: on a busy machine sending it, or inserting it, can outlast the
+  // request-sized timeouts of a subgraph's connections. Within the caller's transaction only (SET LOCAL), and
+  // still bounded.
+  if (manager.queryRunner?.isTransactionActive) {
+    await manager.query(`SET LOCAL statement_timeout = '${BULK_TIMEOUT}'`);
+    await manager.query(`SET LOCAL idle_in_transaction_session_timeout = '${BULK_TIMEOUT}'`);
+  }
   const table = metadata.schema ? `"${metadata.schema}"."${metadata.tableName}"` : `"${metadata.tableName}"`;
   for (let start = 0; start < rows.length; start += chunkSize) {
     const chunk = rows.slice(start, start + chunkSize);
