@@ -1,6 +1,14 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse } from "graphql";
-import { composeGraph, composeSupergraph, loadCoreSubgraphs, readCommitted, subgraphSdlPath, SUPERGRAPH_PATH } from "../../../registry/composition/composition";
+import {
+  composeGraph,
+  composeSupergraph,
+  loadCorePeers,
+  loadCoreSubgraphs,
+  readCommitted,
+  subgraphSdlPath,
+  SUPERGRAPH_PATH,
+} from "../../../registry/composition/composition";
 import { printCoreSubgraphs, printSharedTypesFile, SHARED_TYPES_PATH } from "../print-core-subgraphs";
 
 describe("committed schema", () => {
@@ -13,7 +21,8 @@ describe("committed schema", () => {
       });
     }
     expect(readCommitted(SUPERGRAPH_PATH)).toEqual(composeSupergraph(subgraphs));
-    expect(loadCoreSubgraphs()).toEqual(subgraphs);
+    expect(loadCoreSubgraphs()).toEqual(subgraphs.map(({ name, url, sdl }) => ({ name, url, sdl })));
+    expect(loadCorePeers()).toEqual(Object.fromEntries(subgraphs.map(({ name, peers }) => [name, peers])));
   });
 
   it("holds the shared types' SDL as printed from the kit", async () => {
