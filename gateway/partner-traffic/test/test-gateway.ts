@@ -34,7 +34,8 @@ export async function startTestGateway(
       const source = new SubgraphDataSource({
         name,
         url: url ?? "",
-        timeoutMs: 2000,
+        // Generous: on a busy machine a subgraph's first answer (cold) can take seconds; no test here times out on purpose.
+        timeoutMs: 10_000,
         trust: trustOf.get(name) ?? "partner",
         types,
         maxResponseBytes: options.maxResponseBytes,
