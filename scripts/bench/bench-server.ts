@@ -1,6 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Client } from "pg";
 import { startEmbeddedPostgres } from "@agora-hub/runtime";
 import type { SeedSizes } from "@agora-hub/subgraph-kit";
 import { type RunningHub, startHub } from "../hub";
@@ -19,6 +20,17 @@ export async function openBenchServer(): Promise<{ url: string; stop: () => Prom
       rmSync(parent, { recursive: true, force: true });
     },
   };
+}
+
+/** Drops a database a benchmark created on `serverUrl` (connections to it are ended). */
+export async function dropBenchDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }
 
 /**

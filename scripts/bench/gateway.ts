@@ -3,13 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import { Client } from "pg";
 import { ANONYMOUS, createHubTokenSigner, ensureDatabase, rotateSigningKeys } from "@agora-hub/runtime";
 import type { SeedSizes } from "@agora-hub/subgraph-kit";
-import { openBenchServer } from "./bench-server";
+import { dropBenchDatabase, openBenchServer } from "./bench-server";
 import { LoadTarget, median, quantile, type RequestFactory } from "./gateway/load";
 import { cpuBetween, processCpuNs, treeCpuNs } from "./gateway/proc-cpu";
-import { type BenchProcess, freePort, pinLoadGenerator, ProcessSet, runScript, waitReady } from "./gateway/processes";
+import { freePort } from "@agora-hub/runtime";
+import { type BenchProcess, pinLoadGenerator, ProcessSet, runScript, waitReady } from "./gateway/processes";
 import { BENCH_QUERIES, type BenchQuery } from "./gateway/queries";
 
 /*
@@ -159,16 +159,6 @@ function comparable(text: string): { data?: unknown; errors?: unknown } {
   return { data: parsed.data, ...(parsed.errors ? { errors: parsed.errors } : {}) };
 }
 
-async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
 const fixed = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : "–");
 
 /** A text table with a header row, columns padded to their widest cell. */
@@ -194,7 +184,7 @@ async function main(): Promise<void> {
     (cleaning ??= (async () => {
       processes.killAll();
       await Promise.allSettled(targets.map((target) => target.close()));
-      await dropDatabase(server.url, databaseName).catch((error: unknown) => console.error(`could not drop ${databaseName}:`, error));
+      await dropBenchDatabase(server.url, databaseName).catch((error: unknown) => console.error(`could not drop ${databaseName}:`, error));
       await server.stop();
       rmSync(workDir, { recursive: true, force: true });
     })());

@@ -8,7 +8,7 @@ import { logger } from "@agora-hub/subgraph-kit";
 import { ensureDatabase } from "@agora-hub/runtime";
 import { DEMO_SIZES } from "@agora-hub/subgraph-kit/testing";
 import type { RunningHub } from "../hub";
-import { openBenchServer, startBenchHub } from "./bench-server";
+import { dropBenchDatabase, openBenchServer, startBenchHub } from "./bench-server";
 
 /*
  * `npm run bench:overload`: how the hub behaves past saturation. It starts a hub (core subgraphs and gateway
@@ -256,9 +256,7 @@ async function main(): Promise<void> {
     console.log(verdicts.join("; "));
   } finally {
     await hub?.stop();
-    const client = new Client({ connectionString: server.url });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => client.end());
+    await dropBenchDatabase(server.url, name);
     await server.stop();
   }
 }

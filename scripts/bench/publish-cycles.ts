@@ -1,10 +1,9 @@
 import "reflect-metadata";
 import { randomBytes } from "node:crypto";
-import { Client } from "pg";
 import { ensureDatabase } from "@agora-hub/runtime";
 import { type SeedSizes, startSubgraph } from "@agora-hub/subgraph-kit";
 import { creativeTracksSubgraph } from "../../subgraphs/partners/creative-tracks/creative-tracks.subgraph";
-import { openBenchServer, startBenchHub } from "./bench-server";
+import { dropBenchDatabase, openBenchServer, startBenchHub } from "./bench-server";
 
 /*
  * `npm run bench:publish-cycles`: does the gateway keep memory across partner publish/remove cycles? The
@@ -132,10 +131,7 @@ async function main(): Promise<void> {
     if (!pass) process.exitCode = 1;
   } finally {
     for (const stop of stops) await stop().catch((error: unknown) => console.error(error));
-    const client = new Client({ connectionString: server.url });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.end();
+    await dropBenchDatabase(server.url, name);
     await server.stop();
   }
 }

@@ -5,7 +5,7 @@ import { Client } from "pg";
 import type { SeedSizes } from "@agora-hub/subgraph-kit";
 import { QueryCounter } from "@agora-hub/runtime";
 import { ensureDatabase } from "@agora-hub/runtime";
-import { openBenchServer, startBenchHub } from "./bench-server";
+import { dropBenchDatabase, openBenchServer, startBenchHub } from "./bench-server";
 
 /*
  * `npm run bench:search`: the same search, filter and facet queries through the gateway on a hub of 10k
@@ -124,16 +124,6 @@ async function measure(url: string, query: string): Promise<Measure> {
   };
 }
 
-async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
 /** One size: its own database, seeded, the hub on it, every query measured; the SQL of each query kept. */
 async function runSize(
   serverUrl: string,
@@ -142,7 +132,7 @@ async function runSize(
 ): Promise<{ measures: Measure[]; statements: Array<Array<{ sql: string; parameters: unknown[] }>>; databaseUrl: string; drop: () => Promise<void> }> {
   const name = `agora_bench_${label}_${randomBytes(4).toString("hex")}`;
   const databaseUrl = await ensureDatabase(serverUrl, name);
-  const drop = () => dropDatabase(serverUrl, name);
+  const drop = () => dropBenchDatabase(serverUrl, name);
   const capture = new CapturingCounter();
   const seeding = performance.now();
   console.log(

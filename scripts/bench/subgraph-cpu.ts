@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { createServer } from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { Client } from "pg";
+import { dropBenchDatabase } from "./bench-server";
 import { ensureDatabase, repoRoot, rotateSigningKeys } from "@agora-hub/runtime";
 
 /*
@@ -246,13 +246,7 @@ async function main(): Promise<void> {
           }),
       ),
     );
-    const client = new Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    } finally {
-      await client.end();
-    }
+    await dropBenchDatabase(serverUrl, name);
   }
 }
 

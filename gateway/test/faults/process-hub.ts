@@ -13,9 +13,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { createServer } from "node:net";
 import path from "node:path";
-import { repoRoot, rotateSigningKeys } from "@agora-hub/runtime";
+import { freePort, repoRoot, rotateSigningKeys } from "@agora-hub/runtime";
 import type { SeedSizes } from "@agora-hub/subgraph-kit";
 import { createTestDatabase, type TestDatabase } from "@agora-hub/subgraph-kit/testing";
 import { ensureBuilt } from "../../../testing/ensure-built";
@@ -105,24 +104,6 @@ export interface GraphQLAnswer {
 const SMALL_SEED: SeedSizes = { people: 20, organisations: 10, opportunities: 10, events: 10 };
 const READY_TIMEOUT_MS = 120_000;
 const MAX_LOG_LINES = 2000;
-/** Ports Node's fetch refuses to call. */
-const UNSAFE_PORTS = new Set([6000, 6665, 6666, 6667, 6668, 6669]);
-
-/** A free TCP port on 127.0.0.1 (freed again at once, for a process to bind). */
-export async function freePort(): Promise<number> {
-  for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const server = createServer();
-      server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => {
-        const { port: picked } = server.address() as { port: number };
-        server.close(() => resolve(picked));
-      });
-    });
-    if (!UNSAFE_PORTS.has(port)) return port;
-  }
-}
-
 async function sleep(ms: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { createServer } from "node:net";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { repoRoot } from "@agora-hub/runtime";
@@ -102,23 +101,4 @@ export async function waitReady(process_: BenchProcess, probe: () => Promise<boo
     if (Date.now() > deadline) throw new Error(`${process_.name} was not ready within ${READY_TIMEOUT_MS} ms:\n${process_.logs().slice(-4000)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-}
-
-/** Ports Node's fetch refuses to call. */
-const UNSAFE_PORTS = new Set([6000, 6665, 6666, 6667, 6668, 6669]);
-
-/** A free TCP port on 127.0.0.1 (freed again at once, for a process to bind). */
-export async function freePort(): Promise<number> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const server = createServer();
-      server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => {
-        const { port: picked } = server.address() as { port: number };
-        server.close(() => resolve(picked));
-      });
-    });
-    if (!UNSAFE_PORTS.has(port)) return port;
-  }
-  throw new Error("no free port found");
 }

@@ -11,16 +11,22 @@ export interface EmbeddedDatabase {
   stop: () => Promise<void>;
 }
 
-/** Asks the OS for a free TCP port on loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+/** Ports Node's fetch refuses to call (its "bad ports" list in this range). */
+const UNSAFE_PORTS = new Set([6000, 6665, 6666, 6667, 6668, 6669]);
+
+/** Asks the OS for a free TCP port on loopback (freed again at once, for a process to bind), never one fetch refuses. */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = createServer();
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => {
+        const address = server.address();
+        server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      });
     });
-  });
+    if (!UNSAFE_PORTS.has(port)) return port;
+  }
 }
 
 const USER = "postgres";
