@@ -11,7 +11,7 @@ import { dropBenchDatabase, openBenchServer, startBenchHub } from "./bench-serve
  * `npm run bench:search`: the same search, filter and facet queries through the gateway on a hub of 10k
  * people (+ 2k organisations, opportunities, events) and on one ten times bigger, side by side. Each size
  * gets a database of its own (created, seeded, dropped) on DATABASE_URL's server or a throw-away embedded
- * PostgreSQL. Load: a bounded concurrent loop on loopback. When the large size is more than 1.5× slower (median),
+ * PostgreSQL. The gateway's response cache is off (every request reaches the subgraphs). Load: a bounded concurrent loop on loopback. When the large size is more than 1.5× slower (median),
  * the EXPLAIN ANALYZE plans of that query's SQL (captured with the kit's QueryCounter) are printed.
  */
 
@@ -142,7 +142,8 @@ async function runSize(
   );
   let hub;
   try {
-    hub = await startBenchHub(databaseUrl, sizes, { sqlLogger: capture, env: { LOG_LEVEL: "warn" } });
+    // The gateway's response cache off: repeated identical anonymous queries would otherwise measure the cache, not the search.
+    hub = await startBenchHub(databaseUrl, sizes, { sqlLogger: capture, env: { LOG_LEVEL: "warn", RESPONSE_CACHE_MAX_MB: "0" } });
   } catch (error) {
     await drop();
     throw error;

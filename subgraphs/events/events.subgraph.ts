@@ -1,6 +1,6 @@
 import { personDataExportReference } from "../../domain/person-data/person-data";
 import { followPersonErasures } from "../../domain/person-erasure/erasure-follower";
-import type { SubgraphDefinition } from "@agora-hub/subgraph-kit";
+import { readSearchableListSettings, type SubgraphDefinition } from "@agora-hub/subgraph-kit";
 import { CreatePersonErasureCursor1764000400010 } from "./migrations/1764000400010-create-person-erasure-cursor";
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
 import { PersonDataExport } from "./person-data/person-data-export.stub";
@@ -33,6 +33,8 @@ export const eventsSubgraph: SubgraphDefinition<EventLoaders> = {
   },
   entities: [Event, EventOrganiser, EventSpeaker],
   migrations: [CreateEvent1764000400000, CreatePersonErasureCursor1764000400010, AddEventSearch1764000400020, TuneEventSearch1764000400030],
+  // SEARCH_FACET_EXACT_LIMIT: how many rows its lists' facets count exactly.
+  readSettings: readSearchableListSettings,
   createLoaders: createEventLoaders,
   // Loaded when seeding: a start that finds data never loads the demo data's libraries (faker).
   seed: (dataSource, sizes) => {

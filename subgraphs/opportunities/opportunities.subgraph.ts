@@ -1,6 +1,6 @@
 import { personDataExportReference } from "../../domain/person-data/person-data";
 import { followPersonErasures } from "../../domain/person-erasure/erasure-follower";
-import type { SubgraphDefinition } from "@agora-hub/subgraph-kit";
+import { readSearchableListSettings, type SubgraphDefinition } from "@agora-hub/subgraph-kit";
 import { CreatePersonErasureCursor1764100000010 } from "./migrations/1764100000010-create-person-erasure-cursor";
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
 import { PersonDataExport } from "./person-data/person-data-export.stub";
@@ -31,6 +31,8 @@ export const opportunitiesSubgraph: SubgraphDefinition<OpportunityLoaders> = {
   },
   entities: [Opportunity],
   migrations: [CreateOpportunity1764100000000, CreatePersonErasureCursor1764100000010, AddOpportunitySearch1764100000020, TuneOpportunitySearch1764100000030],
+  // SEARCH_FACET_EXACT_LIMIT: how many rows its lists' facets count exactly.
+  readSettings: readSearchableListSettings,
   createLoaders: createOpportunityLoaders,
   // Loaded when seeding: a start that finds data never loads the demo data's libraries (faker).
   seed: (dataSource, sizes) => {

@@ -1,6 +1,6 @@
 import { personDataExportReference } from "../../domain/person-data/person-data";
 import { followPersonErasures } from "../../domain/person-erasure/erasure-follower";
-import type { SubgraphDefinition } from "@agora-hub/subgraph-kit";
+import { readSearchableListSettings, type SubgraphDefinition } from "@agora-hub/subgraph-kit";
 import { CreatePersonErasureCursor1764000200010 } from "./migrations/1764000200010-create-person-erasure-cursor";
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
 import { PersonDataExport } from "./person-data/person-data-export.stub";
@@ -59,6 +59,8 @@ export const organisationsSubgraph: SubgraphDefinition<OrganisationsLoaders> = {
     AddOrganisationSearch1764000200020,
     TuneOrganisationSearch1764000200030,
   ],
+  // SEARCH_FACET_EXACT_LIMIT: how many rows its lists' facets count exactly.
+  readSettings: readSearchableListSettings,
   createLoaders: createOrganisationsLoaders,
   // Loaded when seeding: a start that finds data never loads the demo data's libraries (faker).
   seed: (dataSource, sizes) => {

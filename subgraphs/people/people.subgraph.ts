@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "@agora-hub/subgraph-kit";
+import { readSearchableListSettings, type SubgraphDefinition } from "@agora-hub/subgraph-kit";
 import { resolvePersonDataExportReference } from "./data-export/person-data-export.service";
 import { PersonDataExportResolver } from "./data-export/person-data-export.resolver";
 import { EventSpeakersResolver } from "./event/event-speakers.resolver";
@@ -58,6 +58,8 @@ export const peopleSubgraph: SubgraphDefinition<PersonLoaders> = {
     AddPersonSearch1764000000020,
     TunePersonSearch1764000000030,
   ],
+  // SEARCH_FACET_EXACT_LIMIT: how many rows its lists' facets count exactly.
+  readSettings: readSearchableListSettings,
   createLoaders: createPersonLoaders,
   // Loaded when seeding: a start that finds data never loads the demo data's libraries (faker).
   seed: (dataSource, sizes) => {

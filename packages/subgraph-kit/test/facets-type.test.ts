@@ -105,10 +105,11 @@ afterAll(async () => {
 });
 
 describe("FacetsType", () => {
-  it("makes one [FacetCount!]! field per dimension, in the order given, with its description", () => {
+  it("makes an `approximate` flag, then one [FacetCount!]! field per dimension, in the order given, with its description", () => {
     const type = schema.getType("ThingFacets") as GraphQLObjectType;
     expect(type.description).toBe(`How many of the listed things (same search and filters, all pages) carry each value; top ${FACET_LIMIT} per dimension.`);
     expect(Object.values(type.getFields()).map((field) => [field.name, String(field.type), field.description])).toEqual([
+      ["approximate", "Boolean!", expect.stringMatching(/^True when the list has more items than the subgraph counts exactly \(1000 unless/)],
       ["tags", "[FacetCount!]!", "Per tag."],
       ["colours", "[FacetCount!]!", "Per colour."],
     ]);

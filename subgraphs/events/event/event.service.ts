@@ -13,6 +13,7 @@ import {
   type SearchablePage,
   type SearchableTable,
   requireUuid,
+  facetExactLimitOf,
   type SubgraphContext,
   toLocalizedText,
   unique,
@@ -154,6 +155,7 @@ export function listEvents(context: EventsContext, args: EventsArgs): Promise<Se
     search,
     order: order === EventOrder.RELEVANCE ? RELEVANCE : ORDERS[order],
     facets: EVENTS_FACETS,
+    facetExactLimit: facetExactLimitOf(context.settings),
   });
 }
 

@@ -16,6 +16,7 @@ import {
   requireUuid,
   type LocalizedText,
   type LocalizedTextInput,
+  facetExactLimitOf,
   type SubgraphContext,
   toLocalizedText,
   unique,
@@ -126,6 +127,7 @@ export function listOpportunities(context: OpportunitiesContext, args: Opportuni
     search,
     order: order === OpportunityOrder.RELEVANCE ? RELEVANCE : ORDERS[order],
     facets: OPPORTUNITIES_FACETS,
+    facetExactLimit: facetExactLimitOf(context.settings),
   });
 }
 

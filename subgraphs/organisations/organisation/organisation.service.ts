@@ -1,5 +1,6 @@
 import type { EntityManager, SelectQueryBuilder } from "typeorm";
 import {
+  facetExactLimitOf,
   applyDirectoryFilter,
   escapeLike,
   NetworkRecordWriter,
@@ -112,6 +113,7 @@ export async function listOrganisations(
     search,
     order: order === OrganisationOrder.RELEVANCE ? RELEVANCE : ORDERS[order],
     facets: ORGANISATIONS_FACETS,
+    facetExactLimit: facetExactLimitOf(context.settings),
   });
   // Memberships of these organisations often point back at them: answer those from the cache.
   for (const { node } of page.edges) context.loaders.organisationById.prime(node.id, node);

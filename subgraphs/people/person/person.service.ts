@@ -1,5 +1,6 @@
 import type { SelectQueryBuilder } from "typeorm";
 import {
+  facetExactLimitOf,
   applyDirectoryFilter,
   escapeLike,
   NetworkRecordWriter,
@@ -103,6 +104,7 @@ export function listPeople(context: PeopleContext, args: PeopleArgs): Promise<Se
     search,
     order: order === PersonOrder.RELEVANCE ? RELEVANCE : ORDERS[order],
     facets: PEOPLE_FACETS,
+    facetExactLimit: facetExactLimitOf(context.settings),
   });
 }
 

@@ -1,5 +1,7 @@
 import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
 import type { ObjectLiteral, QueryRunner, SelectQueryBuilder } from "typeorm";
+import { z } from "zod";
+import { readEnv } from "@agora-hub/runtime";
 import { badUserInput } from "../input/errors";
 import { decodeCursor, type KeysetOrder, keysetListName, type Page, type PageWindow, pageFromRows, paginate, queryTable } from "./pagination";
 
@@ -17,6 +19,37 @@ export const SEARCH_MIN_LENGTH = 1;
 export const SEARCH_MAX_LENGTH = 200;
 /** Facets list the most frequent values only. */
 export const FACET_LIMIT = 50;
+/**
+ * Facets are counted exactly over at most this many matching rows; a longer list is counted over a sample of
+ * about this many rows and scaled (`facets.approximate`). `SEARCH_FACET_EXACT_LIMIT` overrides it per subgraph.
+ */
+export const FACET_EXACT_LIMIT = 1000;
+
+/** The settings of a subgraph's searchable lists, read once at start (a definition's `readSettings`). */
+export interface SearchableListSettings {
+  /** See `FACET_EXACT_LIMIT`. */
+  facetExactLimit: number;
+}
+
+/** Reads `SEARCH_FACET_EXACT_LIMIT` (1–1,000,000; default `FACET_EXACT_LIMIT`); a bad value names the variable. */
+export function readSearchableListSettings(env: NodeJS.ProcessEnv): SearchableListSettings {
+  const values = readEnv(
+    {
+      SEARCH_FACET_EXACT_LIMIT: z.preprocess(
+        (value) => (value === "" ? undefined : value),
+        z.coerce.number().int().min(1).max(1_000_000).default(FACET_EXACT_LIMIT),
+      ),
+    },
+    env,
+  );
+  return { facetExactLimit: values.SEARCH_FACET_EXACT_LIMIT };
+}
+
+/** The facet limit of a subgraph's settings when `readSearchableListSettings` read them, else `FACET_EXACT_LIMIT`. */
+export function facetExactLimitOf(settings: unknown): number {
+  const limit = (settings as Partial<SearchableListSettings> | null | undefined)?.facetExactLimit;
+  return typeof limit === "number" && Number.isInteger(limit) && limit >= 1 ? limit : FACET_EXACT_LIMIT;
+}
 /** Snippets mark matched words with these. */
 export const SNIPPET_START = "«";
 export const SNIPPET_STOP = "»";
@@ -177,69 +210,131 @@ export interface FacetDimension {
   array?: boolean;
 }
 
+/** The counts of some dimensions of one list, and whether they were estimated from a sample. */
+interface FacetBatch<TDimension extends string> {
+  counts: Map<TDimension, FacetCount[]>;
+  approximate: boolean;
+}
+
 /**
  * Facet counts over the rows of a filtered (and searched) query, ignoring the cursor, top `FACET_LIMIT`
  * values by count. Only the dimensions a client selects are counted, and all of them in ONE query: the
  * filtered rows are read once (a materialised CTE) and each dimension groups them.
+ *
+ * At most `exactLimit` + 1 rows are read. When the list is longer, the counts are those of a sample scaled to
+ * the whole table: the rows read come in physical order (the bitmap scan of the search indexes, or a sequential
+ * scan, returns them block by block), so those of the blocks before the last one read are every matching row
+ * of that first part of the table, and each count is multiplied by (the table's blocks ÷ those blocks). The
+ * estimate assumes the matches are spread evenly over the table; it is deterministic for a given table. When the
+ * rows did not come in physical order (a parallel plan) or all in one block, the list is counted exactly instead.
  */
 // Invariant (`in out`), so a counter of other dimensions than a `FacetsType` shows is a type error rather than a
 // failed count; inferred variance would be bivariant outside the kit, whose declaration files drop private members' types.
 export class FacetCounter<in out TDimension extends string> {
   private readonly results = new Map<TDimension, Promise<FacetCount[]>>();
-  private pending: Array<{ dimension: TDimension; resolve: (counts: FacetCount[]) => void; reject: (error: unknown) => void }> = [];
+  private approximation: Promise<boolean> | undefined;
+  private readonly runs: Array<Promise<FacetBatch<TDimension>>> = [];
+  private pending: Array<{ dimension: TDimension | null; resolve: (batch: FacetBatch<TDimension>) => void; reject: (error: unknown) => void }> = [];
 
   constructor(
     private readonly query: SelectQueryBuilder<ObjectLiteral>,
     private readonly dimensions: Record<TDimension, FacetDimension>,
-  ) {}
+    private readonly exactLimit: number = FACET_EXACT_LIMIT,
+  ) {
+    if (!Number.isInteger(exactLimit) || exactLimit < 1) throw new Error(`FacetCounter: exactLimit must be a positive integer, not ${exactLimit}`);
+  }
 
   /** Counts of the values of one dimension, most frequent first (ties by value). */
   count(dimension: TDimension): Promise<FacetCount[]> {
     let result = this.results.get(dimension);
     if (!result) {
-      result = new Promise<FacetCount[]>((resolve, reject) => {
-        // GraphQL asks for sibling facet fields in one tick: collect them, then run one query.
-        if (this.pending.length === 0) process.nextTick(() => void this.runPending());
-        this.pending.push({ dimension, resolve, reject });
-      });
+      result = this.schedule(dimension).then((batch) => batch.counts.get(dimension) ?? []);
       this.results.set(dimension, result);
     }
     return result;
+  }
+
+  /** Whether the counts are estimates (the list is longer than `exactLimit`); asked alone, it reads at most `exactLimit` + 1 rows. */
+  approximate(): Promise<boolean> {
+    // Asked with dimensions, it shares their query; the batch it joins tells for all of them (one list, one sample).
+    this.approximation ??= this.schedule(null).then((batch) => batch.approximate);
+    return this.approximation;
+  }
+
+  private schedule(dimension: TDimension | null): Promise<FacetBatch<TDimension>> {
+    return new Promise<FacetBatch<TDimension>>((resolve, reject) => {
+      // GraphQL asks for sibling facet fields in one tick: collect them, then run one query.
+      if (this.pending.length === 0) process.nextTick(() => void this.runPending());
+      this.pending.push({ dimension, resolve, reject });
+    });
   }
 
   private async runPending(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
     try {
-      const counts = await this.run(batch.map(({ dimension }) => dimension));
-      for (const { dimension, resolve } of batch) resolve(counts.get(dimension) ?? []);
+      const dimensions = [...new Set(batch.flatMap(({ dimension }) => (dimension === null ? [] : [dimension])))];
+      const result = await this.run(dimensions);
+      for (const { resolve } of batch) resolve(result);
     } catch (error) {
       for (const { reject } of batch) reject(error);
     }
   }
 
-  private async run(dimensions: TDimension[]): Promise<Map<TDimension, FacetCount[]>> {
+  private async run(dimensions: TDimension[]): Promise<FacetBatch<TDimension>> {
+    const alias = this.query.alias;
     const selections = this.query.clone().orderBy();
-    selections.select(this.dimensions[dimensions[0]].sql, "f0");
-    dimensions.slice(1).forEach((dimension, index) => selections.addSelect(this.dimensions[dimension].sql, `f${index + 1}`));
+    // The block of each row (its ctid's first half) and its table, for the sample's scale.
+    selections.select(`(${alias}.ctid::text::point)[0]::int`, "fblock").addSelect(`${alias}.tableoid`, "ftable");
+    dimensions.forEach((dimension, index) => selections.addSelect(this.dimensions[dimension].sql, `f${index}`));
+    const limited = await this.countRows(selections, dimensions, this.exactLimit + 1);
+    if (limited.rows <= this.exactLimit) return { counts: limited.counts, approximate: false };
+    if (limited.inOrder && limited.lastBlock > 0) return { counts: limited.counts, approximate: true };
+    return { counts: (await this.countRows(selections, dimensions, null)).counts, approximate: false };
+  }
+
+  /**
+   * One counting query over at most `limit` rows (all when null): the rows read, the last block and whether
+   * blocks came in order, and each dimension's counts — over every row read when they are `limit` or fewer,
+   * else over the rows before the last block read, scaled to the table's size in blocks.
+   */
+  private async countRows(
+    selections: SelectQueryBuilder<ObjectLiteral>,
+    dimensions: TDimension[],
+    limit: number | null,
+  ): Promise<{ rows: number; lastBlock: number; inOrder: boolean; counts: Map<TDimension, FacetCount[]> }> {
     const [filtered, parameters] = selections.getQueryAndParameters();
+    const exact = limit === null ? "true" : `meta.rows < ${limit}`;
     const branches = dimensions.map((dimension, index) => {
-      const column = `filtered.f${index}`;
+      const column = `sample.f${index}`;
       const values = this.dimensions[dimension].array
         ? `CROSS JOIN LATERAL unnest(${column}) AS v(value)`
         : `CROSS JOIN LATERAL (SELECT ${column}) AS v(value)`;
-      return `(SELECT ${index} AS dimension, v.value::text AS value, count(*)::int AS count FROM filtered ${values}
-         WHERE v.value IS NOT NULL GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT ${FACET_LIMIT})`;
+      const count = `CASE WHEN ${exact} THEN count(*) ELSE round(count(*) * meta.scale) END::int`;
+      return `(SELECT ${index} AS dimension, v.value::text AS value, ${count} AS count, NULL::int, NULL::boolean FROM sample ${values} CROSS JOIN meta
+         WHERE v.value IS NOT NULL GROUP BY 2, meta.scale, meta.rows ORDER BY 3 DESC, 2 LIMIT ${FACET_LIMIT})`;
     });
-    const rows: Array<{ dimension: number; value: string; count: number }> = await this.query.connection.query(
-      `WITH filtered AS MATERIALIZED (${filtered}) ${branches.join(" UNION ALL ")}`,
-      parameters,
-    );
+    const rows: Array<{ dimension: number; value: string | null; count: number; last: number | null; ordered: boolean | null }> =
+      await this.query.connection.query(
+        `WITH filtered AS MATERIALIZED (${filtered}${limit === null ? "" : ` LIMIT ${limit}`}),
+         ordered AS (SELECT fblock >= lag(fblock, 1, 0) OVER () AS ordered FROM filtered),
+         meta AS (
+           SELECT count(*)::int AS rows, coalesce(max(fblock), 0) AS last, coalesce((SELECT bool_and(ordered) FROM ordered), true) AS ordered,
+                  coalesce(pg_relation_size(max(ftable::oid)) / current_setting('block_size')::numeric / nullif(max(fblock), 0), 1) AS scale
+             FROM filtered),
+         sample AS (SELECT filtered.* FROM filtered CROSS JOIN meta WHERE ${exact} OR filtered.fblock < meta.last)
+         SELECT -1 AS dimension, NULL AS value, rows AS count, last, ordered FROM meta
+         ${branches.map((branch) => `UNION ALL ${branch}`).join(" ")}`,
+        parameters,
+      );
+    const meta = rows.find((row) => row.dimension === -1)!;
     const counts = new Map<TDimension, FacetCount[]>(dimensions.map((dimension) => [dimension, []]));
-    for (const row of rows) counts.get(dimensions[row.dimension])!.push(Object.assign(new FacetCount(), { value: row.value, count: row.count }));
+    for (const row of rows) {
+      if (row.dimension >= 0) counts.get(dimensions[row.dimension])!.push(Object.assign(new FacetCount(), { value: row.value!, count: row.count }));
+    }
     // UNION ALL keeps no order across branches: sort each dimension as its branch did.
     for (const list of counts.values()) list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-    return counts;
+    return { rows: meta.count, lastBlock: Number(meta.last), inOrder: meta.ordered !== false, counts };
   }
 }
 
@@ -270,11 +365,13 @@ export async function paginateSearchable<T extends ObjectLiteral & { id: string;
     search: string | undefined;
     order: KeysetOrder<T> | typeof RELEVANCE;
     facets: Record<TDimension, FacetDimension>;
+    /** Facets are exact up to this many rows, estimated beyond (`FACET_EXACT_LIMIT` when omitted; usually `context.settings`). */
+    facetExactLimit?: number;
   },
 ): Promise<SearchablePage<T, TDimension>> {
   const search = options.search === undefined ? null : searchSql(options.table, options.search);
   if (search) applySearch(query, search);
-  const facets = new FacetCounter<TDimension>(query.clone() as unknown as SelectQueryBuilder<ObjectLiteral>, options.facets);
+  const facets = new FacetCounter<TDimension>(query.clone() as unknown as SelectQueryBuilder<ObjectLiteral>, options.facets, options.facetExactLimit);
   const order = options.order === RELEVANCE ? null : options.order;
   let page: Page<T>;
   if (search) page = await paginateSearch(query, window, search, order);

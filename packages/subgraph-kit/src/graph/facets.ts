@@ -1,6 +1,6 @@
 import { type ClassType, Field, ObjectType } from "type-graphql";
 import { ConnectionType, type Page } from "../data/pagination";
-import { FACET_LIMIT, FacetCount, type FacetCounter } from "../data/search";
+import { FACET_EXACT_LIMIT, FACET_LIMIT, FacetCount, type FacetCounter } from "../data/search";
 
 /** A list's facets as resolvers see them: one method per dimension, counted by the list's `FacetCounter`. */
 export type Facets<TDimension extends string> = { readonly [D in TDimension]: () => Promise<FacetCount[]> };
@@ -27,6 +27,13 @@ export function FacetsType<TDimension extends string>(name: string, options: Fac
   })
   class FacetsOfList {
     constructor(readonly counter: FacetCounter<TDimension>) {}
+
+    @Field(() => Boolean, {
+      description: `True when the list has more items than the subgraph counts exactly (${FACET_EXACT_LIMIT} unless its SEARCH_FACET_EXACT_LIMIT says otherwise): every count is then an estimate, from a sample of about that many of the listed ${options.items} scaled to the whole list, and rare values may be missing. False: every count is exact.`,
+    })
+    approximate(): Promise<boolean> {
+      return this.counter.approximate();
+    }
   }
   for (const [dimension, description] of Object.entries<string>(options.dimensions)) {
     const descriptor: PropertyDescriptor = {
