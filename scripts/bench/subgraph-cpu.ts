@@ -136,7 +136,8 @@ async function main(): Promise<void> {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: "production",
-      LOG_LEVEL: "info",
+      // As bench:gateway runs them; LOG_LEVEL=info measures the request logging too.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       DATABASE_URL: databaseUrl,
       HOST: "127.0.0.1",
       DB_POOL_SIZE: "5",
@@ -171,6 +172,10 @@ async function main(): Promise<void> {
       RATE_LIMIT_PER_MINUTE_IP: "0",
       RATE_LIMIT_PER_MINUTE_KEY: "0",
       AGORA_SEED_DEMO: "0",
+      // Every deep request reaches the subgraphs, and the gateway's CPU is one process's.
+      GATEWAY_WORKERS: "1",
+      RESPONSE_CACHE_MAX_MB: "0",
+      MERGE_INFLIGHT_REQUESTS: "0",
     });
     children.push(gateway);
     pids.set("gateway", gateway.pid!);

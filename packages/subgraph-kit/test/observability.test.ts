@@ -184,6 +184,29 @@ describe("subgraph probes and metrics", () => {
     expect(await (await fetch(new URL("/ready", subgraph.url))).json()).toEqual({ status: "ready" });
   });
 
+  it("refuses a body over 1 MB with 413 and a body that is not JSON with 400, and answers the next request", async () => {
+    const large = await fetch(subgraph.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ ping }", padding: "x".repeat(1024 * 1024) }),
+    });
+    expect(large.status).toBe(413);
+    const malformed = await fetch(subgraph.url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query": ' });
+    expect(malformed.status).toBe(400);
+    const scalar = await fetch(subgraph.url, { method: "POST", headers: { "content-type": "application/json" }, body: '"{ ping }"' });
+    expect(scalar.status).toBe(400);
+    expect((await post(subgraph.url, "{ ping }")).answer.data).toEqual({ ping: 1 });
+  });
+
+  it("leaves a body in another charset to body-parser, which refuses it with 415", async () => {
+    const latin = await fetch(subgraph.url, {
+      method: "POST",
+      headers: { "content-type": "application/json; charset=iso-8859-1" },
+      body: JSON.stringify({ query: "{ ping }" }),
+    });
+    expect(latin.status).toBe(415);
+  });
+
   it("counts requests, errors and latency per operation name at /metrics", async () => {
     const before = await (await fetch(new URL("/metrics", subgraph.url))).text();
     await post(subgraph.url, "query Pinging { ping }");

@@ -1,5 +1,6 @@
 import type { RequestHandler } from "express";
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { Client, type Pool, type PoolClient } from "pg";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
@@ -42,16 +43,20 @@ export class RequestAbandonedError extends Error {
  * serving the request are then cancelled (see {@link cancelStatementsOnAbort}).
  */
 export function requestCancellation(): RequestHandler {
-  return (req, res, next) => {
-    const controller = new AbortController();
-    const left = readDeadlineHeader(req.header(DEADLINE_HEADER));
-    const timer = left === undefined ? undefined : setTimeout(() => controller.abort(new RequestAbandonedError("the deadline passed")), left);
-    res.once("close", () => {
-      if (timer) clearTimeout(timer);
-      if (!res.writableFinished) controller.abort(new RequestAbandonedError("the client went away"));
-    });
-    requestScope.run({ signal: controller.signal, deadlineAt: left === undefined ? undefined : Date.now() + left }, next);
-  };
+  return (req, res, next) => runInRequestScope(req, res, next);
+}
+
+/** {@link requestCancellation} for a handler without express: runs `serve` with the request's abort signal in scope. */
+export function runInRequestScope<T>(req: IncomingMessage, res: ServerResponse, serve: () => T): T {
+  const controller = new AbortController();
+  const given = req.headers[DEADLINE_HEADER];
+  const left = readDeadlineHeader(Array.isArray(given) ? given[0] : given);
+  const timer = left === undefined ? undefined : setTimeout(() => controller.abort(new RequestAbandonedError("the deadline passed")), left);
+  res.once("close", () => {
+    if (timer) clearTimeout(timer);
+    if (!res.writableFinished) controller.abort(new RequestAbandonedError("the client went away"));
+  });
+  return requestScope.run({ signal: controller.signal, deadlineAt: left === undefined ? undefined : Date.now() + left }, serve);
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { RequestHandler, Response } from "express";
+import type { RequestHandler } from "express";
+import type { ServerResponse } from "node:http";
 
 /** Probes keep answering while a server drains: /ready says 503 so load balancers stop sending traffic. */
 const PROBES = new Set(["/health", "/ready", "/metrics"]);
@@ -15,6 +16,11 @@ export const SHUTTING_DOWN = {
 export interface RequestDrain {
   /** Counts each request until its response closes; once draining, answers new ones 503 `SHUTTING_DOWN`. Probes pass. */
   middleware: RequestHandler;
+  /**
+   * The same for a handler without express (a probe never comes here): counts the request and returns true,
+   * or, once draining, answers it 503 `SHUTTING_DOWN` and returns false.
+   */
+  admit: (res: ServerResponse) => boolean;
   /** True from the first `drain()` on. */
   readonly draining: boolean;
   /** Requests being answered now. */
@@ -25,26 +31,31 @@ export interface RequestDrain {
 
 /** Creates the request drain of one HTTP server. */
 export function createRequestDrain(): RequestDrain {
-  const open = new Set<Response>();
+  const open = new Set<ServerResponse>();
   let draining = false;
   const settled: Array<() => void> = [];
-  const release = (res: Response) => {
+  const release = (res: ServerResponse) => {
     open.delete(res);
     if (draining && open.size === 0) for (const settle of settled.splice(0)) settle();
   };
+  const admit = (res: ServerResponse): boolean => {
+    if (draining) {
+      res.setHeader("connection", "close");
+      res.setHeader("retry-after", "1");
+      res.setHeader("content-type", "application/json; charset=utf-8");
+      res.statusCode = 503;
+      res.end(JSON.stringify(SHUTTING_DOWN));
+      return false;
+    }
+    open.add(res);
+    res.once("close", () => release(res));
+    return true;
+  };
   return {
     middleware: (req, res, next) => {
-      if (PROBES.has(req.path)) return next();
-      if (draining) {
-        res.setHeader("connection", "close");
-        res.setHeader("retry-after", "1");
-        res.status(503).json(SHUTTING_DOWN);
-        return;
-      }
-      open.add(res);
-      res.once("close", () => release(res));
-      next();
+      if (PROBES.has(req.path) || admit(res)) next();
     },
+    admit,
     get draining() {
       return draining;
     },

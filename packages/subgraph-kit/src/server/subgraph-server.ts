@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -9,11 +9,11 @@ import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DataSource } from "typeorm";
 import { buildSubgraphSchema } from "../schema/build-subgraph-schema";
-import { cancelStatementsOnAbort, requestCancellation } from "@agora-hub/runtime";
+import { cancelStatementsOnAbort, requestCancellation, runInRequestScope } from "@agora-hub/runtime";
 import { logger } from "@agora-hub/runtime";
 import { createErrorFormatter, errorLoggingPlugin } from "@agora-hub/runtime";
 import { createServerMetrics, keepConnectionsAlive, metricsHandler } from "@agora-hub/runtime";
@@ -32,6 +32,7 @@ import { hubPublicUrl } from "@agora-hub/runtime";
 
 /** Largest request body a subgraph accepts; gateway queries are far smaller. */
 const BODY_LIMIT = "1mb";
+const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** How a subgraph's Apollo Server is built. */
 export interface SubgraphServerOptions {
@@ -102,6 +103,73 @@ function notFromGateway(reason: TokenRefusal): { errors: Array<{ message: string
 }
 
 type RawBodyRequest = express.Request & { rawBody?: Buffer };
+
+/** A request header's value (the first, when repeated). */
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * What the gateway sends: POST /graphql with a plain JSON body (no content encoding, UTF-8). Anything else
+ * (GET, other media types or charsets, compressed bodies) takes the express chain, which handles them as always.
+ */
+function isPlainGraphQLPost(req: IncomingMessage): boolean {
+  if (req.method !== "POST" || req.headers["content-encoding"] !== undefined) return false;
+  const url = req.url ?? "";
+  if (url !== "/graphql" && !url.startsWith("/graphql?")) return false;
+  const type = req.headers["content-type"]?.toLowerCase().replace(/\s+/g, "");
+  return type === "application/json" || type === "application/json;charset=utf-8";
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.end(JSON.stringify(body));
+}
+
+function badRequest(message: string): { errors: Array<{ message: string; extensions: { code: string } }> } {
+  return { errors: [{ message, extensions: { code: "BAD_REQUEST" } }] };
+}
+
+/** The request body, at most BODY_LIMIT_BYTES (else answered 413 and undefined, as when the client goes away). */
+function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    const tooLarge = () => {
+      // The rest of the body is read and dropped; the connection closes after the answer.
+      req.removeAllListeners("data");
+      req.resume();
+      res.setHeader("connection", "close");
+      sendJson(res, 413, badRequest(`the request body is larger than ${BODY_LIMIT}`));
+      resolve(undefined);
+    };
+    if (Number(req.headers["content-length"] ?? 0) > BODY_LIMIT_BYTES) return tooLarge();
+    const chunks: Buffer[] = [];
+    let length = 0;
+    req.on("data", (chunk: Buffer) => {
+      length += chunk.length;
+      if (length > BODY_LIMIT_BYTES) tooLarge();
+      else chunks.push(chunk);
+    });
+    req.once("end", () => resolve(length > BODY_LIMIT_BYTES ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length)));
+    // The client went away mid-body: there is no one to answer.
+    req.once("error", () => resolve(undefined));
+    req.once("close", () => resolve(undefined));
+  });
+}
+
+/** The body as body-parser's strict JSON reads it (an object or array), or undefined when it is not that. */
+function parseJsonBody(raw: Buffer): unknown {
+  if (raw.length === 0) return {};
+  const text = raw.toString("utf8");
+  const first = /^[ \t\n\r]*(.)/.exec(text)?.[1];
+  if (first !== "{" && first !== "[") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A subgraph listening on HTTP. */
 export interface RunningSubgraph {
@@ -187,7 +255,8 @@ export async function listenSubgraph<TLoaders, TSettings>(
   const hubUrl = options.hubUrl ?? hubPublicUrl({});
   const settings = (options.settings ?? definition.readSettings?.({})) as TSettings;
   const app = express();
-  const httpServer: Server = createServer(app);
+  // POST /graphql with a JSON body, every gateway request, skips express (see `serveGraphQL`); the rest goes to `app`.
+  const httpServer: Server = createServer((req, res) => (isPlainGraphQLPost(req) ? void serveGraphQL(req, res) : app(req, res)));
   keepConnectionsAlive(httpServer);
   const server = await createSubgraphServer(definition, { production: options.production, inlineTracing: options.inlineTracing, schema: options.schema });
   server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: CONNECTION_GRACE_MS }));
@@ -197,10 +266,83 @@ export async function listenSubgraph<TLoaders, TSettings>(
   const drain = createRequestDrain();
   // Statements of a request the gateway gave up on (client gone, deadline passed) are cancelled, not left running.
   const cancellation = cancelStatementsOnAbort(dataSource, logger.child({ subgraph: definition.name }));
+  // Only the gateway and the hub's own processes reach a subgraph, so their background mark is believed.
+  const logRequests = requestLogging(logger.child({ subgraph: definition.name }), { trustBackgroundHeader: true });
+  const apollo = expressMiddleware(server, { context: async ({ req, res }) => contextOf(req, res.locals.viewer as Viewer) });
+
+  /** The request's context; `viewer` is who its token says is asking. */
+  async function contextOf(req: IncomingMessage, viewer: Viewer): Promise<SubgraphContext<TLoaders, TSettings>> {
+    const requestId = header(req, "x-request-id");
+    return createSubgraphContext(definition, dataSource, {
+      requestId: requestId && requestId.length <= 128 ? requestId : undefined,
+      viewer,
+      languages: readLanguagesHeader(header(req, LANGUAGES_HEADER)),
+      peers: options.partner ? undefined : options.peers,
+      hubUrl,
+      settings,
+    });
+  }
+
+  /** Who is asking, from the hub token over the raw body; undefined when refused (then answered here: 401 or 503). */
+  async function viewerOf(req: IncomingMessage, res: ServerResponse, rawBody: Buffer | undefined): Promise<Viewer | undefined> {
+    if (!verifier) return ANONYMOUS;
+    const checked = await verifier.verify(header(req, "authorization"), rawBody ?? "");
+    if (checked.ok) return checked.viewer;
+    logger.warn(
+      { subgraph: definition.name, reason: checked.reason, requestId: header(req, "x-request-id")?.slice(0, 128) },
+      "request without a valid hub token refused",
+    );
+    if (checked.reason !== "keys-unavailable") res.setHeader("www-authenticate", `Bearer error="invalid_token", error_description="${checked.reason}"`);
+    sendJson(res, checked.reason === "keys-unavailable" ? 503 : 401, notFromGateway(checked.reason));
+    return undefined;
+  }
+
+  /**
+   * The express chain of `/graphql` below, in plain node:http for the requests the gateway sends (a plain JSON
+   * POST): the same request id and log line, drain refusal, body limit, token check, cancellation scope and
+   * context, without express's router, body-parser and ETag per request, a good share of a subgraph's CPU.
+   */
+  async function serveGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      logRequests(req as express.Request, res as express.Response, () => undefined);
+      if (!drain.admit(res)) return;
+      const raw = await readBody(req, res);
+      if (raw === undefined) return;
+      const body = parseJsonBody(raw);
+      if (body === undefined) return sendJson(res, 400, badRequest("the request body is not valid JSON"));
+      // The request log line names the operation, as it does after body-parser.
+      (req as IncomingMessage & { body?: unknown }).body = body;
+      const viewer = await viewerOf(req, res, raw);
+      if (!viewer) return;
+      await runInRequestScope(req, res, () => executeGraphQL(req, res, body, viewer));
+    } catch (error) {
+      logger.error({ subgraph: definition.name, err: error }, "a GraphQL request failed outside Apollo Server");
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      else res.destroy();
+    }
+  }
+
+  async function executeGraphQL(req: IncomingMessage, res: ServerResponse, body: unknown, viewer: Viewer): Promise<void> {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    const url = req.url ?? "/";
+    const query = url.indexOf("?");
+    const answer = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: "POST", headers, search: query < 0 ? "" : url.slice(query), body },
+      context: () => contextOf(req, viewer),
+    });
+    for (const [key, value] of answer.headers) res.setHeader(key, value);
+    res.statusCode = answer.status ?? 200;
+    if (answer.body.kind === "complete") {
+      res.end(answer.body.string);
+      return;
+    }
+    for await (const chunk of answer.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
 
   app.disable("x-powered-by");
-  // Only the gateway and the hub's own processes reach a subgraph, so their background mark is believed.
-  app.use(requestLogging(logger.child({ subgraph: definition.name }), { trustBackgroundHeader: true }));
+  app.use(logRequests);
   app.get("/metrics", metricsHandler(metrics.registry, options.metricsToken));
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
@@ -223,37 +365,13 @@ export async function listenSubgraph<TLoaders, TSettings>(
     // The raw bytes are kept because the token holds the hash of exactly what the gateway sent.
     express.json({ limit: BODY_LIMIT, verify: (req, _res, buffer) => void ((req as RawBodyRequest).rawBody = buffer) }),
     async (req: RawBodyRequest, res, next) => {
-      if (!verifier) {
-        res.locals.viewer = ANONYMOUS;
-        return next();
-      }
-      const checked = await verifier.verify(req.header("authorization"), req.rawBody ?? "");
-      if (!checked.ok) {
-        logger.warn(
-          { subgraph: definition.name, reason: checked.reason, requestId: req.header("x-request-id")?.slice(0, 128) },
-          "request without a valid hub token refused",
-        );
-        if (checked.reason !== "keys-unavailable") res.setHeader("www-authenticate", `Bearer error="invalid_token", error_description="${checked.reason}"`);
-        res.status(checked.reason === "keys-unavailable" ? 503 : 401).json(notFromGateway(checked.reason));
-        return;
-      }
-      res.locals.viewer = checked.viewer;
+      const viewer = await viewerOf(req, res, req.rawBody);
+      if (!viewer) return;
+      res.locals.viewer = viewer;
       next();
     },
     requestCancellation(),
-    expressMiddleware(server, {
-      context: async ({ req, res }) => {
-        const requestId = req.header("x-request-id");
-        return createSubgraphContext(definition, dataSource, {
-          requestId: requestId && requestId.length <= 128 ? requestId : undefined,
-          viewer: res.locals.viewer as Viewer,
-          languages: readLanguagesHeader(req.header(LANGUAGES_HEADER)),
-          peers: options.partner ? undefined : options.peers,
-          hubUrl,
-          settings,
-        });
-      },
-    }),
+    apollo,
   );
 
   await new Promise<void>((resolve, reject) => {
