@@ -1,6 +1,5 @@
 import type { RequestHandler } from "express";
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { Client, type Pool, type PoolClient } from "pg";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
@@ -46,8 +45,19 @@ export function requestCancellation(): RequestHandler {
   return (req, res, next) => runInRequestScope(req, res, next);
 }
 
+/** What request scoping reads of a request (Node's or express's; structural, so the published declarations need no Node types). */
+export interface ScopedRequest {
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** What request scoping reads of a response: when it closes, and whether it was sent by then. */
+export interface ScopedResponse {
+  once(event: "close", listener: () => void): unknown;
+  readonly writableFinished: boolean;
+}
+
 /** {@link requestCancellation} for a handler without express: runs `serve` with the request's abort signal in scope. */
-export function runInRequestScope<T>(req: IncomingMessage, res: ServerResponse, serve: () => T): T {
+export function runInRequestScope<T>(req: ScopedRequest, res: ScopedResponse, serve: () => T): T {
   const controller = new AbortController();
   const given = req.headers[DEADLINE_HEADER];
   const left = readDeadlineHeader(Array.isArray(given) ? given[0] : given);

@@ -1,5 +1,4 @@
 import type { RequestHandler } from "express";
-import type { ServerResponse } from "node:http";
 
 /** Probes keep answering while a server drains: /ready says 503 so load balancers stop sending traffic. */
 const PROBES = new Set(["/health", "/ready", "/metrics"]);
@@ -20,7 +19,7 @@ export interface RequestDrain {
    * The same for a handler without express (a probe never comes here): counts the request and returns true,
    * or, once draining, answers it 503 `SHUTTING_DOWN` and returns false.
    */
-  admit: (res: ServerResponse) => boolean;
+  admit: (res: DrainedResponse) => boolean;
   /** True from the first `drain()` on. */
   readonly draining: boolean;
   /** Requests being answered now. */
@@ -29,16 +28,25 @@ export interface RequestDrain {
   drain: (timeoutMs: number) => Promise<void>;
 }
 
+/** What the drain uses of a response (Node's or express's; structural, so the published declarations need no Node types). */
+export interface DrainedResponse {
+  setHeader(name: string, value: string): unknown;
+  statusCode: number;
+  end(body: string): unknown;
+  once(event: "close", listener: () => void): unknown;
+  readonly headersSent: boolean;
+}
+
 /** Creates the request drain of one HTTP server. */
 export function createRequestDrain(): RequestDrain {
-  const open = new Set<ServerResponse>();
+  const open = new Set<DrainedResponse>();
   let draining = false;
   const settled: Array<() => void> = [];
-  const release = (res: ServerResponse) => {
+  const release = (res: DrainedResponse) => {
     open.delete(res);
     if (draining && open.size === 0) for (const settle of settled.splice(0)) settle();
   };
-  const admit = (res: ServerResponse): boolean => {
+  const admit = (res: DrainedResponse): boolean => {
     if (draining) {
       res.setHeader("connection", "close");
       res.setHeader("retry-after", "1");
