@@ -2,10 +2,11 @@ import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { printSubgraphSchema } from "@apollo/subgraph";
-import { buildSubgraphSchema, startSubgraph, type StartedSubgraph } from "@agora-hub/subgraph-kit";
+import { buildSubgraphSchema, type StartedSubgraph } from "@agora-hub/subgraph-kit";
 import { demoId } from "@agora-hub/subgraph-kit/testing";
 import { DEMO_SIZES } from "@agora-hub/subgraph-kit/testing";
 import { creativeTracksSubgraph } from "../../subgraphs/partners/creative-tracks/creative-tracks.subgraph";
+import { startExamplePartner } from "../../subgraphs/partners/creative-tracks/testing/start-example-partner";
 import { runCli } from "../cli/agora";
 import { readGatewayConfig } from "../config";
 import { startGateway } from "../gateway-server";
@@ -40,17 +41,7 @@ beforeAll(async () => {
   testHub = await startTestHub({ env: { PARTNER_TIMEOUT_MS: "5000" } });
   gatewayUrl = testHub.hub.gatewayUrl;
   // As a partner runs it: verifying the hub's tokens with the gateway's JWKS, for the name it is published under.
-  partner = await startSubgraph(creativeTracksSubgraph, {
-    databaseUrl: testHub.database.url,
-    port: 0,
-    host: "127.0.0.1",
-    poolSize: 2,
-    production: false,
-    partner: true,
-    hubKeys: { jwksUrl: new URL("/.well-known/jwks.json", gatewayUrl).href },
-    audience: "creative-tracks",
-  });
-  await creativeTracksSubgraph.seed!(partner.dataSource, DEMO_SIZES);
+  partner = await startExamplePartner({ databaseUrl: testHub.database.url, gatewayUrl, seed: DEMO_SIZES });
   schemaDir = mkdtempSync(path.join(tmpdir(), "agora-partner-"));
 });
 

@@ -1,8 +1,8 @@
 import "reflect-metadata";
 import { randomBytes } from "node:crypto";
 import { ensureDatabase } from "@agora-hub/runtime";
-import { type SeedSizes, startSubgraph } from "@agora-hub/subgraph-kit";
-import { creativeTracksSubgraph } from "../../subgraphs/partners/creative-tracks/creative-tracks.subgraph";
+import type { SeedSizes } from "@agora-hub/subgraph-kit";
+import { startExamplePartner } from "../../subgraphs/partners/creative-tracks/testing/start-example-partner";
 import { dropBenchDatabase, openBenchServer, startBenchHub } from "./bench-server";
 
 /*
@@ -86,18 +86,8 @@ async function main(): Promise<void> {
       env: { LOG_LEVEL: "warn", AGORA_ADMIN_TOKEN: ADMIN_TOKEN, AGORA_ALLOW_PRIVATE_SUBGRAPHS: "1", REGISTRY_POLL_MS: "200" },
     });
     stops.push(hub.stop);
-    const partner = await startSubgraph(creativeTracksSubgraph, {
-      databaseUrl,
-      port: 0,
-      host: "127.0.0.1",
-      poolSize: 2,
-      production: false,
-      partner: true,
-      hubKeys: { jwksUrl: new URL("/.well-known/jwks.json", hub.gatewayUrl).href },
-      audience: "creative-tracks",
-    });
+    const partner = await startExamplePartner({ databaseUrl, gatewayUrl: hub.gatewayUrl, seed: SIZES });
     stops.unshift(partner.stop);
-    await creativeTracksSubgraph.seed!(partner.dataSource, SIZES);
     const { apiKey } = await admin(hub.gatewayUrl, "/networks", "POST", ADMIN_TOKEN, { slug: "creative-tracks", name: "Creative Tracks" });
 
     const results = new Map<number, { heapMb: number; rssMb: number }>();

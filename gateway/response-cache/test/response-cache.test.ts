@@ -1,7 +1,7 @@
 import { Client } from "pg";
-import { startSubgraph, type StartedSubgraph } from "@agora-hub/subgraph-kit";
+import type { StartedSubgraph } from "@agora-hub/subgraph-kit";
 import { DEMO_SIZES, demoId } from "@agora-hub/subgraph-kit/testing";
-import { creativeTracksSubgraph } from "../../../subgraphs/partners/creative-tracks/creative-tracks.subgraph";
+import { startExamplePartner } from "../../../subgraphs/partners/creative-tracks/testing/start-example-partner";
 import { runCli } from "../../cli/agora";
 import { CACHE_STATUS_HEADER } from "../response-cache.plugin";
 import { waitFor } from "../../test/gateway-client";
@@ -163,17 +163,7 @@ describe("the response cache and partner subgraphs", () => {
   });
 
   it("never stores an answer that read a partner's subgraph, whose writes the hub cannot hear", async () => {
-    partner = await startSubgraph(creativeTracksSubgraph, {
-      databaseUrl: hub.database.url,
-      port: 0,
-      host: "127.0.0.1",
-      poolSize: 2,
-      production: false,
-      partner: true,
-      hubKeys: { jwksUrl: new URL("/.well-known/jwks.json", hub.hub.gatewayUrl).href },
-      audience: "creative-tracks",
-    });
-    await creativeTracksSubgraph.seed!(partner.dataSource, DEMO_SIZES);
+    partner = await startExamplePartner({ databaseUrl: hub.database.url, gatewayUrl: hub.hub.gatewayUrl, seed: DEMO_SIZES });
     const cli = (token: string, ...args: string[]) => {
       const out: string[] = [];
       return runCli(["--gateway", hub.hub.gatewayUrl, "--token", token, ...args], { out: (line) => out.push(line), err: () => {} }).then((code) => ({

@@ -1,7 +1,7 @@
 import { Agent, request } from "node:http";
-import { startSubgraph, type StartedSubgraph } from "@agora-hub/subgraph-kit";
+import type { StartedSubgraph } from "@agora-hub/subgraph-kit";
 import { DEMO_SIZES } from "@agora-hub/subgraph-kit/testing";
-import { creativeTracksSubgraph } from "../../../subgraphs/partners/creative-tracks/creative-tracks.subgraph";
+import { startExamplePartner } from "../../../subgraphs/partners/creative-tracks/testing/start-example-partner";
 import { expectGracefulDrain } from "./graceful-drain";
 import { type ProcessHub, startProcessHub } from "./process-hub";
 
@@ -14,17 +14,7 @@ let partner: StartedSubgraph;
 beforeAll(async () => {
   hub = await startProcessHub({ gatewayWorkers: WORKERS, intercept: ["events"] });
   // As a partner runs it: verifying the hub's tokens with the gateway's JWKS (served by whichever worker it reaches).
-  partner = await startSubgraph(creativeTracksSubgraph, {
-    databaseUrl: hub.databaseUrl,
-    port: 0,
-    host: "127.0.0.1",
-    poolSize: 2,
-    production: false,
-    partner: true,
-    hubKeys: { jwksUrl: new URL("/.well-known/jwks.json", hub.gatewayUrl).href },
-    audience: "creative-tracks",
-  });
-  await creativeTracksSubgraph.seed!(partner.dataSource, DEMO_SIZES);
+  partner = await startExamplePartner({ databaseUrl: hub.databaseUrl, gatewayUrl: hub.gatewayUrl, seed: DEMO_SIZES });
 }, 240_000);
 
 afterAll(async () => {
