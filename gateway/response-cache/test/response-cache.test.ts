@@ -36,6 +36,14 @@ async function read(query: string, options: { token?: string; noCache?: boolean;
   return { status: response.status, cache: response.headers.get(CACHE_STATUS_HEADER), body: (await response.json()) as Reply["body"] };
 }
 
+/**
+ * Statements the subgraphs ran for requests since the last reset: the erasure followers poll the people
+ * subgraph's feed in the background (person_erasure, person_erasure_cursor), which is no request's work.
+ */
+function requestStatements(): number {
+  return hub.queries.statements.filter((sql) => !sql.includes("person_erasure")).length;
+}
+
 /** Each test reads a list of its own (a distinct page size), so what one test stores never answers another's. */
 const peopleQuery = (first: number) => `{ people(first: ${first}) { totalCount edges { node { id displayName city } } } }`;
 type People = { people: { edges: Array<{ node: { id: string; displayName: string; city: string | null } }> } };
@@ -49,7 +57,7 @@ describe("the response cache", () => {
     const second = await read(peopleQuery(3));
     expect(second).toMatchObject({ status: 200, cache: "hit" });
     expect(second.body).toEqual(first.body);
-    expect(hub.queries.count).toBe(0);
+    expect(requestStatements()).toBe(0);
   });
 
   it("reads its own write at once: a mutation drops the answers of the subgraph it wrote to before it answers", async () => {
@@ -90,7 +98,7 @@ describe("the response cache", () => {
     hub.queries.reset();
     const second = await read(peopleQuery(6), { token: TEST_ADMIN_TOKEN });
     expect(second.cache).toBe("bypass");
-    expect(hub.queries.count).toBeGreaterThan(0);
+    expect(requestStatements()).toBeGreaterThan(0);
   });
 
   it("honours a client's Cache-Control: no-cache", async () => {
@@ -103,7 +111,7 @@ describe("the response cache", () => {
     const query = `{ people(first: 8) { edges { node { id displayName memberships(first: 3) { edges { node { organisation { id name } } } } } } } }`;
     hub.queries.reset();
     const alone = await read(query, { noCache: true });
-    const statementsOfOne = hub.queries.count;
+    const statementsOfOne = requestStatements();
     expect(statementsOfOne).toBeGreaterThan(0);
     // The people table locked, so the first request stays in flight until every other one has arrived.
     const lock = new Client({ connectionString: hub.database.url });
@@ -127,7 +135,7 @@ describe("the response cache", () => {
     const ran = replies.filter((reply) => reply.cache !== "shared").length;
     expect(ran).toBeLessThan(replies.length);
     // Those that ran on their own may still have shared identical subgraph calls with each other.
-    expect(hub.queries.count).toBeLessThanOrEqual(ran * statementsOfOne);
+    expect(requestStatements()).toBeLessThanOrEqual(ran * statementsOfOne);
   });
 
   it("stops serving stored answers while it cannot hear writes, and serves them again once it hears them", async () => {
