@@ -3,12 +3,13 @@ import { TOTAL_EXACT_LIMIT } from "@agora-hub/subgraph-kit";
 import type { GraphQLAnswer } from "../../../gateway/test/gateway-client";
 import { startTestHub, type TestHub } from "../../../gateway/test/test-hub";
 
-// More people named "Zyrnovale" than an owner counts exactly, and a few organisations: the people total is estimated.
+// More people named "Zyrnovale" than an owner counts exactly, and a few organisations: the people total is estimated
+// when the owner does not rank them (a page of none), and counted while ranking them otherwise.
 const PEOPLE = 2 * TOTAL_EXACT_LIMIT;
 
 const TOTAL = /* GraphQL */ `
-  query ($query: String!, $types: [SearchHitType!]) {
-    search(query: $query, types: $types, first: 2) {
+  query ($query: String!, $types: [SearchHitType!], $first: Int) {
+    search(query: $query, types: $types, first: $first) {
       totalCount
       totalCountApproximate
       edges { type }
@@ -58,14 +59,20 @@ async function total(variables: Record<string, unknown>): Promise<TotalData["sea
 
 describe("search: totals of long lists", () => {
   it("says the total is exact when every searched type counted exactly", async () => {
-    const result = await total({ query: "zyrnovale", types: ["ORGANISATION"] });
+    const result = await total({ query: "zyrnovale", types: ["ORGANISATION"], first: 2 });
     expect(result).toEqual({ totalCount: 3, totalCountApproximate: false, edges: [{ type: "ORGANISATION" }, { type: "ORGANISATION" }] });
   });
 
   it("says the total is an estimate when a searched type's owner estimated its own", async () => {
-    const result = await total({ query: "zyrnovale" });
+    const result = await total({ query: "zyrnovale", first: 0 });
     expect(result.totalCountApproximate).toBe(true);
     expect(Math.abs(result.totalCount - (PEOPLE + 3))).toBeLessThanOrEqual(PEOPLE * 0.25);
+    expect(result.edges).toHaveLength(0);
+  });
+
+  it("says the total is exact when the owners counted their hits while ranking them", async () => {
+    const result = await total({ query: "zyrnovale", first: 2 });
+    expect(result).toMatchObject({ totalCount: PEOPLE + 3, totalCountApproximate: false });
     expect(result.edges).toHaveLength(2);
   });
 });

@@ -163,68 +163,87 @@ export function applySearch<T extends ObjectLiteral>(query: SelectQueryBuilder<T
 
 /**
  * Keyset page of a searched list: ordered by `order`, or by relevance (score, then id, descending) when
- * `order` is null; each node gets its `searchMatch`. `query` must already hold the search condition; `countTotal` counts the list.
+ * `order` is null; each node gets its `searchMatch`. `query` must already hold the search condition; `total`
+ * counts the list, unless ranking, which reads every match anyway, counted it exactly.
  */
 async function paginateSearch<T extends ObjectLiteral & { id: string; searchMatch?: SearchMatch | null }>(
   query: SelectQueryBuilder<T>,
   window: PageWindow,
   search: SearchSql,
   order: KeysetOrder<T> | null,
-  countTotal: () => Promise<number>,
-): Promise<Page<T>> {
+  total: () => Promise<ListTotal>,
+): Promise<Page<T> & { totalApproximate: () => Promise<boolean> }> {
   const idColumn = `${query.alias}.id`;
-  const column = order ? order.column : search.score;
-  const direction = order ? order.direction : "DESC";
   // Ranked, the order is relevance to this very text: a cursor of another search is another list's.
   const list = order
     ? keysetListName(queryTable(query), order.column, order.direction)
     : `${queryTable(query)} by relevance to ${JSON.stringify(search.parameters.searchText)}`;
-  if (window.after) {
-    // Scores are rounded numerics read as JavaScript numbers.
-    const { sortValue, id } = decodeCursor(window.after, list, order ? order.valueType : "number");
-    const comparison = direction === "ASC" ? ">" : "<";
-    const cursorValue = order ? ":cursorSortValue" : "CAST(:cursorSortValue AS numeric)";
-    query.andWhere(`(${column}, ${idColumn}) ${comparison} (${cursorValue}, :cursorId)`, { cursorSortValue: sortValue, cursorId: id });
-  }
-  const rows: T[] = [];
-  if (window.first > 0) {
-    // Ranked on ids and sort keys alone, then read in full for the page only: carrying every match's whole row
-    // (texts of every language) through the sort cost as much as scoring it.
-    const ranked = query.clone().select(idColumn, "rank_id").setParameters(search.parameters);
-    if (order) ranked.orderBy(order.column, order.direction);
-    else ranked.addSelect(search.score, "search_score").orderBy("search_score", "DESC");
-    const top = (await ranked
-      .addOrderBy(idColumn, direction)
+  // Scores are rounded numerics read as JavaScript numbers.
+  const cursor = window.after ? decodeCursor(window.after, list, order ? order.valueType : "number") : null;
+  let ranked: Array<{ rank_id: unknown; search_total?: unknown }> = [];
+  if (window.first > 0 && order) {
+    if (cursor) {
+      const comparison = order.direction === "ASC" ? ">" : "<";
+      query.andWhere(`(${order.column}, ${idColumn}) ${comparison} (:cursorSortValue, :cursorId)`, { cursorSortValue: cursor.sortValue, cursorId: cursor.id });
+    }
+    ranked = await query
+      .clone()
+      .select(idColumn, "rank_id")
+      .orderBy(order.column, order.direction)
+      .addOrderBy(idColumn, order.direction)
       .limit(window.first + 1)
-      .getRawMany()) as Array<{ rank_id: unknown }>;
-    const ids = top.map((row) => String(row.rank_id));
-    if (ids.length > 0) {
-      const { entities, raw } = await query.connection
-        .createQueryBuilder(query.expressionMap.mainAlias!.target, query.alias)
-        .addSelect(search.score, "search_score")
-        .addSelect(search.snippet, "search_snippet")
-        .where(`${idColumn} IN (:...searchPageIds)`, { searchPageIds: ids })
-        .setParameters(search.parameters)
-        .getRawAndEntities();
-      const matches = new Map<string, SearchMatch>();
-      for (const row of raw as Array<Record<string, unknown>>) {
-        matches.set(
-          String(row[`${query.alias}_id`]),
-          Object.assign(new SearchMatch(), {
-            score: Number(row.search_score),
-            snippet: (row.search_snippet as string | null) ?? null,
-          }),
-        );
-      }
-      const byId = new Map((entities as T[]).map((entity) => [entity.id, entity]));
-      for (const id of ids) {
-        const entity = byId.get(id);
-        if (entity) rows.push(Object.assign(entity, { searchMatch: matches.get(id) ?? null }));
-      }
+      .getRawMany();
+  } else if (window.first > 0) {
+    // Every match is scored to rank them, so the same pass counts them (before the cursor, which applies on top),
+    // and only ids and scores go through the sort: carrying every match's whole row (texts of every language) cost
+    // as much as scoring it.
+    const [matches, parameters] = query
+      .clone()
+      .select(idColumn, "rank_id")
+      .addSelect(search.score, "search_score")
+      .addSelect("count(*) OVER ()", "search_total")
+      .setParameters(search.parameters)
+      .getQueryAndParameters();
+    const after = cursor ? `WHERE (ranked.search_score, ranked.rank_id) < (CAST($${parameters.length + 1} AS numeric), $${parameters.length + 2})` : "";
+    ranked = await query.connection.query(
+      `SELECT ranked.rank_id, ranked.search_total FROM (${matches}) ranked ${after} ORDER BY ranked.search_score DESC, ranked.rank_id DESC LIMIT ${window.first + 1}`,
+      cursor ? [...parameters, cursor.sortValue, cursor.id] : parameters,
+    );
+  }
+  const ids = ranked.map((row) => String(row.rank_id));
+  const rows: T[] = [];
+  if (ids.length > 0) {
+    const { entities, raw } = await query.connection
+      .createQueryBuilder(query.expressionMap.mainAlias!.target, query.alias)
+      .addSelect(search.score, "search_score")
+      .addSelect(search.snippet, "search_snippet")
+      .where(`${idColumn} IN (:...searchPageIds)`, { searchPageIds: ids })
+      .setParameters(search.parameters)
+      .getRawAndEntities();
+    const matches = new Map<string, SearchMatch>();
+    for (const row of raw as Array<Record<string, unknown>>) {
+      matches.set(
+        String(row[`${query.alias}_id`]),
+        Object.assign(new SearchMatch(), {
+          score: Number(row.search_score),
+          snippet: (row.search_snippet as string | null) ?? null,
+        }),
+      );
+    }
+    const byId = new Map((entities as T[]).map((entity) => [entity.id, entity]));
+    for (const id of ids) {
+      const entity = byId.get(id);
+      if (entity) rows.push(Object.assign(entity, { searchMatch: matches.get(id) ?? null }));
     }
   }
+  // Known exactly when ranking returned a row, or returned none from the start of the list.
+  const counted = ranked[0]?.search_total !== undefined ? Number(ranked[0].search_total) : !order && window.first > 0 && !cursor ? 0 : null;
+  const listTotal = counted === null ? total : () => Promise.resolve({ count: counted, approximate: false });
   const valueOf = order ? order.valueOf : (row: T) => row.searchMatch?.score ?? 0;
-  return pageFromRows(rows, window, list, valueOf, countTotal);
+  return {
+    ...pageFromRows(rows, window, list, valueOf, () => listTotal().then(({ count }) => count)),
+    totalApproximate: () => listTotal().then(({ approximate }) => approximate),
+  };
 }
 
 /** One facet dimension: the SQL of a column, and whether it holds an array of values. */
@@ -415,11 +434,15 @@ export async function paginateSearchable<T extends ObjectLiteral & { id: string;
   const filtered = query.clone() as unknown as SelectQueryBuilder<ObjectLiteral>;
   const facets = new FacetCounter<TDimension>(filtered, options.facets, options.facetExactLimit);
   const totals = new FacetCounter<never>(filtered, {}, TOTAL_EXACT_LIMIT);
-  const countTotal = () => totals.total().then((total) => total.count);
   const order = options.order === RELEVANCE ? null : options.order;
-  let page: Page<T>;
-  if (search) page = await paginateSearch(query, window, search, order, countTotal);
-  else if (order) page = { ...(await paginate(query, window, order)), countTotal };
-  else throw badUserInput({ field: "orderBy", message: "RELEVANCE needs a search" });
-  return { ...page, facets, totalApproximate: () => totals.total().then((total) => total.approximate) };
+  let page: Page<T> & { totalApproximate: () => Promise<boolean> };
+  if (search) page = await paginateSearch(query, window, search, order, () => totals.total());
+  else if (order) {
+    page = {
+      ...(await paginate(query, window, order)),
+      countTotal: () => totals.total().then((total) => total.count),
+      totalApproximate: () => totals.total().then((total) => total.approximate),
+    };
+  } else throw badUserInput({ field: "orderBy", message: "RELEVANCE needs a search" });
+  return { ...page, facets };
 }
