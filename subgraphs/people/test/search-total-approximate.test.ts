@@ -93,4 +93,14 @@ describe("people subgraph: totals of long lists", () => {
     expect(page.totalCountApproximate).toBe(true);
     expect(Math.abs(page.totalCount - PEOPLE)).toBeLessThanOrEqual(PEOPLE * 0.25);
   });
+
+  it("counts a list filtered by name text, and its facets", async () => {
+    // "Dancer 29", "Dancer 290"–"Dancer 299" and "Dancer 2900"–"Dancer 2999". The name filter's parameter is called
+    // `text`, which once made the count's `ctid::text` a parameter.
+    const result = await subgraph.execute<{ people: { totalCount: number; facets: { countries: Array<{ value: string; count: number }> } } }>(
+      /* GraphQL */ `{ people(first: 0, filter: { text: "Dancer 29" }) { totalCount facets { countries { value count } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.people).toEqual({ totalCount: 111, facets: { countries: [{ value: "TN", count: 111 }] } });
+  });
 });

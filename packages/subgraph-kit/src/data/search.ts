@@ -213,11 +213,13 @@ async function paginateSearch<T extends ObjectLiteral & { id: string; searchMatc
   const ids = ranked.map((row) => String(row.rank_id));
   const rows: T[] = [];
   if (ids.length > 0) {
-    const { entities, raw } = await query.connection
-      .createQueryBuilder(query.expressionMap.mainAlias!.target, query.alias)
+    // Under the list's own conditions still, so a row hidden since it was ranked is not shown.
+    const { entities, raw } = await query
+      .clone()
+      .orderBy()
       .addSelect(search.score, "search_score")
       .addSelect(search.snippet, "search_snippet")
-      .where(`${idColumn} IN (:...searchPageIds)`, { searchPageIds: ids })
+      .andWhere(`${idColumn} IN (:...searchPageIds)`, { searchPageIds: ids })
       .setParameters(search.parameters)
       .getRawAndEntities();
     const matches = new Map<string, SearchMatch>();
@@ -341,8 +343,9 @@ export class FacetCounter<in out TDimension extends string> {
   private async run(dimensions: TDimension[]): Promise<FacetBatch<TDimension>> {
     const alias = this.query.alias;
     const selections = this.query.clone().orderBy();
-    // The block of each row (its ctid's first half) and its table, for the sample's scale.
-    selections.select(`(${alias}.ctid::text::point)[0]::int`, "fblock").addSelect(`${alias}.tableoid`, "ftable");
+    // The block of each row (its ctid's first half) and its table, for the sample's scale. CAST, not `::`: TypeORM
+    // reads `::text` as the parameter `:text` when the list's filter has one (people's name filter does).
+    selections.select(`CAST((CAST(CAST(${alias}.ctid AS text) AS point))[0] AS int)`, "fblock").addSelect(`${alias}.tableoid`, "ftable");
     dimensions.forEach((dimension, index) => selections.addSelect(this.dimensions[dimension].sql, `f${index}`));
     const limited = await this.countRows(selections, dimensions, this.exactLimit + 1);
     if (limited.rows <= this.exactLimit) return { counts: limited.counts, total: limited.rows, approximate: false };
