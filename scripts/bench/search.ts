@@ -11,8 +11,11 @@ import { dropBenchDatabase, openBenchServer, startBenchHub } from "./bench-serve
  * `npm run bench:search`: the same search, filter and facet queries through the gateway on a hub of 10k
  * people (+ 2k organisations, opportunities, events) and on one ten times bigger, side by side. Each size
  * gets a database of its own (created, seeded, dropped) on DATABASE_URL's server or a throw-away embedded
- * PostgreSQL. The gateway's response cache is off (every request reaches the subgraphs). Load: a bounded concurrent loop on loopback. When the large size is more than 1.5× slower (median),
- * the EXPLAIN ANALYZE plans of that query's SQL (captured with the kit's QueryCounter) are printed.
+ * PostgreSQL. The gateway's response cache is off (every request reaches the subgraphs). Load: a bounded concurrent loop on loopback.
+ * Both hubs run at once and each query is measured in ROUNDS alternating windows (small, large, small, …), so that
+ * the load of other work on the machine weighs on both sizes alike: measured one size after the other, a change of
+ * background load between the two phases went wholly into the ratio. When the large size is more than 1.5× slower
+ * (median), the EXPLAIN ANALYZE plans of that query's SQL (captured with the kit's QueryCounter) are printed.
  */
 
 const SIZES: Array<{ label: string; sizes: SeedSizes }> = [
@@ -23,6 +26,8 @@ const CONCURRENCY = 4;
 const MAX_REQUESTS = 400;
 const MAX_SECONDS = 6;
 const WARM_UP = 10;
+/** Alternating windows per query and size; each gets its share of MAX_REQUESTS and MAX_SECONDS. */
+const ROUNDS = 3;
 const TARGET_RATIO = 1.5;
 
 const HIT_FIELDS = `totalCount edges { type score snippet node { __typename ... on Person { id displayName } ... on Organisation { id name } ... on Opportunity { id title { text } } ... on Event { id title { text } } } }`;
@@ -90,46 +95,66 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-/** Runs one query: warm-up, then at most MAX_REQUESTS or MAX_SECONDS with CONCURRENCY requests in flight. */
-async function measure(url: string, query: string): Promise<Measure> {
+/** Warms a query up and reads its hits (`edges/totalCount`) from one answer. */
+async function warmUp(url: string, query: string): Promise<string> {
   for (let i = 0; i < WARM_UP; i++) await post(url, query);
   const sample = await post(url, query);
   const list = Object.values(sample.body.data ?? {})[0] as { totalCount?: number; edges?: unknown[] } | undefined;
-  const hits = sample.ok ? `${list?.edges?.length ?? 0}/${list?.totalCount ?? "-"}` : `error: ${JSON.stringify(sample.body.errors).slice(0, 200)}`;
-  const latencies: number[] = [];
-  let errors = 0;
+  return sample.ok ? `${list?.edges?.length ?? 0}/${list?.totalCount ?? "-"}` : `error: ${JSON.stringify(sample.body.errors).slice(0, 200)}`;
+}
+
+/** One window of load: at most `maxRequests` or `maxSeconds` with CONCURRENCY requests in flight; latencies and errors added to `into`. */
+async function loadWindow(
+  url: string,
+  query: string,
+  maxRequests: number,
+  maxSeconds: number,
+  into: { latencies: number[]; errors: number; seconds: number },
+): Promise<void> {
   let issued = 0;
   const started = performance.now();
-  const deadline = started + MAX_SECONDS * 1000;
+  const deadline = started + maxSeconds * 1000;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      while (issued < MAX_REQUESTS && performance.now() < deadline) {
+      while (issued < maxRequests && performance.now() < deadline) {
         issued++;
         const begin = performance.now();
         const { ok } = await post(url, query);
-        latencies.push(performance.now() - begin);
-        if (!ok) errors++;
+        into.latencies.push(performance.now() - begin);
+        if (!ok) into.errors++;
       }
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    errors,
-    medianMs: percentile(latencies, 50),
-    p99Ms: percentile(latencies, 99),
-    perSecond: latencies.length / elapsed,
-    hits,
-  };
+  into.seconds += (performance.now() - started) / 1000;
 }
 
-/** One size: its own database, seeded, the hub on it, every query measured; the SQL of each query kept. */
-async function runSize(
+/** Measures one query on every size: warm-up, then ROUNDS windows per size, the sizes alternating. */
+async function measureAlternating(urls: string[], query: string): Promise<Measure[]> {
+  const hits: string[] = [];
+  for (const url of urls) hits.push(await warmUp(url, query));
+  const runs = urls.map(() => ({ latencies: [] as number[], errors: 0, seconds: 0 }));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [index, url] of urls.entries()) await loadWindow(url, query, Math.ceil(MAX_REQUESTS / ROUNDS), MAX_SECONDS / ROUNDS, runs[index]);
+  }
+  return runs.map(({ latencies, errors, seconds }, index) => {
+    latencies.sort((a, b) => a - b);
+    return {
+      requests: latencies.length,
+      errors,
+      medianMs: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+      perSecond: latencies.length / seconds,
+      hits: hits[index],
+    };
+  });
+}
+
+/** One size: its own database, seeded and analysed, and the hub on it, whose SQL `capture` records. */
+async function startSize(
   serverUrl: string,
   label: string,
   sizes: SeedSizes,
-): Promise<{ measures: Measure[]; statements: Array<Array<{ sql: string; parameters: unknown[] }>>; databaseUrl: string; drop: () => Promise<void> }> {
+): Promise<{ url: string; capture: CapturingCounter; databaseUrl: string; stop: () => Promise<void>; drop: () => Promise<void> }> {
   const name = `agora_bench_${label}_${randomBytes(4).toString("hex")}`;
   const databaseUrl = await ensureDatabase(serverUrl, name);
   const drop = () => dropBenchDatabase(serverUrl, name);
@@ -148,31 +173,18 @@ async function runSize(
     await drop();
     throw error;
   }
-  const measures: Measure[] = [];
-  const statements: Array<Array<{ sql: string; parameters: unknown[] }>> = [];
   try {
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
     await client.query("ANALYZE");
     await client.end();
-    console.log(`[${label}] seeded and analysed in ${((performance.now() - seeding) / 1000).toFixed(0)} s`);
-    const url = `${hub.gatewayUrl}graphql`;
-    for (const { name: queryName, query } of QUERIES) {
-      capture.reset();
-      await post(url, query);
-      statements.push(capture.statements.map((sql, index) => ({ sql, parameters: capture.parameters[index] })));
-      const result = await measure(url, query);
-      capture.reset();
-      measures.push(result);
-      console.log(`[${label}] ${queryName}: median ${result.medianMs.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, ${result.perSecond.toFixed(0)} req/s`);
-    }
   } catch (error) {
     await hub.stop();
     await drop();
     throw error;
   }
-  await hub.stop();
-  return { measures, statements, databaseUrl, drop };
+  console.log(`[${label}] seeded and analysed in ${((performance.now() - seeding) / 1000).toFixed(0)} s`);
+  return { url: `${hub.gatewayUrl}graphql`, capture, databaseUrl, stop: () => hub.stop(), drop };
 }
 
 /** EXPLAIN ANALYZE of each SELECT of a query, slowest first (at most 3). */
@@ -207,13 +219,45 @@ async function explain(databaseUrl: string, statements: Array<{ sql: string; par
 
 async function main(): Promise<void> {
   const server = await openBenchServer();
-  const runs: Array<Awaited<ReturnType<typeof runSize>>> = [];
+  const started: Array<Awaited<ReturnType<typeof startSize>>> = [];
+  let stopped = false;
+  const stopHubs = async () => {
+    if (stopped) return;
+    stopped = true;
+    for (const size of started) await size.stop();
+  };
   try {
-    for (const { label, sizes } of SIZES) runs.push(await runSize(server.url, label, sizes));
-    const [small, large] = runs;
+    for (const { label, sizes } of SIZES) started.push(await startSize(server.url, label, sizes));
+    const [small, large] = SIZES.map(({ label }, index) => ({
+      label,
+      ...started[index],
+      measures: [] as Measure[],
+      statements: [] as Array<Array<{ sql: string; parameters: unknown[] }>>,
+    }));
+    for (const { name: queryName, query } of QUERIES) {
+      for (const size of [small, large]) {
+        size.capture.reset();
+        await post(size.url, query);
+        size.statements.push(size.capture.statements.map((sql, index) => ({ sql, parameters: size.capture.parameters[index] })));
+      }
+      const [a, b] = await measureAlternating([small.url, large.url], query);
+      small.capture.reset();
+      large.capture.reset();
+      small.measures.push(a);
+      large.measures.push(b);
+      for (const [size, result] of [
+        [small, a],
+        [large, b],
+      ] as const) {
+        console.log(
+          `[${size.label}] ${queryName}: median ${result.medianMs.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, ${result.perSecond.toFixed(0)} req/s`,
+        );
+      }
+    }
+    await stopHubs();
     const cell = (m: Measure) => `${m.medianMs.toFixed(1).padStart(7)} ${m.p99Ms.toFixed(1).padStart(7)} ${m.perSecond.toFixed(0).padStart(6)}`;
     console.log(
-      `\nconcurrency ${CONCURRENCY}, at most ${MAX_REQUESTS} requests or ${MAX_SECONDS} s per query; latency in ms (median, p99), throughput in req/s`,
+      `\nconcurrency ${CONCURRENCY}, at most ${MAX_REQUESTS} requests or ${MAX_SECONDS} s per query and size, in ${ROUNDS} alternating windows; latency in ms (median, p99), throughput in req/s`,
     );
     console.log(`${"query".padEnd(32)} ${"hits (10k)".padEnd(11)} ${"10k: median     p99  req/s".padEnd(27)} ${"100k: median    p99  req/s".padEnd(27)} ratio`);
     const slow: number[] = [];
@@ -234,7 +278,8 @@ async function main(): Promise<void> {
       await explain(large.databaseUrl, large.statements[index]);
     }
   } finally {
-    for (const run of runs) await run.drop();
+    await stopHubs();
+    for (const size of started) await size.drop();
     await server.stop();
   }
 }

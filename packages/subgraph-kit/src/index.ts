@@ -39,6 +39,7 @@ export {
   facetExactLimitOf,
   type FacetDimension,
   installSearchSupport,
+  type ListTotal,
   normaliseSearch,
   paginateSearchable,
   readSearchableListSettings,
@@ -49,6 +50,7 @@ export {
   type SearchablePage,
   type SearchableTable,
   SearchMatch,
+  TOTAL_EXACT_LIMIT,
 } from "./data/search";
 export { escapeLike, isForeignKeyViolation, isUniqueViolation, unique } from "./data/sql";
 export { bulkInsert } from "./data/bulk-insert";

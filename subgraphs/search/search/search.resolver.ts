@@ -13,8 +13,9 @@ export class SearchResolver {
       "Searches people, organisations, opportunities and events at once: the hits of every type merged best first, each with its type, a comparable score, a snippet and the record itself.",
   })
   search(@Args() args: SearchArgs, @Ctx() context: SearchContext, @Info() info: GraphQLResolveInfo): Promise<SearchResultConnection> {
-    // Counting costs each owner a query: only when the client asks for the total.
-    return search(context, args, { withTotal: selects(info, info.fieldNodes[0].selectionSet, "totalCount") });
+    // Counting costs each owner a query: only when the client asks for the total (or whether it is estimated).
+    const selection = info.fieldNodes[0].selectionSet;
+    return search(context, args, { withTotal: selects(info, selection, "totalCount") || selects(info, selection, "totalCountApproximate") });
   }
 }
 

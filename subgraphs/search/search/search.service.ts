@@ -64,11 +64,13 @@ interface OwnerPage {
   hits: OwnerHit[];
   hasNextPage: boolean;
   totalCount: number | null;
+  totalCountApproximate: boolean;
 }
 
 interface ListAnswer {
   list: {
     totalCount?: number;
+    totalCountApproximate?: boolean;
     pageInfo: { hasNextPage: boolean };
     edges: Array<{ cursor: string; node: { id: string; searchMatch: { score: number; snippet: string | null } | null } }>;
   };
@@ -180,6 +182,7 @@ function merge(positions: Positions, pages: Map<SearchHitType, OwnerPage>, args:
     endCursor: edges.at(-1)?.cursor ?? null,
   });
   connection.totalCount = withTotal ? [...pages.values()].reduce((sum, page) => sum + (page.totalCount ?? 0), 0) : 0;
+  connection.totalCountApproximate = withTotal && [...pages.values()].some((page) => page.totalCountApproximate);
   return connection;
 }
 
@@ -201,7 +204,7 @@ function listOperation(
   return {
     query: `query Search($search: String!, $first: Int!, $after: String, $filter: ${filterType}) {
   list: ${listField}(search: $search, first: $first, after: $after, filter: $filter, orderBy: RELEVANCE) {
-    ${withTotal ? "totalCount" : ""}
+    ${withTotal ? "totalCount totalCountApproximate" : ""}
     pageInfo { hasNextPage }
     edges { cursor node { id searchMatch { score snippet } } }
   }
@@ -215,6 +218,7 @@ function ownerPage(data: ListAnswer): OwnerPage {
     hits: data.list.edges.map(({ cursor, node }) => ({ cursor, id: node.id, score: node.searchMatch?.score ?? 0, snippet: node.searchMatch?.snippet ?? null })),
     hasNextPage: data.list.pageInfo.hasNextPage,
     totalCount: data.list.totalCount ?? null,
+    totalCountApproximate: data.list.totalCountApproximate ?? false,
   };
 }
 

@@ -67,4 +67,10 @@ export class SearchResultConnection {
 
   @Field(() => Int, { description: "How many hits the search has in all: the sum over the searched types that answered." })
   totalCount!: number;
+
+  @Field(() => Boolean, {
+    description:
+      "True when `totalCount` is an estimate: a searched type has so many hits that its owner estimated their number (its list's `totalCountApproximate`).",
+  })
+  totalCountApproximate!: boolean;
 }

@@ -24,6 +24,11 @@ export const FACET_LIMIT = 50;
  * about this many rows and scaled (`facets.approximate`). `SEARCH_FACET_EXACT_LIMIT` overrides it per subgraph.
  */
 export const FACET_EXACT_LIMIT = 1000;
+/**
+ * A searchable list's `totalCount` is exact up to this many items; a longer list's is estimated the way facets are
+ * (`totalCountApproximate`), so counting never reads more than this many rows and one more.
+ */
+export const TOTAL_EXACT_LIMIT = 1000;
 
 /** The settings of a subgraph's searchable lists, read once at start (a definition's `readSettings`). */
 export interface SearchableListSettings {
@@ -158,36 +163,65 @@ export function applySearch<T extends ObjectLiteral>(query: SelectQueryBuilder<T
 
 /**
  * Keyset page of a searched list: ordered by `order`, or by relevance (score, then id, descending) when
- * `order` is null; each node gets its `searchMatch`. `query` must already hold the search condition.
+ * `order` is null; each node gets its `searchMatch`. `query` must already hold the search condition; `total`
+ * counts the list, unless ranking, which reads every match anyway, counted it exactly.
  */
-export async function paginateSearch<T extends ObjectLiteral & { id: string; searchMatch?: SearchMatch | null }>(
+async function paginateSearch<T extends ObjectLiteral & { id: string; searchMatch?: SearchMatch | null }>(
   query: SelectQueryBuilder<T>,
   window: PageWindow,
   search: SearchSql,
   order: KeysetOrder<T> | null,
-): Promise<Page<T>> {
-  const countQuery = query.clone();
+  total: () => Promise<ListTotal>,
+): Promise<Page<T> & { totalApproximate: () => Promise<boolean> }> {
   const idColumn = `${query.alias}.id`;
-  const column = order ? order.column : search.score;
-  const direction = order ? order.direction : "DESC";
   // Ranked, the order is relevance to this very text: a cursor of another search is another list's.
   const list = order
     ? keysetListName(queryTable(query), order.column, order.direction)
     : `${queryTable(query)} by relevance to ${JSON.stringify(search.parameters.searchText)}`;
-  if (window.after) {
-    // Scores are rounded numerics read as JavaScript numbers.
-    const { sortValue, id } = decodeCursor(window.after, list, order ? order.valueType : "number");
-    const comparison = direction === "ASC" ? ">" : "<";
-    const cursorValue = order ? ":cursorSortValue" : "CAST(:cursorSortValue AS numeric)";
-    query.andWhere(`(${column}, ${idColumn}) ${comparison} (${cursorValue}, :cursorId)`, { cursorSortValue: sortValue, cursorId: id });
+  // Scores are rounded numerics read as JavaScript numbers.
+  const cursor = window.after ? decodeCursor(window.after, list, order ? order.valueType : "number") : null;
+  let ranked: Array<{ rank_id: unknown; search_total?: unknown }> = [];
+  if (window.first > 0 && order) {
+    if (cursor) {
+      const comparison = order.direction === "ASC" ? ">" : "<";
+      query.andWhere(`(${order.column}, ${idColumn}) ${comparison} (:cursorSortValue, :cursorId)`, { cursorSortValue: cursor.sortValue, cursorId: cursor.id });
+    }
+    ranked = await query
+      .clone()
+      .select(idColumn, "rank_id")
+      .orderBy(order.column, order.direction)
+      .addOrderBy(idColumn, order.direction)
+      .limit(window.first + 1)
+      .getRawMany();
+  } else if (window.first > 0) {
+    // Every match is scored to rank them, so the same pass counts them (before the cursor, which applies on top),
+    // and only ids and scores go through the sort: carrying every match's whole row (texts of every language) cost
+    // as much as scoring it.
+    const [matches, parameters] = query
+      .clone()
+      .select(idColumn, "rank_id")
+      .addSelect(search.score, "search_score")
+      .addSelect("count(*) OVER ()", "search_total")
+      .setParameters(search.parameters)
+      .getQueryAndParameters();
+    const after = cursor ? `WHERE (ranked.search_score, ranked.rank_id) < (CAST($${parameters.length + 1} AS numeric), $${parameters.length + 2})` : "";
+    ranked = await query.connection.query(
+      `SELECT ranked.rank_id, ranked.search_total FROM (${matches}) ranked ${after} ORDER BY ranked.search_score DESC, ranked.rank_id DESC LIMIT ${window.first + 1}`,
+      cursor ? [...parameters, cursor.sortValue, cursor.id] : parameters,
+    );
   }
-  query.addSelect(search.score, "search_score").addSelect(search.snippet, "search_snippet").setParameters(search.parameters);
-  if (order) query.orderBy(order.column, order.direction);
-  else query.orderBy("search_score", "DESC");
-  query.addOrderBy(idColumn, direction);
+  const ids = ranked.map((row) => String(row.rank_id));
   const rows: T[] = [];
-  if (window.first > 0) {
-    const { entities, raw } = await query.limit(window.first + 1).getRawAndEntities();
+  if (ids.length > 0) {
+    // Under the list's own conditions still, so a row hidden since it was ranked is not shown.
+    const { entities, raw } = await query
+      .clone()
+      .orderBy()
+      .addSelect(search.score, "search_score")
+      .addSelect(search.snippet, "search_snippet")
+      .andWhere(`${idColumn} IN (:...searchPageIds)`, { searchPageIds: ids })
+      .setParameters(search.parameters)
+      .getRawAndEntities();
     const matches = new Map<string, SearchMatch>();
     for (const row of raw as Array<Record<string, unknown>>) {
       matches.set(
@@ -198,10 +232,20 @@ export async function paginateSearch<T extends ObjectLiteral & { id: string; sea
         }),
       );
     }
-    for (const entity of entities) rows.push(Object.assign(entity, { searchMatch: matches.get(entity.id) ?? null }));
+    const byId = new Map((entities as T[]).map((entity) => [entity.id, entity]));
+    for (const id of ids) {
+      const entity = byId.get(id);
+      if (entity) rows.push(Object.assign(entity, { searchMatch: matches.get(id) ?? null }));
+    }
   }
+  // Known exactly when ranking returned a row, or returned none from the start of the list.
+  const counted = ranked[0]?.search_total !== undefined ? Number(ranked[0].search_total) : !order && window.first > 0 && !cursor ? 0 : null;
+  const listTotal = counted === null ? total : () => Promise.resolve({ count: counted, approximate: false });
   const valueOf = order ? order.valueOf : (row: T) => row.searchMatch?.score ?? 0;
-  return pageFromRows(rows, window, list, valueOf, () => countQuery.getCount());
+  return {
+    ...pageFromRows(rows, window, list, valueOf, () => listTotal().then(({ count }) => count)),
+    totalApproximate: () => listTotal().then(({ approximate }) => approximate),
+  };
 }
 
 /** One facet dimension: the SQL of a column, and whether it holds an array of values. */
@@ -210,9 +254,16 @@ export interface FacetDimension {
   array?: boolean;
 }
 
-/** The counts of some dimensions of one list, and whether they were estimated from a sample. */
+/** The counts of some dimensions of one list and its number of rows, and whether they were estimated from a sample. */
 interface FacetBatch<TDimension extends string> {
   counts: Map<TDimension, FacetCount[]>;
+  total: number;
+  approximate: boolean;
+}
+
+/** The number of items of a list, and whether it is an estimate. */
+export interface ListTotal {
+  count: number;
   approximate: boolean;
 }
 
@@ -227,12 +278,14 @@ interface FacetBatch<TDimension extends string> {
  * of that first part of the table, and each count is multiplied by (the table's blocks ÷ those blocks). The
  * estimate assumes the matches are spread evenly over the table; it is deterministic for a given table. When the
  * rows did not come in physical order (a parallel plan) or all in one block, the list is counted exactly instead.
+ * The list's number of rows (`total`) is counted, or estimated, the same way.
  */
 // Invariant (`in out`), so a counter of other dimensions than a `FacetsType` shows is a type error rather than a
 // failed count; inferred variance would be bivariant outside the kit, whose declaration files drop private members' types.
 export class FacetCounter<in out TDimension extends string> {
   private readonly results = new Map<TDimension, Promise<FacetCount[]>>();
   private approximation: Promise<boolean> | undefined;
+  private totalCount: Promise<ListTotal> | undefined;
   private readonly runs: Array<Promise<FacetBatch<TDimension>>> = [];
   private pending: Array<{ dimension: TDimension | null; resolve: (batch: FacetBatch<TDimension>) => void; reject: (error: unknown) => void }> = [];
 
@@ -261,6 +314,12 @@ export class FacetCounter<in out TDimension extends string> {
     return this.approximation;
   }
 
+  /** The list's number of rows, exact up to `exactLimit`, else estimated from the same sample; it reads at most `exactLimit` + 1 rows. */
+  total(): Promise<ListTotal> {
+    this.totalCount ??= this.schedule(null).then(({ total, approximate }) => ({ count: total, approximate }));
+    return this.totalCount;
+  }
+
   private schedule(dimension: TDimension | null): Promise<FacetBatch<TDimension>> {
     return new Promise<FacetBatch<TDimension>>((resolve, reject) => {
       // GraphQL asks for sibling facet fields in one tick: collect them, then run one query.
@@ -284,25 +343,28 @@ export class FacetCounter<in out TDimension extends string> {
   private async run(dimensions: TDimension[]): Promise<FacetBatch<TDimension>> {
     const alias = this.query.alias;
     const selections = this.query.clone().orderBy();
-    // The block of each row (its ctid's first half) and its table, for the sample's scale.
-    selections.select(`(${alias}.ctid::text::point)[0]::int`, "fblock").addSelect(`${alias}.tableoid`, "ftable");
+    // The block of each row (its ctid's first half) and its table, for the sample's scale. CAST, not `::`: TypeORM
+    // reads `::text` as the parameter `:text` when the list's filter has one (people's name filter does).
+    selections.select(`CAST((CAST(CAST(${alias}.ctid AS text) AS point))[0] AS int)`, "fblock").addSelect(`${alias}.tableoid`, "ftable");
     dimensions.forEach((dimension, index) => selections.addSelect(this.dimensions[dimension].sql, `f${index}`));
     const limited = await this.countRows(selections, dimensions, this.exactLimit + 1);
-    if (limited.rows <= this.exactLimit) return { counts: limited.counts, approximate: false };
-    if (limited.inOrder && limited.lastBlock > 0) return { counts: limited.counts, approximate: true };
-    return { counts: (await this.countRows(selections, dimensions, null)).counts, approximate: false };
+    if (limited.rows <= this.exactLimit) return { counts: limited.counts, total: limited.rows, approximate: false };
+    // The list holds at least the rows read, whatever the sample says.
+    if (limited.inOrder && limited.lastBlock > 0) return { counts: limited.counts, total: Math.max(limited.rows, limited.estimate), approximate: true };
+    const all = await this.countRows(selections, dimensions, null);
+    return { counts: all.counts, total: all.rows, approximate: false };
   }
 
   /**
    * One counting query over at most `limit` rows (all when null): the rows read, the last block and whether
    * blocks came in order, and each dimension's counts — over every row read when they are `limit` or fewer,
-   * else over the rows before the last block read, scaled to the table's size in blocks.
+   * else over the rows before the last block read, scaled to the table's size in blocks (`estimate`: those rows, scaled).
    */
   private async countRows(
     selections: SelectQueryBuilder<ObjectLiteral>,
     dimensions: TDimension[],
     limit: number | null,
-  ): Promise<{ rows: number; lastBlock: number; inOrder: boolean; counts: Map<TDimension, FacetCount[]> }> {
+  ): Promise<{ rows: number; estimate: number; lastBlock: number; inOrder: boolean; counts: Map<TDimension, FacetCount[]> }> {
     const [filtered, parameters] = selections.getQueryAndParameters();
     const exact = limit === null ? "true" : `meta.rows < ${limit}`;
     const branches = dimensions.map((dimension, index) => {
@@ -311,10 +373,10 @@ export class FacetCounter<in out TDimension extends string> {
         ? `CROSS JOIN LATERAL unnest(${column}) AS v(value)`
         : `CROSS JOIN LATERAL (SELECT ${column}) AS v(value)`;
       const count = `CASE WHEN ${exact} THEN count(*) ELSE round(count(*) * meta.scale) END::int`;
-      return `(SELECT ${index} AS dimension, v.value::text AS value, ${count} AS count, NULL::int, NULL::boolean FROM sample ${values} CROSS JOIN meta
+      return `(SELECT ${index} AS dimension, v.value::text AS value, ${count} AS count, NULL::int, NULL::boolean, NULL::int FROM sample ${values} CROSS JOIN meta
          WHERE v.value IS NOT NULL GROUP BY 2, meta.scale, meta.rows ORDER BY 3 DESC, 2 LIMIT ${FACET_LIMIT})`;
     });
-    const rows: Array<{ dimension: number; value: string | null; count: number; last: number | null; ordered: boolean | null }> =
+    const rows: Array<{ dimension: number; value: string | null; count: number; last: number | null; ordered: boolean | null; estimate: number | null }> =
       await this.query.connection.query(
         `WITH filtered AS MATERIALIZED (${filtered}${limit === null ? "" : ` LIMIT ${limit}`}),
          ordered AS (SELECT fblock >= lag(fblock, 1, 0) OVER () AS ordered FROM filtered),
@@ -323,7 +385,7 @@ export class FacetCounter<in out TDimension extends string> {
                   coalesce(pg_relation_size(max(ftable::oid)) / current_setting('block_size')::numeric / nullif(max(fblock), 0), 1) AS scale
              FROM filtered),
          sample AS (SELECT filtered.* FROM filtered CROSS JOIN meta WHERE ${exact} OR filtered.fblock < meta.last)
-         SELECT -1 AS dimension, NULL AS value, rows AS count, last, ordered FROM meta
+         SELECT -1 AS dimension, NULL AS value, rows AS count, last, ordered, (SELECT round(count(*) * meta.scale)::int FROM sample) AS estimate FROM meta
          ${branches.map((branch) => `UNION ALL ${branch}`).join(" ")}`,
         parameters,
       );
@@ -334,7 +396,7 @@ export class FacetCounter<in out TDimension extends string> {
     }
     // UNION ALL keeps no order across branches: sort each dimension as its branch did.
     for (const list of counts.values()) list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-    return { rows: meta.count, lastBlock: Number(meta.last), inOrder: meta.ordered !== false, counts };
+    return { rows: meta.count, estimate: Number(meta.estimate), lastBlock: Number(meta.last), inOrder: meta.ordered !== false, counts };
   }
 }
 
@@ -350,12 +412,13 @@ export function chooseOrder<TOrder extends string>(orderBy: TOrder | null | unde
   return orderBy ?? (search ? (RELEVANCE as TOrder) : fallback);
 }
 
-/** A page of a searchable list, with the facet counts of the whole list. */
-export type SearchablePage<T, TDimension extends string> = Page<T> & { facets: FacetCounter<TDimension> };
+/** A page of a searchable list, with the facet counts of the whole list and whether its `countTotal` is an estimate. */
+export type SearchablePage<T, TDimension extends string> = Page<T> & { facets: FacetCounter<TDimension>; totalApproximate: () => Promise<boolean> };
 
 /**
  * Pages a filtered query: searched (and ranked unless another order is asked for) when `search` is
- * given, plain keyset otherwise; facets count the same rows, cursor aside.
+ * given, plain keyset otherwise; facets count the same rows, cursor aside. The total is exact up to
+ * `TOTAL_EXACT_LIMIT` rows and estimated beyond, as facets are (counting every match grew with the table).
  */
 export async function paginateSearchable<T extends ObjectLiteral & { id: string; searchMatch?: SearchMatch | null }, TDimension extends string>(
   query: SelectQueryBuilder<T>,
@@ -371,11 +434,18 @@ export async function paginateSearchable<T extends ObjectLiteral & { id: string;
 ): Promise<SearchablePage<T, TDimension>> {
   const search = options.search === undefined ? null : searchSql(options.table, options.search);
   if (search) applySearch(query, search);
-  const facets = new FacetCounter<TDimension>(query.clone() as unknown as SelectQueryBuilder<ObjectLiteral>, options.facets, options.facetExactLimit);
+  const filtered = query.clone() as unknown as SelectQueryBuilder<ObjectLiteral>;
+  const facets = new FacetCounter<TDimension>(filtered, options.facets, options.facetExactLimit);
+  const totals = new FacetCounter<never>(filtered, {}, TOTAL_EXACT_LIMIT);
   const order = options.order === RELEVANCE ? null : options.order;
-  let page: Page<T>;
-  if (search) page = await paginateSearch(query, window, search, order);
-  else if (order) page = await paginate(query, window, order);
-  else throw badUserInput({ field: "orderBy", message: "RELEVANCE needs a search" });
+  let page: Page<T> & { totalApproximate: () => Promise<boolean> };
+  if (search) page = await paginateSearch(query, window, search, order, () => totals.total());
+  else if (order) {
+    page = {
+      ...(await paginate(query, window, order)),
+      countTotal: () => totals.total().then((total) => total.count),
+      totalApproximate: () => totals.total().then((total) => total.approximate),
+    };
+  } else throw badUserInput({ field: "orderBy", message: "RELEVANCE needs a search" });
   return { ...page, facets };
 }

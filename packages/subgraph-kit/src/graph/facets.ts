@@ -1,6 +1,6 @@
 import { type ClassType, Field, ObjectType } from "type-graphql";
 import { ConnectionType, type Page } from "../data/pagination";
-import { FACET_EXACT_LIMIT, FACET_LIMIT, FacetCount, type FacetCounter } from "../data/search";
+import { FACET_EXACT_LIMIT, FACET_LIMIT, FacetCount, type FacetCounter, TOTAL_EXACT_LIMIT } from "../data/search";
 
 /** A list's facets as resolvers see them: one method per dimension, counted by the list's `FacetCounter`. */
 export type Facets<TDimension extends string> = { readonly [D in TDimension]: () => Promise<FacetCount[]> };
@@ -48,8 +48,9 @@ export function FacetsType<TDimension extends string>(name: string, options: Fac
 }
 
 /**
- * A connection of `nodeType` (as `ConnectionType`) with a `facets` field of `facetsType`, for lists
- * paged by `paginateSearchable`; built from a page without facets (a list nested in another item), `facets` is null.
+ * A connection of `nodeType` (as `ConnectionType`) with a `facets` field of `facetsType` and `totalCountApproximate`,
+ * for lists paged by `paginateSearchable`; built from a page without facets (a list nested in another item), `facets`
+ * is null and the total exact.
  */
 export function SearchableConnectionType<TNode extends object, TDimension extends string>(
   nodeType: ClassType<TNode>,
@@ -60,10 +61,19 @@ export function SearchableConnectionType<TNode extends object, TDimension extend
   abstract class SearchableConnection extends ConnectionType(nodeType, nodeName) {
     // Public because declaration files cannot type a class expression's private members; not a GraphQL field.
     readonly facetCounter: FacetCounter<TDimension> | null;
+    readonly totalApproximate: (() => Promise<boolean>) | null;
 
-    constructor(page: Page<TNode> & { facets?: FacetCounter<TDimension> }) {
+    constructor(page: Page<TNode> & { facets?: FacetCounter<TDimension>; totalApproximate?: () => Promise<boolean> }) {
       super(page);
       this.facetCounter = page.facets ?? null;
+      this.totalApproximate = page.totalApproximate ?? null;
+    }
+
+    @Field(() => Boolean, {
+      description: `True when \`totalCount\` is an estimate: the list has more than ${TOTAL_EXACT_LIMIT} items, and the total is that of a sample of about that many scaled to the whole list (as facets are). False: \`totalCount\` is exact.`,
+    })
+    totalCountApproximate(): Promise<boolean> | boolean {
+      return this.totalApproximate ? this.totalApproximate() : false;
     }
 
     @Field(() => facetsType, {
