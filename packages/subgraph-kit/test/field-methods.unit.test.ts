@@ -8,6 +8,11 @@ class Greeter {
   @Field()
   salutation!: string;
 
+  @Field(() => String, { description: "A getter: read, not called." })
+  get shout(): string {
+    return this.salutation.toUpperCase();
+  }
+
   @Field(() => String)
   greeting(@Arg("name") name: string, @Ctx() context: { punctuation: string }): string {
     return `${this.salutation}, ${name}${context.punctuation}`;
@@ -44,6 +49,10 @@ async function ask(source: string, variables?: Record<string, unknown>) {
 describe("a type's own field methods with scalar arguments", () => {
   it("are called with their argument and the request's context", async () => {
     expect((await ask(`{ greeter { greeting(name: "Ada") } }`)).data).toEqual({ greeter: { greeting: "Hello, Ada!" } });
+  });
+
+  it("read a field that is a getter", async () => {
+    expect((await ask(`{ greeter { shout } plainGreeter { shout } }`)).data).toEqual({ greeter: { shout: "HELLO" }, plainGreeter: { shout: "HI" } });
   });
 
   it("are called on a root that is not yet an instance of the type", async () => {

@@ -149,9 +149,12 @@ function callScalarFieldMethodsDirectly(storage: MetadataStorage, resolvers: Gra
       const target = type.target;
       fields[method.schemaName] = (root, args: Record<string, unknown>, context, info) => {
         if (!(root instanceof target)) return original(root, args, context, info);
+        // A `@Field` getter is read, as type-graphql does.
+        const handler = (root as Record<string, unknown>)[method.methodName];
+        if (typeof handler !== "function") return handler;
         refuseNulCharacters(args);
         const values = params.map((param) => (param.kind === "arg" ? args[param.name!] : param.kind === "context" ? context : info));
-        return (root as Record<string, (...values: unknown[]) => unknown>)[method.methodName](...values);
+        return handler.apply(root, values) as unknown;
       };
     }
   }
