@@ -114,7 +114,11 @@ export function createIdsByParentLoader(
             [valid, source.limit],
           );
     const byParent = new Map<string, string[]>();
-    for (const row of rows) byParent.set(row.parent_id, [...(byParent.get(row.parent_id) ?? []), row.child_id]);
+    for (const row of rows) {
+      const children = byParent.get(row.parent_id);
+      if (children) children.push(row.child_id);
+      else byParent.set(row.parent_id, [row.child_id]);
+    }
     return parentIds.map((id) => byParent.get(id) ?? []);
   });
 }
@@ -155,7 +159,9 @@ export function createChildrenPageLoader<T extends { id: string }>(
       const groups = new Map<string, ChildrenPageKey[]>();
       for (const key of keys) {
         const windowKey = JSON.stringify([key.first, key.after ?? null]);
-        groups.set(windowKey, [...(groups.get(windowKey) ?? []), key]);
+        const group = groups.get(windowKey);
+        if (group) group.push(key);
+        else groups.set(windowKey, [key]);
       }
       const pages = new Map<ChildrenPageKey, Page<T> | Error>();
       for (const group of groups.values()) {
@@ -232,7 +238,10 @@ async function loadChildrenPages<T extends { id: string }>(
   const childrenByParent = new Map<string, T[]>();
   rows.forEach((row, index) => {
     const node = nodes[index];
-    if (node && !(node instanceof Error)) childrenByParent.set(row.page_parent_id, [...(childrenByParent.get(row.page_parent_id) ?? []), node]);
+    if (!node || node instanceof Error) return;
+    const children = childrenByParent.get(row.page_parent_id);
+    if (children) children.push(node);
+    else childrenByParent.set(row.page_parent_id, [node]);
   });
   const totals = new Map(rows.map((row) => [row.page_parent_id, Number(row.page_total)]));
   // Parents whose page after the cursor is empty have no row to carry their total: count them all
