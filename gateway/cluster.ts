@@ -1,5 +1,6 @@
 import cluster, { type Worker } from "node:cluster";
 import { logger, SHUTDOWN_TIMEOUT_MS } from "@agora-hub/runtime";
+import { answerClusterMetrics } from "./observability/cluster-metrics";
 
 /** First wait before replacing a worker that died; doubled for each further death within RESTART_WINDOW_MS. */
 const RESTART_BASE_MS = 500;
@@ -21,6 +22,7 @@ export function restartDelayMs(recentDeaths: number): number {
  * first start completed (then the whole gateway fails to start, as one process would). SIGTERM or SIGINT
  * is passed on to every worker, which drains as a lone gateway does (/ready 503, requests in flight
  * finish); the primary exits once all have, 0 when every worker exited 0. `env` is added to each worker's.
+ * A scrape of /metrics, whichever worker it reaches, gets every worker's figures gathered by the primary.
  */
 export function superviseGatewayWorkers(options: { workers: number; env: Record<string, string> }): void {
   const deaths: number[] = [];
@@ -29,6 +31,7 @@ export function superviseGatewayWorkers(options: { workers: number; env: Record<
   let stopping = false;
   let failed = false;
   const pendingRestarts = new Set<NodeJS.Timeout>();
+  answerClusterMetrics();
 
   const fork = (): Worker => {
     const worker = cluster.fork(options.env);

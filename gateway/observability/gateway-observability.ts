@@ -9,6 +9,7 @@ import { createErrorFormatter, errorLoggingPlugin, EXPOSED_ERROR_CODES } from "@
 import { createServerMetrics, metricsHandler, SUBGRAPH_LATENCY_BUCKETS, type ServerMetrics } from "@agora-hub/runtime";
 import { requestLogging } from "@agora-hub/runtime";
 import type { GatewayContext } from "../gateway-context";
+import { gatewayMetricsSource } from "./cluster-metrics";
 import { PROTECTION_ERROR_CODES } from "../protection/protection-errors";
 import type { SubgraphDataSource } from "../subgraph-data-source";
 
@@ -75,6 +76,8 @@ export function createGatewayObservability(options: {
   const supergraphLoaded = new Gauge({
     name: "agora_supergraph_loaded_timestamp_seconds",
     help: "When the gateway last loaded a supergraph (Unix time)",
+    // Of a cluster's workers, the latest.
+    aggregator: "max",
     registers: [metrics.registry],
   });
 
@@ -149,7 +152,7 @@ export function createGatewayObservability(options: {
         const readiness = await checkReadiness();
         res.status(readiness.ready ? 200 : 503).json(readiness.ready ? { status: "ready" } : { status: "not ready", failing: readiness.failing });
       });
-      app.get("/metrics", metricsHandler(metrics.registry, options.metricsToken));
+      app.get("/metrics", metricsHandler(gatewayMetricsSource(metrics.registry), options.metricsToken));
     },
     checkReadiness,
     markStopping: () => {

@@ -79,6 +79,8 @@ interface Options {
   maxRequests: number;
   only?: string[];
   json?: string;
+  /** Where the gateways' CPU profiles (`node --cpu-prof`) go, a folder per gateway; none when absent. */
+  cpuProf?: string;
 }
 
 /** One measured window (or the median of several): figures per request of one gateway on one query. */
@@ -113,8 +115,9 @@ function readOptions(): Options {
     .option("--seconds <s>", "seconds of load per gateway, query and round (default 1.5)", positiveNumber)
     .option("--only <labels>", `comma-separated gateways to run (agora always runs, as the reference): ${labels.join(", ")}`)
     .option("--json <path>", "also write the results as JSON to this file")
+    .option("--cpu-prof <dir>", "run the gateways with node --cpu-prof, their profiles in <dir>/<gateway>/ (CPU figures then include the profiler)")
     .parse();
-  const given = program.opts<{ quick?: boolean; rounds?: number; seconds?: number; only?: string; json?: string }>();
+  const given = program.opts<{ quick?: boolean; rounds?: number; seconds?: number; only?: string; json?: string; cpuProf?: string }>();
   // Commas inside a label's parentheses ("hive (rust planner, no dedup)") do not separate labels.
   const only = given.only?.split(/,(?![^()]*\))/).map((label) => label.trim());
   for (const label of only ?? []) if (!labels.includes(label)) program.error(`--only: unknown gateway "${label}"; known: ${labels.join(", ")}`);
@@ -125,6 +128,7 @@ function readOptions(): Options {
     maxRequests: 20_000,
     only,
     json: given.json,
+    cpuProf: given.cpuProf === undefined ? undefined : path.resolve(given.cpuProf),
   };
 }
 
@@ -182,6 +186,8 @@ async function main(): Promise<void> {
   let cleaning: Promise<void> | undefined;
   const cleanUp = () =>
     (cleaning ??= (async () => {
+      // Profiled gateways end on SIGTERM, so that node writes their profiles.
+      if (options.cpuProf) await processes.stop(VARIANTS.map((variant) => variant.label));
       processes.killAll();
       await Promise.allSettled(targets.map((target) => target.close()));
       await dropBenchDatabase(server.url, databaseName).catch((error: unknown) => console.error(`could not drop ${databaseName}:`, error));
@@ -273,7 +279,8 @@ async function run(
           }
         : { ...env, BENCH_SUPERGRAPH_FILE: supergraphFile, BENCH_PORT: String(port), ...variant.env };
     const url = `http://127.0.0.1:${port}${variant.path}`;
-    const started = processes.start(variant.label, variant.script, variantEnv, pinned);
+    const profile = options.cpuProf && ["--cpu-prof", "--cpu-prof-dir", path.join(options.cpuProf, variant.label.replace(/[^a-z0-9]+/gi, "-"))];
+    const started = processes.start(variant.label, variant.script, variantEnv, pinned, profile || []);
     await waitReady(started, async () => {
       const response = await fetch(url, {
         method: "POST",

@@ -119,6 +119,33 @@ describe(`the gateway with GATEWAY_WORKERS=${WORKERS}`, () => {
     expect(served.size).toBe(WORKERS);
   }, 60_000);
 
+  it("counts every worker's requests in a /metrics scrape, whichever worker it reaches", async () => {
+    const scrape = async (): Promise<number> => {
+      // A connection of its own each time, so successive scrapes land on either worker.
+      const response = await fetch(new URL("/metrics", hub.gatewayUrl), { headers: { connection: "close" } });
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      return text
+        .split("\n")
+        .filter((line) => line.startsWith("agora_graphql_requests_total{"))
+        .reduce((sum, line) => sum + Number(line.split(" ").at(-1)), 0);
+    };
+    const before = await scrape();
+    // Requests until both workers have answered some: a scrape of one worker alone would miss the other's.
+    const answeredBy = new Set<number>();
+    let sent = 0;
+    const deadline = Date.now() + 30_000;
+    while (answeredBy.size < WORKERS || sent < 10) {
+      if (Date.now() > deadline) throw new Error(`requests reached workers ${[...answeredBy].join(", ")} only`);
+      const answer = await askOneWorker("{ people(first: 1) { totalCount } }");
+      if (!answer) continue;
+      expect(answer.status).toBe(200);
+      answeredBy.add(answer.pid);
+      sent += 1;
+    }
+    for (let scrapeNumber = 0; scrapeNumber < 4; scrapeNumber++) expect((await scrape()) - before).toBeGreaterThanOrEqual(sent);
+  }, 60_000);
+
   it("replaces a killed worker, and requests keep succeeding", async () => {
     const before = await workerPids((seen) => seen.size >= WORKERS);
     const [victim] = [...before];

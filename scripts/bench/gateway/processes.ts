@@ -46,9 +46,9 @@ export class ProcessSet {
     process.once("exit", () => this.killAll());
   }
 
-  /** Starts `node <script>` from the repository root, on core 1 when `core1` (and pinned). */
-  start(name: string, script: string, env: NodeJS.ProcessEnv, core1: boolean): BenchProcess {
-    const node = [process.execPath, path.join(repoRoot(), script)];
+  /** Starts `node [nodeArgs] <script>` from the repository root, on core 1 when `core1` (and pinned). */
+  start(name: string, script: string, env: NodeJS.ProcessEnv, core1: boolean, nodeArgs: string[] = []): BenchProcess {
+    const node = [process.execPath, ...nodeArgs, path.join(repoRoot(), script)];
     const [command, ...args] = core1 ? ["taskset", "-c", "1", ...node] : node;
     const child = spawn(command, args, { cwd: repoRoot(), env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     let output = "";
@@ -60,6 +60,21 @@ export class ProcessSet {
     if (child.pid === undefined) throw new Error(`${name}: could not start ${command}`);
     this.children.push({ child, name });
     return { name, pid: child.pid, logs: () => output, running: () => child.exitCode === null && child.signalCode === null };
+  }
+
+  /**
+   * SIGTERM to the named processes, waiting (at most `timeoutMs`) until they have exited: what `node --cpu-prof`
+   * needs to write its profiles, which SIGKILL would lose.
+   */
+  async stop(names: string[], timeoutMs = 20_000): Promise<void> {
+    const chosen = this.children.filter(({ name, child }) => names.includes(name) && child.exitCode === null && child.signalCode === null);
+    await Promise.all(
+      chosen.map(({ child }) => {
+        const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+        child.kill("SIGTERM");
+        return Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+      }),
+    );
   }
 
   /** SIGKILL to every process group started here that still runs. */

@@ -78,10 +78,10 @@ export function createServerMetrics(service: string): ServerMetrics {
 export const SUBGRAPH_LATENCY_BUCKETS = LATENCY_BUCKETS;
 
 /**
- * Serves the registry in Prometheus text format. With `token`, a scraper must send
+ * Serves the registry (or what gathers several, like a cluster's) in Prometheus text format; 503 when it cannot be read. With `token`, a scraper must send
  * `Authorization: Bearer <token>`; others get 401.
  */
-export function metricsHandler(registry: Registry, token?: string): RequestHandler {
+export function metricsHandler(registry: { readonly contentType: string; metrics(): Promise<string> }, token?: string): RequestHandler {
   const expected = token ? Buffer.from(`Bearer ${token}`) : null;
   return async (req, res) => {
     if (expected) {
@@ -91,7 +91,14 @@ export function metricsHandler(registry: Registry, token?: string): RequestHandl
         return;
       }
     }
+    let text: string;
+    try {
+      text = await registry.metrics();
+    } catch (error) {
+      res.status(503).json({ error: `metrics unavailable: ${error instanceof Error ? error.message : String(error)}` });
+      return;
+    }
     res.setHeader("content-type", registry.contentType);
-    res.send(await registry.metrics());
+    res.send(text);
   };
 }
