@@ -72,16 +72,11 @@ export function printSchemaExtension(definition: Pick<SubgraphDefinition<unknown
   ].join("\n");
 }
 
-type TypeResolver = (value: unknown, context: unknown, info: unknown, type: unknown) => unknown;
-
 /** What the kit reads of type-graphql's metadata storage (not in its published types). */
 type MetadataStorage = {
   fields: Array<{ name: string; schemaName: string; simple?: boolean }>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  objectTypes: Array<{ name: string; target: Function; interfaceClasses?: Function[] }>;
-  unions: Array<{ name: string; resolveType?: TypeResolver; getClassTypes: () => unknown[] }>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  interfaceTypes: Array<{ name: string; target: Function; resolveType?: TypeResolver }>;
+  objectTypes: Array<{ name: string; target: Function }>;
   fieldResolvers: Array<{
     kind: "internal" | "external";
     // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -166,37 +161,6 @@ function callScalarFieldMethodsDirectly(storage: MetadataStorage, resolvers: Gra
 }
 
 /**
- * Resolves the type of a union or interface with its own `resolveType` (the search's `SearchNode`) synchronously
- * when that function answers synchronously: type-graphql wraps it in an asynchronous function, a promise per
- * value for graphql-js, and one graphql-jit's compiled execution cannot wait for. The answer is read as
- * type-graphql reads it: a type name as such, a class as the name of its object type.
- */
-function resolveTypesSynchronously(storage: MetadataStorage, resolvers: GraphQLResolverMap<unknown>): void {
-  const abstractTypes = [
-    ...storage.unions.map((union) => ({ ...union, possible: (target: unknown) => union.getClassTypes().includes(target) })),
-    ...storage.interfaceTypes.map((type) => ({
-      ...type,
-      possible: (target: unknown) => storage.objectTypes.some((object) => object.target === target && object.interfaceClasses?.includes(type.target)),
-    })),
-  ];
-  for (const abstractType of abstractTypes) {
-    const { resolveType, possible } = abstractType;
-    const typeResolvers = resolvers[abstractType.name] as { __resolveType?: unknown } | undefined;
-    if (!resolveType || !typeResolvers?.__resolveType) continue;
-    const nameOf = (resolved: unknown): string | undefined =>
-      !resolved || typeof resolved === "string"
-        ? (resolved as string | undefined) || undefined
-        : possible(resolved)
-          ? storage.objectTypes.find((type) => type.target === resolved)?.name
-          : undefined;
-    typeResolvers.__resolveType = (value: unknown, context: unknown, info: unknown, type: unknown) => {
-      const resolved = resolveType(value, context, info, type);
-      return resolved instanceof Promise ? resolved.then(nameOf) : nameOf(resolved);
-    };
-  }
-}
-
-/**
  * Turns type-graphql resolvers into a Federation 2 subgraph schema. type-graphql has no federation
  * support, so its schema is printed with directives (those of `@Directive` and the definitions of
  * `directives`), the `extend schema` with the `@link`s prepended, and the result rebuilt by
@@ -214,7 +178,6 @@ export async function buildSubgraphSchema<TLoaders, TSettings>(definition: Subgr
   });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   callScalarFieldMethodsDirectly(storage, resolvers);
-  resolveTypesSynchronously(storage, resolvers);
   for (const [typeName, resolveReference] of Object.entries(definition.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference } as never;
   }

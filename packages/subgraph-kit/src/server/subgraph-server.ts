@@ -19,7 +19,6 @@ import { createErrorFormatter, errorLoggingPlugin } from "@agora-hub/runtime";
 import { createServerMetrics, keepConnectionsAlive, metricsHandler } from "@agora-hub/runtime";
 import { requestLogging } from "@agora-hub/runtime";
 import { partialErrorsPlugin } from "./partial-errors";
-import { compiledExecutionGateway } from "./compiled-execution";
 import type { PeerSubgraphs } from "../peers/peer-subgraphs";
 import { LANGUAGES_HEADER, readLanguagesHeader } from "@agora-hub/runtime";
 import type { HubTokenSigner } from "@agora-hub/runtime";
@@ -71,7 +70,7 @@ export async function createSubgraphServer<TLoaders, TSettings = unknown>(
 ): Promise<ApolloServer<SubgraphContext<TLoaders, TSettings>>> {
   const schema = options.schema ?? (await buildSubgraphSchema(definition));
   return new ApolloServer<SubgraphContext<TLoaders, TSettings>>({
-    gateway: compiledExecutionGateway(schema, { tracing: options.inlineTracing ?? false }),
+    schema,
     introspection: !options.production,
     // The process's `closeOnSignals` owns shutdown; a server stopping on its own would cut requests short.
     stopOnTerminationSignals: false,
