@@ -2,7 +2,16 @@ import { randomBytes } from "node:crypto";
 import express from "express";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { DEADLINE_HEADER, outgoingCallBudget, readDeadlineHeader, RequestAbandonedError, requestCancellation } from "@agora-hub/runtime";
+import {
+  dataSourceInScope,
+  DEADLINE_HEADER,
+  outgoingCallBudget,
+  readDeadlineHeader,
+  RequestAbandonedError,
+  requestCancellation,
+  requestScopeOf,
+  type RequestScope,
+} from "@agora-hub/runtime";
 import { createTestDatabase, type TestDatabase } from "../src/testing/test-database";
 import { pollUntil } from "../src/testing/poll";
 import { startSleepersSubgraph, waitForNaps } from "../../../testing/sleepy-subgraph";
@@ -66,6 +75,19 @@ describe("cancellation of an abandoned request's statements", () => {
     const response = await ask("{ sleepersAwake }", { headers: { [DEADLINE_HEADER]: "30000" } });
     expect(await response.json()).toEqual({ data: { sleepersAwake: 1 } });
   });
+
+  it("refuses every way a request's view of the DataSource reaches the database once the request is abandoned", async () => {
+    const abandoned = dataSourceInScope(sleepers.dataSource, { signal: AbortSignal.abort(new RequestAbandonedError("test")) });
+    const refused = expect.objectContaining({ name: "RequestAbandonedError", reason: "test" });
+    await expect(abandoned.query("SELECT 1")).rejects.toEqual(refused);
+    await expect(abandoned.manager.query("SELECT 1")).rejects.toEqual(refused);
+    await expect(abandoned.createQueryBuilder().select("1", "one").from("pg_catalog.pg_class", "c").limit(1).getRawOne()).rejects.toEqual(refused);
+    await expect(abandoned.transaction((manager) => manager.query("SELECT 1"))).rejects.toEqual(refused);
+    // The DataSource itself, and a view of a live request, are left alone.
+    expect(await sleepers.dataSource.query("SELECT 1 AS one")).toEqual([{ one: 1 }]);
+    const live = dataSourceInScope(sleepers.dataSource, { signal: new AbortController().signal });
+    expect(await live.transaction((manager) => manager.query("SELECT 1 AS one"))).toEqual([{ one: 1 }]);
+  });
 });
 
 describe("the deadline header", () => {
@@ -84,10 +106,10 @@ describe("the deadline header", () => {
 
 describe("calls a request makes to other subgraphs", () => {
   /** Serves `handler` behind the kit's request cancellation on a free port; a client's AbortController ends it. */
-  async function serve(handler: (respond: (body: unknown) => void) => void) {
+  async function serve(handler: (scope: RequestScope, respond: (body: unknown) => void) => void) {
     const app = express();
     app.use(requestCancellation());
-    app.get("/", (_req, res) => handler((body) => res.json(body)));
+    app.get("/", (_req, res) => handler(requestScopeOf(res)!, (body) => res.json(body)));
     const server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
     });
@@ -95,7 +117,7 @@ describe("calls a request makes to other subgraphs", () => {
   }
 
   it("pass on the time the request has left, never more than their own timeout", async () => {
-    const served = await serve((respond) => respond(outgoingCallBudget(5_000).headers));
+    const served = await serve((scope, respond) => respond(outgoingCallBudget(5_000, scope).headers));
     try {
       const left = (await (await fetch(served.url, { headers: { [DEADLINE_HEADER]: "800" } })).json()) as Record<string, string>;
       expect(Number(left[DEADLINE_HEADER])).toBeGreaterThan(0);
@@ -109,8 +131,8 @@ describe("calls a request makes to other subgraphs", () => {
 
   it("are aborted when the request's caller goes away", async () => {
     let signal: AbortSignal | undefined;
-    const served = await serve(() => {
-      signal = outgoingCallBudget(60_000).signal;
+    const served = await serve((scope) => {
+      signal = outgoingCallBudget(60_000, scope).signal;
     });
     try {
       const client = new AbortController();

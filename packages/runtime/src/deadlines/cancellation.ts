@@ -1,5 +1,4 @@
 import type { RequestHandler } from "express";
-import { AsyncLocalStorage } from "node:async_hooks";
 import { Client, type Pool, type PoolClient } from "pg";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
@@ -10,15 +9,16 @@ export const DEADLINE_HEADER = "x-agora-deadline";
 const MAX_DEADLINE_MS = 10 * 60_000;
 
 /** The request being served: aborted when its client hangs up or its deadline passes. */
-interface RequestScope {
-  signal: AbortSignal;
+export interface RequestScope {
+  readonly signal: AbortSignal;
   /** When the caller stops waiting (epoch ms), when it said so. */
-  deadlineAt?: number;
+  readonly deadlineAt?: number;
 }
 
-// Which request a database call serves. The statements are issued deep inside services and DataLoaders that
-// only know the DataSource, so the request reaches the pool through the async context, not arguments.
-const requestScope = new AsyncLocalStorage<RequestScope>();
+// The scope of the query runner taking a connection now. TypeORM takes it synchronously inside the runner's
+// `connect` (see `dataSourceInScope`), so the patched `pool.connect` reads it there: no async context, whose
+// promise hooks cost every request a good share of its CPU.
+let connectingScope: RequestScope | undefined;
 
 /** The milliseconds left in an `x-agora-deadline` header, or undefined when absent or malformed. */
 export function readDeadlineHeader(value: string | undefined): number | undefined {
@@ -36,15 +36,6 @@ export class RequestAbandonedError extends Error {
   }
 }
 
-/**
- * Express middleware that gives each request an abort signal: it fires when the client (the gateway) hangs up
- * before the answer is sent, or when the `x-agora-deadline` it sent has passed. Database calls made while
- * serving the request are then cancelled (see {@link cancelStatementsOnAbort}).
- */
-export function requestCancellation(): RequestHandler {
-  return (req, res, next) => runInRequestScope(req, res, next);
-}
-
 /** What request scoping reads of a request (Node's or express's; structural, so the published declarations need no Node types). */
 export interface ScopedRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -56,8 +47,12 @@ export interface ScopedResponse {
   readonly writableFinished: boolean;
 }
 
-/** {@link requestCancellation} for a handler without express: runs `serve` with the request's abort signal in scope. */
-export function runInRequestScope<T>(req: ScopedRequest, res: ScopedResponse, serve: () => T): T {
+/**
+ * The scope of one request: its signal fires when the client (the gateway) hangs up before the answer is sent,
+ * or when the `x-agora-deadline` it sent has passed. Statements run through {@link dataSourceInScope} and
+ * calls budgeted with {@link outgoingCallBudget} are then cancelled.
+ */
+export function openRequestScope(req: ScopedRequest, res: ScopedResponse): RequestScope {
   const controller = new AbortController();
   const given = req.headers[DEADLINE_HEADER];
   const left = readDeadlineHeader(Array.isArray(given) ? given[0] : given);
@@ -66,19 +61,65 @@ export function runInRequestScope<T>(req: ScopedRequest, res: ScopedResponse, se
     if (timer) clearTimeout(timer);
     if (!res.writableFinished) controller.abort(new RequestAbandonedError("the client went away"));
   });
-  return requestScope.run({ signal: controller.signal, deadlineAt: left === undefined ? undefined : Date.now() + left }, serve);
+  return { signal: controller.signal, deadlineAt: left === undefined ? undefined : Date.now() + left };
+}
+
+/** Express middleware: {@link openRequestScope} for each request, in `res.locals` (read it with {@link requestScopeOf}). */
+export function requestCancellation(): RequestHandler {
+  return (req, res, next) => {
+    (res.locals as ScopeLocals)[SCOPE] = openRequestScope(req, res);
+    next();
+  };
+}
+
+const SCOPE = Symbol("request scope");
+type ScopeLocals = { [SCOPE]?: RequestScope };
+
+/** The scope {@link requestCancellation} opened for this response, if it ran. */
+export function requestScopeOf(res: { locals: object }): RequestScope | undefined {
+  return (res.locals as ScopeLocals)[SCOPE];
 }
 
 /**
- * For a call the request being served makes to another subgraph: a signal that aborts after `timeoutMs`, or
- * with the request itself (caller gone, deadline passed), and the `x-agora-deadline` header with the time
- * left, so the deadline keeps propagating. Outside a request, only the timeout applies.
+ * For a call the request being served (`scope`) makes to another subgraph: a signal that aborts after
+ * `timeoutMs`, or with the request itself (caller gone, deadline passed), and the `x-agora-deadline` header with
+ * the time left, so the deadline keeps propagating. Without a scope (outside a request), only the timeout applies.
  */
-export function outgoingCallBudget(timeoutMs: number): { signal: AbortSignal; headers: Record<string, string> } {
-  const scope = requestScope.getStore();
+export function outgoingCallBudget(timeoutMs: number, scope?: RequestScope): { signal: AbortSignal; headers: Record<string, string> } {
   const left = scope?.deadlineAt === undefined ? timeoutMs : Math.min(timeoutMs, Math.max(0, scope.deadlineAt - Date.now()));
   const timeout = AbortSignal.timeout(left);
   return { signal: scope ? AbortSignal.any([timeout, scope.signal]) : timeout, headers: { [DEADLINE_HEADER]: String(left) } };
+}
+
+/**
+ * A view of `dataSource` for one request: its repositories, query builders, queries and transactions take
+ * their connections within `scope`, so {@link cancelStatementsOnAbort} cancels them when the request is
+ * abandoned. Everything else (metadata, driver, options) is the DataSource's own.
+ */
+export function dataSourceInScope(dataSource: DataSource, scope: RequestScope): DataSource {
+  const view = Object.create(dataSource) as DataSource;
+  const createQueryRunner = dataSource.createQueryRunner;
+  Object.defineProperties(view, {
+    createQueryRunner: {
+      value: (mode?: "master" | "slave") => {
+        const runner = createQueryRunner.call(view, mode);
+        const connect = runner.connect.bind(runner);
+        runner.connect = () => {
+          // TypeORM asks the pool within this call (PostgresQueryRunner.connect → driver.obtainMasterConnection).
+          connectingScope = scope;
+          try {
+            return connect();
+          } finally {
+            connectingScope = undefined;
+          }
+        };
+        return runner;
+      },
+    },
+    // The DataSource's own manager would make runners from the DataSource, outside the scope.
+    manager: { value: view.createEntityManager() },
+  });
+  return view;
 }
 
 type ConnectCallback = (error: Error | undefined, client: PoolClient | undefined, release: (error?: Error | boolean) => void) => void;
@@ -90,7 +131,7 @@ export interface StatementCancellation {
 
 /**
  * Makes the statements a request runs on `dataSource` stop when that request is abandoned: connections it holds
- * get `pg_cancel_backend` (sent on one extra connection of its own, so a full pool cannot hold cancellation up),
+ * (through {@link dataSourceInScope}) get `pg_cancel_backend` (sent on one extra connection of its own, so a full pool cannot hold cancellation up),
  * and it cannot take new ones. A cancelled connection goes back to the pool only once the cancel has been
  * delivered, so the cancel cannot hit the next request's statement. Work outside a request is left alone.
  */
@@ -108,7 +149,7 @@ export function cancelStatementsOnAbort(dataSource: DataSource, logger: Logger):
   const connect = pool.connect.bind(pool) as (callback: ConnectCallback) => void;
 
   const tracked = (callback: ConnectCallback) => {
-    const scope = requestScope.getStore();
+    const scope = connectingScope;
     if (!scope) return connect(callback);
     const abandoned = () => (scope.signal.reason instanceof Error ? scope.signal.reason : new RequestAbandonedError("aborted"));
     if (scope.signal.aborted) return callback(abandoned(), undefined, () => undefined);

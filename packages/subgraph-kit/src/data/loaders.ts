@@ -5,7 +5,8 @@ import { type CursorParameters, decodeCursor, type Page, type PageWindow, pageFr
 
 /** Reads rows of one entity by id with SQL built once, hydrating them the way TypeORM's `findBy` does. */
 interface ByIdReader<T> {
-  load: (ids: string[]) => Promise<T[]>;
+  /** Reads through `dataSource` (the request's view of the one the reader was built for, whose connections it can cancel). */
+  load: (dataSource: DataSource, ids: string[]) => Promise<T[]>;
   /** The entity's table, escaped (schema-qualified when known). */
   table: string;
   /** Its columns, escaped, for a SELECT list. */
@@ -17,7 +18,8 @@ interface ByIdReader<T> {
 /** The reader behind each by-id loader, so a page of children can read its rows in the query that finds them. */
 const loaderReaders = new WeakMap<DataLoader<string, unknown>, ByIdReader<ObjectLiteral>>();
 
-const readers = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, ByIdReader<ObjectLiteral> | null>>();
+// By driver: each request sees its own view of the DataSource (`dataSourceInScope`), all with the one driver.
+const readers = new WeakMap<object, Map<EntityTarget<ObjectLiteral>, ByIdReader<ObjectLiteral> | null>>();
 
 /**
  * A by-id reader for a plain entity (columns only: no relations, embeddeds, inheritance or unselected
@@ -28,8 +30,8 @@ const readers = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, ByIdRea
  * transformers and type conversions are the same).
  */
 function byIdReader<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>): ByIdReader<T> | null {
-  let perSource = readers.get(dataSource);
-  if (!perSource) readers.set(dataSource, (perSource = new Map()));
+  let perSource = readers.get(dataSource.driver);
+  if (!perSource) readers.set(dataSource.driver, (perSource = new Map()));
   if (perSource.has(entity)) return perSource.get(entity) as ByIdReader<T> | null;
   const metadata = dataSource.getMetadata(entity);
   const plain =
@@ -63,8 +65,8 @@ function byIdReader<T extends ObjectLiteral>(dataSource: DataSource, entity: Ent
       table,
       selectList: (alias) => names.map((name) => `${alias}.${driver.escape(name)}`).join(", "),
       hydrate,
-      load: async (ids) => {
-        const rows: Array<Record<string, unknown>> = await dataSource.query(sql, [ids]);
+      load: async (source, ids) => {
+        const rows: Array<Record<string, unknown>> = await source.query(sql, [ids]);
         return rows.map(hydrate);
       },
     };
@@ -81,7 +83,8 @@ export function createByIdLoader<T extends ObjectLiteral & { id: string }>(dataS
   const reader = byIdReader(dataSource, entity);
   const loader = new DataLoader<string, T | null>(async (ids) => {
     const valid = [...new Set(ids.filter(isUuid))];
-    const rows = valid.length === 0 ? [] : reader ? await reader.load(valid) : await dataSource.getRepository(entity).findBy({ id: In(valid) } as never);
+    const rows =
+      valid.length === 0 ? [] : reader ? await reader.load(dataSource, valid) : await dataSource.getRepository(entity).findBy({ id: In(valid) } as never);
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -111,7 +114,11 @@ export function createIdsByParentLoader(
             [valid, source.limit],
           );
     const byParent = new Map<string, string[]>();
-    for (const row of rows) byParent.set(row.parent_id, [...(byParent.get(row.parent_id) ?? []), row.child_id]);
+    for (const row of rows) {
+      const children = byParent.get(row.parent_id);
+      if (children) children.push(row.child_id);
+      else byParent.set(row.parent_id, [row.child_id]);
+    }
     return parentIds.map((id) => byParent.get(id) ?? []);
   });
 }
@@ -152,7 +159,9 @@ export function createChildrenPageLoader<T extends { id: string }>(
       const groups = new Map<string, ChildrenPageKey[]>();
       for (const key of keys) {
         const windowKey = JSON.stringify([key.first, key.after ?? null]);
-        groups.set(windowKey, [...(groups.get(windowKey) ?? []), key]);
+        const group = groups.get(windowKey);
+        if (group) group.push(key);
+        else groups.set(windowKey, [key]);
       }
       const pages = new Map<ChildrenPageKey, Page<T> | Error>();
       for (const group of groups.values()) {
@@ -229,7 +238,10 @@ async function loadChildrenPages<T extends { id: string }>(
   const childrenByParent = new Map<string, T[]>();
   rows.forEach((row, index) => {
     const node = nodes[index];
-    if (node && !(node instanceof Error)) childrenByParent.set(row.page_parent_id, [...(childrenByParent.get(row.page_parent_id) ?? []), node]);
+    if (!node || node instanceof Error) return;
+    const children = childrenByParent.get(row.page_parent_id);
+    if (children) children.push(node);
+    else childrenByParent.set(row.page_parent_id, [node]);
   });
   const totals = new Map(rows.map((row) => [row.page_parent_id, Number(row.page_total)]));
   // Parents whose page after the cursor is empty have no row to carry their total: count them all

@@ -73,13 +73,19 @@ export class LocalizedText {
 
   /** The translation chosen by the fallback chain for `wanted` (one tag or a list in order of preference). */
   pick(wanted?: string | readonly string[] | null): Translation {
+    // Runs for every text of an answer: the chain is walked without building it.
     const preferred = wanted ? (typeof wanted === "string" ? [wanted] : wanted) : [];
-    const chain = [...preferred.flatMap((tag) => [tag, baseLanguage(tag)]), this.originalLanguage, FALLBACK_LANGUAGE];
-    for (const tag of chain) {
-      const found = this.translations.find((t) => t.lang === tag);
+    for (const tag of preferred) {
+      const found = this.held(tag) ?? this.held(baseLanguage(tag));
       if (found) return found;
     }
-    return this.translations[0];
+    return this.held(this.originalLanguage) ?? this.held(FALLBACK_LANGUAGE) ?? this.translations[0];
+  }
+
+  /** The version held in exactly `lang`, if any. */
+  private held(lang: string): Translation | undefined {
+    for (const translation of this.translations) if (translation.lang === lang) return translation;
+    return undefined;
   }
 
   static from(data: LocalizedTextData): LocalizedText {

@@ -56,6 +56,12 @@ async function validationErrors(value: object): Promise<ValidationError[]> {
   return errors;
 }
 
+/** Throws one BAD_USER_INPUT error naming each argument path whose string holds U+0000: all `validateInput` checks of scalars. */
+export function refuseNulCharacters(args: Record<string, unknown>): void {
+  const nul = nulCharacterPaths(args);
+  if (nul.length > 0) throw badUserInput(nul.map((field) => ({ field, message: NUL_CHARACTER_MESSAGE })));
+}
+
 /**
  * Validates the arguments before a resolver runs and answers with one BAD_USER_INPUT error naming each
  * bad field: first no string anywhere in the field's arguments holds U+0000 (one check for every
@@ -64,8 +70,7 @@ async function validationErrors(value: object): Promise<ValidationError[]> {
  */
 export const validateInput: ValidatorFn = async (argValue, _argType, { args }) => {
   // type-graphql validates each parameter, but only `args` knows the arguments' names.
-  const nul = nulCharacterPaths(args);
-  if (nul.length > 0) throw badUserInput(nul.map((field) => ({ field, message: NUL_CHARACTER_MESSAGE })));
+  refuseNulCharacters(args);
   const values: unknown[] = Array.isArray(argValue) ? argValue : [argValue];
   const violations: FieldViolation[] = [];
   for (const [index, value] of values.entries()) {

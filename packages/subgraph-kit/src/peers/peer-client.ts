@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { BACKGROUND_REQUEST_HEADER, type HubTokenSigner, LANGUAGES_HEADER, outgoingCallBudget, type Viewer } from "@agora-hub/runtime";
+import { BACKGROUND_REQUEST_HEADER, type HubTokenSigner, LANGUAGES_HEADER, outgoingCallBudget, type RequestScope, type Viewer } from "@agora-hub/runtime";
 
 /**
  * The one client for calls between the hub's own subgraphs (reference checks, the erasure feed, search):
@@ -44,6 +44,8 @@ export interface PeerTargets {
   signer?: HubTokenSigner;
   /** How long a peer may take, unless the request being served has less time left. */
   timeoutMs: number;
+  /** The request being served, whose deadline and abandonment calls follow: set on each request's `context.peers`. */
+  scope?: RequestScope;
 }
 
 /** The peer gave no usable GraphQL answer (no URL, unreachable, timed out, not JSON). */
@@ -70,7 +72,7 @@ export async function callPeer<TData>(
   const url = targets.urls[peer];
   if (!url) throw new PeerUnavailableError(peer, "no URL is configured for it (SUBGRAPH_<NAME>_URL)");
   const body = JSON.stringify(operation);
-  const budget = outgoingCallBudget(options.timeoutMs ?? targets.timeoutMs);
+  const budget = outgoingCallBudget(options.timeoutMs ?? targets.timeoutMs, targets.scope);
   const headers: Record<string, string> = {
     "content-type": "application/json",
     ...budget.headers,

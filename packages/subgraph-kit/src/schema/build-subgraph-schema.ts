@@ -1,10 +1,10 @@
 import { buildSubgraphSchema as buildApolloSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { type GraphQLSchema, parse } from "graphql";
+import { type GraphQLFieldResolver, GraphQLScalarType, type GraphQLSchema, parse } from "graphql";
 import { buildSchema, createResolversMap, getMetadataStorage } from "type-graphql";
 import type { FederationLink, SubgraphDefinition } from "../subgraph";
-import { validateInput } from "../input/validation";
+import { refuseNulCharacters, validateInput } from "../input/validation";
 
 /** The Federation 2 spec every subgraph links. */
 export const FEDERATION_SPEC_URL = "https://specs.apollo.dev/federation/v2.7";
@@ -72,6 +72,40 @@ export function printSchemaExtension(definition: Pick<SubgraphDefinition<unknown
   ].join("\n");
 }
 
+/** What the kit reads of type-graphql's metadata storage (not in its published types). */
+type MetadataStorage = {
+  fields: Array<{ name: string; schemaName: string; simple?: boolean }>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  objectTypes: Array<{ name: string; target: Function }>;
+  fieldResolvers: Array<{
+    kind: "internal" | "external";
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+    target: Function;
+    methodName: string;
+    schemaName: string;
+    params?: Array<{
+      kind: string;
+      index: number;
+      name?: string;
+      propertyName?: string;
+      getType?: () => unknown;
+      validateSettings?: unknown;
+      validateFn?: unknown;
+    }>;
+    roles?: unknown[];
+    middlewares?: unknown[];
+  }>;
+  middlewares: unknown[];
+  resolverMiddlewares: unknown[];
+  authorizedFields: unknown[];
+  authorizedResolver: unknown[];
+};
+
+/** Whether no middleware or `@Authorized` exists anywhere, so type-graphql's resolver wrappers only convert and validate. */
+function withoutMiddlewares(storage: MetadataStorage): boolean {
+  return !storage.middlewares.length && !storage.resolverMiddlewares.length && !storage.authorizedFields.length && !storage.authorizedResolver.length;
+}
+
 /**
  * Lets graphql-js's default resolver read plain fields. type-graphql otherwise wraps every `@Field` without
  * a field resolver in one that allocates a resolver-data object to run middlewares and auth checks, for each
@@ -79,16 +113,51 @@ export function printSchemaExtension(definition: Pick<SubgraphDefinition<unknown
  * middleware or `@Authorized` exists anywhere (the kit passes no global ones), and only for fields named as
  * their property (the default resolver reads the schema name). A field resolver still wins over `simple`.
  */
-function readPlainFieldsDirectly(): void {
-  const storage = getMetadataStorage() as unknown as {
-    fields: Array<{ name: string; schemaName: string; simple?: boolean }>;
-    middlewares: unknown[];
-    resolverMiddlewares: unknown[];
-    authorizedFields: unknown[];
-    authorizedResolver: unknown[];
-  };
-  if (storage.middlewares.length || storage.resolverMiddlewares.length || storage.authorizedFields.length || storage.authorizedResolver.length) return;
+function readPlainFieldsDirectly(storage: MetadataStorage): void {
+  if (!withoutMiddlewares(storage)) return;
   for (const field of storage.fields) if (field.simple === undefined && field.name === field.schemaName) field.simple = true;
+}
+
+const SCALAR_CLASSES: unknown[] = [String, Number, Boolean];
+
+/**
+ * Calls object types' own field methods taking only scalar arguments, the context and info (`LocalizedText.text(lang)`,
+ * on every text of an answer) without type-graphql's parameter handling, whose validation is asynchronous: a handful
+ * of promises per field for what, for scalars, is `validateInput`'s NUL check alone. A root that is not an instance of
+ * the type, or a method with its own validation settings, goes through type-graphql as before.
+ */
+function callScalarFieldMethodsDirectly(storage: MetadataStorage, resolvers: GraphQLResolverMap<unknown>): void {
+  if (!withoutMiddlewares(storage)) return;
+  for (const type of storage.objectTypes) {
+    const fields = resolvers[type.name] as Record<string, GraphQLFieldResolver<unknown, unknown>> | undefined;
+    if (!fields) continue;
+    for (const method of storage.fieldResolvers) {
+      const original = fields[method.schemaName];
+      if (method.kind !== "internal" || typeof original !== "function" || method.roles?.length || method.middlewares?.length) continue;
+      if (type.target !== method.target && !(type.target.prototype instanceof method.target)) continue;
+      const params = [...(method.params ?? [])].sort((a, b) => a.index - b.index);
+      const direct = params.every(
+        (param) =>
+          param.kind === "info" ||
+          (param.kind === "context" && !param.propertyName) ||
+          (param.kind === "arg" &&
+            param.validateSettings === undefined &&
+            param.validateFn === undefined &&
+            (param.getType?.() instanceof GraphQLScalarType || SCALAR_CLASSES.includes(param.getType?.()))),
+      );
+      if (!direct) continue;
+      const target = type.target;
+      fields[method.schemaName] = (root, args: Record<string, unknown>, context, info) => {
+        if (!(root instanceof target)) return original(root, args, context, info);
+        // A `@Field` getter is read, as type-graphql does.
+        const handler = (root as Record<string, unknown>)[method.methodName];
+        if (typeof handler !== "function") return handler;
+        refuseNulCharacters(args);
+        const values = params.map((param) => (param.kind === "arg" ? args[param.name!] : param.kind === "context" ? context : info));
+        return handler.apply(root, values) as unknown;
+      };
+    }
+  }
 }
 
 /**
@@ -98,7 +167,8 @@ function readPlainFieldsDirectly(): void {
  * `@apollo/subgraph` with type-graphql's resolvers plus the reference resolvers.
  */
 export async function buildSubgraphSchema<TLoaders, TSettings>(definition: SubgraphDefinition<TLoaders, TSettings>): Promise<GraphQLSchema> {
-  readPlainFieldsDirectly();
+  const storage = getMetadataStorage() as unknown as MetadataStorage;
+  readPlainFieldsDirectly(storage);
   const schema = await buildSchema({
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes,
@@ -107,6 +177,7 @@ export async function buildSubgraphSchema<TLoaders, TSettings>(definition: Subgr
     skipCheck: true,
   });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  callScalarFieldMethodsDirectly(storage, resolvers);
   for (const [typeName, resolveReference] of Object.entries(definition.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference } as never;
   }

@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { DataSource } from "typeorm";
 import { buildSubgraphSchema } from "../schema/build-subgraph-schema";
-import { cancelStatementsOnAbort, requestCancellation, runInRequestScope } from "@agora-hub/runtime";
+import { cancelStatementsOnAbort, dataSourceInScope, openRequestScope, requestCancellation, requestScopeOf, type RequestScope } from "@agora-hub/runtime";
 import { logger } from "@agora-hub/runtime";
 import { createErrorFormatter, errorLoggingPlugin } from "@agora-hub/runtime";
 import { createServerMetrics, keepConnectionsAlive, metricsHandler } from "@agora-hub/runtime";
@@ -268,16 +268,17 @@ export async function listenSubgraph<TLoaders, TSettings>(
   const cancellation = cancelStatementsOnAbort(dataSource, logger.child({ subgraph: definition.name }));
   // Only the gateway and the hub's own processes reach a subgraph, so their background mark is believed.
   const logRequests = requestLogging(logger.child({ subgraph: definition.name }), { trustBackgroundHeader: true });
-  const apollo = expressMiddleware(server, { context: async ({ req, res }) => contextOf(req, res.locals.viewer as Viewer) });
+  const apollo = expressMiddleware(server, { context: async ({ req, res }) => contextOf(req, res.locals.viewer as Viewer, requestScopeOf(res)!) });
+  const peers = options.partner ? undefined : options.peers;
 
-  /** The request's context; `viewer` is who its token says is asking. */
-  async function contextOf(req: IncomingMessage, viewer: Viewer): Promise<SubgraphContext<TLoaders, TSettings>> {
+  /** The request's context; `viewer` is who its token says is asking, `scope` abandons its statements and peer calls. */
+  async function contextOf(req: IncomingMessage, viewer: Viewer, scope: RequestScope): Promise<SubgraphContext<TLoaders, TSettings>> {
     const requestId = header(req, "x-request-id");
-    return createSubgraphContext(definition, dataSource, {
+    return createSubgraphContext(definition, dataSourceInScope(dataSource, scope), {
       requestId: requestId && requestId.length <= 128 ? requestId : undefined,
       viewer,
       languages: readLanguagesHeader(header(req, LANGUAGES_HEADER)),
-      peers: options.partner ? undefined : options.peers,
+      peers: peers && { ...peers, scope },
       hubUrl,
       settings,
     });
@@ -314,7 +315,7 @@ export async function listenSubgraph<TLoaders, TSettings>(
       (req as IncomingMessage & { body?: unknown }).body = body;
       const viewer = await viewerOf(req, res, raw);
       if (!viewer) return;
-      await runInRequestScope(req, res, () => executeGraphQL(req, res, body, viewer));
+      await executeGraphQL(req, res, body, viewer, openRequestScope(req, res));
     } catch (error) {
       logger.error({ subgraph: definition.name, err: error }, "a GraphQL request failed outside Apollo Server");
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
@@ -322,14 +323,14 @@ export async function listenSubgraph<TLoaders, TSettings>(
     }
   }
 
-  async function executeGraphQL(req: IncomingMessage, res: ServerResponse, body: unknown, viewer: Viewer): Promise<void> {
+  async function executeGraphQL(req: IncomingMessage, res: ServerResponse, body: unknown, viewer: Viewer, scope: RequestScope): Promise<void> {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     const url = req.url ?? "/";
     const query = url.indexOf("?");
     const answer = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: "POST", headers, search: query < 0 ? "" : url.slice(query), body },
-      context: () => contextOf(req, viewer),
+      context: () => contextOf(req, viewer, scope),
     });
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.statusCode = answer.status ?? 200;
