@@ -2,6 +2,7 @@ import { readSearchableListSettings } from "@agora-hub/subgraph-kit";
 import { startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import { peopleSubgraph } from "../people.subgraph";
 import type { PersonLoaders } from "../person/person.loaders";
+import { insertLongPeopleList } from "./long-people-list.fixture";
 
 // Facets of a list longer than SEARCH_FACET_EXACT_LIMIT are estimated from a sample; a small limit keeps the test quick.
 const EXACT_LIMIT = 40;
@@ -29,20 +30,7 @@ let subgraph: TestSubgraph<PersonLoaders>;
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(peopleSubgraph, { env: { SEARCH_FACET_EXACT_LIMIT: String(EXACT_LIMIT) } });
-  // Rows of about 1.6 kB (a long city), so that the sample spans several blocks of the table as it would at scale:
-  // every person a dancer, half in TN and half in FR (alternating), one in four also a musician, one in ten open to touring.
-  await subgraph.dataSource.query(
-    `INSERT INTO person (network, display_name, disciplines, country, city, open_to, discoverable)
-     SELECT 'creative-tracks', 'Dancer ' || i,
-            CASE WHEN i % 4 = 0 THEN ARRAY['DANCE', 'MUSIC'] ELSE ARRAY['DANCE'] END,
-            CASE WHEN i % 2 = 0 THEN 'TN' ELSE 'FR' END,
-            (SELECT string_agg(md5(i::text || '-' || n), '') FROM generate_series(1, 50) AS n),
-            CASE WHEN i % 10 = 0 THEN ARRAY['TOURING'] ELSE ARRAY[]::text[] END,
-            true
-       FROM generate_series(1, $1::int) AS i`,
-    [PEOPLE],
-  );
-  await subgraph.dataSource.query("ANALYZE person");
+  await insertLongPeopleList(subgraph.dataSource, PEOPLE, { varied: true });
 });
 afterAll(() => subgraph.close());
 

@@ -2,6 +2,7 @@ import { TOTAL_EXACT_LIMIT } from "@agora-hub/subgraph-kit";
 import { startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import { peopleSubgraph } from "../people.subgraph";
 import type { PersonLoaders } from "../person/person.loaders";
+import { insertLongPeopleList } from "./long-people-list.fixture";
 
 // Three times the exact limit: the total of a list of everyone is estimated unless ranking counted it; that of a tenth is exact.
 const PEOPLE = 3 * TOTAL_EXACT_LIMIT;
@@ -24,18 +25,7 @@ let subgraph: TestSubgraph<PersonLoaders>;
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(peopleSubgraph);
-  // Rows of about 1.6 kB (a long city), so that the sample spans several blocks of the table as it would at scale;
-  // one in ten open to touring.
-  await subgraph.dataSource.query(
-    `INSERT INTO person (network, display_name, disciplines, country, city, open_to, discoverable)
-     SELECT 'creative-tracks', 'Dancer ' || i, ARRAY['DANCE'], 'TN',
-            (SELECT string_agg(md5(i::text || '-' || n), '') FROM generate_series(1, 50) AS n),
-            CASE WHEN i % 10 = 0 THEN ARRAY['TOURING'] ELSE ARRAY[]::text[] END,
-            true
-       FROM generate_series(1, $1::int) AS i`,
-    [PEOPLE],
-  );
-  await subgraph.dataSource.query("ANALYZE person");
+  await insertLongPeopleList(subgraph.dataSource, PEOPLE, { varied: false });
 });
 afterAll(() => subgraph.close());
 
