@@ -12,7 +12,7 @@ import {
   SearchableConnectionType,
   type SearchablePage,
 } from "../src";
-import { FACET_LIMIT } from "../src/data/search";
+import { FACET_EXACT_LIMIT, FACET_LIMIT } from "../src/data/search";
 import { createTestDatabase, type TestDatabase } from "../src/testing/test-database";
 import { ensureBuilt } from "../../../testing/ensure-built";
 
@@ -109,7 +109,11 @@ describe("FacetsType", () => {
     const type = schema.getType("ThingFacets") as GraphQLObjectType;
     expect(type.description).toBe(`How many of the listed things (same search and filters, all pages) carry each value; top ${FACET_LIMIT} per dimension.`);
     expect(Object.values(type.getFields()).map((field) => [field.name, String(field.type), field.description])).toEqual([
-      ["approximate", "Boolean!", expect.stringMatching(/^True when the list has more items than the subgraph counts exactly \(1000 unless/)],
+      [
+        "approximate",
+        "Boolean!",
+        expect.stringMatching(new RegExp(`^True when the list has more items than the subgraph counts exactly \\(${FACET_EXACT_LIMIT} unless`)),
+      ],
       ["tags", "[FacetCount!]!", "Per tag."],
       ["colours", "[FacetCount!]!", "Per colour."],
     ]);

@@ -1,7 +1,15 @@
 import { IsOptional, ValidateNested } from "class-validator";
 import { graphql, type GraphQLInputObjectType, type GraphQLSchema, printType } from "graphql";
 import { Args, ArgsType, Field, InputType, Query, registerEnumType, Resolver } from "type-graphql";
-import { buildSubgraphSchema, DirectoryFilterInput, MAX_FILTER_VALUES, MaxFilterValues, SEARCH_MAX_LENGTH, SearchableListArgs } from "../src";
+import {
+  buildSubgraphSchema,
+  DirectoryFilterInput,
+  MAX_FILTER_VALUES,
+  MaxFilterValues,
+  SEARCH_MAX_LENGTH,
+  SearchableListArgs,
+  TOTAL_EXACT_LIMIT,
+} from "../src";
 
 @InputType({ description: "Narrows a list of things." })
 class ThingsFilter extends DirectoryFilterInput({
@@ -175,7 +183,10 @@ describe("SearchableListArgs", () => {
         "String",
         `Words to look for in the label and the maker, in every language, accents ignored; names also match with typos. Quoted phrases, \`or\` and \`-word\` work as in web search engines. 1 to ${SEARCH_MAX_LENGTH} characters.`,
       ],
-      orderBy: ["ThingOrder", "Order of the list: RELEVANCE by default when searching, else LABEL."],
+      orderBy: [
+        "ThingOrder",
+        `Order of the list: RELEVANCE by default when searching (best matches first; a search matching more than ${TOTAL_EXACT_LIMIT} items is ranked over the first ${TOTAL_EXACT_LIMIT} found), else LABEL.`,
+      ],
     });
   });
 

@@ -97,7 +97,7 @@ describe("people subgraph: facets of long lists", () => {
     for (const value of ["0", "-5", "1.5", "many", "1000001"]) {
       expect(() => readSearchableListSettings({ SEARCH_FACET_EXACT_LIMIT: value })).toThrow(/SEARCH_FACET_EXACT_LIMIT/);
     }
-    expect(readSearchableListSettings({})).toEqual({ facetExactLimit: 1000 });
-    expect(readSearchableListSettings({ SEARCH_FACET_EXACT_LIMIT: "" })).toEqual({ facetExactLimit: 1000 });
+    expect(readSearchableListSettings({})).toEqual({ facetExactLimit: 500 });
+    expect(readSearchableListSettings({ SEARCH_FACET_EXACT_LIMIT: "" })).toEqual({ facetExactLimit: 500 });
   });
 });

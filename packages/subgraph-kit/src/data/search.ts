@@ -12,7 +12,8 @@ import { decodeCursor, type KeysetOrder, keysetListName, type Page, type PageWin
  * A row matches when the words match (FTS, `websearch_to_tsquery` syntax) or when the search text is
  * close to a word sequence of the name (pg_trgm word similarity ≥ 0.6, the `<%` operator, so "Goethe-Insitut"
  * still finds "Goethe-Institut"). Score = ts_rank_cd + word similarity, rounded to 6 decimals so a cursor
- * names an exact value. Snippets highlight matched words with «…».
+ * names an exact value. Snippets highlight matched words with «…». Relevance ranks at most the first
+ * TOTAL_EXACT_LIMIT matches found, as totals and facets count at most that many rows exactly (`paginateSearch`).
  */
 
 export const SEARCH_MIN_LENGTH = 1;
@@ -23,12 +24,12 @@ export const FACET_LIMIT = 50;
  * Facets are counted exactly over at most this many matching rows; a longer list is counted over a sample of
  * about this many rows and scaled (`facets.approximate`). `SEARCH_FACET_EXACT_LIMIT` overrides it per subgraph.
  */
-export const FACET_EXACT_LIMIT = 1000;
+export const FACET_EXACT_LIMIT = 500;
 /**
  * A searchable list's `totalCount` is exact up to this many items; a longer list's is estimated the way facets are
  * (`totalCountApproximate`), so counting never reads more than this many rows and one more.
  */
-export const TOTAL_EXACT_LIMIT = 1000;
+export const TOTAL_EXACT_LIMIT = 500;
 
 /** The settings of a subgraph's searchable lists, read once at start (a definition's `readSettings`). */
 export interface SearchableListSettings {
@@ -162,9 +163,28 @@ export function applySearch<T extends ObjectLiteral>(query: SelectQueryBuilder<T
 }
 
 /**
+ * The total a ranking statement found (its stats ride on every row it returns): exact up to TOTAL_EXACT_LIMIT
+ * matches, else estimated from the matches before the last block read when they came block by block; none when
+ * it returned no row (after a cursor past the end, or not ranked) or read out of order — then the list is counted.
+ * `fromStart`: it ranked from the start of the list, so no row means no match.
+ */
+function rankedTotal(
+  row: { search_rows?: number; search_last?: number; search_ordered?: boolean; search_estimate?: number } | undefined,
+  fromStart: boolean,
+): (() => Promise<ListTotal>) | undefined {
+  if (row?.search_rows === undefined) return fromStart ? () => Promise.resolve({ count: 0, approximate: false }) : undefined;
+  const rows = Number(row.search_rows);
+  if (rows <= TOTAL_EXACT_LIMIT) return () => Promise.resolve({ count: rows, approximate: false });
+  if (!row.search_ordered || !(Number(row.search_last) > 0)) return undefined;
+  // The list holds at least the rows read, whatever the sample says.
+  const count = Math.max(rows, Number(row.search_estimate));
+  return () => Promise.resolve({ count, approximate: true });
+}
+
+/**
  * Keyset page of a searched list: ordered by `order`, or by relevance (score, then id, descending) when
  * `order` is null; each node gets its `searchMatch`. `query` must already hold the search condition; `total`
- * counts the list, unless ranking, which reads every match anyway, counted it exactly.
+ * counts the list, unless the ranking statement counted or estimated it (`rankedTotal`).
  */
 async function paginateSearch<T extends ObjectLiteral & { id: string; searchMatch?: SearchMatch | null }>(
   query: SelectQueryBuilder<T>,
@@ -180,67 +200,86 @@ async function paginateSearch<T extends ObjectLiteral & { id: string; searchMatc
     : `${queryTable(query)} by relevance to ${JSON.stringify(search.parameters.searchText)}`;
   // Scores are rounded numerics read as JavaScript numbers.
   const cursor = window.after ? decodeCursor(window.after, list, order ? order.valueType : "number") : null;
-  let ranked: Array<{ rank_id: unknown; search_total?: unknown }> = [];
-  if (window.first > 0 && order) {
-    if (cursor) {
-      const comparison = order.direction === "ASC" ? ">" : "<";
-      query.andWhere(`(${order.column}, ${idColumn}) ${comparison} (:cursorSortValue, :cursorId)`, { cursorSortValue: cursor.sortValue, cursorId: cursor.id });
+  type PageRow = Record<string, unknown> & { search_rows?: number; search_last?: number; search_ordered?: boolean; search_estimate?: number };
+  let raw: PageRow[] = [];
+  let entities: T[] = [];
+  if (window.first > 0) {
+    // One statement picks the page's ids and reads their rows: one snapshot, so the rows need not be checked against
+    // the list's conditions again (which made PostgreSQL build the conditions' index bitmaps a second time).
+    let pageSql: string;
+    let pageOrder: [string, "ASC" | "DESC"];
+    if (order) {
+      if (cursor) {
+        const comparison = order.direction === "ASC" ? ">" : "<";
+        query.andWhere(`(${order.column}, ${idColumn}) ${comparison} (:cursorSortValue, :cursorId)`, {
+          cursorSortValue: cursor.sortValue,
+          cursorId: cursor.id,
+        });
+      }
+      const ids = query
+        .clone()
+        .select(idColumn, "rank_id")
+        .orderBy(order.column, order.direction)
+        .addOrderBy(idColumn, order.direction)
+        .limit(window.first + 1);
+      query.setParameters(ids.getParameters());
+      pageSql = ids.getQuery();
+      pageOrder = [order.column, order.direction];
+    } else {
+      // Ranking scores every candidate, so the same statement counts them (before the cursor, which applies on top),
+      // and only ids and scores go through the sort: carrying every match's whole row (texts of every language) cost
+      // as much as scoring it. At most TOTAL_EXACT_LIMIT + 1 matches are candidates, in the order the scan finds them
+      // (block by block): scoring every match grew with the table. Up to the limit the ranking and the count are
+      // exact; beyond, the list is ranked over its first TOTAL_EXACT_LIMIT matches, and its total estimated from them
+      // as `FacetCounter` estimates (the matches before the last block read, scaled to the table's blocks).
+      const matches = query
+        .clone()
+        .orderBy()
+        .select(idColumn, "rank_id")
+        .addSelect(search.score, "search_score")
+        .addSelect(`CAST((CAST(CAST(${query.alias}.ctid AS text) AS point))[0] AS int)`, "fblock")
+        .addSelect(`${query.alias}.tableoid`, "ftable")
+        .limit(TOTAL_EXACT_LIMIT + 1);
+      query.setParameters(matches.getParameters());
+      if (cursor) query.setParameters({ rankCursorScore: cursor.sortValue, rankCursorId: cursor.id });
+      const after = cursor ? "AND (candidates.search_score, candidates.rank_id) < (CAST(:rankCursorScore AS numeric), :rankCursorId)" : "";
+      pageSql = `WITH found AS MATERIALIZED (SELECT matches.*, row_number() OVER () AS position, fblock >= lag(fblock, 1, 0) OVER () AS ordered FROM (${matches.getQuery()}) matches),
+         stats AS MATERIALIZED (
+           SELECT count(*)::int AS rows, coalesce(max(fblock), 0) AS last, coalesce(bool_and(ordered), true) AS ordered,
+                  round(count(*) FILTER (WHERE fblock < (SELECT max(fblock) FROM found))
+                        * coalesce(pg_relation_size(max(ftable::oid)) / current_setting('block_size')::numeric / nullif(max(fblock), 0), 1))::int AS estimate
+             FROM found),
+         candidates AS (SELECT found.* FROM found WHERE position <= ${TOTAL_EXACT_LIMIT})
+         SELECT candidates.rank_id, candidates.search_score, stats.rows AS search_rows, stats.last AS search_last, stats.ordered AS search_ordered,
+                stats.estimate AS search_estimate
+           FROM candidates CROSS JOIN stats WHERE true ${after}
+          ORDER BY candidates.search_score DESC, candidates.rank_id DESC LIMIT ${window.first + 1}`;
+      pageOrder = ["page.search_score", "DESC"];
     }
-    ranked = await query
+    const read = query
       .clone()
-      .select(idColumn, "rank_id")
-      .orderBy(order.column, order.direction)
-      .addOrderBy(idColumn, order.direction)
-      .limit(window.first + 1)
-      .getRawMany();
-  } else if (window.first > 0) {
-    // Every match is scored to rank them, so the same pass counts them (before the cursor, which applies on top),
-    // and only ids and scores go through the sort: carrying every match's whole row (texts of every language) cost
-    // as much as scoring it.
-    const [matches, parameters] = query
-      .clone()
-      .select(idColumn, "rank_id")
-      .addSelect(search.score, "search_score")
-      .addSelect("count(*) OVER ()", "search_total")
-      .setParameters(search.parameters)
-      .getQueryAndParameters();
-    const after = cursor ? `WHERE (ranked.search_score, ranked.rank_id) < (CAST($${parameters.length + 1} AS numeric), $${parameters.length + 2})` : "";
-    ranked = await query.connection.query(
-      `SELECT ranked.rank_id, ranked.search_total FROM (${matches}) ranked ${after} ORDER BY ranked.search_score DESC, ranked.rank_id DESC LIMIT ${window.first + 1}`,
-      cursor ? [...parameters, cursor.sortValue, cursor.id] : parameters,
+      .where("true")
+      .orderBy(pageOrder[0], pageOrder[1])
+      .addOrderBy(idColumn, pageOrder[1])
+      .innerJoin(`(${pageSql})`, "page", `page.rank_id = ${idColumn}`)
+      .addSelect(order ? search.score : "page.search_score", "search_score")
+      .addSelect(search.snippet, "search_snippet")
+      .setParameters(search.parameters);
+    if (!order) for (const column of ["search_rows", "search_last", "search_ordered", "search_estimate"]) read.addSelect(`page.${column}`, column);
+    ({ entities, raw } = (await read.getRawAndEntities()) as { entities: T[]; raw: PageRow[] });
+  }
+  const rows: T[] = [];
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  for (const row of raw) {
+    const entity = byId.get(String(row[`${query.alias}_id`]));
+    if (!entity) continue;
+    rows.push(
+      Object.assign(entity, {
+        searchMatch: Object.assign(new SearchMatch(), { score: Number(row.search_score), snippet: (row.search_snippet as string | null) ?? null }),
+      }),
     );
   }
-  const ids = ranked.map((row) => String(row.rank_id));
-  const rows: T[] = [];
-  if (ids.length > 0) {
-    // Under the list's own conditions still, so a row hidden since it was ranked is not shown.
-    const { entities, raw } = await query
-      .clone()
-      .orderBy()
-      .addSelect(search.score, "search_score")
-      .addSelect(search.snippet, "search_snippet")
-      .andWhere(`${idColumn} IN (:...searchPageIds)`, { searchPageIds: ids })
-      .setParameters(search.parameters)
-      .getRawAndEntities();
-    const matches = new Map<string, SearchMatch>();
-    for (const row of raw as Array<Record<string, unknown>>) {
-      matches.set(
-        String(row[`${query.alias}_id`]),
-        Object.assign(new SearchMatch(), {
-          score: Number(row.search_score),
-          snippet: (row.search_snippet as string | null) ?? null,
-        }),
-      );
-    }
-    const byId = new Map((entities as T[]).map((entity) => [entity.id, entity]));
-    for (const id of ids) {
-      const entity = byId.get(id);
-      if (entity) rows.push(Object.assign(entity, { searchMatch: matches.get(id) ?? null }));
-    }
-  }
-  // Known exactly when ranking returned a row, or returned none from the start of the list.
-  const counted = ranked[0]?.search_total !== undefined ? Number(ranked[0].search_total) : !order && window.first > 0 && !cursor ? 0 : null;
-  const listTotal = counted === null ? total : () => Promise.resolve({ count: counted, approximate: false });
+  const listTotal = (order ? undefined : rankedTotal(raw[0], window.first > 0 && !cursor)) ?? total;
   const valueOf = order ? order.valueOf : (row: T) => row.searchMatch?.score ?? 0;
   return {
     ...pageFromRows(rows, window, list, valueOf, () => listTotal().then(({ count }) => count)),

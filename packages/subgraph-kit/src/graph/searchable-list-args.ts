@@ -1,7 +1,7 @@
 import { IsOptional, Length, ValidateNested } from "class-validator";
 import { ArgsType, type ClassType, Field } from "type-graphql";
 import { PageArgs } from "../data/pagination";
-import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from "../data/search";
+import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH, TOTAL_EXACT_LIMIT } from "../data/search";
 
 /** What `SearchableListArgs` needs to describe one list's arguments. */
 export interface SearchableListArgsOptions<TFilter extends object, TOrder extends string> {
@@ -36,7 +36,10 @@ export function SearchableListArgs<TFilter extends object, TOrder extends string
     @Length(SEARCH_MIN_LENGTH, SEARCH_MAX_LENGTH, { message: `must be ${SEARCH_MIN_LENGTH} to ${SEARCH_MAX_LENGTH} characters` })
     search?: string;
 
-    @Field(() => options.order, { nullable: true, description: `Order of the list: RELEVANCE by default when searching, else ${options.defaultOrder}.` })
+    @Field(() => options.order, {
+      nullable: true,
+      description: `Order of the list: RELEVANCE by default when searching (best matches first; a search matching more than ${TOTAL_EXACT_LIMIT} items is ranked over the first ${TOTAL_EXACT_LIMIT} found), else ${options.defaultOrder}.`,
+    })
     @IsOptional()
     orderBy?: TOrder | null;
   }
