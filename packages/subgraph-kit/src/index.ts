@@ -90,6 +90,7 @@ export * from "./data/search-migration";
 export * from "./graph/key-stub";
 export * from "./graph/facets";
 export * from "./graph/searchable-list-args";
+export * from "./graph/list-selection";
 
 // Calling peer subgraphs (core subgraphs only: partners have no peers), and checking the references a write stores.
 export * from "./peers/peer-client";

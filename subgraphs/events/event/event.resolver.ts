@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { FacetsType, SearchableConnectionType } from "@agora-hub/subgraph-kit";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, Info } from "type-graphql";
+import { FacetsType, SearchableConnectionType, listSelection } from "@agora-hub/subgraph-kit";
 import type { JsonLdNode } from "../../../domain/open-formats/json-ld";
 import { JSONObject } from "../../../domain/open-formats/json-ld";
 import { MAX_CALENDAR_ENTRIES } from "../../../domain/open-formats/calendar";
@@ -42,8 +43,8 @@ export class EventResolver {
   }
 
   @Query(() => EventConnection, { nullable: true, description: "Events of all networks, filtered and paginated; earliest start first by default." })
-  async events(@Args() args: EventsArgs, @Ctx() context: EventsContext): Promise<EventConnection> {
-    return new EventConnection(await listEvents(context, args));
+  async events(@Args() args: EventsArgs, @Ctx() context: EventsContext, @Info() info: GraphQLResolveInfo): Promise<EventConnection> {
+    return new EventConnection(await listEvents(context, args, listSelection(info)));
   }
 
   @Query(() => String, {

@@ -18,6 +18,7 @@ import {
   toLocalizedText,
   unique,
   Violations,
+  type ListSelection,
 } from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
 import type { Page } from "@agora-hub/subgraph-kit";
@@ -146,7 +147,7 @@ const EVENTS_FACETS: Record<EventsFacetDimension, FacetDimension> = {
 };
 
 /** A page of events matching the filter and search, in the requested order (by relevance when searching), with facets. */
-export function listEvents(context: EventsContext, args: EventsArgs): Promise<SearchablePage<Event, EventsFacetDimension>> {
+export function listEvents(context: EventsContext, args: EventsArgs, selection?: ListSelection): Promise<SearchablePage<Event, EventsFacetDimension>> {
   const search = normaliseSearch(args.search);
   const order = chooseOrder(args.orderBy, search, EventOrder.STARTS_AT);
   const query = applyFilter(context.dataSource.getRepository(Event).createQueryBuilder("event"), args.filter);
@@ -156,6 +157,7 @@ export function listEvents(context: EventsContext, args: EventsArgs): Promise<Se
     order: order === EventOrder.RELEVANCE ? RELEVANCE : ORDERS[order],
     facets: EVENTS_FACETS,
     facetExactLimit: facetExactLimitOf(context.settings),
+    counted: selection?.counted,
   });
 }
 

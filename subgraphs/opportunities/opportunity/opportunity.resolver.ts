@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { FacetsType, SearchableConnectionType } from "@agora-hub/subgraph-kit";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, Info } from "type-graphql";
+import { FacetsType, SearchableConnectionType, listSelection } from "@agora-hub/subgraph-kit";
 import type { JsonLdNode } from "../../../domain/open-formats/json-ld";
 import { JSONObject } from "../../../domain/open-formats/json-ld";
 import { MAX_CALENDAR_ENTRIES } from "../../../domain/open-formats/calendar";
@@ -41,8 +42,8 @@ export class OpportunityResolver {
   }
 
   @Query(() => OpportunityConnection, { nullable: true, description: "Opportunities of all networks, filtered and paginated." })
-  async opportunities(@Args() args: OpportunitiesArgs, @Ctx() context: OpportunitiesContext): Promise<OpportunityConnection> {
-    return new OpportunityConnection(await listOpportunities(context, args));
+  async opportunities(@Args() args: OpportunitiesArgs, @Ctx() context: OpportunitiesContext, @Info() info: GraphQLResolveInfo): Promise<OpportunityConnection> {
+    return new OpportunityConnection(await listOpportunities(context, args, listSelection(info)));
   }
 
   @Query(() => String, {

@@ -21,6 +21,7 @@ import {
   toLocalizedText,
   unique,
   Violations,
+  type ListSelection,
 } from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
 import type { Page } from "@agora-hub/subgraph-kit";
@@ -118,7 +119,11 @@ const OPPORTUNITIES_FACETS: Record<OpportunitiesFacetDimension, FacetDimension> 
 };
 
 /** A page of opportunities matching the filter and search, in the requested order (by relevance when searching), with facets. */
-export function listOpportunities(context: OpportunitiesContext, args: OpportunitiesArgs): Promise<SearchablePage<Opportunity, OpportunitiesFacetDimension>> {
+export function listOpportunities(
+  context: OpportunitiesContext,
+  args: OpportunitiesArgs,
+  selection?: ListSelection,
+): Promise<SearchablePage<Opportunity, OpportunitiesFacetDimension>> {
   const search = normaliseSearch(args.search);
   const order = chooseOrder(args.orderBy, search, OpportunityOrder.NEWEST);
   const query = applyFilter(context.dataSource.getRepository(Opportunity).createQueryBuilder("opportunity"), args.filter);
@@ -128,6 +133,7 @@ export function listOpportunities(context: OpportunitiesContext, args: Opportuni
     order: order === OpportunityOrder.RELEVANCE ? RELEVANCE : ORDERS[order],
     facets: OPPORTUNITIES_FACETS,
     facetExactLimit: facetExactLimitOf(context.settings),
+    counted: selection?.counted,
   });
 }
 

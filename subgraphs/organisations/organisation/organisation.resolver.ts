@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { FacetsType, SearchableConnectionType } from "@agora-hub/subgraph-kit";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, Info } from "type-graphql";
+import { FacetsType, SearchableConnectionType, listSelection } from "@agora-hub/subgraph-kit";
 import type { JsonLdNode } from "../../../domain/open-formats/json-ld";
 import { JSONObject } from "../../../domain/open-formats/json-ld";
 import type { OrganisationsFacetDimension } from "./organisation.service";
@@ -44,8 +45,12 @@ export class OrganisationResolver {
   }
 
   @Query(() => OrganisationConnection, { nullable: true, description: "Organisations of all networks, filtered and paginated." })
-  async organisations(@Args() args: OrganisationsArgs, @Ctx() context: OrganisationsContext): Promise<OrganisationConnection> {
-    return new OrganisationConnection(await listOrganisations(context, args));
+  async organisations(
+    @Args() args: OrganisationsArgs,
+    @Ctx() context: OrganisationsContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<OrganisationConnection> {
+    return new OrganisationConnection(await listOrganisations(context, args, listSelection(info)));
   }
 
   @FieldResolver(() => JSONObject, {

@@ -15,6 +15,7 @@ import {
   toLocalizedText,
   unique,
   Violations,
+  type ListSelection,
 } from "@agora-hub/subgraph-kit";
 import type { KeysetOrder } from "@agora-hub/subgraph-kit";
 import type { OrganisationsContext } from "../organisations.loaders";
@@ -104,6 +105,7 @@ const ORGANISATIONS_FACETS: Record<OrganisationsFacetDimension, FacetDimension> 
 export async function listOrganisations(
   context: OrganisationsContext,
   args: OrganisationsArgs,
+  selection?: ListSelection,
 ): Promise<SearchablePage<Organisation, OrganisationsFacetDimension>> {
   const search = normaliseSearch(args.search);
   const order = chooseOrder(args.orderBy, search, OrganisationOrder.NAME);
@@ -114,6 +116,7 @@ export async function listOrganisations(
     order: order === OrganisationOrder.RELEVANCE ? RELEVANCE : ORDERS[order],
     facets: ORGANISATIONS_FACETS,
     facetExactLimit: facetExactLimitOf(context.settings),
+    counted: selection?.counted,
   });
   // Memberships of these organisations often point back at them: answer those from the cache.
   for (const { node } of page.edges) context.loaders.organisationById.prime(node.id, node);

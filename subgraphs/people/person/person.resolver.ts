@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { FacetsType, SearchableConnectionType } from "@agora-hub/subgraph-kit";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, Info } from "type-graphql";
+import { FacetsType, SearchableConnectionType, listSelection } from "@agora-hub/subgraph-kit";
 import type { JsonLdNode } from "../../../domain/open-formats/json-ld";
 import { JSONObject } from "../../../domain/open-formats/json-ld";
 import { PeopleArgs } from "./person.args";
@@ -40,8 +41,8 @@ export class PersonResolver {
   }
 
   @Query(() => PersonConnection, { nullable: true, description: "People of all networks, filtered and paginated." })
-  async people(@Args() args: PeopleArgs, @Ctx() context: PeopleContext): Promise<PersonConnection> {
-    return new PersonConnection(await listPeople(context, args));
+  async people(@Args() args: PeopleArgs, @Ctx() context: PeopleContext, @Info() info: GraphQLResolveInfo): Promise<PersonConnection> {
+    return new PersonConnection(await listPeople(context, args, listSelection(info)));
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Contact email: visible to the person's own network and the operator, null for everyone else." })

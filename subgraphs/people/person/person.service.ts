@@ -16,6 +16,7 @@ import {
   toLocalizedText,
   unique,
   Violations,
+  type ListSelection,
 } from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
 import type { KeysetOrder } from "@agora-hub/subgraph-kit";
@@ -94,7 +95,7 @@ const PEOPLE_FACETS: Record<PeopleFacetDimension, FacetDimension> = {
  * A page of the people the viewer may see that match the filter and search, in the requested order
  * (by relevance when searching), with facet counts over the same people.
  */
-export function listPeople(context: PeopleContext, args: PeopleArgs): Promise<SearchablePage<Person, PeopleFacetDimension>> {
+export function listPeople(context: PeopleContext, args: PeopleArgs, selection?: ListSelection): Promise<SearchablePage<Person, PeopleFacetDimension>> {
   const search = normaliseSearch(args.search);
   const order = chooseOrder(args.orderBy, search, PersonOrder.NAME);
   // Visibility comes first so that non-consenting people are neither listed nor counted in facets.
@@ -105,6 +106,7 @@ export function listPeople(context: PeopleContext, args: PeopleArgs): Promise<Se
     order: order === PersonOrder.RELEVANCE ? RELEVANCE : ORDERS[order],
     facets: PEOPLE_FACETS,
     facetExactLimit: facetExactLimitOf(context.settings),
+    counted: selection?.counted,
   });
 }
 

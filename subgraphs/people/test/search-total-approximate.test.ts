@@ -112,6 +112,45 @@ describe("people subgraph: totals of long lists", () => {
     expect(Math.abs(page.totalCount - PEOPLE)).toBeLessThanOrEqual(PEOPLE * 0.25);
   });
 
+  it("reads a page and the total of its list in one statement when both are asked for, the same page as without the total", async () => {
+    const page = (counted: boolean) => /* GraphQL */ `
+      query ($filter: PeopleFilter, $after: String) {
+        people(filter: $filter, first: 3, after: $after) {
+          ${counted ? "totalCount totalCountApproximate" : ""}
+          edges { node { displayName } }
+          pageInfo { endCursor hasNextPage }
+        }
+      }
+    `;
+    type PageData = {
+      people: {
+        totalCount?: number;
+        totalCountApproximate?: boolean;
+        edges: Array<{ node: { displayName: string } }>;
+        pageInfo: { endCursor: string; hasNextPage: boolean };
+      };
+    };
+    // A tenth of the list (exact total) and all of it (longer than the limit: estimated).
+    for (const [filter, exact] of [
+      [{ openTo: ["TOURING"] }, true],
+      [{ countries: ["TN"] }, false],
+    ] as const) {
+      let after: string | null = null;
+      for (let turn = 0; turn < 2; turn++) {
+        subgraph.queries.reset();
+        const counted: PageData = (await subgraph.execute<PageData>(page(true), { filter, after })).data!;
+        expect(subgraph.queries.statements).toHaveLength(1);
+        const plain: PageData = (await subgraph.execute<PageData>(page(false), { filter, after })).data!;
+        expect({ ...counted.people, totalCount: undefined, totalCountApproximate: undefined }).toEqual(plain.people);
+        expect(counted.people.totalCountApproximate).toBe(!exact);
+        if (exact) expect(counted.people.totalCount).toBe(PEOPLE / 10);
+        else expect(Math.abs(counted.people.totalCount! - PEOPLE)).toBeLessThanOrEqual(PEOPLE * 0.25);
+        expect(counted.people.pageInfo.hasNextPage).toBe(true);
+        after = counted.people.pageInfo.endCursor;
+      }
+    }
+  });
+
   it("counts a list filtered by name text, and its facets", async () => {
     // "Dancer 12", "Dancer 120"–"Dancer 129" and "Dancer 1200"–"Dancer 1299". The name filter's parameter is called
     // `text`, which once made the count's `ctid::text` a parameter.

@@ -163,15 +163,38 @@ export function applySearch<T extends ObjectLiteral>(query: SelectQueryBuilder<T
 }
 
 /**
- * The total a ranking statement found (its stats ride on every row it returns): exact up to TOTAL_EXACT_LIMIT
- * matches, else estimated from the matches before the last block read when they came block by block; none when
- * it returned no row (after a cursor past the end, or not ranked) or read out of order — then the list is counted.
- * `fromStart`: it ranked from the start of the list, so no row means no match.
+ * The CTEs that read a list's first TOTAL_EXACT_LIMIT + 1 rows once (`matchesSql` selects `rank_id`, `fblock` and
+ * `ftable` with that LIMIT): `found`, those rows in the order the scan returned them with their `position`, and
+ * `stats`, one row: how many, the last block read, whether blocks came in order and the estimate of the whole list
+ * (the rows before the last block, scaled to the table's blocks, as `FacetCounter` estimates).
  */
-function rankedTotal(
-  row: { search_rows?: number; search_last?: number; search_ordered?: boolean; search_estimate?: number } | undefined,
-  fromStart: boolean,
-): (() => Promise<ListTotal>) | undefined {
+function sampleCtes(matchesSql: string): string {
+  return `found AS MATERIALIZED (SELECT matches.*, row_number() OVER () AS position, fblock >= lag(fblock, 1, 0) OVER () AS ordered FROM (${matchesSql}) matches),
+     stats AS MATERIALIZED (
+       SELECT count(*)::int AS rows, coalesce(max(fblock), 0) AS last, coalesce(bool_and(ordered), true) AS ordered,
+              round(count(*) FILTER (WHERE fblock < (SELECT max(fblock) FROM found))
+                    * coalesce(pg_relation_size(max(ftable::oid)) / current_setting('block_size')::numeric / nullif(max(fblock), 0), 1))::int AS estimate
+         FROM found)`;
+}
+
+/** The columns of `stats` as a page's rows carry them (read back by `sampledTotal`). */
+const STATS_COLUMNS = "stats.rows AS search_rows, stats.last AS search_last, stats.ordered AS search_ordered, stats.estimate AS search_estimate";
+
+/** A page's raw row, with the stats of `sampleCtes` when the page was read with them. */
+type PageRow = Record<string, unknown> & { search_rows?: number; search_last?: number; search_ordered?: boolean; search_estimate?: number };
+
+/** The block of a row (its ctid's first half) and its table: CAST, not `::`, which TypeORM would read as a parameter `:text`. */
+function blockColumns<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  return query.addSelect(`CAST((CAST(CAST(${query.alias}.ctid AS text) AS point))[0] AS int)`, "fblock").addSelect(`${query.alias}.tableoid`, "ftable");
+}
+
+/**
+ * The total a page read with `sampleCtes` found (its stats ride on every row): exact up to TOTAL_EXACT_LIMIT rows,
+ * else estimated from the rows before the last block read when they came block by block; none when the page has no
+ * row (after a cursor past the end) or the rows came out of order — then the list is counted. `fromStart`: the
+ * page starts the list, so no row means an empty list.
+ */
+function sampledTotal(row: PageRow | undefined, fromStart: boolean): (() => Promise<ListTotal>) | undefined {
   if (row?.search_rows === undefined) return fromStart ? () => Promise.resolve({ count: 0, approximate: false }) : undefined;
   const rows = Number(row.search_rows);
   if (rows <= TOTAL_EXACT_LIMIT) return () => Promise.resolve({ count: rows, approximate: false });
@@ -184,7 +207,7 @@ function rankedTotal(
 /**
  * Keyset page of a searched list: ordered by `order`, or by relevance (score, then id, descending) when
  * `order` is null; each node gets its `searchMatch`. `query` must already hold the search condition; `total`
- * counts the list, unless the ranking statement counted or estimated it (`rankedTotal`).
+ * counts the list, unless the ranking statement counted or estimated it (`sampledTotal`).
  */
 async function paginateSearch<T extends ObjectLiteral & { id: string; searchMatch?: SearchMatch | null }>(
   query: SelectQueryBuilder<T>,
@@ -200,7 +223,6 @@ async function paginateSearch<T extends ObjectLiteral & { id: string; searchMatc
     : `${queryTable(query)} by relevance to ${JSON.stringify(search.parameters.searchText)}`;
   // Scores are rounded numerics read as JavaScript numbers.
   const cursor = window.after ? decodeCursor(window.after, list, order ? order.valueType : "number") : null;
-  type PageRow = Record<string, unknown> & { search_rows?: number; search_last?: number; search_ordered?: boolean; search_estimate?: number };
   let raw: PageRow[] = [];
   let entities: T[] = [];
   if (window.first > 0) {
@@ -232,28 +254,14 @@ async function paginateSearch<T extends ObjectLiteral & { id: string; searchMatc
       // (block by block): scoring every match grew with the table. Up to the limit the ranking and the count are
       // exact; beyond, the list is ranked over its first TOTAL_EXACT_LIMIT matches, and its total estimated from them
       // as `FacetCounter` estimates (the matches before the last block read, scaled to the table's blocks).
-      const matches = query
-        .clone()
-        .orderBy()
-        .select(idColumn, "rank_id")
-        .addSelect(search.score, "search_score")
-        .addSelect(`CAST((CAST(CAST(${query.alias}.ctid AS text) AS point))[0] AS int)`, "fblock")
-        .addSelect(`${query.alias}.tableoid`, "ftable")
-        .limit(TOTAL_EXACT_LIMIT + 1);
+      const matches = blockColumns(query.clone().orderBy().select(idColumn, "rank_id").addSelect(search.score, "search_score")).limit(TOTAL_EXACT_LIMIT + 1);
       query.setParameters(matches.getParameters());
       if (cursor) query.setParameters({ rankCursorScore: cursor.sortValue, rankCursorId: cursor.id });
-      const after = cursor ? "AND (candidates.search_score, candidates.rank_id) < (CAST(:rankCursorScore AS numeric), :rankCursorId)" : "";
-      pageSql = `WITH found AS MATERIALIZED (SELECT matches.*, row_number() OVER () AS position, fblock >= lag(fblock, 1, 0) OVER () AS ordered FROM (${matches.getQuery()}) matches),
-         stats AS MATERIALIZED (
-           SELECT count(*)::int AS rows, coalesce(max(fblock), 0) AS last, coalesce(bool_and(ordered), true) AS ordered,
-                  round(count(*) FILTER (WHERE fblock < (SELECT max(fblock) FROM found))
-                        * coalesce(pg_relation_size(max(ftable::oid)) / current_setting('block_size')::numeric / nullif(max(fblock), 0), 1))::int AS estimate
-             FROM found),
-         candidates AS (SELECT found.* FROM found WHERE position <= ${TOTAL_EXACT_LIMIT})
-         SELECT candidates.rank_id, candidates.search_score, stats.rows AS search_rows, stats.last AS search_last, stats.ordered AS search_ordered,
-                stats.estimate AS search_estimate
-           FROM candidates CROSS JOIN stats WHERE true ${after}
-          ORDER BY candidates.search_score DESC, candidates.rank_id DESC LIMIT ${window.first + 1}`;
+      const after = cursor ? "AND (found.search_score, found.rank_id) < (CAST(:rankCursorScore AS numeric), :rankCursorId)" : "";
+      pageSql = `WITH ${sampleCtes(matches.getQuery())}
+         SELECT found.rank_id, found.search_score, ${STATS_COLUMNS}
+           FROM found CROSS JOIN stats WHERE found.position <= ${TOTAL_EXACT_LIMIT} ${after}
+          ORDER BY found.search_score DESC, found.rank_id DESC LIMIT ${window.first + 1}`;
       pageOrder = ["page.search_score", "DESC"];
     }
     const read = query
@@ -279,10 +287,68 @@ async function paginateSearch<T extends ObjectLiteral & { id: string; searchMatc
       }),
     );
   }
-  const listTotal = (order ? undefined : rankedTotal(raw[0], window.first > 0 && !cursor)) ?? total;
+  const listTotal = (order ? undefined : sampledTotal(raw[0], window.first > 0 && !cursor)) ?? total;
   const valueOf = order ? order.valueOf : (row: T) => row.searchMatch?.score ?? 0;
   return {
     ...pageFromRows(rows, window, list, valueOf, () => listTotal().then(({ count }) => count)),
+    totalApproximate: () => listTotal().then(({ approximate }) => approximate),
+  };
+}
+
+/**
+ * Keyset page of a list in `order` whose total the client asks for, and that total, in one statement: the first
+ * TOTAL_EXACT_LIMIT + 1 rows of the list are read once (`sampleCtes`); when that is the whole list, the page is cut
+ * from them, else read in the order's index order as `paginate` reads it, and the total estimated from them. Read
+ * apart, the page and the count each built the filters' index bitmaps.
+ */
+async function paginateCounted<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  window: PageWindow,
+  order: KeysetOrder<T>,
+  total: () => Promise<ListTotal>,
+): Promise<Page<T> & { totalApproximate: () => Promise<boolean> }> {
+  const idColumn = `${query.alias}.id`;
+  const list = keysetListName(queryTable(query), order.column, order.direction);
+  const cursor = window.after ? decodeCursor(window.after, list, order.valueType) : null;
+  const comparison = order.direction === "ASC" ? ">" : "<";
+  const matches = blockColumns(query.clone().orderBy().select(idColumn, "rank_id").addSelect(order.column, "sort_value")).limit(TOTAL_EXACT_LIMIT + 1);
+  const longer = query.clone().select(idColumn, "rank_id");
+  if (cursor) {
+    longer.andWhere(`(${order.column}, ${idColumn}) ${comparison} (:countedSortValue, :countedId)`, {
+      countedSortValue: cursor.sortValue,
+      countedId: cursor.id,
+    });
+  }
+  longer
+    .andWhere(`(SELECT stats.rows FROM stats) > ${TOTAL_EXACT_LIMIT}`)
+    .orderBy(order.column, order.direction)
+    .addOrderBy(idColumn, order.direction)
+    .limit(window.first + 1);
+  const after = cursor ? `AND (found.sort_value, found.rank_id) ${comparison} (:countedSortValue, :countedId)` : "";
+  // Each branch's condition on `stats` is a one-time filter: only one of them reads anything.
+  const pageSql = `WITH ${sampleCtes(matches.getQuery())},
+     listed AS (
+       (SELECT found.rank_id FROM found WHERE (SELECT stats.rows FROM stats) <= ${TOTAL_EXACT_LIMIT} ${after}
+         ORDER BY found.sort_value ${order.direction}, found.rank_id ${order.direction} LIMIT ${window.first + 1})
+       UNION ALL (${longer.getQuery()}))
+     SELECT listed.rank_id, ${STATS_COLUMNS} FROM listed CROSS JOIN stats`;
+  const { entities, raw } = (await query
+    .clone()
+    .where("true")
+    .innerJoin(`(${pageSql})`, "page", `page.rank_id = ${idColumn}`)
+    .addSelect("page.search_rows", "search_rows")
+    .addSelect("page.search_last", "search_last")
+    .addSelect("page.search_ordered", "search_ordered")
+    .addSelect("page.search_estimate", "search_estimate")
+    .setParameters({ ...matches.getParameters(), ...longer.getParameters() })
+    .orderBy(order.column, order.direction)
+    .addOrderBy(idColumn, order.direction)
+    .getRawAndEntities()) as { entities: T[]; raw: PageRow[] };
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  const rows = raw.map((row) => byId.get(String(row[`${query.alias}_id`]))).filter((entity): entity is T => entity !== undefined);
+  const listTotal = sampledTotal(raw[0], !cursor) ?? total;
+  return {
+    ...pageFromRows(rows, window, list, order.valueOf, () => listTotal().then(({ count }) => count)),
     totalApproximate: () => listTotal().then(({ approximate }) => approximate),
   };
 }
@@ -469,6 +535,8 @@ export async function paginateSearchable<T extends ObjectLiteral & { id: string;
     facets: Record<TDimension, FacetDimension>;
     /** Facets are exact up to this many rows, estimated beyond (`FACET_EXACT_LIMIT` when omitted; usually `context.settings`). */
     facetExactLimit?: number;
+    /** The client asks for the total (`listSelection(info).counted`): the page and the count are read in one statement. */
+    counted?: boolean;
   },
 ): Promise<SearchablePage<T, TDimension>> {
   const search = options.search === undefined ? null : searchSql(options.table, options.search);
@@ -479,6 +547,7 @@ export async function paginateSearchable<T extends ObjectLiteral & { id: string;
   const order = options.order === RELEVANCE ? null : options.order;
   let page: Page<T> & { totalApproximate: () => Promise<boolean> };
   if (search) page = await paginateSearch(query, window, search, order, () => totals.total());
+  else if (order && options.counted && window.first > 0) page = await paginateCounted(query, window, order, () => totals.total());
   else if (order) {
     page = {
       ...(await paginate(query, window, order)),
