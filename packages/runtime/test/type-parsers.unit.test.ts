@@ -17,7 +17,22 @@ function outcome(parse: (value: string) => unknown, value: string): unknown {
 
 describe("pool type parsers", () => {
   it("parse text arrays exactly as pg-types does, quoted, nested and malformed ones included", () => {
-    const values = ["{}", "{a}", "{CROSS_DISCIPLINARY,BUILT_HERITAGE}", "{NULL}", "{a,NULL,b}", '{"NULL"}', '{"a b",c}', '{"a\\"b"}', "{a,,b}", "{{a,b},{c}}", "[1:2]={a,b}", "{", "{a", ""];
+    const values = [
+      "{}",
+      "{a}",
+      "{CROSS_DISCIPLINARY,BUILT_HERITAGE}",
+      "{NULL}",
+      "{a,NULL,b}",
+      '{"NULL"}',
+      '{"a b",c}',
+      '{"a\\"b"}',
+      "{a,,b}",
+      "{{a,b},{c}}",
+      "[1:2]={a,b}",
+      "{",
+      "{a",
+      "",
+    ];
     for (const value of values) expect(outcome(parseTextArray, value)).toEqual(outcome(general(TEXT_ARRAY), value));
   });
 

@@ -84,7 +84,10 @@ describe("a type's own field methods with scalar arguments", () => {
 describe("a resolver class's field resolvers taking the root and page arguments", () => {
   it("get the root and the arguments as instances of their types, the same on every call", async () => {
     const source = `{ greeter { window(first: 3, after: null) { seen } } plainGreeter { window { seen } } }`;
-    const expected = { greeter: { window: { seen: 'true Hello true {"first":3,"after":null} !' } }, plainGreeter: { window: { seen: 'true Hi true {"first":20} !' } } };
+    const expected = {
+      greeter: { window: { seen: 'true Hello true {"first":3,"after":null} !' } },
+      plainGreeter: { window: { seen: 'true Hi true {"first":20} !' } },
+    };
     // The first answer goes through type-graphql's validation, the next ones reuse what it found valid.
     for (let round = 0; round < 3; round++) expect((await ask(source)).data).toEqual(expected);
   });

@@ -244,7 +244,15 @@ function callArgsFieldResolversDirectly(storage: MetadataStorage, resolvers: Gra
         }
         instance ??= new target();
         const values = params.map((param) =>
-          param.kind === "args" ? argsValue : param.kind === "root" ? (rootType ? asInstance(rootType, root) : root) : param.kind === "context" ? context : info,
+          param.kind === "args"
+            ? argsValue
+            : param.kind === "root"
+              ? rootType
+                ? asInstance(rootType, root)
+                : root
+              : param.kind === "context"
+                ? context
+                : info,
         );
         return instance[method.methodName](...values);
       };
