@@ -228,24 +228,24 @@ class LazyCursorEdge<T extends { id: string }> {
 
 /** A page's PageInfo whose cursors are its first and last edges', read (so encoded) only when selected. */
 class LazyPageInfo extends PageInfo {
-  constructor(
-    hasNextPage: boolean,
-    hasPreviousPage: boolean,
-    private readonly edges: ReadonlyArray<{ cursor: string }>,
-  ) {
+  // Private, so the object's own properties are PageInfo's alone.
+  readonly #edges: ReadonlyArray<{ cursor: string }>;
+
+  constructor(hasNextPage: boolean, hasPreviousPage: boolean, edges: ReadonlyArray<{ cursor: string }>) {
     super();
     this.hasNextPage = hasNextPage;
     this.hasPreviousPage = hasPreviousPage;
+    this.#edges = edges;
   }
 
   // @ts-expect-error PageInfo declares these as fields; here they are read-only accessors on the prototype.
   get startCursor(): string | null {
-    return this.edges[0]?.cursor ?? null;
+    return this.#edges[0]?.cursor ?? null;
   }
 
   // @ts-expect-error as startCursor
   get endCursor(): string | null {
-    return this.edges.at(-1)?.cursor ?? null;
+    return this.#edges.at(-1)?.cursor ?? null;
   }
 }
 
