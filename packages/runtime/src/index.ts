@@ -13,6 +13,7 @@ export * from "./database/connect-database";
 export * from "./database/embedded-postgres";
 export * from "./database/query-counter";
 export * from "./database/write-announcements";
+export * from "./database/type-parsers";
 export * from "./lifecycle/shutdown";
 export * from "./lifecycle/draining";
 export * from "./lifecycle/poller";

@@ -4,6 +4,7 @@ import { Client } from "pg";
 import type { Logger } from "pino";
 import { readEnv, sharedEnvShape } from "../config";
 import { logger as processLogger } from "../logger";
+import { fastTypeParsers } from "./type-parsers";
 import { ensureWriteAnnouncements } from "./write-announcements";
 
 /** What a subgraph needs to open its own PostgreSQL schema. */
@@ -72,7 +73,8 @@ export function createSubgraphDataSource(options: SubgraphDatabaseOptions): Data
     // the pool discards it and opens a new one on the next query.
     poolErrorHandler: (error: unknown) =>
       (options.log ?? processLogger).warn({ err: describePoolError(error), schema: options.schema }, "idle database connection lost"),
-    extra: { max: options.poolSize ?? 10, options: `-c search_path=${options.schema},public${timeouts}` },
+    // pg's parsers with fast paths for the text[] and timestamptz values every page of rows carries.
+    extra: { max: options.poolSize ?? 10, options: `-c search_path=${options.schema},public${timeouts}`, types: fastTypeParsers },
   });
 }
 

@@ -49,7 +49,11 @@ export function requestLogging(log: Logger, options: { trustBackgroundHeader?: b
       res.setHeader("x-request-id", id);
       return id;
     },
-    customLogLevel: (req, res, error) => (error || res.statusCode >= 500 ? "error" : isPolling(req, trustBackgroundHeader) ? "debug" : "info"),
+    customLogLevel: (req, res, error) => {
+      const level = error || res.statusCode >= 500 ? "error" : isPolling(req, trustBackgroundHeader) ? "debug" : "info";
+      // A line the logger would drop is not built at all (pino-http skips "silent"): most requests, below info.
+      return log.isLevelEnabled(level) ? level : "silent";
+    },
     // `requestId` at the top level, as in every other log line of the request.
     customProps: (req) => ({ requestId: req.id }),
     customSuccessObject: (req, _res, value: object) => ({ ...value, ...operationOf(req) }),

@@ -15,6 +15,27 @@ interface ByIdReader<T> {
   hydrate: (row: Record<string, unknown>) => T;
 }
 
+/** Column types TypeORM's PostgresDriver converts in `prepareHydratedValue`; it hands values of any other type back as pg parsed them. */
+const CONVERTED_TYPES = new Set<unknown>([
+  Boolean,
+  Date,
+  Number,
+  "datetime",
+  "timestamp",
+  "timestamp with time zone",
+  "timestamp without time zone",
+  "date",
+  "time",
+  "vector",
+  "halfvec",
+  "hstore",
+  "simple-array",
+  "simple-json",
+  "cube",
+  "enum",
+  "simple-enum",
+]);
+
 /** The reader behind each by-id loader, so a page of children can read its rows in the query that finds them. */
 const loaderReaders = new WeakMap<DataLoader<string, unknown>, ByIdReader<ObjectLiteral>>();
 
@@ -53,13 +74,17 @@ function byIdReader<T extends ObjectLiteral>(dataSource: DataSource, entity: Ent
       .map((part) => driver.escape(part))
       .join(".");
     const sql = `SELECT ${names.map((name) => driver.escape(name)).join(", ")} FROM ${table} WHERE ${driver.escape("id")} = ANY($1)`;
+    const properties = columns.map((column) => column.propertyName);
+    // Columns whose value the driver hands back unchanged (no transformer, a type it does not convert) skip
+    // `prepareHydratedValue`; every column of a plain entity is set as `setEntityValue` sets it, by property.
+    const unchanged = columns.map((column) => driver.options.type === "postgres" && !column.transformer && !CONVERTED_TYPES.has(column.type));
     const hydrate = (row: Record<string, unknown>): T => {
-      const hydrated = metadata.create(undefined, { fromDeserializer: true }) as T;
+      const hydrated = metadata.create(undefined, { fromDeserializer: true }) as Record<string, unknown>;
       for (let index = 0; index < columns.length; index++) {
         const value = row[names[index]];
-        if (value !== undefined) columns[index].setEntityValue(hydrated, driver.prepareHydratedValue(value, columns[index]));
+        if (value !== undefined) hydrated[properties[index]] = unchanged[index] ? value : driver.prepareHydratedValue(value, columns[index]);
       }
-      return hydrated;
+      return hydrated as T;
     };
     reader = {
       table,
@@ -176,7 +201,8 @@ export function createChildrenPageLoader<T extends { id: string }>(
       }
       return keys.map((key) => pages.get(key)!);
     },
-    { cacheKeyFn: (key) => JSON.stringify([key.parentId, key.first, key.after ?? null]) },
+    // The id is client input of any length, so it is length-prefixed; `first` is an integer, `after` comes last.
+    { cacheKeyFn: (key) => `${String(key.parentId).length}:${key.parentId}:${key.first}:${key.after == null ? "-" : `+${key.after}`}` },
   );
 }
 

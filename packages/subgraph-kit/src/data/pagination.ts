@@ -211,17 +211,41 @@ export function toSortValue(value: unknown): SortValue {
   return String(value);
 }
 
-/** An edge whose cursor is encoded on first read. */
-class LazyCursorEdge<T> {
+/** An edge whose cursor is encoded on first read (what it needs is kept, not a closure: there is one per item). */
+class LazyCursorEdge<T extends { id: string }> {
   private encoded: string | undefined;
 
   constructor(
     readonly node: T,
-    private readonly encode: () => string,
+    private readonly list: string,
+    private readonly sortValueOf: (row: T) => unknown,
   ) {}
 
   get cursor(): string {
-    return (this.encoded ??= this.encode());
+    return (this.encoded ??= encodeCursor({ sortValue: toSortValue(this.sortValueOf(this.node)), id: this.node.id }, this.list));
+  }
+}
+
+/** A page's PageInfo whose cursors are its first and last edges', read (so encoded) only when selected. */
+class LazyPageInfo extends PageInfo {
+  // Private, so the object's own properties are PageInfo's alone.
+  readonly #edges: ReadonlyArray<{ cursor: string }>;
+
+  constructor(hasNextPage: boolean, hasPreviousPage: boolean, edges: ReadonlyArray<{ cursor: string }>) {
+    super();
+    this.hasNextPage = hasNextPage;
+    this.hasPreviousPage = hasPreviousPage;
+    this.#edges = edges;
+  }
+
+  // @ts-expect-error PageInfo declares these as fields; here they are read-only accessors on the prototype.
+  get startCursor(): string | null {
+    return this.#edges[0]?.cursor ?? null;
+  }
+
+  // @ts-expect-error as startCursor
+  get endCursor(): string | null {
+    return this.#edges.at(-1)?.cursor ?? null;
   }
 }
 
@@ -234,14 +258,10 @@ export function pageFromRows<T extends { id: string }>(
   countTotal: () => Promise<number>,
 ): Page<T> {
   const hasNextPage = rows.length > window.first;
-  const nodes = rows.slice(0, window.first);
+  const nodes = rows.length > window.first ? rows.slice(0, window.first) : rows;
   // Cursors are encoded (a hash each) only when a client selects them, once each: most queries never do.
-  const edges = nodes.map((node) => new LazyCursorEdge(node, () => encodeCursor({ sortValue: toSortValue(sortValueOf(node)), id: node.id }, list)));
-  const pageInfo = Object.assign(new PageInfo(), { hasNextPage, hasPreviousPage: Boolean(window.after) });
-  Object.defineProperties(pageInfo, {
-    startCursor: { get: () => edges[0]?.cursor ?? null, enumerable: true },
-    endCursor: { get: () => edges.at(-1)?.cursor ?? null, enumerable: true },
-  });
+  const edges = nodes.map((node) => new LazyCursorEdge(node, list, sortValueOf));
+  const pageInfo: PageInfo = new LazyPageInfo(hasNextPage, Boolean(window.after), edges);
   return {
     edges,
     pageInfo,

@@ -89,10 +89,11 @@ export class LocalizedText {
   }
 
   static from(data: LocalizedTextData): LocalizedText {
-    return Object.assign(new LocalizedText(), {
-      originalLanguage: data.originalLanguage,
-      translations: data.translations.map((t) => Object.assign(new Translation(), t)),
-    });
+    // Set one by one (no intermediate object): every text of every row read comes through here.
+    const text = new LocalizedText();
+    text.originalLanguage = data.originalLanguage;
+    text.translations = data.translations.map((t) => Object.assign(new Translation(), t));
+    return text;
   }
 
   toData(): LocalizedTextData {

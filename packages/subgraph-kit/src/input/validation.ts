@@ -56,6 +56,12 @@ async function validationErrors(value: object): Promise<ValidationError[]> {
   return errors;
 }
 
+/** Whether `validateInput` has lately found an object of the same class with the same plain JSON valid (so would again). */
+export function isKnownValid(value: object): boolean {
+  const json = plainJson(value);
+  return json !== undefined && validSeen.get(value.constructor)?.has(json) === true;
+}
+
 /** Throws one BAD_USER_INPUT error naming each argument path whose string holds U+0000: all `validateInput` checks of scalars. */
 export function refuseNulCharacters(args: Record<string, unknown>): void {
   const nul = nulCharacterPaths(args);

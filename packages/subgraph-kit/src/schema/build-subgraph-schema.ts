@@ -4,7 +4,8 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLFieldResolver, GraphQLScalarType, type GraphQLSchema, parse } from "graphql";
 import { buildSchema, createResolversMap, getMetadataStorage } from "type-graphql";
 import type { FederationLink, SubgraphDefinition } from "../subgraph";
-import { refuseNulCharacters, validateInput } from "../input/validation";
+import { isKnownValid, refuseNulCharacters, validateInput } from "../input/validation";
+import { nulCharacterPaths } from "@agora-hub/runtime";
 
 /** The Federation 2 spec every subgraph links. */
 export const FEDERATION_SPEC_URL = "https://specs.apollo.dev/federation/v2.7";
@@ -94,7 +95,11 @@ type MetadataStorage = {
     }>;
     roles?: unknown[];
     middlewares?: unknown[];
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+    getObjectType?: () => Function;
   }>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  argumentTypes: Array<{ target: Function; fields: Array<{ name: string; getType: () => unknown }> }>;
   middlewares: unknown[];
   resolverMiddlewares: unknown[];
   authorizedFields: unknown[];
@@ -160,6 +165,101 @@ function callScalarFieldMethodsDirectly(storage: MetadataStorage, resolvers: Gra
   }
 }
 
+const SIMPLE_TYPES: unknown[] = [String, Boolean, Number, Date, Array, Promise];
+
+/** type-graphql's convertToType for a class: `data` itself when it is null, of a simple type or an instance, else an instance holding its properties. */
+function asInstance(target: new () => object, data: unknown): unknown {
+  if (data == null || SIMPLE_TYPES.includes((data as object).constructor) || data instanceof target) return data;
+  const instance = new target() as Record<string, unknown>;
+  for (const key of Object.keys(instance)) if (instance[key] === undefined && !(key in (data as object))) delete instance[key];
+  return Object.assign(instance, data);
+}
+
+/** The fields of an `@ArgsType` class (its own and its superclasses'), when every one is a scalar; else undefined. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+function scalarArgsFields(storage: MetadataStorage, argsClass: Function): string[] | undefined {
+  const names: string[] = [];
+  let found = false;
+  // As type-graphql's convertArgsToInstance: the class's own fields, then each superclass's.
+  for (let target = argsClass; target.prototype !== undefined; target = Object.getPrototypeOf(target) as typeof target) {
+    const argsType = storage.argumentTypes.find((type) => type.target === target);
+    if (!argsType) continue;
+    found = true;
+    for (const field of argsType.fields) {
+      const type = field.getType();
+      if (!(type instanceof GraphQLScalarType) && !SCALAR_CLASSES.includes(type)) return undefined;
+      names.push(field.name);
+    }
+  }
+  return found ? names : undefined;
+}
+
+/**
+ * Calls the field resolvers of resolver classes that take the root, at most one `@Args()` class of scalar fields (`PageArgs`:
+ * every connection, `Organisation.events(first: 5)` for each organisation of an answer), the context and info, without
+ * type-graphql's parameter handling: it finds the args class's metadata, converts and validates them asynchronously, a
+ * few promises per field. Here the root and args instances are built as type-graphql builds them and the method called
+ * at once when `validateInput` has already found the same values valid; anything else (a NUL character, values not
+ * seen valid yet, arrays) goes through type-graphql as before. The kit's resolver
+ * classes hold no state, so the method runs on an instance of its own.
+ */
+function callArgsFieldResolversDirectly(storage: MetadataStorage, resolvers: GraphQLResolverMap<unknown>): void {
+  if (!withoutMiddlewares(storage)) return;
+  for (const method of storage.fieldResolvers) {
+    if (method.kind !== "external" || !method.getObjectType || method.roles?.length || method.middlewares?.length) continue;
+    const params = [...(method.params ?? [])].sort((a, b) => a.index - b.index);
+    const argsParams = params.filter((param) => param.kind === "args");
+    if (argsParams.length > 1 || (argsParams[0] && (argsParams[0].validateSettings !== undefined || argsParams[0].validateFn !== undefined))) continue;
+    const argsClass = argsParams[0]?.getType?.() as (new () => object) | undefined;
+    const argsFields = typeof argsClass === "function" ? scalarArgsFields(storage, argsClass) : undefined;
+    if (argsParams[0] && (!argsClass || !argsFields)) continue;
+    const plainParams = params.every(
+      (param) => param.kind === "args" || param.kind === "info" || ((param.kind === "context" || param.kind === "root") && !param.propertyName),
+    );
+    if (!plainParams) continue;
+    const rootParam = params.find((param) => param.kind === "root");
+    const rootType = rootParam?.getType?.() as (new () => object) | undefined;
+    if (rootType !== undefined && typeof rootType !== "function") continue;
+    const objectType = method.getObjectType();
+    const target = method.target as new () => Record<string, (...values: unknown[]) => unknown>;
+    let instance: Record<string, (...values: unknown[]) => unknown> | undefined;
+    for (const type of storage.objectTypes) {
+      if (type.target !== objectType && !(type.target.prototype instanceof objectType)) continue;
+      const fields = resolvers[type.name] as Record<string, GraphQLFieldResolver<unknown, unknown>> | undefined;
+      const original = fields?.[method.schemaName];
+      if (!fields || typeof original !== "function") continue;
+      fields[method.schemaName] = (root, args: Record<string, unknown>, context, info) => {
+        let argsValue: object | undefined;
+        if (argsClass && argsFields) {
+          // As type-graphql's convertArgsToInstance, for scalar fields.
+          const data: Record<string, unknown> = {};
+          for (const name of argsFields) {
+            const value = args[name];
+            if (Array.isArray(value)) return original(root, args, context, info);
+            if (value !== undefined) data[name] = value;
+          }
+          argsValue = asInstance(argsClass, data) as object;
+          // `validateInput`'s checks, else type-graphql runs them and answers with their errors.
+          if (nulCharacterPaths(args).length > 0 || !isKnownValid(argsValue)) return original(root, args, context, info);
+        }
+        instance ??= new target();
+        const values = params.map((param) =>
+          param.kind === "args"
+            ? argsValue
+            : param.kind === "root"
+              ? rootType
+                ? asInstance(rootType, root)
+                : root
+              : param.kind === "context"
+                ? context
+                : info,
+        );
+        return instance[method.methodName](...values);
+      };
+    }
+  }
+}
+
 /**
  * Turns type-graphql resolvers into a Federation 2 subgraph schema. type-graphql has no federation
  * support, so its schema is printed with directives (those of `@Directive` and the definitions of
@@ -178,6 +278,7 @@ export async function buildSubgraphSchema<TLoaders, TSettings>(definition: Subgr
   });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   callScalarFieldMethodsDirectly(storage, resolvers);
+  callArgsFieldResolversDirectly(storage, resolvers);
   for (const [typeName, resolveReference] of Object.entries(definition.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference } as never;
   }
