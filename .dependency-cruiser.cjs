@@ -34,6 +34,12 @@ module.exports = {
       "^(subgraphs|registry|gateway|scripts)/",
     ),
     layer(
+      "directory-on-the-public-api",
+      "The web directory reads the graph as any partner directory would, through GraphQL: it imports no subgraph, registry, gateway or domain code.",
+      "^directory/",
+      "^(subgraphs|registry|gateway|domain|scripts)/",
+    ),
+    layer(
       "subgraphs-below-the-gateway",
       "A subgraph is reached only through HTTP, never imported by the gateway side or importing it.",
       "^subgraphs/",

@@ -11,7 +11,7 @@ const shared = {
   roots: ["<rootDir>"],
   // The partner project's own test runs under Node's runner, inside the packed-kit test.
   testPathIgnorePatterns: ["/node_modules/", "/dist/", "/.data/", "/partner-project/"],
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   setupFiles: ["reflect-metadata"],
   // The workspace packages from their sources, so a test sees one copy of each class (type-graphql metadata) and needs no build.
   moduleNameMapper: {

@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import {
+  hubPublicUrl,
   createHubTokenSigner,
   type HubTokenSigner,
   logger,
@@ -65,6 +66,8 @@ export interface GatewayConfig {
    * the longest one is kept, and whether identical reads in flight are merged.
    */
   responseCache: { maxBytes: number; ttlMs: number; mergeInFlight: boolean };
+  /** The hub's public base URL (AGORA_PUBLIC_URL, else this port on localhost): the directory's canonical links. */
+  publicUrl: string;
 }
 
 /**
@@ -129,6 +132,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       ttlMs: values.RESPONSE_CACHE_TTL_SECONDS * 1000,
       mergeInFlight: values.MERGE_INFLIGHT_REQUESTS === "1",
     },
+    publicUrl: hubPublicUrl({ ...env, GATEWAY_PORT: String(values.GATEWAY_PORT) }),
   };
 }
 

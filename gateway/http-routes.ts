@@ -4,6 +4,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import type { Express, Request, RequestHandler, Response } from "express";
 import { randomUUID } from "node:crypto";
 import { preferredLanguages, type RequestDrain } from "@agora-hub/runtime";
+import { directoryRouter } from "../directory/directory.routes";
 import { adminRouter } from "../registry/admin.routes";
 import type { PartnerRegistry } from "../registry/registry.service";
 import type { GatewayConfig } from "./config";
@@ -60,8 +61,8 @@ const JWKS_MAX_AGE_S = 300;
 
 /**
  * The gateway's route table, in mounting order: probes and metrics, the admin API, the JWKS, `/health`, the
- * open formats (JSON-LD pages, iCalendar feeds) and GraphQL at `/graphql` (Apollo Sandbox at `/`
- * outside production). A new route is one more entry.
+ * open formats (JSON-LD pages, iCalendar feeds), the member directory (`/` and the detail pages at the JSON-LD
+ * `@id` URLs) and GraphQL at `/graphql` (Apollo Sandbox there outside production). A new route is one more entry.
  */
 export function gatewayRoutes({ config, gateway, server, registry, observability, guard }: GatewayRouteParts): GatewayRoute[] {
   const { protection, admission } = guard;
@@ -108,10 +109,20 @@ export function gatewayRoutes({ config, gateway, server, registry, observability
       },
     },
     {
+      // The member directory for people (server-rendered pages on the public API, as an anonymous visitor).
+      name: "directory",
+      mount: (app) => {
+        // The detail pages' paths are the open formats' collections, limited above.
+        app.get(["/", "/directory/*path"], protection.rateLimit, admission.middleware);
+        app.use(directoryRouter({ run: anonymousOperations(server), hubUrl: config.publicUrl, languagesOf: requestLanguages, requestIdOf }));
+      },
+    },
+    {
+      // Apollo Sandbox at GET /graphql (outside production); POST / still answers GraphQL, as it did.
       name: "GraphQL",
       mount: (app) =>
         app.all(
-          ["/", "/graphql"],
+          ["/graphql", "/"],
           ...protection.httpHandlers,
           admission.middleware,
           expressMiddleware(server, {

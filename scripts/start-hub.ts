@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     const database_ = database.embedded ? "embedded PostgreSQL (data in .data/postgres)" : "DATABASE_URL";
     const tokenLine = config.adminTokenGenerated ? `\n  Admin token:    ${config.adminToken}  (this run only; set AGORA_ADMIN_TOKEN to choose one)` : "";
     console.log(
-      `\nAgora Hub is running on ${database_}.\n  Apollo Sandbox: ${hub.gatewayUrl}\n  GraphQL:        ${hub.gatewayUrl}graphql\n  Admin API:      ${hub.gatewayUrl}admin/${tokenLine}\nPress Ctrl-C to stop.\n`,
+      `\nAgora Hub is running on ${database_}.\n  Directory:      ${hub.gatewayUrl}\n  GraphQL:        ${hub.gatewayUrl}graphql (Apollo Sandbox in a browser)\n  Admin API:      ${hub.gatewayUrl}admin/${tokenLine}\nPress Ctrl-C to stop.\n`,
     );
   } catch (error) {
     await database.stop();

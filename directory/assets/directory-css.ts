@@ -1,0 +1,48 @@
+/**
+ * The directory's stylesheet, served by the hub itself (no CDN, so it works offline). Colours and sizes are
+ * custom properties, logical properties (`margin-inline-start`) make right-to-left pages mirror by themselves.
+ */
+export const DIRECTORY_CSS = `
+:root {
+  --agora-font: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Arabic", sans-serif;
+  --agora-text: #1d1d1f;
+  --agora-muted: #4a4a55;
+  --agora-background: #ffffff;
+  --agora-surface: #f4f4f7;
+  --agora-accent: #0b5cad;
+  --agora-accent-text: #ffffff;
+  --agora-mark: #fff1a8;
+  --agora-radius: 0.5rem;
+  --agora-width: 56rem;
+}
+* { box-sizing: border-box; }
+body { margin: 0; font-family: var(--agora-font); color: var(--agora-text); background: var(--agora-background); line-height: 1.5; }
+a { color: var(--agora-accent); }
+a:focus-visible, button:focus-visible, input:focus-visible { outline: 3px solid var(--agora-accent); outline-offset: 2px; }
+.site-header, main, .site-footer { max-width: var(--agora-width); margin: 0 auto; padding: 1rem; }
+.site-header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 1rem; }
+.site-name { font-weight: 700; font-size: 1.25rem; text-decoration: none; }
+.languages ul { display: flex; gap: 0.75rem; list-style: none; margin: 0; padding: 0; }
+.languages a[aria-current="true"] { font-weight: 700; text-decoration: none; color: var(--agora-text); }
+.search label { display: block; font-weight: 600; margin-block-end: 0.25rem; }
+.search-row { display: flex; gap: 0.5rem; }
+.search input[type="search"] { flex: 1; font: inherit; padding: 0.6rem 0.75rem; border: 1px solid var(--agora-muted); border-radius: var(--agora-radius); }
+button, .button { font: inherit; padding: 0.6rem 1rem; border: 0; border-radius: var(--agora-radius); background: var(--agora-accent); color: var(--agora-accent-text); text-decoration: none; display: inline-block; cursor: pointer; }
+.types { border: 0; padding: 0; margin: 0.75rem 0 0; display: flex; flex-wrap: wrap; gap: 1rem; }
+.types label { font-weight: 400; display: inline-flex; gap: 0.35rem; align-items: center; }
+.hits { list-style: none; padding: 0; }
+.hit { padding: 1rem; margin-block: 0.75rem; background: var(--agora-surface); border-radius: var(--agora-radius); }
+.hit h2 { margin: 0.1rem 0; font-size: 1.15rem; }
+.hit-type { font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--agora-muted); margin: 0; }
+.facts, .count { color: var(--agora-muted); margin: 0.25rem 0; }
+.snippet { margin: 0.25rem 0 0; }
+mark { background: var(--agora-mark); color: inherit; }
+.notice { padding: 0.75rem 1rem; border-inline-start: 4px solid var(--agora-accent); background: var(--agora-surface); }
+.lead { font-size: 1.15rem; }
+.facts-list { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
+.facts-list dt { font-weight: 600; }
+.facts-list dd { margin: 0; }
+.linked-data { font-size: 0.9rem; }
+.site-footer { color: var(--agora-muted); font-size: 0.9rem; border-block-start: 1px solid var(--agora-surface); }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;

@@ -1,0 +1,223 @@
+import { createHash } from "node:crypto";
+import express, { type Request, type Response, type Router } from "express";
+import type { GraphQLFormattedError } from "graphql";
+import type { JSX } from "hono/jsx/jsx-runtime";
+import { isUuid, logger } from "@agora-hub/runtime";
+import { DIRECTORY_CSS } from "./assets/directory-css";
+import { negotiateLanguage, type PageLanguage } from "./i18n/negotiate";
+import { EVENT_OPERATION, type EventData, EventPage } from "./pages/event.page";
+import { HIT_TYPES, type HitType, HomePage, SEARCH_OPERATION, type SearchResults } from "./pages/home.page";
+import { Layout } from "./pages/layout";
+import { ORGANISATION_OPERATION, type OrganisationData, OrganisationPage } from "./pages/organisation.page";
+import { OPPORTUNITY_OPERATION, type OpportunityData, OpportunityPage } from "./pages/opportunity.page";
+import { PERSON_OPERATION, type PersonData, PersonPage } from "./pages/person.page";
+
+/** Runs one GraphQL operation through the hub's public API with the visitor's rights (anonymous). */
+export type DirectoryOperation = (
+  query: string,
+  variables: Record<string, unknown>,
+  request: { languages: string[]; requestId: string },
+) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
+
+/** What the directory is built from. */
+export interface DirectoryOptions {
+  run: DirectoryOperation;
+  /** The hub's public base URL, for canonical links. */
+  hubUrl: string;
+  /** The visitor's Accept-Language tags, in order. */
+  languagesOf: (req: Request) => string[];
+  requestIdOf: (req: Request, res: Response) => string;
+}
+
+const SEARCH_MAX_LENGTH = 200;
+const CURSOR_MAX_LENGTH = 2000;
+const CSS_ETAG = `"${createHash("sha256").update(DIRECTORY_CSS).digest("base64url").slice(0, 16)}"`;
+/** Pages load nothing from elsewhere and run no script; JSON-LD blocks are data, not scripts. */
+const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/** Each detail page: its collection (the JSON-LD `@id` path), the root field, the operation and the page. */
+const DETAILS = [
+  {
+    collection: "people",
+    field: "person",
+    operation: PERSON_OPERATION,
+    page: (data: unknown, language: PageLanguage, hubUrl: string) => <PersonPage person={data as PersonData} language={language} hubUrl={hubUrl} />,
+  },
+  {
+    collection: "organisations",
+    field: "organisation",
+    operation: ORGANISATION_OPERATION,
+    page: (data: unknown, language: PageLanguage, hubUrl: string) => (
+      <OrganisationPage organisation={data as OrganisationData} language={language} hubUrl={hubUrl} />
+    ),
+  },
+  {
+    collection: "opportunities",
+    field: "opportunity",
+    operation: OPPORTUNITY_OPERATION,
+    page: (data: unknown, language: PageLanguage, hubUrl: string) => (
+      <OpportunityPage opportunity={data as OpportunityData} language={language} hubUrl={hubUrl} />
+    ),
+  },
+  {
+    collection: "events",
+    field: "event",
+    operation: EVENT_OPERATION,
+    page: (data: unknown, language: PageLanguage, hubUrl: string) => <EventPage event={data as EventData} language={language} hubUrl={hubUrl} />,
+  },
+] as const;
+
+/** Sends a page: HTML5, the language's `Content-Language`, and headers that keep it self-contained. */
+async function sendPage(res: Response, status: number, page: JSX.Element, language: PageLanguage): Promise<void> {
+  const html = await page.toString();
+  res.status(status);
+  res.setHeader("content-type", "text/html; charset=utf-8");
+  res.setHeader("content-language", language.ui.tag);
+  res.setHeader("vary", "Accept, Accept-Language");
+  res.setHeader("content-security-policy", CONTENT_SECURITY_POLICY);
+  res.setHeader("x-content-type-options", "nosniff");
+  res.setHeader("referrer-policy", "same-origin");
+  res.send(`<!doctype html>${html}`);
+}
+
+/** A page that only says something went wrong (not found, invalid address, unavailable). */
+function MessagePage({ language, hubUrl, path, title, text }: { language: PageLanguage; hubUrl: string; path: string; title: string; text: string }) {
+  return (
+    <Layout frame={{ language, title, path, hubUrl }}>
+      <h1>{title}</h1>
+      <p>{text}</p>
+    </Layout>
+  );
+}
+
+/** Whether the errors of an answer are the hub's own trouble (a subgraph down), as opposed to none or the client's. */
+function unavailableTypes(errors: readonly GraphQLFormattedError[] | undefined): HitType[] {
+  const types = new Set<HitType>();
+  for (const error of errors ?? []) {
+    const type = (error.extensions as { type?: unknown } | undefined)?.type;
+    if (typeof type === "string" && (HIT_TYPES as readonly string[]).includes(type)) types.add(type as HitType);
+  }
+  return [...types];
+}
+
+/**
+ * The member directory for people: server-rendered pages (no JavaScript needed) built only on the hub's
+ * public GraphQL API, as any partner directory would be. `/` searches across people, organisations, open
+ * calls and events; `/people|organisations|opportunities|events/<id>` are the detail pages at the JSON-LD
+ * `@id` URLs (`Accept: application/ld+json` gets the JSON-LD itself). Every page in the visitor's language.
+ */
+export function directoryRouter(options: DirectoryOptions): Router {
+  const router = express.Router();
+  const languageOf = (req: Request) => negotiateLanguage(req.query.lang, options.languagesOf(req));
+  const request = (req: Request, res: Response, language: PageLanguage) => ({ languages: language.content, requestId: options.requestIdOf(req, res) });
+
+  router.get("/directory/assets/directory.css", (req, res) => {
+    res.setHeader("etag", CSS_ETAG);
+    res.setHeader("cache-control", "public, max-age=3600");
+    if (req.header("if-none-match") === CSS_ETAG) {
+      res.status(304).end();
+      return;
+    }
+    res.type("text/css; charset=utf-8").send(DIRECTORY_CSS);
+  });
+
+  router.get("/", async (req, res, next) => {
+    const language = languageOf(req);
+    const query = typeof req.query.q === "string" ? req.query.q.trim() : "";
+    const type = typeof req.query.type === "string" && (HIT_TYPES as readonly string[]).includes(req.query.type) ? (req.query.type as HitType) : null;
+    const after = typeof req.query.after === "string" && req.query.after.length > 0 ? req.query.after : null;
+    const props = { language, hubUrl: options.hubUrl, query, type, results: null as SearchResults | null, unavailable: [] as HitType[] };
+    try {
+      if (query.length > SEARCH_MAX_LENGTH || (after && after.length > CURSOR_MAX_LENGTH)) {
+        await sendPage(
+          res,
+          400,
+          <MessagePage language={language} hubUrl={options.hubUrl} path="/" title={language.t("badRequestTitle")} text={language.t("noResults")} />,
+          language,
+        );
+        return;
+      }
+      if (query) {
+        const answer = await options.run(SEARCH_OPERATION, { query, types: type ? [type] : null, after }, request(req, res, language));
+        const results = answer.data?.search as SearchResults | null | undefined;
+        if (!results) {
+          const clientFault = answer.errors?.some((error) => error.extensions?.code === "BAD_USER_INPUT");
+          if (!clientFault) logger.warn({ errors: answer.errors?.slice(0, 3) }, "directory search failed");
+          await sendPage(
+            res,
+            clientFault ? 400 : 503,
+            <MessagePage
+              language={language}
+              hubUrl={options.hubUrl}
+              path="/"
+              title={language.t(clientFault ? "badRequestTitle" : "unavailableTitle")}
+              text={language.t(clientFault ? "noResults" : "unavailableText")}
+            />,
+            language,
+          );
+          return;
+        }
+        props.results = results;
+        props.unavailable = unavailableTypes(answer.errors);
+      }
+      await sendPage(res, 200, <HomePage {...props} />, language);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  for (const detail of DETAILS) {
+    router.get(`/${detail.collection}/:id`, async (req, res, next) => {
+      const language = languageOf(req);
+      const id = String(req.params.id);
+      const path = `/${detail.collection}/${encodeURIComponent(id)}`;
+      const wantsJsonLd =
+        req.accepts(["text/html", "application/ld+json", "application/json"]) !== "text/html" &&
+        req.accepts(["text/html", "application/ld+json"]) === "application/ld+json";
+      try {
+        if (!isUuid(id)) {
+          if (wantsJsonLd) res.status(400).json({ error: `${JSON.stringify(String(req.params.id).slice(0, 80))} is not a valid id (a UUID)` });
+          else
+            await sendPage(
+              res,
+              400,
+              <MessagePage language={language} hubUrl={options.hubUrl} path={path} title={language.t("badRequestTitle")} text={language.t("notFoundText")} />,
+              language,
+            );
+          return;
+        }
+        const answer = await options.run(detail.operation, { id }, request(req, res, language));
+        const data = answer.data?.[detail.field] as { jsonLd?: unknown } | null | undefined;
+        if (!data) {
+          const missing = !answer.errors?.length;
+          if (!missing) logger.warn({ errors: answer.errors?.slice(0, 3), collection: detail.collection }, "directory page failed");
+          const status = missing ? 404 : 503;
+          if (wantsJsonLd) res.status(status).json({ error: missing ? `no ${detail.field} ${id}` : "temporarily unavailable" });
+          else
+            await sendPage(
+              res,
+              status,
+              <MessagePage
+                language={language}
+                hubUrl={options.hubUrl}
+                path={path}
+                title={language.t(missing ? "notFoundTitle" : "unavailableTitle")}
+                text={language.t(missing ? "notFoundText" : "unavailableText")}
+              />,
+              language,
+            );
+          return;
+        }
+        if (wantsJsonLd) {
+          res.setHeader("vary", "Accept, Accept-Language");
+          res.type("application/ld+json").send(JSON.stringify(data.jsonLd));
+          return;
+        }
+        await sendPage(res, 200, detail.page(data, language, options.hubUrl), language);
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
+  return router;
+}

@@ -1,0 +1,79 @@
+import type { PageLanguage } from "../i18n/negotiate";
+import { Layout } from "./layout";
+import { countryName, detailHref, Fact, formatDate, label } from "./parts";
+
+/** An event's page with its organisers and where to register, in one operation. */
+export const EVENT_OPERATION = /* GraphQL */ `
+  query DirectoryEvent($id: ID!) {
+    event(id: $id) {
+      id format title { text } description { text } startsAt endsAt timeZone attendanceMode
+      venue { name city country } onlineUrl registrationUrl disciplines network jsonLd
+      organisers { id name }
+    }
+  }
+`;
+
+export interface EventData {
+  id: string;
+  format: string;
+  title: { text: string };
+  description: { text: string } | null;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  attendanceMode: string;
+  venue: { name: string; city: string; country: string } | null;
+  onlineUrl: string | null;
+  registrationUrl: string | null;
+  disciplines: string[];
+  network: string;
+  jsonLd: unknown;
+  organisers: Array<{ id: string; name: string } | null>;
+}
+
+export function EventPage({ event, language, hubUrl }: { event: EventData; language: PageLanguage; hubUrl: string }) {
+  const { t } = language;
+  const organisers = event.organisers.filter((organiser): organiser is { id: string; name: string } => organiser !== null);
+  return (
+    <Layout frame={{ language, title: event.title.text, path: `/events/${event.id}`, hubUrl, jsonLd: event.jsonLd }}>
+      <article class="detail">
+        <p class="hit-type">
+          {t("kindEVENT")} · {label(event.format)}
+        </p>
+        <h1>{event.title.text}</h1>
+        <dl class="facts-list">
+          <Fact term={t("startsAt")}>{formatDate(event.startsAt, language, event.timeZone)}</Fact>
+          <Fact term={t("endsAt")}>{formatDate(event.endsAt, language, event.timeZone)}</Fact>
+          <Fact term={t("venue")}>{event.venue && `${event.venue.name}, ${event.venue.city}, ${countryName(event.venue.country, language)}`}</Fact>
+          <Fact term={t("online")}>{event.onlineUrl && <a href={event.onlineUrl}>{event.onlineUrl}</a>}</Fact>
+          <Fact term={t("disciplines")}>{event.disciplines.map(label).join(", ")}</Fact>
+          <Fact term={t("organisers")}>
+            {organisers.map((organiser, index) => (
+              <>
+                {index > 0 && ", "}
+                <a href={detailHref("Organisation", organiser.id, language)}>{organiser.name}</a>
+              </>
+            ))}
+          </Fact>
+          <Fact term={t("network")}>{event.network}</Fact>
+        </dl>
+        {event.description && <p>{event.description.text}</p>}
+        {event.registrationUrl && (
+          <p>
+            <a class="button" href={event.registrationUrl} rel="external">
+              {t("register")}
+            </a>
+          </p>
+        )}
+        <p>
+          <a href={`/feeds/events.ics?lang=${language.ui.tag}`}>{t("subscribeEvents")}</a>
+        </p>
+        <p class="linked-data">
+          <a href={`/events/${event.id}.jsonld`} type="application/ld+json">
+            {t("linkedData")}
+          </a>
+        </p>
+      </article>
+    </Layout>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Child } from "hono/jsx";
+import type { PageLanguage } from "../i18n/negotiate";
+import { withLanguage } from "./layout";
+
+/** Where each type's detail page lives: the JSON-LD `@id` paths. */
+export const DETAIL_PATHS = { Person: "people", Organisation: "organisations", Opportunity: "opportunities", Event: "events" } as const;
+
+/** A node's detail page in the page's language. */
+export function detailHref(typename: keyof typeof DETAIL_PATHS, id: string, language: PageLanguage): string {
+  return withLanguage(`/${DETAIL_PATHS[typename]}/${encodeURIComponent(id)}`, language.ui.tag);
+}
+
+/** A search snippet with its «matched words» marked; every part is text, never markup. */
+export function Snippet({ text }: { text: string | null | undefined }) {
+  if (!text) return null;
+  const parts = text.split(/[«»]/);
+  return <p class="snippet">{parts.map((part, index) => (index % 2 === 1 ? <mark>{part}</mark> : part))}</p>;
+}
+
+/** A date and time in the page's language (and the event's or the hub's time zone). */
+export function formatDate(iso: string | null | undefined, language: PageLanguage, timeZone?: string): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "";
+  try {
+    return new Intl.DateTimeFormat(language.ui.tag, { dateStyle: "long", timeStyle: "short", timeZone: timeZone ?? "UTC" }).format(date);
+  } catch {
+    return date.toISOString();
+  }
+}
+
+/** A country's name in the page's language (its ISO code when the runtime does not know it). */
+export function countryName(code: string | null | undefined, language: PageLanguage): string {
+  if (!code) return "";
+  try {
+    return new Intl.DisplayNames([language.ui.tag], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A vocabulary value (`VISUAL_ARTS`) as readable words, until the vocabularies' own labels are shown. */
+export function label(value: string): string {
+  const words = value.toLowerCase().replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A term and its description, left out when there is nothing to describe. */
+export function Fact({ term, children }: { term: string; children: Child }) {
+  if (children === null || children === undefined || children === "" || (Array.isArray(children) && children.length === 0)) return null;
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}

@@ -1,0 +1,231 @@
+import { randomUUID } from "node:crypto";
+import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from "../../gateway/test/test-hub";
+
+/** The member directory end to end: pages through the gateway, on the hub's public API. */
+let testHub: TestHub;
+let base: string;
+
+type Answer = { data?: Record<string, any> | null; errors?: Array<{ message: string }> };
+const asOperator = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
+
+async function graphql(query: string, variables: Record<string, unknown> = {}): Promise<Answer> {
+  const response = await fetch(new URL("/graphql", base), {
+    method: "POST",
+    headers: { "content-type": "application/json", ...asOperator },
+    body: JSON.stringify({ query, variables }),
+  });
+  const answer = (await response.json()) as Answer;
+  expect(answer.errors).toBeUndefined();
+  return answer;
+}
+
+async function page(path: string, headers: Record<string, string> = {}): Promise<{ status: number; html: string; headers: Headers }> {
+  const response = await fetch(new URL(path, base), { headers });
+  return { status: response.status, html: await response.text(), headers: response.headers };
+}
+
+/** Every `href` of a page, in order. */
+function links(html: string): string[] {
+  return [...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1].replace(/&amp;/g, "&"));
+}
+
+let organisationId: string;
+let personId: string;
+let hiddenPersonId: string;
+let opportunityId: string;
+let eventId: string;
+const ORGANISATION = "Zyrnovale Collective Marrakech";
+const HOSTILE = `Studio </script><script>alert("x")</script> & Co`;
+
+beforeAll(async () => {
+  testHub = await startTestHub({ seed: { people: 0, organisations: 0, opportunities: 0, events: 0 } });
+  base = testHub.hub.gatewayUrl;
+  const create = (type: string, input: Record<string, unknown>) =>
+    graphql(`mutation($input: Create${type}Input!) { create${type}(input: $input) { id } }`, { input }).then(
+      (answer) => answer.data![`create${type}`].id as string,
+    );
+  organisationId = await create("Organisation", { network: "agora-test", name: ORGANISATION, kind: "COLLECTIVE", country: "MA", city: "Marrakech" });
+  await create("Organisation", { network: "agora-test", name: HOSTILE, kind: "COLLECTIVE", country: "TN" });
+  personId = await create("Person", { network: "agora-test", displayName: "Amina Berrada", country: "MA", disciplines: ["FINE_ARTS"], discoverable: true });
+  hiddenPersonId = await create("Person", { network: "agora-test", displayName: "Hidden Zyrnovale Member", discoverable: false });
+  for (const member of [personId, hiddenPersonId]) {
+    await create("Membership", { network: "agora-test", organisationId, personId: member, role: "MEMBER" });
+  }
+  opportunityId = await create("Opportunity", {
+    network: "agora-test",
+    type: "RESIDENCY",
+    title: {
+      originalLanguage: "en",
+      translations: [
+        { lang: "en", value: "Zyrnovale visual arts residency" },
+        { lang: "fr", value: "Résidence arts visuels Zyrnovale" },
+      ],
+    },
+    publisherId: organisationId,
+    eligibleCountries: ["MA", "TN"],
+    deadline: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+    amount: { min: 1000, max: 3000, currency: "EUR" },
+    applicationUrl: "https://example.org/apply",
+  });
+  eventId = await create("Event", {
+    network: "agora-test",
+    title: { originalLanguage: "en", translations: [{ lang: "en", value: "Zyrnovale open studios" }] },
+    format: "EXHIBITION",
+    startsAt: "2031-05-10T17:00:00.000Z",
+    endsAt: "2031-05-10T20:00:00.000Z",
+    timeZone: "Africa/Casablanca",
+    attendanceMode: "IN_PERSON",
+    venue: { name: "Dar Bellarj", city: "Marrakech", country: "MA" },
+    organiserIds: [organisationId],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await testHub?.close();
+});
+
+describe("directory: languages", () => {
+  it("answers in the visitor's language: Accept-Language, then ?lang=, Arabic right to left, English by default", async () => {
+    expect((await page("/")).html).toMatch(/<html lang="en" dir="ltr">/);
+    const arabic = await page("/", { "accept-language": "ar-MA,ar;q=0.9,fr;q=0.5" });
+    expect(arabic.html).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(arabic.html).toContain("ابحث في الدليل");
+    expect(arabic.headers.get("content-language")).toBe("ar");
+    const french = await page("/?lang=fr", { "accept-language": "ar" });
+    expect(french.html).toMatch(/<html lang="fr" dir="ltr">/);
+    expect(french.html).toContain("Chercher dans l&#39;annuaire");
+    // The switcher keeps the page and sets the language.
+    expect(links(french.html)).toEqual(expect.arrayContaining(["/?lang=en", "/?lang=fr", "/?lang=ar", "/?lang=es"]));
+  });
+
+  it("shows content in the chosen language through LocalizedText's fallback", async () => {
+    const french = await page(`/opportunities/${opportunityId}?lang=fr`);
+    expect(french.html).toContain("Résidence arts visuels Zyrnovale");
+    const spanish = await page(`/opportunities/${opportunityId}?lang=es`);
+    // No Spanish version: the original (English) one.
+    expect(spanish.html).toContain("Zyrnovale visual arts residency");
+    expect(spanish.html).toContain("Fecha límite");
+  });
+});
+
+describe("directory: search", () => {
+  it("finds an organisation despite a typo and links to its page", async () => {
+    const result = await page(`/?q=${encodeURIComponent("Zyrnovale Colective")}`);
+    expect(result.status).toBe(200);
+    expect(result.html).toContain(ORGANISATION);
+    expect(links(result.html)).toContain(`/organisations/${organisationId}?lang=en`);
+  });
+
+  it("narrows a search to one type, and never lists a person who is not discoverable", async () => {
+    const people = await page("/?q=zyrnovale&type=PERSON");
+    expect(people.html).not.toContain("Hidden Zyrnovale Member");
+    expect(people.html).not.toContain(ORGANISATION);
+    const calls = await page("/?q=zyrnovale&type=OPPORTUNITY");
+    expect(links(calls.html)).toContain(`/opportunities/${opportunityId}?lang=en`);
+  });
+
+  it("refuses an over-long search with a 400 page, not an error", async () => {
+    const result = await page(`/?q=${"a".repeat(201)}`);
+    expect(result.status).toBe(400);
+    expect(result.html).toMatch(/<html lang="en"/);
+  });
+});
+
+describe("directory: detail pages at the JSON-LD @id URLs", () => {
+  it("serves HTML with the JSON-LD embedded to browsers, and JSON-LD to linked-data clients", async () => {
+    const html = await page(`/organisations/${organisationId}`, { accept: "text/html,application/xhtml+xml,*/*;q=0.8" });
+    expect(html.status).toBe(200);
+    expect(html.headers.get("content-type")).toMatch(/^text\/html/);
+    const embedded = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html.html);
+    expect(embedded).not.toBeNull();
+    const jsonLd = JSON.parse(embedded![1]) as Record<string, unknown>;
+    expect(String(jsonLd["@id"])).toMatch(new RegExp(`/organisations/${organisationId}$`));
+    expect(html.html).toContain(`<link rel="canonical" href="${String(jsonLd["@id"])}"/>`);
+    const linked = await fetch(new URL(`/organisations/${organisationId}`, base), { headers: { accept: "application/ld+json" } });
+    expect(linked.headers.get("content-type")).toMatch(/^application\/ld\+json/);
+    expect(((await linked.json()) as Record<string, unknown>)["@id"]).toBe(jsonLd["@id"]);
+  });
+
+  it("walks from a person to their organisation to its open call, which shows deadline, eligibility, amount and where to apply", async () => {
+    const person = await page(`/people/${personId}`);
+    expect(person.html).toContain("Amina Berrada");
+    const organisationLink = links(person.html).find((href) => href.startsWith(`/organisations/${organisationId}`));
+    expect(organisationLink).toBeDefined();
+    const organisation = await page(organisationLink!);
+    expect(organisation.html).toContain("Amina Berrada");
+    expect(organisation.html).not.toContain("Hidden Zyrnovale Member");
+    const callLink = links(organisation.html).find((href) => href.startsWith(`/opportunities/${opportunityId}`));
+    expect(callLink).toBeDefined();
+    const call = await page(callLink!);
+    expect(call.html).toContain("Zyrnovale visual arts residency");
+    expect(call.html).toContain("Deadline");
+    expect(call.html).toMatch(/Morocco.*Tunisia|Tunisia.*Morocco/s);
+    expect(call.html).toMatch(/€1,000\s*–\s*€3,000/);
+    expect(links(call.html)).toContain("https://example.org/apply");
+  });
+
+  it("shows an event's dates in its own time zone, its venue, its organisers and the events feed", async () => {
+    const event = await page(`/events/${eventId}`);
+    expect(event.status).toBe(200);
+    expect(event.html).toContain("Zyrnovale open studios");
+    // 17:00 UTC is 18:00 in Casablanca (UTC+1).
+    expect(event.html).toMatch(/May 10, 2031[^<]*6:00\s?PM/);
+    expect(event.html).toContain("Dar Bellarj, Marrakech, Morocco");
+    expect(links(event.html)).toEqual(expect.arrayContaining([`/organisations/${organisationId}?lang=en`, "/feeds/events.ics?lang=en"]));
+  });
+
+  it("never renders a person who is not discoverable", async () => {
+    const hidden = await page(`/people/${hiddenPersonId}`);
+    expect(hidden.status).toBe(404);
+    expect(hidden.html).not.toContain("Hidden Zyrnovale Member");
+    const linked = await fetch(new URL(`/people/${hiddenPersonId}`, base), { headers: { accept: "application/ld+json" } });
+    expect(linked.status).toBe(404);
+  });
+
+  it("answers 400 for an address that is not an id and 404 for an unknown one, as pages", async () => {
+    const invalid = await page("/events/not-an-id");
+    expect(invalid.status).toBe(400);
+    expect(invalid.headers.get("content-type")).toMatch(/^text\/html/);
+    const unknown = await page(`/events/${randomUUID()}?lang=fr`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.html).toContain("Introuvable");
+  });
+
+  it("escapes whatever a network publishes, in the page and in its embedded JSON-LD", async () => {
+    const result = await page(`/?q=${encodeURIComponent("Studio Co")}&type=ORGANISATION`);
+    const link = links(result.html).find((href) => href.startsWith("/organisations/") && !href.includes(organisationId));
+    expect(link).toBeDefined();
+    const hostile = await page(link!);
+    expect(hostile.html).not.toContain('<script>alert("x")</script>');
+    expect(hostile.html).toContain("&lt;/script&gt;&lt;script&gt;");
+    // Inside the JSON-LD block, `<` is escaped, so the name cannot close it.
+    const block = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(hostile.html)![1];
+    expect(block).not.toContain("<");
+    expect((JSON.parse(block) as { name: string }).name).toBe(HOSTILE);
+  });
+});
+
+describe("directory: self-contained pages", () => {
+  it("serves its stylesheet itself and loads nothing from elsewhere", async () => {
+    const home = await page("/");
+    expect(home.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(home.html).not.toMatch(/<script[^>]+src=/);
+    expect(home.html).not.toMatch(/(href|src)="https?:\/\/(?!localhost|127\.0\.0\.1)/);
+    const css = await fetch(new URL("/directory/assets/directory.css", base));
+    expect(css.status).toBe(200);
+    expect(css.headers.get("content-type")).toMatch(/^text\/css/);
+    expect(await css.text()).toContain("--agora-accent");
+  });
+
+  it("leaves GraphQL at /graphql, with Apollo Sandbox for browsers there, and POST / still answering GraphQL", async () => {
+    const sandbox = await fetch(new URL("/graphql", base), { headers: { accept: "text/html" } });
+    expect(sandbox.status).toBe(200);
+    expect(await sandbox.text()).toMatch(/sandbox/i);
+    const root = await fetch(new URL("/", base), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
+    expect(await root.json()).toEqual({ data: { __typename: "Query" } });
+  });
+});
