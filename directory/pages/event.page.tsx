@@ -1,6 +1,6 @@
 import type { PageLanguage } from "../i18n/negotiate";
 import { Layout } from "./layout";
-import { countryName, detailHref, Fact, formatDate, label } from "./parts";
+import { countryName, detailHref, Fact, formatDate, label, LinkedData } from "./parts";
 
 /** An event's page with its organisers and where to register, in one operation. */
 export const EVENT_OPERATION = /* GraphQL */ `
@@ -68,11 +68,7 @@ export function EventPage({ event, language, hubUrl }: { event: EventData; langu
         <p>
           <a href={`/feeds/events.ics?lang=${language.ui.tag}`}>{t("subscribeEvents")}</a>
         </p>
-        <p class="linked-data">
-          <a href={`/events/${event.id}.jsonld`} type="application/ld+json">
-            {t("linkedData")}
-          </a>
-        </p>
+        <LinkedData typename="Event" id={event.id} language={language} />
       </article>
     </Layout>
   );

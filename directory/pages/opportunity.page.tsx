@@ -1,7 +1,7 @@
 import type { MessageKey } from "../i18n/messages";
 import type { PageLanguage } from "../i18n/negotiate";
 import { Layout } from "./layout";
-import { countryName, detailHref, Fact, formatDate, label } from "./parts";
+import { countryName, detailHref, Fact, formatDate, label, LinkedData } from "./parts";
 
 /** An open call's page: deadline, status, eligibility, amount and where to apply, in one operation. */
 export const OPPORTUNITY_OPERATION = /* GraphQL */ `
@@ -82,11 +82,7 @@ export function OpportunityPage({ opportunity, language, hubUrl }: { opportunity
             </a>
           </p>
         )}
-        <p class="linked-data">
-          <a href={`/opportunities/${opportunity.id}.jsonld`} type="application/ld+json">
-            {t("linkedData")}
-          </a>
-        </p>
+        <LinkedData typename="Opportunity" id={opportunity.id} language={language} />
       </article>
     </Layout>
   );

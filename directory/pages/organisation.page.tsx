@@ -1,7 +1,7 @@
 import type { MessageKey } from "../i18n/messages";
 import type { PageLanguage } from "../i18n/negotiate";
 import { Layout } from "./layout";
-import { countryName, detailHref, Fact, formatDate, label } from "./parts";
+import { countryName, detailHref, Fact, formatDate, label, LinkedData } from "./parts";
 
 /** An organisation's page with its members, open calls and events: one operation. */
 export const ORGANISATION_OPERATION = /* GraphQL */ `
@@ -90,11 +90,7 @@ export function OrganisationPage({ organisation, language, hubUrl }: { organisat
             </ul>
           </section>
         )}
-        <p class="linked-data">
-          <a href={`/organisations/${organisation.id}.jsonld`} type="application/ld+json">
-            {t("linkedData")}
-          </a>
-        </p>
+        <LinkedData typename="Organisation" id={organisation.id} language={language} />
       </article>
     </Layout>
   );

@@ -55,3 +55,14 @@ export function Fact({ term, children }: { term: string; children: Child }) {
     </>
   );
 }
+
+/** The link to a page's JSON-LD (`<@id>.jsonld`). */
+export function LinkedData({ typename, id, language }: { typename: keyof typeof DETAIL_PATHS; id: string; language: PageLanguage }) {
+  return (
+    <p class="linked-data">
+      <a href={`/${DETAIL_PATHS[typename]}/${encodeURIComponent(id)}.jsonld`} type="application/ld+json">
+        {language.t("linkedData")}
+      </a>
+    </p>
+  );
+}

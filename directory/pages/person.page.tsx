@@ -1,6 +1,6 @@
 import type { PageLanguage } from "../i18n/negotiate";
 import { Layout } from "./layout";
-import { countryName, detailHref, Fact, label } from "./parts";
+import { countryName, detailHref, Fact, label, LinkedData } from "./parts";
 
 /** A person's page: one operation. A person who is not discoverable is not returned, so never shown. */
 export const PERSON_OPERATION = /* GraphQL */ `
@@ -58,11 +58,7 @@ export function PersonPage({ person, language, hubUrl }: { person: PersonData; l
             </ul>
           </section>
         )}
-        <p class="linked-data">
-          <a href={`/people/${person.id}.jsonld`} type="application/ld+json">
-            {t("linkedData")}
-          </a>
-        </p>
+        <LinkedData typename="Person" id={person.id} language={language} />
       </article>
     </Layout>
   );
