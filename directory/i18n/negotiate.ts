@@ -30,6 +30,7 @@ export function negotiateLanguage(query: unknown, acceptLanguages: readonly stri
   return {
     ui,
     content,
-    t: (key, values) => ui.messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (values && name in values ? String(values[name]) : whole)),
+    // A key built from data the graph sent (an enum value the hub added later) shows itself rather than failing the page.
+    t: (key, values) => (ui.messages[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (values && name in values ? String(values[name]) : whole)),
   };
 }

@@ -174,6 +174,24 @@ describe("directory: detail pages at the JSON-LD @id URLs", () => {
     expect(links(event.html)).toEqual(expect.arrayContaining([`/organisations/${organisationId}?lang=en`, "/feeds/events.ics?lang=en"]));
   });
 
+  it("says an open call that has not opened yet is forthcoming, on its page and in search", async () => {
+    const later = await graphql("mutation($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }", {
+      input: {
+        network: "agora-test",
+        type: "GRANT",
+        title: { originalLanguage: "en", translations: [{ lang: "en", value: "Zyrnovale future grant" }] },
+        publisherId: organisationId,
+        opensAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+        deadline: new Date(Date.now() + 40 * 86_400_000).toISOString(),
+      },
+    });
+    const id = later.data!.createOpportunity.id as string;
+    expect((await page(`/opportunities/${id}`)).html).toContain("Not open yet");
+    const search = await page("/?q=zyrnovale&type=OPPORTUNITY&lang=fr");
+    expect(search.status).toBe(200);
+    expect(search.html).toContain("Pas encore ouvert");
+  });
+
   it("never renders a person who is not discoverable", async () => {
     const hidden = await page(`/people/${hiddenPersonId}`);
     expect(hidden.status).toBe(404);
