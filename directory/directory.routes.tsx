@@ -1,13 +1,16 @@
 import { createHash } from "node:crypto";
 import express, { type Request, type Response, type Router } from "express";
-import type { GraphQLFormattedError } from "graphql";
+import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import { isUuid, logger } from "@agora-hub/runtime";
 import { DIRECTORY_CSS } from "./assets/directory-css";
 import { negotiateLanguage, type PageLanguage } from "./i18n/negotiate";
 import { EVENT_OPERATION, type EventData, EventPage } from "./pages/event.page";
 import { HIT_TYPES, type HitType, HomePage, SEARCH_OPERATION, type SearchResults } from "./pages/home.page";
+import { LIST_DEFINITIONS, listOperation } from "./lists/list-definitions";
+import { ListParameterError, listVariables, readListRequest } from "./lists/list-parameters";
 import { Layout } from "./pages/layout";
+import { type ListData, ListPage } from "./pages/list.page";
 import { ORGANISATION_OPERATION, type OrganisationData, OrganisationPage } from "./pages/organisation.page";
 import { OPPORTUNITY_OPERATION, type OpportunityData, OpportunityPage } from "./pages/opportunity.page";
 import { PERSON_OPERATION, type PersonData, PersonPage } from "./pages/person.page";
@@ -27,6 +30,8 @@ export interface DirectoryOptions {
   /** The visitor's Accept-Language tags, in order. */
   languagesOf: (req: Request) => string[];
   requestIdOf: (req: Request, res: Response) => string;
+  /** The API schema the hub serves now: the vocabularies' values for menus and checks. */
+  schemaOf: () => GraphQLSchema | undefined;
 }
 
 const SEARCH_MAX_LENGTH = 200;
@@ -165,6 +170,63 @@ export function directoryRouter(options: DirectoryOptions): Router {
       next(error);
     }
   });
+
+  for (const definition of LIST_DEFINITIONS) {
+    const operation = listOperation(definition);
+    router.get(`/${definition.collection}`, async (req, res, next) => {
+      const language = languageOf(req);
+      const schema = options.schemaOf();
+      const message = (status: number, title: string, text: string) =>
+        sendPage(
+          res,
+          status,
+          <MessagePage language={language} hubUrl={options.hubUrl} path={`/${definition.collection}`} title={title} text={text} />,
+          language,
+        );
+      try {
+        let listRequest;
+        try {
+          listRequest = readListRequest(definition, req.query as Record<string, unknown>, schema);
+        } catch (error) {
+          if (!(error instanceof ListParameterError)) throw error;
+          await message(
+            400,
+            language.t("badRequestTitle"),
+            language.t("badParameter", { param: error.param, reason: error.message.slice(error.param.length + 2) }),
+          );
+          return;
+        }
+        const answer = await options.run(operation, listVariables(definition, listRequest), request(req, res, language));
+        const data = answer.data?.list as ListData | null | undefined;
+        if (!data) {
+          const clientFault = answer.errors?.some((error) => error.extensions?.code === "BAD_USER_INPUT");
+          if (!clientFault) logger.warn({ errors: answer.errors?.slice(0, 3), collection: definition.collection }, "directory list failed");
+          await message(
+            clientFault ? 400 : 503,
+            language.t(clientFault ? "badRequestTitle" : "unavailableTitle"),
+            clientFault ? (answer.errors?.[0]?.message ?? "") : language.t("unavailableText"),
+          );
+          return;
+        }
+        await sendPage(
+          res,
+          200,
+          <ListPage
+            definition={definition}
+            request={listRequest}
+            data={data}
+            schema={schema}
+            language={language}
+            hubUrl={options.hubUrl}
+            partial={Boolean(answer.errors?.length)}
+          />,
+          language,
+        );
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
 
   for (const detail of DETAILS) {
     router.get(`/${detail.collection}/:id`, async (req, res, next) => {

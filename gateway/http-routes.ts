@@ -114,7 +114,15 @@ export function gatewayRoutes({ config, gateway, server, registry, observability
       mount: (app) => {
         // The detail pages' paths are the open formats' collections, limited above.
         app.get(["/", "/directory/*path"], protection.rateLimit, admission.middleware);
-        app.use(directoryRouter({ run: anonymousOperations(server), hubUrl: config.publicUrl, languagesOf: requestLanguages, requestIdOf }));
+        app.use(
+          directoryRouter({
+            run: anonymousOperations(server),
+            hubUrl: config.publicUrl,
+            languagesOf: requestLanguages,
+            requestIdOf,
+            schemaOf: () => gateway.schema,
+          }),
+        );
       },
     },
     {

@@ -44,5 +44,20 @@ mark { background: var(--agora-mark); color: inherit; }
 .facts-list dd { margin: 0; }
 .linked-data { font-size: 0.9rem; }
 .site-footer { color: var(--agora-muted); font-size: 0.9rem; border-block-start: 1px solid var(--agora-surface); }
+.site-nav { max-width: var(--agora-width); margin: 0 auto; padding: 0 1rem; }
+.site-nav ul, .chosen ul { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; list-style: none; margin: 0; padding: 0; }
+.list-layout { display: grid; grid-template-columns: minmax(12rem, 16rem) 1fr; gap: 1.5rem; align-items: start; }
+@media (max-width: 40rem) { .list-layout { grid-template-columns: 1fr; } }
+.facet h3 { font-size: 1rem; margin: 1rem 0 0.25rem; }
+.facet ul { list-style: none; margin: 0; padding: 0; }
+.facet a[aria-current="true"] { font-weight: 700; }
+.facet a[aria-current="true"]::before { content: "✓ "; }
+.facet-count { color: var(--agora-muted); }
+.filters { margin-block-start: 1.5rem; }
+.filters h2 { font-size: 1.1rem; }
+.filters .field { margin: 0.5rem 0; }
+.filters label { display: block; font-weight: 600; }
+.filters select, .filters input { font: inherit; width: 100%; padding: 0.4rem; border: 1px solid var(--agora-muted); border-radius: var(--agora-radius); background: var(--agora-background); color: var(--agora-text); }
+.chosen { margin-block: 0.5rem 1rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -1,7 +1,8 @@
 import type { MessageKey } from "../i18n/messages";
 import type { PageLanguage } from "../i18n/negotiate";
 import { Layout, withLanguage } from "./layout";
-import { countryName, detailHref, formatDate, Snippet } from "./parts";
+import { Card, CARD_FIELDS, type CardNode } from "./cards";
+import { Snippet } from "./parts";
 
 /** The hit types a visitor can narrow a search to, as the `search` field names them. */
 export const HIT_TYPES = ["PERSON", "ORGANISATION", "OPPORTUNITY", "EVENT"] as const;
@@ -16,13 +17,7 @@ export const SEARCH_OPERATION = /* GraphQL */ `
       edges {
         type
         snippet
-        node {
-          __typename
-          ... on Person { id displayName headline { text } city personCountry: country }
-          ... on Organisation { id name city organisationCountry: country }
-          ... on Opportunity { id title { text } deadline status }
-          ... on Event { id title { text } startsAt timeZone venue { city country } }
-        }
+        node { ${CARD_FIELDS} }
       }
       pageInfo { hasNextPage endCursor }
     }
@@ -33,12 +28,7 @@ export const SEARCH_OPERATION = /* GraphQL */ `
 export interface SearchHitData {
   type: HitType;
   snippet: string | null;
-  node:
-    | { __typename: "Person"; id: string; displayName: string; headline: { text: string } | null; city: string | null; personCountry: string | null }
-    | { __typename: "Organisation"; id: string; name: string; city: string | null; organisationCountry: string }
-    | { __typename: "Opportunity"; id: string; title: { text: string }; deadline: string | null; status: string }
-    | { __typename: "Event"; id: string; title: { text: string }; startsAt: string; timeZone: string; venue: { city: string; country: string } | null }
-    | null;
+  node: CardNode | null;
 }
 
 /** The search's answer for the page. */
@@ -61,41 +51,11 @@ export interface HomePageProps {
 }
 
 function Hit({ hit, language }: { hit: SearchHitData; language: PageLanguage }) {
-  const { node } = hit;
-  if (!node) return null;
-  const { t } = language;
-  let title: string;
-  let facts: string[];
-  switch (node.__typename) {
-    case "Person":
-      title = node.displayName;
-      facts = [node.headline?.text ?? "", node.city ?? "", countryName(node.personCountry, language)];
-      break;
-    case "Organisation":
-      title = node.name;
-      facts = [node.city ?? "", countryName(node.organisationCountry, language)];
-      break;
-    case "Opportunity":
-      title = node.title.text;
-      facts = [t(`status${node.status}` as MessageKey), node.deadline ? `${t("deadline")}: ${formatDate(node.deadline, language)}` : t("noDeadline")];
-      break;
-    case "Event":
-      title = node.title.text;
-      facts = [
-        formatDate(node.startsAt, language, node.timeZone),
-        node.venue ? `${node.venue.city}, ${countryName(node.venue.country, language)}` : t("online"),
-      ];
-      break;
-  }
+  if (!hit.node) return null;
   return (
-    <li class="hit">
-      <span class="hit-type">{t(`kind${hit.type}` as MessageKey)}</span>
-      <h2>
-        <a href={detailHref(node.__typename, node.id, language)}>{title}</a>
-      </h2>
-      <p class="facts">{facts.filter(Boolean).join(" · ")}</p>
+    <Card node={hit.node} language={language} kind={language.t(`kind${hit.type}` as MessageKey)}>
       <Snippet text={hit.snippet} />
-    </li>
+    </Card>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import { INTERFACE_LANGUAGES } from "../i18n/messages";
+import { INTERFACE_LANGUAGES, type MessageKey } from "../i18n/messages";
 import type { PageLanguage } from "../i18n/negotiate";
 
 /** What every page's frame needs: its language, title, own path (for the switcher and canonical URL) and JSON-LD. */
@@ -13,6 +13,15 @@ export interface PageFrame {
   /** The entity as schema.org JSON-LD, embedded for search engines and linked-data clients. */
   jsonLd?: unknown;
 }
+
+/** The list pages every page links to: what visitors come for, each one click away. */
+const SITE_NAV: ReadonlyArray<{ href: string; label: MessageKey }> = [
+  { href: "/opportunities?status=OPEN", label: "openCallsNow" },
+  { href: "/opportunities?status=OPEN&closing=30", label: "closingSoon" },
+  { href: "/events", label: "upcomingEvents" },
+  { href: "/organisations", label: "organisationsTitle" },
+  { href: "/people", label: "peopleTitle" },
+];
 
 /** `path` with `lang` set (the switcher's links, and every internal link of a page shown in a chosen language). */
 export function withLanguage(path: string, lang: string): string {
@@ -66,6 +75,15 @@ export function Layout({ frame, children }: { frame: PageFrame; children: Child 
             </ul>
           </nav>
         </header>
+        <nav class="site-nav" aria-label={t("browse")}>
+          <ul>
+            {SITE_NAV.map((entry) => (
+              <li>
+                <a href={withLanguage(entry.href, language.ui.tag)}>{t(entry.label)}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
         <main id="main">{children}</main>
         <footer class="site-footer">
           <p>{t("footer")}</p>

@@ -29,13 +29,39 @@ export function formatDate(iso: string | null | undefined, language: PageLanguag
   }
 }
 
+const displayNamesCache = new Map<string, Intl.DisplayNames | null>();
+
+/** `Intl.DisplayNames` for a language and kind of name, made once (null when the runtime does not know the language). */
+function displayNames(tag: string, type: "region" | "language"): Intl.DisplayNames | null {
+  const key = `${tag}:${type}`;
+  let names = displayNamesCache.get(key);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([tag], { type, fallback: "code" });
+    } catch {
+      names = null;
+    }
+    displayNamesCache.set(key, names);
+  }
+  return names;
+}
+
 /** A country's name in the page's language (its ISO code when the runtime does not know it). */
 export function countryName(code: string | null | undefined, language: PageLanguage): string {
   if (!code) return "";
   try {
-    return new Intl.DisplayNames([language.ui.tag], { type: "region" }).of(code) ?? code;
+    return displayNames(language.ui.tag, "region")?.of(code) ?? code;
   } catch {
     return code;
+  }
+}
+
+/** A language's name in the page's language (its tag when the runtime does not know it). */
+export function languageName(tag: string, language: PageLanguage): string {
+  try {
+    return displayNames(language.ui.tag, "language")?.of(tag) ?? tag;
+  } catch {
+    return tag;
   }
 }
 

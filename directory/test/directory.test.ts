@@ -247,3 +247,91 @@ describe("directory: self-contained pages", () => {
     expect(await root.json()).toEqual({ data: { __typename: "Query" } });
   });
 });
+
+describe("directory: list pages", () => {
+  const call = (title: string, input: Record<string, unknown>) =>
+    graphql("mutation($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }", {
+      input: {
+        network: "agora-lists",
+        type: "RESIDENCY",
+        title: { originalLanguage: "en", translations: [{ lang: "en", value: title }] },
+        publisherId: organisationId,
+        ...input,
+      },
+    }).then((answer) => answer.data!.createOpportunity.id as string);
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+  let soonId: string;
+
+  beforeAll(async () => {
+    soonId = await call("Qelvarin painting residency", { country: "MA", disciplines: ["FINE_ARTS"], deadline: inDays(12) });
+    await call("Qelvarin late residency", { country: "MA", disciplines: ["FINE_ARTS"], deadline: inDays(60) });
+    await call("Qelvarin Tunis residency", { country: "TN", disciplines: ["FINE_ARTS"], deadline: inDays(12) });
+    await call("Qelvarin music grant", { type: "GRANT", country: "MA", disciplines: ["MUSIC"], deadline: inDays(12) });
+  });
+
+  it("filters open calls by country and discipline closing within 30 days", async () => {
+    const result = await page("/opportunities?network=agora-lists&status=OPEN&country=MA&discipline=VISUAL_ARTS_AND_CRAFTS&closing=30");
+    expect(result.status).toBe(200);
+    expect(result.html).toContain("Qelvarin painting residency");
+    for (const other of ["Qelvarin late residency", "Qelvarin Tunis residency", "Qelvarin music grant"]) expect(result.html).not.toContain(other);
+    expect(links(result.html)).toContain(`/opportunities/${soonId}?lang=en`);
+    expect(result.html).toContain("1 results");
+  });
+
+  it("offers facets whose links add a value to the criteria and take it away again", async () => {
+    const all = await page("/opportunities?network=agora-lists");
+    const residency = links(all.html).find((href) => href.startsWith("/opportunities?") && href.includes("type=RESIDENCY"));
+    expect(residency).toBe("/opportunities?type=RESIDENCY&network=agora-lists&lang=en");
+    expect(all.html).toMatch(/Residency<\/a> <span class="facet-count">\(3\)<\/span>/);
+    const narrowed = await page(residency!);
+    expect(narrowed.html).not.toContain("Qelvarin music grant");
+    expect(narrowed.html).toMatch(/<a href="\/opportunities\?network=agora-lists&amp;lang=en" aria-current="true">Residency<\/a>/);
+    // The filter form offers every value of the vocabulary, not only those with items, in the page's language.
+    const french = await page("/opportunities?network=agora-lists&lang=fr");
+    expect(french.html).toMatch(/<option value="MA">Maroc<\/option>/);
+    expect(french.html).toContain("Type d&#39;appel");
+  });
+
+  it("pages through a long list with a next link", async () => {
+    const names = Array.from({ length: 21 }, (_, index) => `Qelvarin Studio ${String(index).padStart(2, "0")}`);
+    for (let start = 0; start < names.length; start += 10) {
+      const batch = names.slice(start, start + 10);
+      await graphql(
+        `mutation { ${batch.map((name, index) => `o${index}: createOrganisation(input: { network: "agora-pages", name: "${name}", kind: COLLECTIVE, country: FR }) { id }`).join(" ")} }`,
+      );
+    }
+    const first = await page("/organisations?network=agora-pages");
+    expect(first.html).toContain("21 results");
+    const next = links(first.html).find((href) => href.includes("after="));
+    expect(next).toBeDefined();
+    const second = await page(next!);
+    expect(second.status).toBe(200);
+    const shown = (html: string) => names.filter((name) => html.includes(name));
+    expect(shown(first.html)).toHaveLength(20);
+    expect(shown(second.html)).toHaveLength(1);
+    expect(shown(second.html)[0]).not.toBe(shown(first.html)[0]);
+  });
+
+  it("lists only discoverable people, and upcoming events", async () => {
+    const people = await page("/people?network=agora-test");
+    expect(people.html).toContain("Amina Berrada");
+    expect(people.html).not.toContain("Hidden Zyrnovale Member");
+    const events = await page("/events?network=agora-test&country=MA");
+    expect(links(events.html)).toContain(`/events/${eventId}?lang=en`);
+  });
+
+  it("answers a criterion it cannot use with a 400 page naming it", async () => {
+    for (const [query, param] of [
+      ["country=XX", "country"],
+      ["closing=0", "closing"],
+      ["colour=red", "colour"],
+      ["language=not%20a%20tag", "language"],
+      ["eligible=MA&eligible=TN", "eligible"],
+    ]) {
+      const result = await page(`/opportunities?${query}`);
+      expect(result.status).toBe(400);
+      expect(result.headers.get("content-type")).toMatch(/^text\/html/);
+      expect(result.html).toContain(param);
+    }
+  });
+});
