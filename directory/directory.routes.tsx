@@ -11,6 +11,7 @@ import { LIST_DEFINITIONS, listOperation } from "./lists/list-definitions";
 import { ListParameterError, listVariables, readListRequest } from "./lists/list-parameters";
 import { Layout } from "./pages/layout";
 import { type ListData, ListPage } from "./pages/list.page";
+import { type DirectoryNetwork, NETWORKS_OPERATION, NetworksPage } from "./pages/networks.page";
 import { ORGANISATION_OPERATION, type OrganisationData, OrganisationPage } from "./pages/organisation.page";
 import { OPPORTUNITY_OPERATION, type OpportunityData, OpportunityPage } from "./pages/opportunity.page";
 import { PERSON_OPERATION, type PersonData, PersonPage } from "./pages/person.page";
@@ -32,6 +33,8 @@ export interface DirectoryOptions {
   requestIdOf: (req: Request, res: Response) => string;
   /** The API schema the hub serves now: the vocabularies' values for menus and checks. */
   schemaOf: () => GraphQLSchema | undefined;
+  /** The connected networks' public facts; absent when the hub has no partner registry. */
+  networks?: () => Promise<DirectoryNetwork[]>;
 }
 
 const SEARCH_MAX_LENGTH = 200;
@@ -166,6 +169,24 @@ export function directoryRouter(options: DirectoryOptions): Router {
         props.unavailable = unavailableTypes(answer.errors);
       }
       await sendPage(res, 200, <HomePage {...props} />, language);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.get("/networks", async (req, res, next) => {
+    const language = languageOf(req);
+    try {
+      const [networks, answer] = await Promise.all([options.networks?.() ?? null, options.run(NETWORKS_OPERATION, {}, request(req, res, language))]);
+      const facet = (answer.data?.people as { facets?: { networks?: Array<{ value: string; count: number }> } } | null | undefined)?.facets?.networks;
+      if (answer.errors?.length) logger.warn({ errors: answer.errors.slice(0, 3) }, "directory networks page: people per network unavailable");
+      const people = new Map((facet ?? []).map((entry) => [entry.value, entry.count]));
+      await sendPage(
+        res,
+        200,
+        <NetworksPage language={language} hubUrl={options.hubUrl} networks={networks} people={people} schema={options.schemaOf()} />,
+        language,
+      );
     } catch (error) {
       next(error);
     }

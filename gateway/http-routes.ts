@@ -113,7 +113,7 @@ export function gatewayRoutes({ config, gateway, server, registry, observability
       name: "directory",
       mount: (app) => {
         // The detail pages' paths are the open formats' collections, limited above.
-        app.get(["/", "/directory/*path"], protection.rateLimit, admission.middleware);
+        app.get(["/", "/networks", "/directory/*path"], protection.rateLimit, admission.middleware);
         app.use(
           directoryRouter({
             run: anonymousOperations(server),
@@ -121,6 +121,7 @@ export function gatewayRoutes({ config, gateway, server, registry, observability
             languagesOf: requestLanguages,
             requestIdOf,
             schemaOf: () => gateway.schema,
+            networks: registry ? () => registry.publicNetworks() : undefined,
           }),
         );
       },

@@ -13,6 +13,13 @@ import { TtlCache } from "./ttl-cache";
 /** Who is calling the admin API. */
 export type Actor = { kind: "operator" } | { kind: "network"; networkId: string; slug: string; keyId: string };
 
+/** A connected network as anyone may see it. */
+export interface PublicNetwork {
+  slug: string;
+  name: string;
+  subgraphs: Array<{ name: string; version: number; publishedAt: Date }>;
+}
+
 /** A refused admin request: HTTP status, a message for the caller and, where it helps, a stable code. */
 export class RegistryError extends Error {
   constructor(
@@ -111,6 +118,7 @@ interface Snapshot {
 export class PartnerRegistry {
   private readonly compose: ComposeFunction;
   private readonly keys: TtlCache<Promise<KeyRecord | null>>;
+  private readonly publicNetworksCache = new TtlCache<Promise<PublicNetwork[]>>(60_000, 1);
   private writeQueue: Promise<unknown> = Promise.resolve();
   private queuedWrites = 0;
 
@@ -360,6 +368,35 @@ export class PartnerRegistry {
          FROM partner_subgraph s JOIN network n ON n.id = s.network_id ORDER BY s.name`,
     );
     return rows.map(({ updated_at, ...row }) => ({ ...row, updatedAt: updated_at }));
+  }
+
+  /**
+   * The public facts of the connected networks, for the directory's networks page: each network's slug
+   * and name, and its active partner subgraphs (name, version, last publish), never a URL, contact or key.
+   * At most 500 networks; read at most once a minute.
+   */
+  async publicNetworks(): Promise<PublicNetwork[]> {
+    const cached = this.publicNetworksCache.get("all");
+    if (cached) return cached;
+    const read = this.dataSource
+      .query(
+        `SELECT n.slug, n.name, s.name AS subgraph, s.version, s.updated_at
+           FROM network n LEFT JOIN partner_subgraph s ON s.network_id = n.id AND s.status = 'active'
+          WHERE n.id IN (SELECT id FROM network ORDER BY slug LIMIT 500)
+          ORDER BY n.slug, s.name`,
+      )
+      .then((rows: Array<{ slug: string; name: string; subgraph: string | null; version: number | null; updated_at: Date | null }>) => {
+        const networks = new Map<string, PublicNetwork>();
+        for (const row of rows) {
+          let network = networks.get(row.slug);
+          if (!network) networks.set(row.slug, (network = { slug: row.slug, name: row.name, subgraphs: [] }));
+          if (row.subgraph) network.subgraphs.push({ name: row.subgraph, version: row.version ?? 0, publishedAt: row.updated_at ?? new Date(0) });
+        }
+        return [...networks.values()];
+      });
+    this.publicNetworksCache.set("all", read);
+    read.catch(() => this.publicNetworksCache.delete("all", read));
+    return read;
   }
 
   /** The publish history of one subgraph, newest first. */

@@ -45,7 +45,7 @@ mark { background: var(--agora-mark); color: inherit; }
 .linked-data { font-size: 0.9rem; }
 .site-footer { color: var(--agora-muted); font-size: 0.9rem; border-block-start: 1px solid var(--agora-surface); }
 .site-nav { max-width: var(--agora-width); margin: 0 auto; padding: 0 1rem; }
-.site-nav ul, .chosen ul { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; list-style: none; margin: 0; padding: 0; }
+.site-nav ul, .chosen ul, .inline-links { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; list-style: none; margin: 0; padding: 0; }
 .list-layout { display: grid; grid-template-columns: minmax(12rem, 16rem) 1fr; gap: 1.5rem; align-items: start; }
 @media (max-width: 40rem) { .list-layout { grid-template-columns: 1fr; } }
 .facet h3 { font-size: 1rem; margin: 1rem 0 0.25rem; }

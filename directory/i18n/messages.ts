@@ -86,6 +86,15 @@ const en = {
   openTo: "Open to",
   badParameter: "This list cannot use the address's {param}: {reason}.",
   eventsUpcomingOnly: "Events not over yet, earliest first.",
+  networksTitle: "Connected networks",
+  networksIntro:
+    "The networks whose members, calls and events this directory shows, and the partner subgraphs through which they add their own data to the graph.",
+  noNetworks: "No network is connected yet.",
+  peopleCount: "{count} people",
+  partnerSubgraphs: "Partner subgraphs",
+  subgraphFacts: "{name}, version {version}, published {date}",
+  addsFields: "Adds the fields",
+  addsTypes: "Adds the types",
 } as const;
 
 /** An interface string's key. */
@@ -176,6 +185,15 @@ const fr: Messages = {
   openTo: "Ouvert à",
   badParameter: "Cette liste ne peut pas utiliser le paramètre {param} de l'adresse : {reason}.",
   eventsUpcomingOnly: "Événements pas encore terminés, les plus proches d'abord.",
+  networksTitle: "Réseaux connectés",
+  networksIntro:
+    "Les réseaux dont cet annuaire montre les membres, appels et événements, et les sous-graphes partenaires par lesquels ils ajoutent leurs propres données au graphe.",
+  noNetworks: "Aucun réseau n'est encore connecté.",
+  peopleCount: "{count} personnes",
+  partnerSubgraphs: "Sous-graphes partenaires",
+  subgraphFacts: "{name}, version {version}, publiée le {date}",
+  addsFields: "Ajoute les champs",
+  addsTypes: "Ajoute les types",
 };
 
 const ar: Messages = {
@@ -262,6 +280,14 @@ const ar: Messages = {
   openTo: "منفتح على",
   badParameter: "لا يمكن لهذه القائمة استخدام المعامل {param} في العنوان: {reason}.",
   eventsUpcomingOnly: "الفعاليات التي لم تنتهِ بعد، الأقرب أولًا.",
+  networksTitle: "الشبكات المتصلة",
+  networksIntro: "الشبكات التي يعرض هذا الدليل أعضاءها ودعواتها وفعالياتها، والرسوم الفرعية الشريكة التي تضيف من خلالها بياناتها الخاصة إلى الرسم.",
+  noNetworks: "لا توجد شبكة متصلة بعد.",
+  peopleCount: "{count} شخصًا",
+  partnerSubgraphs: "الرسوم الفرعية الشريكة",
+  subgraphFacts: "{name}، الإصدار {version}، نُشر في {date}",
+  addsFields: "يضيف الحقول",
+  addsTypes: "يضيف الأنواع",
 };
 
 const es: Messages = {
@@ -348,6 +374,15 @@ const es: Messages = {
   openTo: "Abierto a",
   badParameter: "Esta lista no puede usar el parámetro {param} de la dirección: {reason}.",
   eventsUpcomingOnly: "Eventos aún no terminados, los más próximos primero.",
+  networksTitle: "Redes conectadas",
+  networksIntro:
+    "Las redes cuyos miembros, convocatorias y eventos muestra este directorio, y los subgrafos asociados con los que añaden sus propios datos al grafo.",
+  noNetworks: "Todavía no hay ninguna red conectada.",
+  peopleCount: "{count} personas",
+  partnerSubgraphs: "Subgrafos asociados",
+  subgraphFacts: "{name}, versión {version}, publicado el {date}",
+  addsFields: "Añade los campos",
+  addsTypes: "Añade los tipos",
 };
 
 /** The interface languages, in the switcher's order, with their own names and writing direction. */

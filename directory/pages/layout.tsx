@@ -21,6 +21,7 @@ const SITE_NAV: ReadonlyArray<{ href: string; label: MessageKey }> = [
   { href: "/events", label: "upcomingEvents" },
   { href: "/organisations", label: "organisationsTitle" },
   { href: "/people", label: "peopleTitle" },
+  { href: "/networks", label: "networksTitle" },
 ];
 
 /** `path` with `lang` set (the switcher's links, and every internal link of a page shown in a chosen language). */

@@ -335,3 +335,23 @@ describe("directory: list pages", () => {
     }
   });
 });
+
+describe("directory: connected networks", () => {
+  it("lists the registered networks and those of the data, with their people and links to their lists, never a contact", async () => {
+    const created = await fetch(new URL("/admin/networks", base), {
+      method: "POST",
+      headers: { "content-type": "application/json", ...asOperator },
+      body: JSON.stringify({ slug: "qelvarin-arts", name: "Qelvarin Arts Network", contact: "secret-contact@example.org" }),
+    });
+    expect(created.status).toBe(201);
+    const result = await page("/networks");
+    expect(result.status).toBe(200);
+    expect(result.html).toContain("Qelvarin Arts Network");
+    expect(result.html).not.toContain("secret-contact@example.org");
+    // agora-test has one discoverable person (the hidden one is not counted).
+    expect(result.html).toMatch(/agora-test · 1 people/);
+    expect(links(result.html)).toEqual(
+      expect.arrayContaining(["/people?network=qelvarin-arts&lang=en", "/opportunities?network=agora-test&status=OPEN&lang=en"]),
+    );
+  });
+});

@@ -1,32 +1,6 @@
-const SLUG = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+import { hasPrefix, NAMESPACE_SLUG, networkPrefixes } from "@agora-hub/runtime";
 
-/** A network's namespace: `CreativeTracks…` types and `creativeTracks…` fields. */
-export interface NetworkPrefixes {
-  typePrefix: string;
-  fieldPrefix: string;
-}
-
-/** The namespace a network's partner subgraphs must use: `creative-tracks` → `CreativeTracks…` types and `creativeTracks…` fields. */
-export function networkPrefixes(slug: string): NetworkPrefixes {
-  if (!SLUG.test(slug)) {
-    throw new Error(
-      `network slug ${JSON.stringify(slug)} cannot name a GraphQL namespace: it must start with a letter and hold only lower-case letters, digits and single hyphens`,
-    );
-  }
-  const typePrefix = slug
-    .split("-")
-    .map((word) => word[0].toUpperCase() + word.slice(1))
-    .join("");
-  return { typePrefix, fieldPrefix: typePrefix[0].toLowerCase() + typePrefix.slice(1) };
-}
-
-/** True for the prefix itself or the prefix followed by an upper-case letter or digit (`creativeTracksX`, not `creativeTracksx`). */
-export function hasPrefix(name: string, prefix: string): boolean {
-  if (name === prefix) return true;
-  if (!name.startsWith(prefix)) return false;
-  const next = name.charAt(prefix.length);
-  return (next >= "A" && next <= "Z") || (next >= "0" && next <= "9");
-}
+export { hasPrefix, networkPrefixes, type NetworkPrefixes } from "@agora-hub/runtime";
 
 /**
  * Of `slugs`, the network whose namespace holds `name` more specifically than a prefix `ownLength`
@@ -37,7 +11,7 @@ export function longerNamespaceOwner(name: string, kind: "type" | "field", ownLe
   let owner: { slug: string; length: number } | null = null;
   for (const slug of slugs) {
     // A slug that cannot name a namespace cannot publish, so it owns no names.
-    if (!SLUG.test(slug)) continue;
+    if (!NAMESPACE_SLUG.test(slug)) continue;
     const prefixes = networkPrefixes(slug);
     const prefix = kind === "type" ? prefixes.typePrefix : prefixes.fieldPrefix;
     if (prefix.length > ownLength && hasPrefix(name, prefix) && (!owner || prefix.length > owner.length)) owner = { slug, length: prefix.length };
