@@ -7,8 +7,8 @@ import { DIRECTORY_CSS } from "./assets/directory-css";
 import { negotiateLanguage, type PageLanguage } from "./i18n/negotiate";
 import { EVENT_OPERATION, type EventData, EventPage } from "./pages/event.page";
 import { HIT_TYPES, type HitType, HomePage, SEARCH_OPERATION, type SearchResults } from "./pages/home.page";
-import { LIST_DEFINITIONS, listOperation } from "./lists/list-definitions";
-import { ListParameterError, listVariables, readListRequest } from "./lists/list-parameters";
+import { LIST_DEFINITIONS, listOperation, SEARCH_CRITERIA } from "./lists/list-definitions";
+import { filterOf, ListParameterError, listVariables, readCriteria, readListRequest } from "./lists/list-parameters";
 import { Layout } from "./pages/layout";
 import { type ListData, ListPage } from "./pages/list.page";
 import { type DirectoryNetwork, NETWORKS_OPERATION, NetworksPage } from "./pages/networks.page";
@@ -134,8 +134,36 @@ export function directoryRouter(options: DirectoryOptions): Router {
     const query = typeof req.query.q === "string" ? req.query.q.trim() : "";
     const type = typeof req.query.type === "string" && (HIT_TYPES as readonly string[]).includes(req.query.type) ? (req.query.type as HitType) : null;
     const after = typeof req.query.after === "string" && req.query.after.length > 0 ? req.query.after : null;
-    const props = { language, hubUrl: options.hubUrl, query, type, results: null as SearchResults | null, unavailable: [] as HitType[] };
+    const schema = options.schemaOf();
+    const props = {
+      language,
+      hubUrl: options.hubUrl,
+      query,
+      type,
+      chosen: new Map<string, string[]>(),
+      schema,
+      results: null as SearchResults | null,
+      unavailable: [] as HitType[],
+    };
     try {
+      try {
+        props.chosen = readCriteria(SEARCH_CRITERIA, req.query as Record<string, unknown>, schema);
+      } catch (error) {
+        if (!(error instanceof ListParameterError)) throw error;
+        await sendPage(
+          res,
+          400,
+          <MessagePage
+            language={language}
+            hubUrl={options.hubUrl}
+            path="/"
+            title={language.t("badRequestTitle")}
+            text={language.t("badParameter", { param: error.param, reason: error.reason })}
+          />,
+          language,
+        );
+        return;
+      }
       if (query.length > SEARCH_MAX_LENGTH || (after && after.length > CURSOR_MAX_LENGTH)) {
         await sendPage(
           res,
@@ -146,7 +174,11 @@ export function directoryRouter(options: DirectoryOptions): Router {
         return;
       }
       if (query) {
-        const answer = await options.run(SEARCH_OPERATION, { query, types: type ? [type] : null, after }, request(req, res, language));
+        const answer = await options.run(
+          SEARCH_OPERATION,
+          { query, types: type ? [type] : null, filter: filterOf(SEARCH_CRITERIA, props.chosen), after },
+          request(req, res, language),
+        );
         const results = answer.data?.search as SearchResults | null | undefined;
         if (!results) {
           const clientFault = answer.errors?.some((error) => error.extensions?.code === "BAD_USER_INPUT");
@@ -210,11 +242,7 @@ export function directoryRouter(options: DirectoryOptions): Router {
           listRequest = readListRequest(definition, req.query as Record<string, unknown>, schema);
         } catch (error) {
           if (!(error instanceof ListParameterError)) throw error;
-          await message(
-            400,
-            language.t("badRequestTitle"),
-            language.t("badParameter", { param: error.param, reason: error.message.slice(error.param.length + 2) }),
-          );
+          await message(400, language.t("badRequestTitle"), language.t("badParameter", { param: error.param, reason: error.reason }));
           return;
         }
         const answer = await options.run(operation, listVariables(definition, listRequest), request(req, res, language));

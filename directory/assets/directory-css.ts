@@ -58,6 +58,11 @@ mark { background: var(--agora-mark); color: inherit; }
 .filters .field { margin: 0.5rem 0; }
 .filters label { display: block; font-weight: 600; }
 .filters select, .filters input { font: inherit; width: 100%; padding: 0.4rem; border: 1px solid var(--agora-muted); border-radius: var(--agora-radius); background: var(--agora-background); color: var(--agora-text); }
+.criteria { margin-block-start: 0.75rem; }
+.criteria summary { cursor: pointer; font-weight: 600; }
+.criteria-fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: 0 1rem; }
+.criteria .field label { display: block; font-weight: 600; }
+.criteria select, .criteria input { font: inherit; width: 100%; padding: 0.4rem; border: 1px solid var(--agora-muted); border-radius: var(--agora-radius); background: var(--agora-background); color: var(--agora-text); }
 .chosen { margin-block: 0.5rem 1rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

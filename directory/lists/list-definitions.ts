@@ -44,6 +44,9 @@ const country: ListCriterion = { param: "country", field: "countries", value: { 
 const language: ListCriterion = { param: "language", field: "languages", value: "language", many: true, label: "languages" };
 const network: ListCriterion = { param: "network", field: "networks", value: "network", many: true, label: "network" };
 
+/** The criteria of the cross-type search (those every searched type has). */
+export const SEARCH_CRITERIA: readonly ListCriterion[] = [discipline, country, language, network];
+
 /** The four list pages. `type` is each list's own kind of thing (opportunity type, organisation kind, event format). */
 export const LIST_DEFINITIONS: readonly ListDefinition[] = [
   {

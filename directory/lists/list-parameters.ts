@@ -6,9 +6,9 @@ import type { ListCriterion, ListDefinition } from "./list-definitions";
 export class ListParameterError extends Error {
   constructor(
     readonly param: string,
-    message: string,
+    readonly reason: string,
   ) {
-    super(`${param}: ${message}`);
+    super(`${param}: ${reason}`);
   }
 }
 
@@ -53,15 +53,10 @@ function checkedValue(criterion: ListCriterion, value: string, schema: GraphQLSc
   return value;
 }
 
-/** Reads a list page's query parameters: every value checked, unknown parameters refused, at most 10 values a criterion. */
-export function readListRequest(definition: ListDefinition, query: Record<string, unknown>, schema: GraphQLSchema | undefined): ListRequest {
+/** Reads the values of some criteria from a query: each checked, at most 10 values a criterion (one for single-valued ones). */
+export function readCriteria(criteria: readonly ListCriterion[], query: Record<string, unknown>, schema: GraphQLSchema | undefined): Map<string, string[]> {
   const chosen = new Map<string, string[]>();
-  for (const param of Object.keys(query)) {
-    if (!PAGE_PARAMS.has(param) && !definition.criteria.some((criterion) => criterion.param === param)) {
-      throw new ListParameterError(param, `is not a criterion of this list (${definition.criteria.map((criterion) => criterion.param).join(", ")})`);
-    }
-  }
-  for (const criterion of definition.criteria) {
+  for (const criterion of criteria) {
     const values = [...new Set(valuesOf(query[criterion.param]))];
     if (values.length === 0) continue;
     if (values.length > (criterion.many ? MAX_VALUES : 1))
@@ -71,6 +66,29 @@ export function readListRequest(definition: ListDefinition, query: Record<string
       values.map((value) => String(checkedValue(criterion, value, schema))),
     );
   }
+  return chosen;
+}
+
+/** A filter input from chosen criteria (numbers as numbers, single-valued fields as one value). */
+export function filterOf(criteria: readonly ListCriterion[], chosen: ReadonlyMap<string, readonly string[]>): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  for (const criterion of criteria) {
+    const values = chosen.get(criterion.param);
+    if (!values) continue;
+    const typed = values.map((value) => (typeof criterion.value === "object" && "days" in criterion.value ? Number(value) : value));
+    filter[criterion.field] = criterion.many ? typed : typed[0];
+  }
+  return filter;
+}
+
+/** Reads a list page's query parameters: every value checked, unknown parameters refused. */
+export function readListRequest(definition: ListDefinition, query: Record<string, unknown>, schema: GraphQLSchema | undefined): ListRequest {
+  for (const param of Object.keys(query)) {
+    if (!PAGE_PARAMS.has(param) && !definition.criteria.some((criterion) => criterion.param === param)) {
+      throw new ListParameterError(param, `is not a criterion of this list (${definition.criteria.map((criterion) => criterion.param).join(", ")})`);
+    }
+  }
+  const chosen = readCriteria(definition.criteria, query, schema);
   const [search = null] = valuesOf(query.q);
   if (search && search.length > SEARCH_MAX_LENGTH) throw new ListParameterError("q", `at most ${SEARCH_MAX_LENGTH} characters`);
   const [after = null] = valuesOf(query.after);
@@ -80,14 +98,7 @@ export function readListRequest(definition: ListDefinition, query: Record<string
 
 /** The list operation's variables for a request. */
 export function listVariables(definition: ListDefinition, request: ListRequest): Record<string, unknown> {
-  const filter: Record<string, unknown> = { ...definition.fixed };
-  for (const criterion of definition.criteria) {
-    const values = request.chosen.get(criterion.param);
-    if (!values) continue;
-    const typed = values.map((value) => (typeof criterion.value === "object" && "days" in criterion.value ? Number(value) : value));
-    filter[criterion.field] = criterion.many ? typed : typed[0];
-  }
-  return { filter, search: request.search, after: request.after };
+  return { filter: { ...definition.fixed, ...filterOf(definition.criteria, request.chosen) }, search: request.search, after: request.after };
 }
 
 /** The list page's path and query for a set of criteria (without `lang`), parameters in the definition's order. */

@@ -1,7 +1,10 @@
+import type { GraphQLSchema } from "graphql";
 import type { MessageKey } from "../i18n/messages";
+import { SEARCH_CRITERIA } from "../lists/list-definitions";
 import type { PageLanguage } from "../i18n/negotiate";
 import { Layout, withLanguage } from "./layout";
 import { Card, CARD_FIELDS, type CardNode } from "./cards";
+import { CriterionField } from "./list.page";
 import { Snippet } from "./parts";
 
 /** The hit types a visitor can narrow a search to, as the `search` field names them. */
@@ -10,8 +13,8 @@ export type HitType = (typeof HIT_TYPES)[number];
 
 /** The cross-type search of the home page: one operation, the page's hits and whether more follow. */
 export const SEARCH_OPERATION = /* GraphQL */ `
-  query DirectorySearch($query: String!, $types: [SearchHitType!], $after: String) {
-    search(query: $query, types: $types, first: 20, after: $after) {
+  query DirectorySearch($query: String!, $types: [SearchHitType!], $filter: SearchFilter, $after: String) {
+    search(query: $query, types: $types, filter: $filter, first: 20, after: $after) {
       totalCount
       totalCountApproximate
       edges {
@@ -45,6 +48,9 @@ export interface HomePageProps {
   hubUrl: string;
   query: string;
   type: HitType | null;
+  /** The criteria chosen (discipline, country, language, network), by parameter. */
+  chosen: ReadonlyMap<string, readonly string[]>;
+  schema: GraphQLSchema | undefined;
   results: SearchResults | null;
   /** Types whose owner could not answer (their hits are missing from the page). */
   unavailable: HitType[];
@@ -60,7 +66,14 @@ function Hit({ hit, language }: { hit: SearchHitData; language: PageLanguage }) 
 }
 
 /** The search box, with the type filter as radio buttons (a plain GET form: it works without JavaScript). */
-function SearchForm({ language, query, type }: { language: PageLanguage; query: string; type: HitType | null }) {
+function SearchForm(props: {
+  language: PageLanguage;
+  query: string;
+  type: HitType | null;
+  chosen: ReadonlyMap<string, readonly string[]>;
+  schema: GraphQLSchema | undefined;
+}) {
+  const { language, query, type, chosen, schema } = props;
   const { t } = language;
   return (
     <form class="search" role="search" method="get" action="/">
@@ -79,14 +92,26 @@ function SearchForm({ language, query, type }: { language: PageLanguage; query: 
           </label>
         ))}
       </fieldset>
+      <details class="criteria" open={chosen.size > 0}>
+        <summary>{t("filtersTitle")}</summary>
+        <div class="criteria-fields">
+          {SEARCH_CRITERIA.map((criterion) => (
+            <CriterionField criterion={criterion} chosen={chosen.get(criterion.param) ?? []} schema={schema} language={language} />
+          ))}
+        </div>
+      </details>
     </form>
   );
 }
 
 /** The home page. */
-export function HomePage({ language, hubUrl, query, type, results, unavailable }: HomePageProps) {
+export function HomePage({ language, hubUrl, query, type, chosen, schema, results, unavailable }: HomePageProps) {
   const { t } = language;
-  const path = query ? `/?q=${encodeURIComponent(query)}${type ? `&type=${type}` : ""}` : "/";
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  if (type) params.set("type", type);
+  for (const criterion of SEARCH_CRITERIA) for (const value of chosen.get(criterion.param) ?? []) params.append(criterion.param, value);
+  const path = params.size > 0 ? `/?${params.toString()}` : "/";
   const next =
     results?.pageInfo.hasNextPage && results.pageInfo.endCursor
       ? withLanguage(`${path}${path.includes("?") ? "&" : "?"}after=${encodeURIComponent(results.pageInfo.endCursor)}`, language.ui.tag)
@@ -94,7 +119,7 @@ export function HomePage({ language, hubUrl, query, type, results, unavailable }
   return (
     <Layout frame={{ language, title: query || t("tagline"), path, hubUrl }}>
       <h1 class={query ? "visually-hidden" : undefined}>{query ? t("searchLabel") : t("tagline")}</h1>
-      <SearchForm language={language} query={query} type={type} />
+      <SearchForm language={language} query={query} type={type} chosen={chosen} schema={schema} />
       {unavailable.length > 0 && (
         <p class="notice" role="status">
           {t("someUnavailable", { types: unavailable.map((hitType) => t(`type${hitType}`)).join(", ") })}

@@ -64,6 +64,37 @@ function choicesOf(criterion: ListCriterion, schema: GraphQLSchema | undefined, 
   return sorted;
 }
 
+/** One criterion's menu (or a text field when its values are open-ended), labelled, in a filter form. */
+export function CriterionField(props: {
+  criterion: ListCriterion;
+  chosen: readonly string[];
+  facet?: FacetCountData[];
+  schema: GraphQLSchema | undefined;
+  language: PageLanguage;
+}) {
+  const { criterion, chosen, facet, schema, language } = props;
+  const { t } = language;
+  const choices = choicesOf(criterion, schema, facet, language);
+  const id = `filter-${criterion.param}`;
+  return (
+    <p class="field">
+      <label for={id}>{t(criterion.label)}</label>
+      {choices ? (
+        <select id={id} name={criterion.param}>
+          <option value="">{t("anyValue")}</option>
+          {[...new Set([...chosen, ...choices])].map((value) => (
+            <option value={value} selected={chosen[0] === value}>
+              {valueLabel(criterion, value, language)}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input id={id} name={criterion.param} value={chosen[0] ?? ""} maxLength={63} />
+      )}
+    </p>
+  );
+}
+
 /** The filter form: words and one menu a criterion (a plain GET form, so it works without JavaScript). */
 function FilterForm(props: {
   definition: ListDefinition;
@@ -82,29 +113,15 @@ function FilterForm(props: {
         <label for="filter-q">{t("wordsLabel")}</label>
         <input id="filter-q" name="q" type="search" value={request.search ?? ""} maxLength={200} />
       </p>
-      {definition.criteria.map((criterion) => {
-        const facet = criterion.facet ? (data?.facets?.[criterion.facet] as FacetCountData[] | undefined) : undefined;
-        const choices = choicesOf(criterion, schema, facet, language);
-        const chosen = request.chosen.get(criterion.param) ?? [];
-        const id = `filter-${criterion.param}`;
-        return (
-          <p class="field">
-            <label for={id}>{t(criterion.label)}</label>
-            {choices ? (
-              <select id={id} name={criterion.param}>
-                <option value="">{t("anyValue")}</option>
-                {[...new Set([...chosen, ...choices])].map((value) => (
-                  <option value={value} selected={chosen[0] === value}>
-                    {valueLabel(criterion, value, language)}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <input id={id} name={criterion.param} value={chosen[0] ?? ""} maxLength={63} />
-            )}
-          </p>
-        );
-      })}
+      {definition.criteria.map((criterion) => (
+        <CriterionField
+          criterion={criterion}
+          chosen={request.chosen.get(criterion.param) ?? []}
+          facet={criterion.facet ? (data?.facets?.[criterion.facet] as FacetCountData[] | undefined) : undefined}
+          schema={schema}
+          language={language}
+        />
+      ))}
       <button type="submit">{t("applyFilters")}</button>
     </form>
   );

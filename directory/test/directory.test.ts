@@ -320,6 +320,17 @@ describe("directory: list pages", () => {
     expect(links(events.html)).toContain(`/events/${eventId}?lang=en`);
   });
 
+  it("narrows the cross-type search by country and discipline, and refuses a value it does not know", async () => {
+    const tunis = await page("/?q=Qelvarin&country=TN&discipline=VISUAL_ARTS_AND_CRAFTS");
+    expect(tunis.status).toBe(200);
+    expect(tunis.html).toContain("Qelvarin Tunis residency");
+    expect(tunis.html).not.toContain("Qelvarin painting residency");
+    expect(tunis.html).toMatch(/<option value="TN" selected="">/);
+    const bad = await page("/?q=Qelvarin&country=XX");
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain("country");
+  });
+
   it("answers a criterion it cannot use with a 400 page naming it", async () => {
     for (const [query, param] of [
       ["country=XX", "country"],
