@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import express, { type Request, type Response, type Router } from "express";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
+import type { Child } from "hono/jsx";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import { isUuid, logger } from "@agora-hub/runtime";
 import { DIRECTORY_CSS } from "./assets/directory-css";
@@ -12,6 +13,7 @@ import { filterOf, ListParameterError, listVariables, readCriteria, readListRequ
 import { Layout } from "./pages/layout";
 import { type ListData, ListPage } from "./pages/list.page";
 import { type DirectoryNetwork, NETWORKS_OPERATION, NetworksPage } from "./pages/networks.page";
+import { failedNetworks, PartnerFacts, partnerFields, partnerOperation } from "./pages/partner-fields";
 import { ORGANISATION_OPERATION, type OrganisationData, OrganisationPage } from "./pages/organisation.page";
 import { OPPORTUNITY_OPERATION, type OpportunityData, OpportunityPage } from "./pages/opportunity.page";
 import { PERSON_OPERATION, type PersonData, PersonPage } from "./pages/person.page";
@@ -48,30 +50,38 @@ const DETAILS = [
   {
     collection: "people",
     field: "person",
+    typename: "Person",
     operation: PERSON_OPERATION,
-    page: (data: unknown, language: PageLanguage, hubUrl: string) => <PersonPage person={data as PersonData} language={language} hubUrl={hubUrl} />,
+    page: (data: unknown, language: PageLanguage, hubUrl: string, partner: Child) => (
+      <PersonPage person={data as PersonData} language={language} hubUrl={hubUrl} partner={partner} />
+    ),
   },
   {
     collection: "organisations",
     field: "organisation",
+    typename: "Organisation",
     operation: ORGANISATION_OPERATION,
-    page: (data: unknown, language: PageLanguage, hubUrl: string) => (
-      <OrganisationPage organisation={data as OrganisationData} language={language} hubUrl={hubUrl} />
+    page: (data: unknown, language: PageLanguage, hubUrl: string, partner: Child) => (
+      <OrganisationPage organisation={data as OrganisationData} language={language} hubUrl={hubUrl} partner={partner} />
     ),
   },
   {
     collection: "opportunities",
     field: "opportunity",
+    typename: "Opportunity",
     operation: OPPORTUNITY_OPERATION,
-    page: (data: unknown, language: PageLanguage, hubUrl: string) => (
-      <OpportunityPage opportunity={data as OpportunityData} language={language} hubUrl={hubUrl} />
+    page: (data: unknown, language: PageLanguage, hubUrl: string, partner: Child) => (
+      <OpportunityPage opportunity={data as OpportunityData} language={language} hubUrl={hubUrl} partner={partner} />
     ),
   },
   {
     collection: "events",
     field: "event",
+    typename: "Event",
     operation: EVENT_OPERATION,
-    page: (data: unknown, language: PageLanguage, hubUrl: string) => <EventPage event={data as EventData} language={language} hubUrl={hubUrl} />,
+    page: (data: unknown, language: PageLanguage, hubUrl: string, partner: Child) => (
+      <EventPage event={data as EventData} language={language} hubUrl={hubUrl} partner={partner} />
+    ),
   },
 ] as const;
 
@@ -297,7 +307,13 @@ export function directoryRouter(options: DirectoryOptions): Router {
             );
           return;
         }
-        const answer = await options.run(detail.operation, { id }, request(req, res, language));
+        const networks = (await options.networks?.().catch(() => [])) ?? [];
+        const fields = partnerFields(options.schemaOf(), detail.typename, networks);
+        // A partner's fields come in an operation of their own, at the same time: its failure costs only them.
+        const [answer, partnerAnswer] = await Promise.all([
+          options.run(detail.operation, { id }, request(req, res, language)),
+          fields.length > 0 && !wantsJsonLd ? options.run(partnerOperation(detail.field, fields), { id }, request(req, res, language)) : null,
+        ]);
         const data = answer.data?.[detail.field] as { jsonLd?: unknown } | null | undefined;
         if (!data) {
           const missing = !answer.errors?.length;
@@ -324,7 +340,17 @@ export function directoryRouter(options: DirectoryOptions): Router {
           res.type("application/ld+json").send(JSON.stringify(data.jsonLd));
           return;
         }
-        await sendPage(res, 200, detail.page(data, language, options.hubUrl), language);
+        if (partnerAnswer?.errors?.length) logger.warn({ errors: partnerAnswer.errors.slice(0, 3) }, "directory page: partner fields unavailable");
+        const partner =
+          fields.length > 0 ? (
+            <PartnerFacts
+              fields={fields}
+              data={(partnerAnswer?.data?.[detail.field] as Record<string, unknown> | null | undefined) ?? null}
+              failed={failedNetworks(fields, networks, partnerAnswer?.errors)}
+              language={language}
+            />
+          ) : null;
+        await sendPage(res, 200, detail.page(data, language, options.hubUrl, partner), language);
       } catch (error) {
         next(error);
       }

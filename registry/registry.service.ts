@@ -219,6 +219,8 @@ export class PartnerRegistry {
       return await run;
     } finally {
       this.queuedWrites--;
+      // This replica's own changes show on its networks page at once; another replica's within the cache's minute.
+      this.publicNetworksCache.delete("all");
     }
   }
 

@@ -95,6 +95,10 @@ const en = {
   subgraphFacts: "{name}, version {version}, published {date}",
   addsFields: "Adds the fields",
   addsTypes: "Adds the types",
+  fromNetwork: "From {network}",
+  partnerUnavailable: "{network} could not be reached just now; its part of this page is missing.",
+  yes: "Yes",
+  no: "No",
 } as const;
 
 /** An interface string's key. */
@@ -194,6 +198,10 @@ const fr: Messages = {
   subgraphFacts: "{name}, version {version}, publiée le {date}",
   addsFields: "Ajoute les champs",
   addsTypes: "Ajoute les types",
+  fromNetwork: "Depuis {network}",
+  partnerUnavailable: "{network} est injoignable pour le moment ; sa partie de cette page manque.",
+  yes: "Oui",
+  no: "Non",
 };
 
 const ar: Messages = {
@@ -288,6 +296,10 @@ const ar: Messages = {
   subgraphFacts: "{name}، الإصدار {version}، نُشر في {date}",
   addsFields: "يضيف الحقول",
   addsTypes: "يضيف الأنواع",
+  fromNetwork: "من {network}",
+  partnerUnavailable: "تعذّر الوصول إلى {network} الآن؛ الجزء الخاص به من هذه الصفحة غير متوفر.",
+  yes: "نعم",
+  no: "لا",
 };
 
 const es: Messages = {
@@ -383,6 +395,10 @@ const es: Messages = {
   subgraphFacts: "{name}, versión {version}, publicado el {date}",
   addsFields: "Añade los campos",
   addsTypes: "Añade los tipos",
+  fromNetwork: "Desde {network}",
+  partnerUnavailable: "No se pudo contactar con {network}; falta su parte de esta página.",
+  yes: "Sí",
+  no: "No",
 };
 
 /** The interface languages, in the switcher's order, with their own names and writing direction. */

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import type { PageLanguage } from "../i18n/negotiate";
 import { Layout } from "./layout";
 import { countryName, detailHref, Fact, formatDate, label, LinkedData } from "./parts";
@@ -31,7 +32,7 @@ export interface EventData {
   organisers: Array<{ id: string; name: string } | null>;
 }
 
-export function EventPage({ event, language, hubUrl }: { event: EventData; language: PageLanguage; hubUrl: string }) {
+export function EventPage({ event, language, hubUrl, partner }: { event: EventData; language: PageLanguage; hubUrl: string; partner?: Child }) {
   const { t } = language;
   const organisers = event.organisers.filter((organiser): organiser is { id: string; name: string } => organiser !== null);
   return (
@@ -68,6 +69,7 @@ export function EventPage({ event, language, hubUrl }: { event: EventData; langu
         <p>
           <a href={`/feeds/events.ics?lang=${language.ui.tag}`}>{t("subscribeEvents")}</a>
         </p>
+        {partner}
         <LinkedData typename="Event" id={event.id} language={language} />
       </article>
     </Layout>

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import type { MessageKey } from "../i18n/messages";
 import type { PageLanguage } from "../i18n/negotiate";
 import { Layout } from "./layout";
@@ -48,7 +49,17 @@ function formatAmount(amount: NonNullable<OpportunityData["amount"]>, language: 
   return value === null ? "" : format(value);
 }
 
-export function OpportunityPage({ opportunity, language, hubUrl }: { opportunity: OpportunityData; language: PageLanguage; hubUrl: string }) {
+export function OpportunityPage({
+  opportunity,
+  language,
+  hubUrl,
+  partner,
+}: {
+  opportunity: OpportunityData;
+  language: PageLanguage;
+  hubUrl: string;
+  partner?: Child;
+}) {
   const { t } = language;
   return (
     <Layout frame={{ language, title: opportunity.title.text, path: `/opportunities/${opportunity.id}`, hubUrl, jsonLd: opportunity.jsonLd }}>
@@ -82,6 +93,7 @@ export function OpportunityPage({ opportunity, language, hubUrl }: { opportunity
             </a>
           </p>
         )}
+        {partner}
         <LinkedData typename="Opportunity" id={opportunity.id} language={language} />
       </article>
     </Layout>

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import type { MessageKey } from "../i18n/messages";
 import type { PageLanguage } from "../i18n/negotiate";
 import { Layout } from "./layout";
@@ -31,7 +32,17 @@ export interface OrganisationData {
   events: { edges: Array<{ node: { id: string; title: { text: string }; startsAt: string; timeZone: string } }> } | null;
 }
 
-export function OrganisationPage({ organisation, language, hubUrl }: { organisation: OrganisationData; language: PageLanguage; hubUrl: string }) {
+export function OrganisationPage({
+  organisation,
+  language,
+  hubUrl,
+  partner,
+}: {
+  organisation: OrganisationData;
+  language: PageLanguage;
+  hubUrl: string;
+  partner?: Child;
+}) {
   const { t } = language;
   // Members who are not discoverable come back without their person: they are not listed.
   const members = organisation.members?.edges.map((edge) => edge.node).filter((node) => node.person) ?? [];
@@ -90,6 +101,7 @@ export function OrganisationPage({ organisation, language, hubUrl }: { organisat
             </ul>
           </section>
         )}
+        {partner}
         <LinkedData typename="Organisation" id={organisation.id} language={language} />
       </article>
     </Layout>

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import type { PageLanguage } from "../i18n/negotiate";
 import { Layout } from "./layout";
 import { countryName, detailHref, Fact, label, LinkedData } from "./parts";
@@ -27,7 +28,7 @@ export interface PersonData {
   memberships: { edges: Array<{ node: { role: string; title: string | null; organisation: { id: string; name: string } | null } }> } | null;
 }
 
-export function PersonPage({ person, language, hubUrl }: { person: PersonData; language: PageLanguage; hubUrl: string }) {
+export function PersonPage({ person, language, hubUrl, partner }: { person: PersonData; language: PageLanguage; hubUrl: string; partner?: Child }) {
   const { t } = language;
   const memberships = person.memberships?.edges.map((edge) => edge.node).filter((node) => node.organisation) ?? [];
   return (
@@ -58,6 +59,7 @@ export function PersonPage({ person, language, hubUrl }: { person: PersonData; l
             </ul>
           </section>
         )}
+        {partner}
         <LinkedData typename="Person" id={person.id} language={language} />
       </article>
     </Layout>
