@@ -4,6 +4,8 @@ import type { GraphQLFormattedError } from "graphql";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import { isUuid, logger } from "@agora-hub/runtime";
 import { DIRECTORY_CSS } from "./assets/directory-css";
+import type { DirectoryOptions } from "./directory-options";
+import { embedRouter } from "./embed/embed.routes";
 import { negotiateLanguage, type PageLanguage } from "./i18n/negotiate";
 import { EVENT_OPERATION, type EventData, EventPage } from "./pages/event.page";
 import { HIT_TYPES, type HitType, HomePage, SEARCH_OPERATION, type SearchResults } from "./pages/home.page";
@@ -12,22 +14,7 @@ import { ORGANISATION_OPERATION, type OrganisationData, OrganisationPage } from 
 import { OPPORTUNITY_OPERATION, type OpportunityData, OpportunityPage } from "./pages/opportunity.page";
 import { PERSON_OPERATION, type PersonData, PersonPage } from "./pages/person.page";
 
-/** Runs one GraphQL operation through the hub's public API with the visitor's rights (anonymous). */
-export type DirectoryOperation = (
-  query: string,
-  variables: Record<string, unknown>,
-  request: { languages: string[]; requestId: string },
-) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
-
-/** What the directory is built from. */
-export interface DirectoryOptions {
-  run: DirectoryOperation;
-  /** The hub's public base URL, for canonical links. */
-  hubUrl: string;
-  /** The visitor's Accept-Language tags, in order. */
-  languagesOf: (req: Request) => string[];
-  requestIdOf: (req: Request, res: Response) => string;
-}
+export type { DirectoryOperation, DirectoryOptions } from "./directory-options";
 
 const SEARCH_MAX_LENGTH = 200;
 const CURSOR_MAX_LENGTH = 2000;
@@ -120,6 +107,7 @@ export function directoryRouter(options: DirectoryOptions): Router {
     }
     res.type("text/css; charset=utf-8").send(DIRECTORY_CSS);
   });
+  router.use(embedRouter(options));
 
   router.get("/", async (req, res, next) => {
     const language = languageOf(req);

@@ -1,0 +1,19 @@
+import type { Request, Response } from "express";
+import type { GraphQLFormattedError } from "graphql";
+
+/** Runs one GraphQL operation through the hub's public API with the visitor's rights (anonymous). */
+export type DirectoryOperation = (
+  query: string,
+  variables: Record<string, unknown>,
+  request: { languages: string[]; requestId: string },
+) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
+
+/** What the directory is built from. */
+export interface DirectoryOptions {
+  run: DirectoryOperation;
+  /** The hub's public base URL, for canonical links. */
+  hubUrl: string;
+  /** The visitor's Accept-Language tags, in order. */
+  languagesOf: (req: Request) => string[];
+  requestIdOf: (req: Request, res: Response) => string;
+}
