@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import express, { type Request, type Response, type Router } from "express";
-import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
+import type { GraphQLFormattedError } from "graphql";
 import type { Child } from "hono/jsx";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import { isUuid, logger } from "@agora-hub/runtime";
 import { DIRECTORY_CSS } from "./assets/directory-css";
+import type { DirectoryOptions } from "./directory-options";
+import { embedRouter } from "./embed/embed.routes";
 import { negotiateLanguage, type PageLanguage } from "./i18n/negotiate";
 import { EVENT_OPERATION, type EventData, EventPage } from "./pages/event.page";
 import { HIT_TYPES, type HitType, HomePage, SEARCH_OPERATION, type SearchResults } from "./pages/home.page";
@@ -12,32 +14,13 @@ import { LIST_DEFINITIONS, listOperation, SEARCH_CRITERIA } from "./lists/list-d
 import { filterOf, ListParameterError, listVariables, readCriteria, readListRequest } from "./lists/list-parameters";
 import { Layout } from "./pages/layout";
 import { type ListData, ListPage } from "./pages/list.page";
-import { type DirectoryNetwork, NETWORKS_OPERATION, NetworksPage } from "./pages/networks.page";
+import { NETWORKS_OPERATION, NetworksPage } from "./pages/networks.page";
 import { failedNetworks, PartnerFacts, partnerFields, partnerOperation } from "./pages/partner-fields";
 import { ORGANISATION_OPERATION, type OrganisationData, OrganisationPage } from "./pages/organisation.page";
 import { OPPORTUNITY_OPERATION, type OpportunityData, OpportunityPage } from "./pages/opportunity.page";
 import { PERSON_OPERATION, type PersonData, PersonPage } from "./pages/person.page";
 
-/** Runs one GraphQL operation through the hub's public API with the visitor's rights (anonymous). */
-export type DirectoryOperation = (
-  query: string,
-  variables: Record<string, unknown>,
-  request: { languages: string[]; requestId: string },
-) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
-
-/** What the directory is built from. */
-export interface DirectoryOptions {
-  run: DirectoryOperation;
-  /** The hub's public base URL, for canonical links. */
-  hubUrl: string;
-  /** The visitor's Accept-Language tags, in order. */
-  languagesOf: (req: Request) => string[];
-  requestIdOf: (req: Request, res: Response) => string;
-  /** The API schema the hub serves now: the vocabularies' values for menus and checks. */
-  schemaOf: () => GraphQLSchema | undefined;
-  /** The connected networks' public facts; absent when the hub has no partner registry. */
-  networks?: () => Promise<DirectoryNetwork[]>;
-}
+export type { DirectoryOperation, DirectoryOptions } from "./directory-options";
 
 const SEARCH_MAX_LENGTH = 200;
 const CURSOR_MAX_LENGTH = 2000;
@@ -138,6 +121,7 @@ export function directoryRouter(options: DirectoryOptions): Router {
     }
     res.type("text/css; charset=utf-8").send(DIRECTORY_CSS);
   });
+  router.use(embedRouter(options));
 
   router.get("/", async (req, res, next) => {
     const language = languageOf(req);

@@ -64,5 +64,11 @@ mark { background: var(--agora-mark); color: inherit; }
 .criteria .field label { display: block; font-weight: 600; }
 .criteria select, .criteria input { font: inherit; width: 100%; padding: 0.4rem; border: 1px solid var(--agora-muted); border-radius: var(--agora-radius); background: var(--agora-background); color: var(--agora-text); }
 .chosen { margin-block: 0.5rem 1rem; }
+.embed-form { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0 1rem; }
+.embed-field label { display: block; font-weight: 600; }
+.embed-field input, .embed-field select { font: inherit; width: 100%; padding: 0.4rem 0.5rem; border: 1px solid var(--agora-muted); border-radius: var(--agora-radius); }
+.hint { display: block; color: var(--agora-muted); font-size: 0.85rem; }
+.snippet-code { display: block; width: 100%; font: 0.85rem/1.4 ui-monospace, "Cascadia Mono", Menlo, monospace; padding: 0.5rem; border: 1px solid var(--agora-muted); border-radius: var(--agora-radius); background: var(--agora-surface); color: var(--agora-text); }
+.embed-preview { display: block; width: 100%; border: 1px dashed var(--agora-muted); border-radius: var(--agora-radius); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

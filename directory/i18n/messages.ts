@@ -99,6 +99,34 @@ const en = {
   partnerUnavailable: "{network} could not be reached just now; its part of this page is missing.",
   yes: "Yes",
   no: "No",
+  embedMorePERSON: "See all people on Agora Hub",
+  embedMoreORGANISATION: "See all organisations on Agora Hub",
+  embedMoreOPPORTUNITY: "See all open calls on Agora Hub",
+  embedMoreEVENT: "See all events on Agora Hub",
+  embedEmpty: "Nothing to show here at the moment.",
+  embedTitle: "Put a list on your website",
+  embedIntro:
+    "Show your network's members, the open calls in your discipline or the upcoming events on your own website with one snippet. It always shows what is published on Agora Hub.",
+  embedCriteria: "Choose what to show",
+  embedCollection: "List",
+  embedAny: "Any",
+  embedNetworkHint: "Your network's slug, e.g. culture-agora.",
+  embedDiscipline: "Discipline",
+  embedType: "Type",
+  embedTypeHint: "Open call type (RESIDENCY, GRANT…), organisation kind (COLLECTIVE…) or event format (EXHIBITION…); not for people.",
+  embedLimit: "Number of items (1–20)",
+  embedShow: "Make the snippets",
+  embedComponent: "As a web component",
+  embedComponentHelp:
+    "Paste both lines where the list should appear. It takes your fonts and colours from the CSS custom properties below; when scripts are off, the link inside shows instead.",
+  embedIframe: "As an iframe",
+  embedIframeHelp: "Works even where scripts are not allowed. To set its colours, add accent, text or background to its address as hex, e.g. accent=b00020.",
+  embedStyling: "Styling",
+  embedStylingHelp:
+    "Set any of these custom properties on agora-list in your stylesheet: --agora-accent, --agora-text, --agora-muted, --agora-background, --agora-border, --agora-font, --agora-font-size, --agora-radius, --agora-gap.",
+  embedPreview: "Preview",
+  embedInvalid: "These criteria cannot be shown: {problem}",
+  embedPrivacy: "The list sets no cookies, runs no tracking and sends no referrer: your visitors are not followed.",
 } as const;
 
 /** An interface string's key. */
@@ -202,6 +230,35 @@ const fr: Messages = {
   partnerUnavailable: "{network} est injoignable pour le moment ; sa partie de cette page manque.",
   yes: "Oui",
   no: "Non",
+  embedMorePERSON: "Voir toutes les personnes sur Agora Hub",
+  embedMoreORGANISATION: "Voir toutes les organisations sur Agora Hub",
+  embedMoreOPPORTUNITY: "Voir tous les appels sur Agora Hub",
+  embedMoreEVENT: "Voir tous les événements sur Agora Hub",
+  embedEmpty: "Rien à afficher pour le moment.",
+  embedTitle: "Mettre une liste sur votre site",
+  embedIntro:
+    "Affichez les membres de votre réseau, les appels de votre discipline ou les événements à venir sur votre propre site avec un seul extrait de code. Il montre toujours ce qui est publié sur Agora Hub.",
+  embedCriteria: "Choisir ce qui s'affiche",
+  embedCollection: "Liste",
+  embedAny: "Tous",
+  embedNetworkHint: "L'identifiant de votre réseau, par exemple culture-agora.",
+  embedDiscipline: "Discipline",
+  embedType: "Type",
+  embedTypeHint: "Type d'appel (RESIDENCY, GRANT…), sorte d'organisation (COLLECTIVE…) ou format d'événement (EXHIBITION…) ; pas pour les personnes.",
+  embedLimit: "Nombre d'éléments (1 à 20)",
+  embedShow: "Créer les extraits",
+  embedComponent: "En composant web",
+  embedComponentHelp:
+    "Collez les deux lignes là où la liste doit apparaître. Elle prend vos polices et vos couleurs dans les propriétés personnalisées CSS ci-dessous ; sans scripts, c'est le lien qu'elle contient qui s'affiche.",
+  embedIframe: "En iframe",
+  embedIframeHelp:
+    "Fonctionne même là où les scripts sont interdits. Pour ses couleurs, ajoutez accent, text ou background à son adresse en hexadécimal, par exemple accent=b00020.",
+  embedStyling: "Apparence",
+  embedStylingHelp:
+    "Définissez celles de ces propriétés personnalisées que vous voulez sur agora-list dans votre feuille de style : --agora-accent, --agora-text, --agora-muted, --agora-background, --agora-border, --agora-font, --agora-font-size, --agora-radius, --agora-gap.",
+  embedPreview: "Aperçu",
+  embedInvalid: "Ces critères ne peuvent pas être affichés : {problem}",
+  embedPrivacy: "La liste ne dépose aucun cookie, ne piste personne et n'envoie pas de référent : vos visiteurs ne sont pas suivis.",
 };
 
 const ar: Messages = {
@@ -300,6 +357,33 @@ const ar: Messages = {
   partnerUnavailable: "تعذّر الوصول إلى {network} الآن؛ الجزء الخاص به من هذه الصفحة غير متوفر.",
   yes: "نعم",
   no: "لا",
+  embedMorePERSON: "اعرض كل الأشخاص على أغورا هب",
+  embedMoreORGANISATION: "اعرض كل المنظمات على أغورا هب",
+  embedMoreOPPORTUNITY: "اعرض كل الدعوات المفتوحة على أغورا هب",
+  embedMoreEVENT: "اعرض كل الفعاليات على أغورا هب",
+  embedEmpty: "لا شيء لعرضه في الوقت الحالي.",
+  embedTitle: "ضع قائمة على موقعك",
+  embedIntro: "اعرض أعضاء شبكتك أو الدعوات المفتوحة في تخصصك أو الفعاليات القادمة على موقعك الخاص بمقتطف واحد. يعرض دائمًا ما هو منشور على أغورا هب.",
+  embedCriteria: "اختر ما يُعرض",
+  embedCollection: "القائمة",
+  embedAny: "الكل",
+  embedNetworkHint: "المعرّف المختصر لشبكتك، مثل culture-agora.",
+  embedDiscipline: "التخصص",
+  embedType: "النوع",
+  embedTypeHint: "نوع الدعوة (RESIDENCY، GRANT…) أو صنف المنظمة (COLLECTIVE…) أو شكل الفعالية (EXHIBITION…)؛ لا ينطبق على الأشخاص.",
+  embedLimit: "عدد العناصر (من 1 إلى 20)",
+  embedShow: "أنشئ المقتطفات",
+  embedComponent: "كمكوّن ويب",
+  embedComponentHelp:
+    "الصق السطرين حيث يجب أن تظهر القائمة. تأخذ خطوطك وألوانك من خصائص CSS المخصصة أدناه؛ وعند تعطيل البرامج النصية يظهر الرابط الذي بداخلها.",
+  embedIframe: "كإطار iframe",
+  embedIframeHelp: "يعمل حتى حيث تُمنع البرامج النصية. لتحديد ألوانه، أضف accent أو text أو background إلى عنوانه بصيغة سداسية عشرية، مثل accent=b00020.",
+  embedStyling: "المظهر",
+  embedStylingHelp:
+    "عيّن ما تشاء من هذه الخصائص المخصصة على agora-list في ورقة الأنماط: --agora-accent و--agora-text و--agora-muted و--agora-background و--agora-border و--agora-font و--agora-font-size و--agora-radius و--agora-gap.",
+  embedPreview: "معاينة",
+  embedInvalid: "لا يمكن عرض هذه المعايير: {problem}",
+  embedPrivacy: "لا تضع القائمة أي ملفات تعريف ارتباط ولا تتعقب أحدًا ولا ترسل المُحيل: زوارك لا يُتتبَّعون.",
 };
 
 const es: Messages = {
@@ -399,6 +483,35 @@ const es: Messages = {
   partnerUnavailable: "No se pudo contactar con {network}; falta su parte de esta página.",
   yes: "Sí",
   no: "No",
+  embedMorePERSON: "Ver todas las personas en Agora Hub",
+  embedMoreORGANISATION: "Ver todas las organizaciones en Agora Hub",
+  embedMoreOPPORTUNITY: "Ver todas las convocatorias en Agora Hub",
+  embedMoreEVENT: "Ver todos los eventos en Agora Hub",
+  embedEmpty: "No hay nada que mostrar por ahora.",
+  embedTitle: "Ponga una lista en su sitio web",
+  embedIntro:
+    "Muestre los miembros de su red, las convocatorias de su disciplina o los próximos eventos en su propio sitio con un solo fragmento de código. Siempre muestra lo publicado en Agora Hub.",
+  embedCriteria: "Elija qué mostrar",
+  embedCollection: "Lista",
+  embedAny: "Cualquiera",
+  embedNetworkHint: "El identificador de su red, por ejemplo culture-agora.",
+  embedDiscipline: "Disciplina",
+  embedType: "Tipo",
+  embedTypeHint: "Tipo de convocatoria (RESIDENCY, GRANT…), clase de organización (COLLECTIVE…) o formato de evento (EXHIBITION…); no para personas.",
+  embedLimit: "Número de elementos (1 a 20)",
+  embedShow: "Crear los fragmentos",
+  embedComponent: "Como componente web",
+  embedComponentHelp:
+    "Pegue las dos líneas donde deba aparecer la lista. Toma sus fuentes y colores de las propiedades personalizadas CSS de abajo; sin scripts, se muestra el enlace que contiene.",
+  embedIframe: "Como iframe",
+  embedIframeHelp:
+    "Funciona incluso donde no se permiten scripts. Para sus colores, añada accent, text o background a su dirección en hexadecimal, por ejemplo accent=b00020.",
+  embedStyling: "Apariencia",
+  embedStylingHelp:
+    "Defina las propiedades personalizadas que quiera en agora-list en su hoja de estilos: --agora-accent, --agora-text, --agora-muted, --agora-background, --agora-border, --agora-font, --agora-font-size, --agora-radius, --agora-gap.",
+  embedPreview: "Vista previa",
+  embedInvalid: "Estos criterios no se pueden mostrar: {problem}",
+  embedPrivacy: "La lista no instala cookies, no rastrea a nadie y no envía referente: sus visitantes no son seguidos.",
 };
 
 /** The interface languages, in the switcher's order, with their own names and writing direction. */
