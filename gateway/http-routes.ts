@@ -50,6 +50,9 @@ export interface GatewayRouteParts {
   guard: GatewayProtection;
 }
 
+/** The directory's vocabulary pages and what crawlers read (robots.txt, the sitemaps, each built by walking lists). */
+const DIRECTORY_PATHS = ["/vocabularies", "/vocabularies/*path", "/robots.txt", "/sitemap.xml", "/sitemaps/*path"];
+
 /** Collections whose JSON-LD pages the open formats router serves, and its feeds. */
 const OPEN_FORMAT_PATHS = ["/people", "/organisations", "/opportunities", "/events", "/feeds"];
 
@@ -113,8 +116,16 @@ export function gatewayRoutes({ config, gateway, server, registry, observability
       name: "directory",
       mount: (app) => {
         // The detail pages' paths are the open formats' collections, limited above.
-        app.get(["/", "/directory/*path"], protection.rateLimit, admission.middleware);
-        app.use(directoryRouter({ run: anonymousOperations(server), hubUrl: config.publicUrl, languagesOf: requestLanguages, requestIdOf }));
+        app.get(["/", "/directory/*path", ...DIRECTORY_PATHS], protection.rateLimit, admission.middleware);
+        app.use(
+          directoryRouter({
+            run: anonymousOperations(server),
+            hubUrl: config.publicUrl,
+            languagesOf: requestLanguages,
+            requestIdOf,
+            schemaOf: () => gateway.schema,
+          }),
+        );
       },
     },
     {
