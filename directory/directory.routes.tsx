@@ -19,6 +19,17 @@ import { failedNetworks, PartnerFacts, partnerFields, partnerOperation } from ".
 import { ORGANISATION_OPERATION, type OrganisationData, OrganisationPage } from "./pages/organisation.page";
 import { OPPORTUNITY_OPERATION, type OpportunityData, OpportunityPage } from "./pages/opportunity.page";
 import { PERSON_OPERATION, type PersonData, PersonPage } from "./pages/person.page";
+import {
+  readVocabulary,
+  type Vocabulary,
+  VOCABULARIES,
+  VocabulariesPage,
+  vocabulariesJsonLd,
+  vocabularyDefinition,
+  vocabularyJsonLd,
+  VocabularyPage,
+} from "./pages/vocabulary.page";
+import { seoRouter } from "./seo/seo.routes";
 
 export type { DirectoryOperation, DirectoryOptions } from "./directory-options";
 
@@ -91,6 +102,21 @@ function MessagePage({ language, hubUrl, path, title, text }: { language: PageLa
   );
 }
 
+/** Whether a client asks for JSON-LD rather than a page (`Accept: application/ld+json`, not `text/html`). */
+function wantsJsonLd(req: Request): boolean {
+  return (
+    req.accepts(["text/html", "application/ld+json", "application/json"]) !== "text/html" &&
+    req.accepts(["text/html", "application/ld+json"]) === "application/ld+json"
+  );
+}
+
+/** Sends JSON-LD as such, varying as pages do. */
+function sendJsonLd(res: Response, status: number, document: unknown): void {
+  res.status(status);
+  res.setHeader("vary", "Accept, Accept-Language");
+  res.type("application/ld+json").send(JSON.stringify(document));
+}
+
 /** Whether the errors of an answer are the hub's own trouble (a subgraph down), as opposed to none or the client's. */
 function unavailableTypes(errors: readonly GraphQLFormattedError[] | undefined): HitType[] {
   const types = new Set<HitType>();
@@ -105,7 +131,9 @@ function unavailableTypes(errors: readonly GraphQLFormattedError[] | undefined):
  * The member directory for people: server-rendered pages (no JavaScript needed) built only on the hub's
  * public GraphQL API, as any partner directory would be. `/` searches across people, organisations, open
  * calls and events; `/people|organisations|opportunities|events/<id>` are the detail pages at the JSON-LD
- * `@id` URLs (`Accept: application/ld+json` gets the JSON-LD itself). Every page in the visitor's language.
+ * `@id` URLs (`Accept: application/ld+json` gets the JSON-LD itself); `/vocabularies` and `/vocabularies/<name>`
+ * the hub's vocabularies, read from the public schema; robots.txt and the sitemaps (seo/seo.routes.ts). Every
+ * page in the visitor's language.
  */
 export function directoryRouter(options: DirectoryOptions): Router {
   const router = express.Router();
@@ -276,12 +304,10 @@ export function directoryRouter(options: DirectoryOptions): Router {
       const language = languageOf(req);
       const id = String(req.params.id);
       const path = `/${detail.collection}/${encodeURIComponent(id)}`;
-      const wantsJsonLd =
-        req.accepts(["text/html", "application/ld+json", "application/json"]) !== "text/html" &&
-        req.accepts(["text/html", "application/ld+json"]) === "application/ld+json";
+      const jsonLd = wantsJsonLd(req);
       try {
         if (!isUuid(id)) {
-          if (wantsJsonLd) res.status(400).json({ error: `${JSON.stringify(String(req.params.id).slice(0, 80))} is not a valid id (a UUID)` });
+          if (jsonLd) res.status(400).json({ error: `${JSON.stringify(String(req.params.id).slice(0, 80))} is not a valid id (a UUID)` });
           else
             await sendPage(
               res,
@@ -296,14 +322,14 @@ export function directoryRouter(options: DirectoryOptions): Router {
         // A partner's fields come in an operation of their own, at the same time: its failure costs only them.
         const [answer, partnerAnswer] = await Promise.all([
           options.run(detail.operation, { id }, request(req, res, language)),
-          fields.length > 0 && !wantsJsonLd ? options.run(partnerOperation(detail.field, fields), { id }, request(req, res, language)) : null,
+          fields.length > 0 && !jsonLd ? options.run(partnerOperation(detail.field, fields), { id }, request(req, res, language)) : null,
         ]);
         const data = answer.data?.[detail.field] as { jsonLd?: unknown } | null | undefined;
         if (!data) {
           const missing = !answer.errors?.length;
           if (!missing) logger.warn({ errors: answer.errors?.slice(0, 3), collection: detail.collection }, "directory page failed");
           const status = missing ? 404 : 503;
-          if (wantsJsonLd) res.status(status).json({ error: missing ? `no ${detail.field} ${id}` : "temporarily unavailable" });
+          if (jsonLd) res.status(status).json({ error: missing ? `no ${detail.field} ${id}` : "temporarily unavailable" });
           else
             await sendPage(
               res,
@@ -319,9 +345,8 @@ export function directoryRouter(options: DirectoryOptions): Router {
             );
           return;
         }
-        if (wantsJsonLd) {
-          res.setHeader("vary", "Accept, Accept-Language");
-          res.type("application/ld+json").send(JSON.stringify(data.jsonLd));
+        if (jsonLd) {
+          sendJsonLd(res, 200, data.jsonLd);
           return;
         }
         if (partnerAnswer?.errors?.length) logger.warn({ errors: partnerAnswer.errors.slice(0, 3) }, "directory page: partner fields unavailable");
@@ -340,5 +365,71 @@ export function directoryRouter(options: DirectoryOptions): Router {
       }
     });
   }
+
+  // The vocabularies, read from the schema itself: introspection is off in production, and the schema object is at hand.
+  const vocabularyUnavailable = async (req: Request, res: Response, path: string) => {
+    const language = languageOf(req);
+    if (wantsJsonLd(req)) res.status(503).json({ error: "temporarily unavailable" });
+    else
+      await sendPage(
+        res,
+        503,
+        <MessagePage language={language} hubUrl={options.hubUrl} path={path} title={language.t("unavailableTitle")} text={language.t("unavailableText")} />,
+        language,
+      );
+  };
+
+  router.get("/vocabularies", async (req, res, next) => {
+    try {
+      const schema = options.schemaOf();
+      const vocabularies = schema ? VOCABULARIES.map((definition) => readVocabulary(schema, definition)).filter((v): v is Vocabulary => v !== null) : [];
+      if (vocabularies.length === 0) {
+        await vocabularyUnavailable(req, res, "/vocabularies");
+        return;
+      }
+      if (wantsJsonLd(req)) {
+        sendJsonLd(res, 200, vocabulariesJsonLd(options.hubUrl, vocabularies));
+        return;
+      }
+      const language = languageOf(req);
+      await sendPage(res, 200, <VocabulariesPage vocabularies={vocabularies} language={language} hubUrl={options.hubUrl} />, language);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.get("/vocabularies/:name", async (req, res, next) => {
+    try {
+      const language = languageOf(req);
+      const definition = vocabularyDefinition(String(req.params.name));
+      const path = `/vocabularies/${encodeURIComponent(String(req.params.name))}`;
+      if (!definition) {
+        if (wantsJsonLd(req)) res.status(404).json({ error: `no vocabulary ${JSON.stringify(String(req.params.name).slice(0, 80))}` });
+        else
+          await sendPage(
+            res,
+            404,
+            <MessagePage language={language} hubUrl={options.hubUrl} path={path} title={language.t("notFoundTitle")} text={language.t("notFoundText")} />,
+            language,
+          );
+        return;
+      }
+      const schema = options.schemaOf();
+      const vocabulary = schema ? readVocabulary(schema, definition) : null;
+      if (!vocabulary) {
+        await vocabularyUnavailable(req, res, path);
+        return;
+      }
+      if (wantsJsonLd(req)) {
+        sendJsonLd(res, 200, vocabularyJsonLd(options.hubUrl, vocabulary));
+        return;
+      }
+      await sendPage(res, 200, <VocabularyPage vocabulary={vocabulary} language={language} hubUrl={options.hubUrl} />, language);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.use(seoRouter(options));
   return router;
 }

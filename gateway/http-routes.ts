@@ -50,6 +50,9 @@ export interface GatewayRouteParts {
   guard: GatewayProtection;
 }
 
+/** The directory's vocabulary pages and what crawlers read (robots.txt, the sitemaps, each built by walking lists). */
+const DIRECTORY_PATHS = ["/networks", "/embed", "/embed/*path", "/vocabularies", "/vocabularies/*path", "/robots.txt", "/sitemap.xml", "/sitemaps/*path"];
+
 /** Collections whose JSON-LD pages the open formats router serves, and its feeds. */
 const OPEN_FORMAT_PATHS = ["/people", "/organisations", "/opportunities", "/events", "/feeds"];
 
@@ -113,7 +116,7 @@ export function gatewayRoutes({ config, gateway, server, registry, observability
       name: "directory",
       mount: (app) => {
         // The detail pages' paths are the open formats' collections, limited above.
-        app.get(["/", "/networks", "/directory/*path"], protection.rateLimit, admission.middleware);
+        app.get(["/", "/directory/*path", ...DIRECTORY_PATHS], protection.rateLimit, admission.middleware);
         app.use(
           directoryRouter({
             run: anonymousOperations(server),

@@ -54,7 +54,7 @@ function sendErrors(res: Response, errors: readonly GraphQLFormattedError[]): vo
 /**
  * Open formats of the graph over plain HTTP, each answered by running a GraphQL operation through the
  * gateway (no domain logic here): `/people|organisations|opportunities|events/<id>.jsonld` as
- * `application/ld+json`, `/feeds/events.ics` and `/feeds/deadlines.ics` as `text/calendar`.
+ * `application/ld+json`; `/events/<id>.ics` (one event), `/feeds/events.ics` and `/feeds/deadlines.ics` as `text/calendar`.
  */
 export function openFormatsRouter(
   run: RunOperation,
@@ -96,6 +96,39 @@ export function openFormatsRouter(
       }
     });
   }
+
+  // One event as an iCalendar document, for "add to calendar" (the feeds are subscriptions).
+  router.get("/events/:id.ics", async (req, res, next) => {
+    try {
+      const id = String(req.params.id);
+      const unknown = Object.keys(req.query).find((name) => name !== "lang");
+      let problem: string | null = null;
+      if (!isUuid(id)) problem = `${JSON.stringify(String(id).slice(0, 80))} is not a valid id (a UUID)`;
+      else if (unknown !== undefined) problem = `unknown parameter ${JSON.stringify(unknown.slice(0, 80))}; parameters: lang`;
+      else if (req.query.lang !== undefined && typeof req.query.lang !== "string") problem = "lang: give one language tag";
+      if (problem) {
+        res.status(400).json({ error: problem });
+        return;
+      }
+      const answer = await run(
+        "query EventCalendar($id: ID!, $lang: LanguageTag) { event(id: $id) { calendar(lang: $lang) } }",
+        { id, lang: req.query.lang ?? null },
+        { languages: options.languagesOf(req), requestId: options.requestIdOf(req, res) },
+      );
+      const calendar = (answer.data?.event as { calendar?: unknown } | null | undefined)?.calendar;
+      if (typeof calendar === "string") {
+        res.setHeader("content-disposition", `inline; filename="agora-event-${id}.ics"`);
+        res.setHeader("vary", "Accept-Language");
+        res.type("text/calendar; charset=utf-8").send(calendar);
+      } else if (answer.errors?.length) {
+        sendErrors(res, answer.errors);
+      } else {
+        res.status(404).json({ error: `no event ${id}` });
+      }
+    } catch (error) {
+      next(error);
+    }
+  });
 
   router.get("/feeds/:feed", async (req, res, next) => {
     try {

@@ -32,6 +32,11 @@ export interface EventData {
   organisers: Array<{ id: string; name: string } | null>;
 }
 
+/** A feed's `webcal:` address, which calendar apps open as a subscription (the scheme stands for the hub's http or https). */
+function webcalUrl(hubUrl: string, path: string): string {
+  return new URL(path, hubUrl).toString().replace(/^https?:/, "webcal:");
+}
+
 export function EventPage({ event, language, hubUrl, partner }: { event: EventData; language: PageLanguage; hubUrl: string; partner?: Child }) {
   const { t } = language;
   const organisers = event.organisers.filter((organiser): organiser is { id: string; name: string } => organiser !== null);
@@ -66,9 +71,21 @@ export function EventPage({ event, language, hubUrl, partner }: { event: EventDa
             </a>
           </p>
         )}
-        <p>
-          <a href={`/feeds/events.ics?lang=${language.ui.tag}`}>{t("subscribeEvents")}</a>
-        </p>
+        <ul class="calendar-links">
+          <li>
+            <a href={`/events/${encodeURIComponent(event.id)}.ics?lang=${language.ui.tag}`} type="text/calendar" rel="nofollow">
+              {t("addToCalendar")}
+            </a>
+          </li>
+          <li>
+            <a href={`/feeds/events.ics?lang=${language.ui.tag}`} type="text/calendar">
+              {t("subscribeEvents")}
+            </a>
+          </li>
+          <li>
+            <a href={webcalUrl(hubUrl, `/feeds/events.ics?lang=${language.ui.tag}`)}>{t("subscribeEventsWebcal")}</a>
+          </li>
+        </ul>
         {partner}
         <LinkedData typename="Event" id={event.id} language={language} />
       </article>

@@ -25,7 +25,7 @@ export function entityUrl(hub: string, collection: EntityCollection, id: string)
  * emitted as `additionalType` where schema.org has no type as precise as the hub's.
  */
 export function hubTerm(hub: string, vocabulary: string, code: string): string {
-  return `${hub}/vocabularies/${vocabulary}#${code}`;
+  return `${hubVocabulary(hub, vocabulary)}#${code}`;
 }
 
 /** A reference to another entity of the hub: an `@id` link only, never a copy of its data. */
@@ -38,13 +38,23 @@ export function languageTagged(text: LocalizedText | null | undefined): JsonLdNo
   return text?.translations.map((t) => ({ "@value": t.value, "@language": t.lang }));
 }
 
-/** Disciplines as schema.org DefinedTerms of the hub's vocabulary (UNESCO FCS domains and practices). */
-export function disciplineTerms(codes: readonly DisciplineCode[]): JsonLdNode[] {
+/** The URL of one of the hub's vocabularies (a `DefinedTermSet`), e.g. `${hub}/vocabularies/disciplines`; its terms are `hubTerm`s. */
+export function hubVocabulary(hub: string, vocabulary: string): string {
+  return `${hub}/vocabularies/${vocabulary}`;
+}
+
+/** Disciplines as schema.org DefinedTerms of the hub's vocabulary (UNESCO FCS domains and practices), each at its `hubTerm` URI. */
+export function disciplineTerms(hub: string, codes: readonly DisciplineCode[]): JsonLdNode[] {
   return codes.map((code) => ({
     "@type": "DefinedTerm",
+    "@id": hubTerm(hub, "disciplines", code),
     termCode: code,
     name: DISCIPLINES[code]?.label ?? code,
-    inDefinedTermSet: { "@type": "DefinedTermSet", name: "Agora Hub disciplines (UNESCO Framework for Cultural Statistics 2009)" },
+    inDefinedTermSet: {
+      "@type": "DefinedTermSet",
+      "@id": hubVocabulary(hub, "disciplines"),
+      name: "Agora Hub disciplines (UNESCO Framework for Cultural Statistics 2009)",
+    },
   }));
 }
 

@@ -65,7 +65,7 @@ export async function eventJsonLd(context: EventsContext, event: Event): Promise
     organizer: organiserIds.map((id) => entityLink(context.hubUrl, "organisations", id)),
     performer: speakerIds.map((id) => entityLink(context.hubUrl, "people", id)),
     inLanguage: event.languages,
-    keywords: disciplineTerms(event.disciplines),
+    keywords: disciplineTerms(context.hubUrl, event.disciplines),
     maximumAttendeeCapacity: event.capacity ?? undefined,
     url: event.registrationUrl ?? undefined,
   });

@@ -1,12 +1,12 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, Info } from "type-graphql";
-import { FacetsType, SearchableConnectionType, listSelection } from "@agora-hub/subgraph-kit";
+import { FacetsType, LanguageTag, SearchableConnectionType, listSelection } from "@agora-hub/subgraph-kit";
 import type { JsonLdNode } from "../../../domain/open-formats/json-ld";
 import { JSONObject } from "../../../domain/open-formats/json-ld";
 import { MAX_CALENDAR_ENTRIES } from "../../../domain/open-formats/calendar";
 import { Organisation } from "../organisation/organisation.stub";
 import { EventsArgs, EventsCalendarArgs } from "./event.args";
-import { eventsCalendar } from "./event.calendar";
+import { eventCalendar, eventsCalendar } from "./event.calendar";
 import { Event } from "./event.entity";
 import { eventJsonLd } from "./event.jsonld";
 import { CreateEventInput, UpdateEventInput, UpsertEventInput } from "./event.inputs";
@@ -61,6 +61,19 @@ export class EventResolver {
   })
   jsonLd(@Root() event: Event, @Ctx() context: EventsContext): Promise<JsonLdNode> {
     return eventJsonLd(context, event);
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      "This event as an iCalendar (RFC 5545) document of one entry, its times in the event's own time zone, to add to a calendar; served by the gateway at /events/<id>.ics.",
+  })
+  calendar(
+    @Root() event: Event,
+    @Arg("lang", () => LanguageTag, { nullable: true, description: "Language of the title and description; when omitted, the request's Accept-Language." })
+    lang: string | null | undefined,
+    @Ctx() context: EventsContext,
+  ): string {
+    return eventCalendar(context, event, lang);
   }
 
   @FieldResolver(() => [Organisation], {

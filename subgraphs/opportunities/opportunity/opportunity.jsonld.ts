@@ -85,7 +85,7 @@ export function opportunityJsonLd(hub: string, opportunity: Opportunity): JsonLd
         jobLocationType: opportunity.remote ? "TELECOMMUTE" : undefined,
         applicantLocationRequirements: opportunity.eligibleCountries.map(countryNode),
         baseSalary: monetaryAmount(opportunity),
-        industry: disciplineTerms(opportunity.disciplines),
+        industry: disciplineTerms(hub, opportunity.disciplines),
       });
     case "Course":
       return jsonLdDocument({
@@ -93,7 +93,7 @@ export function opportunityJsonLd(hub: string, opportunity: Opportunity): JsonLd
         provider: publisher,
         inLanguage: opportunity.workingLanguages,
         availableLanguage: opportunity.workingLanguages,
-        keywords: disciplineTerms(opportunity.disciplines),
+        keywords: disciplineTerms(hub, opportunity.disciplines),
         hasCourseInstance: {
           "@type": "CourseInstance",
           courseMode: opportunity.remote ? "online" : "onsite",

@@ -30,7 +30,7 @@ export function organisationJsonLd(hub: string, organisation: Organisation): Jso
     description: languageTagged(organisation.description),
     address: postalAddress(organisation.city, organisation.country),
     knowsLanguage: organisation.workingLanguages,
-    keywords: disciplineTerms(organisation.disciplines),
+    keywords: disciplineTerms(hub, organisation.disciplines),
     url: organisation.website ?? undefined,
   });
 }

@@ -17,7 +17,7 @@ export function personJsonLd(hub: string, person: Person): JsonLdNode {
     disambiguatingDescription: languageTagged(person.headline),
     description: languageTagged(person.bio),
     knowsLanguage: person.spokenLanguages,
-    knowsAbout: disciplineTerms(person.disciplines),
+    knowsAbout: disciplineTerms(hub, person.disciplines),
     skills: person.skills,
     address: postalAddress(person.city, person.country),
     url: person.website ?? undefined,
