@@ -130,7 +130,9 @@ export function HomePage({ language, hubUrl, query, type, chosen, schema, result
           <p id="results-count" class="count">
             {results.totalCount === 0
               ? t("noResults")
-              : t(results.totalCountApproximate ? "resultsApproximate" : "results", { count: results.totalCount.toLocaleString(language.ui.tag) })}
+              : results.totalCount === 1 && !results.totalCountApproximate
+                ? t("oneResult")
+                : t(results.totalCountApproximate ? "resultsApproximate" : "results", { count: results.totalCount.toLocaleString(language.ui.tag) })}
           </p>
           <ol class="hits">
             {results.edges.map((hit) => (

@@ -229,7 +229,9 @@ export function ListPage({ definition, request, data, schema, language, hubUrl, 
           <p id="results-count" class="count">
             {data.totalCount === 0
               ? t("noResults")
-              : t(data.totalCountApproximate ? "resultsApproximate" : "results", { count: data.totalCount.toLocaleString(language.ui.tag) })}
+              : data.totalCount === 1 && !data.totalCountApproximate
+                ? t("oneResult")
+                : t(data.totalCountApproximate ? "resultsApproximate" : "results", { count: data.totalCount.toLocaleString(language.ui.tag) })}
           </p>
           <ol class="hits">
             {data.edges.map((edge) => (

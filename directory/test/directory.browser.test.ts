@@ -1,4 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import ICAL from "ical.js";
 import type { Page } from "playwright-core";
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from "../../gateway/test/test-hub";
 import { axeViolations, launchBrowser, pageErrors, saveScreenshot, type TestBrowser } from "../../testing/browser";
@@ -18,6 +21,7 @@ const PERSON = "Yasmina Tazi-Velmorith";
 const OPPORTUNITY = "Velmorith choreography residency";
 const OPPORTUNITY_FR = "Résidence de chorégraphie Velmorith";
 const EVENT = "Velmorith night of dance";
+const PAINTING_CALL = "Velmorith painting residency";
 let organisationId: string;
 let personId: string;
 let opportunityId: string;
@@ -92,6 +96,22 @@ beforeAll(async () => {
     venue: { name: "Cinéma Rif", city: "Tangier", country: "MA" },
     organiserIds: [organisationId],
   });
+  const painters = await create("Organisation", { network: "agora-test", name: "Velmorith Painters Atelier", kind: "COLLECTIVE", country: "MA" });
+  for (const [title, country, deadlineDays] of [
+    [PAINTING_CALL, "MA", 14],
+    ["Velmorith painting residency, later", "MA", 75],
+    ["Velmorith painting residency in Tunis", "TN", 14],
+  ] as const) {
+    await create("Opportunity", {
+      network: "agora-test",
+      type: "RESIDENCY",
+      title: { originalLanguage: "en", translations: [{ lang: "en", value: title }] },
+      publisherId: painters,
+      country,
+      disciplines: ["FINE_ARTS"],
+      deadline: new Date(Date.now() + deadlineDays * 86_400_000).toISOString(),
+    });
+  }
 }, 90_000);
 
 beforeEach(async () => {
@@ -196,5 +216,78 @@ describe("directory in a browser: languages", () => {
     await page.waitForURL(/\/\?lang=ar$/);
     expect(await page.getByRole("searchbox").getAttribute("placeholder")).not.toMatch(/[a-z]/i);
     await checkPage("home-ar");
+  });
+});
+
+describe("directory in a browser: lists, calendars and the embed", () => {
+  it("filters open calls by country and discipline closing within 30 days and reaches one in three clicks", async () => {
+    expect(await open("/")).toBe(200);
+    await page.getByRole("navigation", { name: "Browse the directory" }).getByRole("link", { name: "Closing within 30 days" }).click(); // 1
+    await page.waitForURL(/\/opportunities\?/);
+    await page.locator("#filter-country").selectOption("MA");
+    await page.locator("#filter-discipline").selectOption("VISUAL_ARTS_AND_CRAFTS");
+    await page.getByRole("button", { name: "Show results" }).click(); // 2
+    await page.waitForURL(/country=MA/);
+    const hits = page.locator(".list-results .hit h2");
+    expect(await hits.allTextContents()).toEqual([PAINTING_CALL]);
+    await checkPage("opportunities-list");
+    await hits.getByRole("link", { name: PAINTING_CALL }).click(); // 3
+    expect(await heading().textContent()).toBe(PAINTING_CALL);
+  });
+
+  it("offers an event's add-to-calendar file, which parses as iCalendar with that event", async () => {
+    expect(await open(`/events/${eventId}`)).toBe(200);
+    const href = await page.getByRole("link", { name: "Add to calendar (.ics)" }).getAttribute("href");
+    const response = await page.request.get(new URL(href!, base).toString());
+    expect(response.headers()["content-type"]).toMatch(/^text\/calendar/);
+    const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+    const events = calendar.getAllSubcomponents("vevent");
+    expect(events).toHaveLength(1);
+    expect(events[0].getFirstPropertyValue("summary")).toBe(EVENT);
+    expect(events[0].getFirstProperty("dtstart")?.getParameter("tzid")).toBe("Africa/Casablanca");
+  });
+
+  it("renders the embed snippet inside a page served from another origin, styled by that page", async () => {
+    const partnerPage = `<!doctype html><html lang="en"><head><title>A partner's site</title>
+      <style>agora-list { --agora-accent: rgb(170, 0, 0); }</style></head><body><main><h1>Our open calls</h1>
+      <script type="module" src="${new URL("/embed/agora-list.js", base).href}"></script>
+      <agora-list collection="opportunities" network="agora-test" country="MA" limit="5"><a href="${new URL("/opportunities", base).href}">Open calls on Agora Hub</a></agora-list>
+      </main></body></html>`;
+    const server: Server = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(partnerPage));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      expect(new URL(base).origin).not.toBe(origin);
+      await page.goto(origin);
+      const item = page.locator("agora-list").getByRole("link", { name: PAINTING_CALL, exact: true });
+      await item.waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+        throw new Error(`${String(error)}\n${await page.content()}\n${pageErrors(page).join("\n")}`);
+      });
+      expect(await item.getAttribute("href")).toMatch(/\/opportunities\/[0-9a-f-]{36}/);
+      const colour = await item.evaluate(
+        (link) => (globalThis as unknown as { getComputedStyle: (element: unknown) => { color: string } }).getComputedStyle(link).color,
+      );
+      expect(colour).toBe("rgb(170, 0, 0)");
+      await saveScreenshot(page, "directory/embed-on-partner-site");
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      // The browser keeps its connection alive: close it, or the server would wait for it.
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it("meets WCAG 2.1 AA on the other page types: lists, networks, vocabularies and the embed builder", async () => {
+    for (const [name, path] of [
+      ["events-list", "/events"],
+      ["organisations-list", "/organisations"],
+      ["people-list-ar", "/people?lang=ar"],
+      ["networks", "/networks"],
+      ["vocabulary", "/vocabularies/disciplines"],
+      ["embed-builder", "/embed"],
+    ]) {
+      expect(await open(path)).toBe(200);
+      await checkPage(name);
+    }
   });
 });
