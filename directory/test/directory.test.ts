@@ -136,6 +136,7 @@ describe("directory: detail pages at the JSON-LD @id URLs", () => {
     const html = await page(`/organisations/${organisationId}`, { accept: "text/html,application/xhtml+xml,*/*;q=0.8" });
     expect(html.status).toBe(200);
     expect(html.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(html.headers.get("server-timing")).toMatch(/^page;dur=\d+(\.\d)?$/);
     const embedded = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html.html);
     expect(embedded).not.toBeNull();
     const jsonLd = JSON.parse(embedded![1]) as Record<string, unknown>;
