@@ -2,7 +2,7 @@ import type { GraphQLFormattedError } from "graphql";
 import type { DirectoryOperation } from "../directory-options";
 import type { MessageKey } from "../i18n/messages";
 import type { PageLanguage } from "../i18n/negotiate";
-import { countryName, DETAIL_PATHS, detailHref, formatDate, label } from "../pages/parts";
+import { countryName, DETAIL_PATHS, detailHref, formatDate, term } from "../pages/parts";
 import { COLLECTION_HIT_TYPES, type EmbedCollection, type EmbedCriteria, EmbedParameterError, hubListUrl } from "./embed-parameters";
 
 /** One item of an embedded list: its page on the hub, its name and a few facts, all plain text. */
@@ -65,7 +65,7 @@ const LISTS: Record<
         }
       }
     `,
-    item: (node, language) => ({ title: String(node.name), details: [label(String(node.kind)), place(node.city, node.country, language)] }),
+    item: (node, language) => ({ title: String(node.name), details: [term(String(node.kind), language), place(node.city, node.country, language)] }),
   },
   opportunities: {
     typename: "Opportunity",
@@ -85,7 +85,7 @@ const LISTS: Record<
     item: (node, language) => ({
       title: text(node.title),
       details: [
-        label(String(node.type)),
+        term(String(node.type), language),
         language.t(`status${String(node.status)}` as MessageKey),
         node.deadline ? `${language.t("deadline")}: ${formatDate(node.deadline as string, language)}` : language.t("noDeadline"),
       ],
@@ -113,7 +113,7 @@ const LISTS: Record<
         details: [
           formatDate(node.startsAt as string, language, node.timeZone as string),
           venue ? place(venue.city, venue.country, language) : language.t("online"),
-          label(String(node.format)),
+          term(String(node.format), language),
         ],
       };
     },

@@ -1,7 +1,7 @@
 import type { Child } from "hono/jsx";
 import { COUNTRIES, DISCIPLINE_DOMAINS, DISCIPLINE_PRACTICES } from "@agora-hub/runtime";
 import type { PageLanguage } from "../i18n/negotiate";
-import { countryName, label } from "../pages/parts";
+import { countryName, term } from "../pages/parts";
 import { Layout } from "../pages/layout";
 import { COLLECTION_HIT_TYPES, DEFAULT_LIMIT, EMBED_COLLECTIONS, embedParameters, type EmbedRequest, hubListUrl, MAX_LIMIT } from "./embed-parameters";
 
@@ -96,15 +96,15 @@ function EmbedForm({ language, form }: { language: PageLanguage; form: Record<st
         <select id="discipline" name="discipline">
           <option value="">{t("embedAny")}</option>
           {Object.keys(DISCIPLINE_DOMAINS).map((domain) => (
-            <optgroup label={label(domain)}>
+            <optgroup label={term(domain, language)}>
               <option value={domain} selected={form.discipline === domain}>
-                {label(domain)}
+                {term(domain, language)}
               </option>
               {Object.entries(DISCIPLINE_PRACTICES)
                 .filter(([, practice]) => practice.domain === domain)
                 .map(([code]) => (
                   <option value={code} selected={form.discipline === code}>
-                    {label(code)}
+                    {term(code, language)}
                   </option>
                 ))}
             </optgroup>

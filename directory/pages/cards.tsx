@@ -1,7 +1,7 @@
 import type { Child } from "hono/jsx";
 import type { MessageKey } from "../i18n/messages";
 import type { PageLanguage } from "../i18n/negotiate";
-import { countryName, detailHref, formatDate, label } from "./parts";
+import { countryName, detailHref, formatDate, term } from "./parts";
 
 /** What a card shows of each type: the search's hits and every list page select it, so a card looks the same wherever it appears. */
 export const CARD_SELECTIONS = {
@@ -54,12 +54,12 @@ export function cardText(node: CardNode, language: PageLanguage): { title: strin
       break;
     case "Organisation":
       title = node.name;
-      facts = [label(node.kind), place(node.city, node.organisationCountry)];
+      facts = [term(node.kind, language), place(node.city, node.organisationCountry)];
       break;
     case "Opportunity":
       title = node.title.text;
       facts = [
-        label(node.type),
+        term(node.type, language),
         t(`status${node.status}` as MessageKey),
         node.deadline ? `${t("deadline")}: ${formatDate(node.deadline, language)}` : t("noDeadline"),
         place(node.city, node.opportunityCountry),
@@ -67,7 +67,11 @@ export function cardText(node: CardNode, language: PageLanguage): { title: strin
       break;
     case "Event":
       title = node.title.text;
-      facts = [label(node.format), formatDate(node.startsAt, language, node.timeZone), node.venue ? place(node.venue.city, node.venue.country) : t("online")];
+      facts = [
+        term(node.format, language),
+        formatDate(node.startsAt, language, node.timeZone),
+        node.venue ? place(node.venue.city, node.venue.country) : t("online"),
+      ];
       break;
   }
   return { title, facts: facts.filter(Boolean).join(" · ") };

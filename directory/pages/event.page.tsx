@@ -1,7 +1,7 @@
 import type { Child } from "hono/jsx";
 import type { PageLanguage } from "../i18n/negotiate";
 import { Layout } from "./layout";
-import { countryName, detailHref, Fact, formatDate, label, LinkedData } from "./parts";
+import { countryName, detailHref, Fact, formatDate, label, LinkedData, term } from "./parts";
 
 /** An event's page with its organisers and where to register, in one operation. */
 export const EVENT_OPERATION = /* GraphQL */ `
@@ -44,7 +44,7 @@ export function EventPage({ event, language, hubUrl, partner }: { event: EventDa
     <Layout frame={{ language, title: event.title.text, path: `/events/${event.id}`, hubUrl, jsonLd: event.jsonLd }}>
       <article class="detail">
         <p class="hit-type">
-          {t("kindEVENT")} · {label(event.format)}
+          {t("kindEVENT")} · {term(event.format, language)}
         </p>
         <h1>{event.title.text}</h1>
         <dl class="facts-list">

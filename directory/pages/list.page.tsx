@@ -5,7 +5,7 @@ import type { ListCriterion, ListDefinition } from "../lists/list-definitions";
 import { listPath, type ListRequest, toggled } from "../lists/list-parameters";
 import { Card, type CardNode } from "./cards";
 import { Layout, withLanguage } from "./layout";
-import { countryName, label, languageName } from "./parts";
+import { countryName, languageName, term } from "./parts";
 
 /** A facet's counts as the list returns them. */
 export interface FacetCountData {
@@ -34,7 +34,7 @@ export function valueLabel(criterion: ListCriterion, value: string, language: Pa
   if ("days" in criterion.value) return language.t("days", { count: value });
   if (criterion.value.enum === "CountryCode") return countryName(value, language);
   if (criterion.value.enum === "OpportunityStatus") return language.t(`status${value}` as "statusOPEN");
-  return label(value);
+  return term(value, language);
 }
 
 /** Sorted menus, per schema (a new supergraph brings new values), criterion and interface language. */

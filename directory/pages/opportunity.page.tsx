@@ -2,7 +2,7 @@ import type { Child } from "hono/jsx";
 import type { MessageKey } from "../i18n/messages";
 import type { PageLanguage } from "../i18n/negotiate";
 import { Layout } from "./layout";
-import { countryName, detailHref, Fact, formatDate, label, LinkedData } from "./parts";
+import { countryName, detailHref, Fact, formatDate, label, LinkedData, term } from "./parts";
 
 /** An open call's page: deadline, status, eligibility, amount and where to apply, in one operation. */
 export const OPPORTUNITY_OPERATION = /* GraphQL */ `
@@ -65,7 +65,7 @@ export function OpportunityPage({
     <Layout frame={{ language, title: opportunity.title.text, path: `/opportunities/${opportunity.id}`, hubUrl, jsonLd: opportunity.jsonLd }}>
       <article class="detail">
         <p class="hit-type">
-          {t("kindOPPORTUNITY")} · {label(opportunity.type)}
+          {t("kindOPPORTUNITY")} · {term(opportunity.type, language)}
         </p>
         <h1>{opportunity.title.text}</h1>
         {opportunity.summary && <p class="lead">{opportunity.summary.text}</p>}

@@ -2,7 +2,7 @@ import type { Child } from "hono/jsx";
 import type { MessageKey } from "../i18n/messages";
 import type { PageLanguage } from "../i18n/negotiate";
 import { Layout } from "./layout";
-import { countryName, detailHref, Fact, formatDate, label, LinkedData } from "./parts";
+import { countryName, detailHref, Fact, formatDate, label, LinkedData, term } from "./parts";
 
 /** An organisation's page with its members, open calls and events: one operation. */
 export const ORGANISATION_OPERATION = /* GraphQL */ `
@@ -68,7 +68,7 @@ export function OrganisationPage({
               {members.map((member) => (
                 <li>
                   <a href={detailHref("Person", member.person!.id, language)}>{member.person!.displayName}</a>
-                  {` · ${member.title ?? label(member.role)}`}
+                  {` · ${member.title ?? term(member.role, language)}`}
                 </li>
               ))}
             </ul>

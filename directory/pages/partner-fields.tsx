@@ -1,7 +1,7 @@
 import { type GraphQLField, type GraphQLNamedType, type GraphQLSchema, getNamedType, isLeafType, isNonNullType, isObjectType } from "graphql";
 import { hasPrefix, NAMESPACE_SLUG, networkPrefixes } from "@agora-hub/runtime";
 import type { PageLanguage } from "../i18n/negotiate";
-import { label } from "./parts";
+import { label, term } from "./parts";
 
 /** A field a partner network adds to one of the hub's types, as the detail pages select and show it. */
 export interface PartnerField {
@@ -119,11 +119,11 @@ function Value({ value, language }: { value: unknown; language: PageLanguage }) 
   if (value === null || value === undefined || value === "") return null;
   if (typeof value === "boolean") return <>{language.t(value ? "yes" : "no")}</>;
   if (typeof value === "number") return <>{value.toLocaleString(language.ui.tag)}</>;
-  if (typeof value === "string") return <>{/^[A-Z][A-Z0-9_]+$/.test(value) ? label(value) : value}</>;
+  if (typeof value === "string") return <>{/^[A-Z][A-Z0-9_]+$/.test(value) ? term(value, language) : value}</>;
   if (Array.isArray(value)) {
     if (value.length === 0) return null;
     if (value.every((item) => typeof item !== "object" || item === null)) {
-      return <>{value.map((item) => (typeof item === "string" && /^[A-Z][A-Z0-9_]+$/.test(item) ? label(item) : String(item))).join(", ")}</>;
+      return <>{value.map((item) => (typeof item === "string" && /^[A-Z][A-Z0-9_]+$/.test(item) ? term(item, language) : String(item))).join(", ")}</>;
     }
     return (
       <ul>

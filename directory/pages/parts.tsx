@@ -1,5 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { PageLanguage } from "../i18n/negotiate";
+import { VOCABULARY_LABELS } from "../i18n/vocabulary-labels";
 import { withLanguage } from "./layout";
 
 /** Where each type's detail page lives: the JSON-LD `@id` paths. */
@@ -65,7 +66,12 @@ export function languageName(tag: string, language: PageLanguage): string {
   }
 }
 
-/** A vocabulary value (`VISUAL_ARTS`) as readable words, until the vocabularies' own labels are shown. */
+/** A vocabulary value's name in the page's language (`RESIDENCY` → "Résidence"), or words made from its code. */
+export function term(value: string, language: PageLanguage): string {
+  return VOCABULARY_LABELS[value]?.[language.ui.tag] ?? label(value);
+}
+
+/** A code (`VISUAL_ARTS`) as readable English words, for codes no table names. */
 export function label(value: string): string {
   const words = value.toLowerCase().replace(/_/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);

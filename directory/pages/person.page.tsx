@@ -1,7 +1,7 @@
 import type { Child } from "hono/jsx";
 import type { PageLanguage } from "../i18n/negotiate";
 import { Layout } from "./layout";
-import { countryName, detailHref, Fact, label, LinkedData } from "./parts";
+import { countryName, detailHref, Fact, label, LinkedData, term } from "./parts";
 
 /** A person's page: one operation. A person who is not discoverable is not returned, so never shown. */
 export const PERSON_OPERATION = /* GraphQL */ `
@@ -53,7 +53,7 @@ export function PersonPage({ person, language, hubUrl, partner }: { person: Pers
               {memberships.map((membership) => (
                 <li>
                   <a href={detailHref("Organisation", membership.organisation!.id, language)}>{membership.organisation!.name}</a>
-                  {` · ${membership.title ?? label(membership.role)}`}
+                  {` · ${membership.title ?? term(membership.role, language)}`}
                 </li>
               ))}
             </ul>

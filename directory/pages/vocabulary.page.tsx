@@ -1,3 +1,4 @@
+import { VOCABULARY_LABELS } from "../i18n/vocabulary-labels";
 import { type GraphQLSchema, isEnumType } from "graphql";
 import { INTERFACE_LANGUAGES, type MessageKey } from "../i18n/messages";
 import type { PageLanguage } from "../i18n/negotiate";
@@ -137,15 +138,20 @@ export function vocabulariesJsonLd(hubUrl: string, vocabularies: readonly Vocabu
   return { "@context": "https://schema.org", "@graph": vocabularies.map((vocabulary) => termSetNode(hubUrl, vocabulary)) };
 }
 
+/** A term's name in the page's language; the schema's English name when the directory has none. */
+function nameOf(term: VocabularyTerm, language: PageLanguage): string {
+  return VOCABULARY_LABELS[term.code]?.[language.ui.tag] ?? term.label;
+}
+
 /** Terms as a definition list: each term's group carries its code as `id`, so `#CODE` lands on it. */
-function Terms({ terms }: { terms: VocabularyTerm[] }) {
+function Terms({ terms, language }: { terms: VocabularyTerm[]; language: PageLanguage }) {
   if (terms.length === 0) return null;
   return (
     <dl class="terms">
       {terms.map((term) => (
         <div id={term.code} class="term">
           <dt>
-            {term.label} <code>{term.code}</code>
+            {nameOf(term, language)} <code>{term.code}</code>
           </dt>
           {term.description && <dd>{term.description}</dd>}
         </div>
@@ -174,14 +180,14 @@ export function VocabularyPage({ vocabulary, language, hubUrl }: { vocabulary: V
           vocabulary.terms.map((term) => (
             <section id={term.code} class="term-group">
               <h2>
-                {term.label} <code>{term.code}</code>
+                {nameOf(term, language)} <code>{term.code}</code>
               </h2>
               {term.description && <p>{term.description}</p>}
-              <Terms terms={term.narrower} />
+              <Terms terms={term.narrower} language={language} />
             </section>
           ))
         ) : (
-          <Terms terms={vocabulary.terms} />
+          <Terms terms={vocabulary.terms} language={language} />
         )}
       </article>
     </Layout>

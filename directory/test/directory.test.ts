@@ -291,6 +291,8 @@ describe("directory: list pages", () => {
     const french = await page("/opportunities?network=agora-lists&lang=fr");
     expect(french.html).toMatch(/<option value="MA">Maroc<\/option>/);
     expect(french.html).toContain("Type d&#39;appel");
+    // Vocabulary values in the page's language too.
+    expect(french.html).toMatch(/>Résidence<\/a> <span class="facet-count">\(3\)<\/span>/);
   });
 
   it("pages through a long list with a next link", async () => {

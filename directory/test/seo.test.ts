@@ -203,10 +203,11 @@ describe("vocabulary pages", () => {
     expect(page.text).toContain("Cadre de l&#39;UNESCO");
     const section = /<section id="VISUAL_ARTS_AND_CRAFTS" class="term-group">(.*?)<\/section>/s.exec(page.text);
     expect(section).not.toBeNull();
-    expect(section![1]).toContain("Visual arts and crafts (UNESCO FCS domain C)");
+    // Names in the page's language.
+    expect(section![1]).toContain("<h2>Arts visuels et artisanat <code>VISUAL_ARTS_AND_CRAFTS</code></h2>");
     for (const practice of ["FINE_ARTS", "PHOTOGRAPHY", "ARTISTIC_CRAFTS", "CURATING"]) expect(section![1]).toContain(`<div id="${practice}" class="term">`);
     expect(section![1]).not.toContain('id="DANCE"');
-    expect(section![1]).toMatch(/<div id="PHOTOGRAPHY" class="term"><dt>Photography <code>PHOTOGRAPHY<\/code><\/dt>/);
+    expect(section![1]).toMatch(/<div id="PHOTOGRAPHY" class="term"><dt>Photographie <code>PHOTOGRAPHY<\/code><\/dt>/);
     const count = (await graphql('{ __type(name: "Discipline") { enumValues { name } } }')).data!.__type.enumValues.length as number;
     expect(embeddedJsonLd(page.text).hasDefinedTerm).toHaveLength(count);
   });
