@@ -91,3 +91,37 @@ export function Card({ node, language, kind, children }: { node: CardNode; langu
     </li>
   );
 }
+
+/** A page of results: how many there are in all, the cards, and the link to the next page when there is one. */
+export function Results(props: {
+  total: { totalCount: number; totalCountApproximate: boolean };
+  next: string | null;
+  language: PageLanguage;
+  class?: string;
+  /** Said above the count (some owners could not answer). */
+  notice?: Child;
+  children: Child;
+}) {
+  const { total, next, language } = props;
+  const { t } = language;
+  return (
+    <section class={props.class} aria-labelledby="results-count">
+      {props.notice}
+      <p id="results-count" class="count">
+        {total.totalCount === 0
+          ? t("noResults")
+          : total.totalCount === 1 && !total.totalCountApproximate
+            ? t("oneResult")
+            : t(total.totalCountApproximate ? "resultsApproximate" : "results", { count: total.totalCount.toLocaleString(language.ui.tag) })}
+      </p>
+      <ol class="hits">{props.children}</ol>
+      {next && (
+        <p>
+          <a rel="next" href={next}>
+            {t("nextPage")}
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}

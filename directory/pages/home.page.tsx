@@ -3,7 +3,7 @@ import type { MessageKey } from "../i18n/messages";
 import { SEARCH_CRITERIA } from "../lists/list-definitions";
 import type { PageLanguage } from "../i18n/negotiate";
 import { Layout, withLanguage } from "./layout";
-import { Card, CARD_FIELDS, type CardNode } from "./cards";
+import { Card, CARD_FIELDS, type CardNode, Results } from "./cards";
 import { CriterionField } from "./list.page";
 import { Snippet } from "./parts";
 
@@ -126,27 +126,11 @@ export function HomePage({ language, hubUrl, query, type, chosen, schema, result
         </p>
       )}
       {results && (
-        <section aria-labelledby="results-count">
-          <p id="results-count" class="count">
-            {results.totalCount === 0
-              ? t("noResults")
-              : results.totalCount === 1 && !results.totalCountApproximate
-                ? t("oneResult")
-                : t(results.totalCountApproximate ? "resultsApproximate" : "results", { count: results.totalCount.toLocaleString(language.ui.tag) })}
-          </p>
-          <ol class="hits">
-            {results.edges.map((hit) => (
-              <Hit hit={hit} language={language} />
-            ))}
-          </ol>
-          {next && (
-            <p>
-              <a rel="next" href={next}>
-                {t("nextPage")}
-              </a>
-            </p>
-          )}
-        </section>
+        <Results total={results} next={next} language={language}>
+          {results.edges.map((hit) => (
+            <Hit hit={hit} language={language} />
+          ))}
+        </Results>
       )}
     </Layout>
   );

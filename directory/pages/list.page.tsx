@@ -3,7 +3,7 @@ import { LANGUAGES } from "@agora-hub/runtime";
 import type { PageLanguage } from "../i18n/negotiate";
 import type { ListCriterion, ListDefinition } from "../lists/list-definitions";
 import { listPath, type ListRequest, toggled } from "../lists/list-parameters";
-import { Card, type CardNode } from "./cards";
+import { Card, type CardNode, Results } from "./cards";
 import { Layout, withLanguage } from "./layout";
 import { countryName, languageName, term } from "./parts";
 
@@ -220,32 +220,23 @@ export function ListPage({ definition, request, data, schema, language, hubUrl, 
           {data.facets?.approximate && <p class="count">{t("facetsApproximate")}</p>}
           <FilterForm definition={definition} request={request} data={data} schema={schema} language={language} />
         </aside>
-        <section class="list-results" aria-labelledby="results-count">
-          {partial && (
-            <p class="notice" role="status">
-              {t("someUnavailable", { types: t(definition.title) })}
-            </p>
-          )}
-          <p id="results-count" class="count">
-            {data.totalCount === 0
-              ? t("noResults")
-              : data.totalCount === 1 && !data.totalCountApproximate
-                ? t("oneResult")
-                : t(data.totalCountApproximate ? "resultsApproximate" : "results", { count: data.totalCount.toLocaleString(language.ui.tag) })}
-          </p>
-          <ol class="hits">
-            {data.edges.map((edge) => (
-              <Card node={edge.node} language={language} />
-            ))}
-          </ol>
-          {next && (
-            <p>
-              <a rel="next" href={next}>
-                {t("nextPage")}
-              </a>
-            </p>
-          )}
-        </section>
+        <Results
+          class="list-results"
+          total={data}
+          next={next}
+          language={language}
+          notice={
+            partial && (
+              <p class="notice" role="status">
+                {t("someUnavailable", { types: t(definition.title) })}
+              </p>
+            )
+          }
+        >
+          {data.edges.map((edge) => (
+            <Card node={edge.node} language={language} />
+          ))}
+        </Results>
       </div>
     </Layout>
   );
