@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
-import { isUuid } from "@agora-hub/runtime";
+import { isUuid, ownsNetwork } from "@agora-hub/runtime";
 import { NETWORK_SLUG_PATTERN } from "@agora-hub/runtime";
 import { KeyStub, type KeyStubClass, type Viewer } from "@agora-hub/subgraph-kit";
 
@@ -18,7 +18,7 @@ export interface PersonDataExportKey {
 
 /** Who may read or erase a person's data: the person's own network and the operator. */
 export function mayManagePersonData(viewer: Viewer, network: string): boolean {
-  return viewer.kind === "operator" || (viewer.kind === "network" && viewer.network === network);
+  return ownsNetwork(viewer, network);
 }
 
 /** The key of a `PersonDataExport` representation sent by the gateway, or null when it is malformed. */

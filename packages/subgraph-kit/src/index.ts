@@ -75,7 +75,7 @@ export { badUserInput, type FieldViolation, notFound, Violations } from "./input
 export { requireUuid } from "./input/ids";
 
 // Identity: who is asking (`context.viewer`), and what they may write.
-export { requireWriter, unauthenticated, writableBy } from "./access/authorisation";
+export { requireRecordWriter, requireWriter, unauthenticated, writableBy, type WritingViewer } from "./access/authorisation";
 export * from "./identity/hub-token-verifier";
 export * from "./identity/replay-guard";
 

@@ -12,6 +12,11 @@ export interface SubgraphContext<TLoaders = Record<string, DataLoader<never, unk
   /** Correlates logs of one request; taken from the gateway's `x-request-id` when present. */
   requestId: string;
   viewer: Viewer;
+  /**
+   * The gateway's pseudonym of the client's address (a keyed hash, never the address), for limits per client
+   * such as on reports; absent for calls between subgraphs and without a gateway.
+   */
+  client?: string;
   /** The client's preferred languages, best first (from its Accept-Language, via the gateway); may be empty. */
   languages: string[];
   /** Where the subgraphs owning referenced entities are, for checking writes (`reference-check.ts`); absent in single-subgraph tests. */
@@ -90,7 +95,8 @@ export interface SubgraphDefinition<TLoaders = unknown, TSettings = unknown> {
   ownedTypes?: string[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
-  createLoaders: (dataSource: DataSource) => TLoaders;
+  /** Fresh loaders for one request of `viewer` (loaders that hide what the viewer may not see take it into account). */
+  createLoaders: (dataSource: DataSource, viewer: Viewer) => TLoaders;
   /** Writes demo or synthetic records into the subgraph's own (empty) tables. */
   seed?: (dataSource: DataSource, sizes: SeedSizes) => Promise<void>;
   /** Background work of a running subgraph (not of tests' harness), e.g. following a feed or delivering webhooks. */
@@ -124,12 +130,13 @@ export const DEMO_SIZES: SeedSizes = { people: 200, organisations: 36, opportuni
 export function createSubgraphContext<TLoaders, TSettings>(
   definition: SubgraphDefinition<TLoaders, TSettings>,
   dataSource: DataSource,
-  options: { requestId?: string; viewer?: Viewer; languages?: string[]; peers?: PeerSubgraphs; hubUrl: string; settings: TSettings },
+  options: { requestId?: string; viewer?: Viewer; client?: string; languages?: string[]; peers?: PeerSubgraphs; hubUrl: string; settings: TSettings },
 ): SubgraphContext<TLoaders, TSettings> {
   return {
     ...(options.peers ? { peers: options.peers } : {}),
+    ...(options.client ? { client: options.client } : {}),
     dataSource,
-    loaders: definition.createLoaders(dataSource),
+    loaders: definition.createLoaders(dataSource, options.viewer ?? ANONYMOUS),
     requestId: options.requestId ?? randomUUID(),
     viewer: options.viewer ?? ANONYMOUS,
     languages: options.languages ?? [],

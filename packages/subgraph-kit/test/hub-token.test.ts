@@ -82,9 +82,9 @@ describe("the replay guard", () => {
 
 @Resolver()
 class WhoAmIResolver {
-  @Query(() => String, { description: "The viewer as the subgraph received it." })
+  @Query(() => String, { description: "The viewer as the subgraph received it, with the client pseudonym when there is one." })
   whoAmI(@Ctx() context: SubgraphContext): string {
-    return JSON.stringify(context.viewer);
+    return JSON.stringify(context.client ? { ...context.viewer, client: context.client } : context.viewer);
   }
 }
 
@@ -148,6 +148,17 @@ describe("a subgraph verifying the hub's tokens with its JWKS URL", () => {
     const network: Viewer = { kind: "network", network: "creative-tracks" };
     expect(await call(await sign({ viewer: network }))).toEqual({ status: 200, body: { data: { whoAmI: JSON.stringify(network) } } });
     expect(await call(await sign())).toEqual({ status: 200, body: { data: { whoAmI: JSON.stringify(OPERATOR) } } });
+  });
+
+  it("gives resolvers a trusted network, a moderator and the client pseudonym as signed, and refuses a malformed pseudonym", async () => {
+    const trusted: Viewer = { kind: "network", network: "creative-tracks", trusted: true };
+    const moderator: Viewer = { kind: "moderator", moderator: "amina" };
+    expect(await call(await sign({ viewer: trusted }))).toEqual({ status: 200, body: { data: { whoAmI: JSON.stringify(trusted) } } });
+    const client = "c2FtcGxlLWNsaWVudC1wc2V1ZG9ueW0";
+    const withClient = await current.sign({ audience: "signatures", viewer: moderator, body, client });
+    expect(decodeJwt(withClient)).toMatchObject({ role: "moderator", moderator: "amina", cl: client });
+    expect(await call(withClient)).toEqual({ status: 200, body: { data: { whoAmI: JSON.stringify({ ...moderator, client }) } } });
+    expect(await call(await current.sign({ audience: "signatures", viewer: moderator, body, client: "short" }))).toEqual(refused("malformed"));
   });
 
   it("still accepts a token signed with the previous key of a rotation", async () => {

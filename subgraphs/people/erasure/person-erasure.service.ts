@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { logger, requireUuid, unauthenticated } from "@agora-hub/subgraph-kit";
+import { logger, requireRecordWriter, requireUuid } from "@agora-hub/subgraph-kit";
 import type { Page } from "@agora-hub/subgraph-kit";
 import type { PageWindow } from "@agora-hub/subgraph-kit";
 import type { KeysetOrder } from "@agora-hub/subgraph-kit";
@@ -23,8 +23,7 @@ const FEED_ORDER: KeysetOrder<PersonErasure> = { column: "erasure.seq", directio
  * which reads the same) NOT_FOUND; neither writes anything.
  */
 export async function erasePerson(context: PeopleContext, id: string): Promise<PersonErasure> {
-  const { viewer } = context;
-  if (viewer.kind === "anonymous") throw unauthenticated();
+  const viewer = requireRecordWriter(context.viewer);
   const personId = requireUuid(id).toLowerCase();
   const erasure = await context.dataSource.transaction(async (manager) => {
     await manager.query("SELECT pg_advisory_xact_lock(hashtext($1))", [ERASURE_LOCK]);

@@ -25,7 +25,12 @@ export const MAX_HUB_KEYS = 2;
 /** The claims of a hub token besides the registered ones (iss, aud, jti, iat, exp). */
 export interface HubTokenViewerClaims {
   role: Viewer["kind"];
+  /** A network viewer's slug. */
   network?: string;
+  /** A network viewer: true when the operator trusts the network (its records publish without review). */
+  trusted?: boolean;
+  /** A moderator viewer's handle, as the registry knows it. */
+  moderator?: string;
 }
 
 /** A public key as published in the hub's JWKS. */
@@ -43,14 +48,21 @@ export function bodyHash(body: string | Uint8Array): string {
 
 /** The viewer as the token carries it: its role, and its network's slug for a network. */
 export function viewerClaims(viewer: Viewer): HubTokenViewerClaims {
-  return viewer.kind === "network" ? { role: "network", network: viewer.network } : { role: viewer.kind };
+  if (viewer.kind === "network") return { role: "network", network: viewer.network, ...(viewer.trusted ? { trusted: true } : {}) };
+  if (viewer.kind === "moderator") return { role: "moderator", moderator: viewer.moderator };
+  return { role: viewer.kind };
 }
 
 /** The viewer a verified token names; null when its role and network are not exactly a viewer the hub produces. */
-export function viewerFromClaims(claims: { role?: unknown; network?: unknown }): Viewer | null {
-  const { role, network } = claims;
-  if ((role === "anonymous" || role === "operator") && network === undefined) return { kind: role };
-  if (role === "network" && typeof network === "string" && NETWORK_SLUG_PATTERN.test(network)) return { kind: "network", network };
+export function viewerFromClaims(claims: { role?: unknown; network?: unknown; trusted?: unknown; moderator?: unknown }): Viewer | null {
+  const { role, network, trusted, moderator } = claims;
+  if (role !== "network" && (network !== undefined || trusted !== undefined)) return null;
+  if (role !== "moderator" && moderator !== undefined) return null;
+  if (role === "anonymous" || role === "operator") return { kind: role };
+  if (role === "network" && typeof network === "string" && NETWORK_SLUG_PATTERN.test(network) && (trusted === undefined || trusted === true)) {
+    return trusted ? { kind: "network", network, trusted: true } : { kind: "network", network };
+  }
+  if (role === "moderator" && typeof moderator === "string" && NETWORK_SLUG_PATTERN.test(moderator)) return { kind: "moderator", moderator };
   return null;
 }
 
@@ -62,8 +74,11 @@ export interface HubTokenSigner {
   readonly signingKid: string;
   /** Every key's public half (the signing one first), to publish or to verify with in the same process. */
   readonly jwks: PublicJwks;
-  /** A token for one request to the subgraph `audience`, made for `body` exactly as it will be sent. */
-  sign: (request: { audience: string; viewer: Viewer; body: string | Uint8Array; now?: number }) => Promise<string>;
+  /**
+   * A token for one request to the subgraph `audience`, made for `body` exactly as it will be sent; `client`
+   * (claim `cl`) is the gateway's pseudonym of the client's address, for limits per client such as on reports.
+   */
+  sign: (request: { audience: string; viewer: Viewer; body: string | Uint8Array; client?: string; now?: number }) => Promise<string>;
 }
 
 const base64url = z.string().regex(/^[A-Za-z0-9_-]+$/, "must be base64url");
@@ -146,9 +161,9 @@ export function createHubTokenSigner(options: { keys: string | SigningKeySet; is
     issuer,
     signingKid: signing.kid,
     jwks: { keys: keys.map((key) => key.published) },
-    sign: ({ audience, viewer, body, now }) => {
+    sign: ({ audience, viewer, body, client, now }) => {
       const issuedAt = Math.floor((now ?? Date.now()) / 1000);
-      return new SignJWT({ ...viewerClaims(viewer), bh: bodyHash(body) })
+      return new SignJWT({ ...viewerClaims(viewer), ...(client ? { cl: client } : {}), bh: bodyHash(body) })
         .setProtectedHeader({ alg: signing.alg, kid: signing.kid, typ: "JWT" })
         .setIssuer(issuer)
         .setAudience(audience)

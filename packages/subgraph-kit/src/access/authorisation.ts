@@ -13,13 +13,29 @@ export function unauthenticated(): GraphQLError {
   });
 }
 
+/** A viewer who may write records: a network (its own) or the operator (any). */
+export type WritingViewer = Extract<Viewer, { kind: "network" | "operator" }>;
+
 /**
- * Refuses an anonymous viewer (UNAUTHENTICATED) and a network writing under another network's slug
- * (FORBIDDEN naming the field `network`). Call before creating a record of `network`.
+ * The viewer as one who writes records: anonymous viewers are refused with UNAUTHENTICATED, moderators
+ * (who decide on publication but write no records) with FORBIDDEN.
+ */
+export function requireRecordWriter(viewer: Viewer): WritingViewer {
+  if (viewer.kind === "anonymous") throw unauthenticated();
+  if (viewer.kind === "moderator") {
+    throw new GraphQLError("Forbidden: a moderator's key approves and rejects records; records are written with their network's key or the operator token", {
+      extensions: { code: "FORBIDDEN" },
+    });
+  }
+  return viewer;
+}
+
+/**
+ * Refuses an anonymous viewer (UNAUTHENTICATED), a moderator and a network writing under another network's
+ * slug (FORBIDDEN, the latter naming the field `network`). Call before creating a record of `network`.
  */
 export function requireWriter(context: { viewer: Viewer }, network: string): void {
-  const { viewer } = context;
-  if (viewer.kind === "anonymous") throw unauthenticated();
+  const viewer = requireRecordWriter(context.viewer);
   if (viewer.kind === "network" && viewer.network !== network) {
     throw new GraphQLError(`Forbidden: a key of network ${viewer.network} can only write records of network ${viewer.network}`, {
       extensions: { code: "FORBIDDEN", field: "network" },
@@ -29,10 +45,9 @@ export function requireWriter(context: { viewer: Viewer }, network: string): voi
 
 /**
  * The condition limiting an update or delete to the records the viewer may change: none for the operator,
- * `{ network }` for a network (so another network's record reads exactly like an unknown id). Refuses anonymous viewers.
+ * `{ network }` for a network (so another network's record reads exactly like an unknown id). Refuses anonymous viewers and moderators.
  */
 export function writableBy(context: { viewer: Viewer }): { network?: string } {
-  const { viewer } = context;
-  if (viewer.kind === "anonymous") throw unauthenticated();
+  const viewer = requireRecordWriter(context.viewer);
   return viewer.kind === "network" ? { network: viewer.network } : {};
 }

@@ -27,7 +27,11 @@ export type TokenRefusal =
   | "keys-unavailable";
 
 /** What checking one request's token found. */
-export type TokenCheck = { ok: true; viewer: Viewer } | { ok: false; reason: TokenRefusal };
+/** A verified token's viewer and, when the gateway sent one, its pseudonym of the client (`cl`, for limits per client). */
+export type TokenCheck = { ok: true; viewer: Viewer; client?: string } | { ok: false; reason: TokenRefusal };
+
+/** What a client pseudonym (`cl`) looks like: base64url, 16 to 64 characters. */
+const CLIENT_PSEUDONYM = /^[A-Za-z0-9_-]{16,64}$/;
 
 /** Checks the hub's tokens for one subgraph. */
 export interface HubTokenVerifier {
@@ -179,8 +183,10 @@ export function createHubTokenVerifier(options: { keys: HubKeySource; audience: 
       if (payload.bh !== bodyHash(body)) return { ok: false, reason: "body-mismatch" };
       const viewer = viewerFromClaims(payload);
       if (!viewer || typeof payload.jti !== "string" || payload.jti.length > 128) return { ok: false, reason: "malformed" };
+      const client = payload.cl;
+      if (client !== undefined && (typeof client !== "string" || !CLIENT_PSEUDONYM.test(client))) return { ok: false, reason: "malformed" };
       const fresh = replays.accept(payload.jti, ((payload.exp as number) + HUB_TOKEN_CLOCK_TOLERANCE_S) * 1000, now);
-      if (fresh === "accepted") return { ok: true, viewer };
+      if (fresh === "accepted") return { ok: true, viewer, ...(client ? { client } : {}) };
       return { ok: false, reason: fresh === "replayed" ? "replayed" : "too-many" };
     },
   };

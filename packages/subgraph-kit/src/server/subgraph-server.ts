@@ -30,6 +30,11 @@ import type { Viewer } from "@agora-hub/runtime";
 import { ANONYMOUS } from "@agora-hub/runtime";
 import { hubPublicUrl } from "@agora-hub/runtime";
 
+/** Who a request is from, as its hub token says: the viewer and, when the gateway sent one, its pseudonym of the client. */
+interface Caller {
+  viewer: Viewer;
+  client?: string;
+}
 /** Largest request body a subgraph accepts; gateway queries are far smaller. */
 const BODY_LIMIT = "1mb";
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -268,15 +273,16 @@ export async function listenSubgraph<TLoaders, TSettings>(
   const cancellation = cancelStatementsOnAbort(dataSource, logger.child({ subgraph: definition.name }));
   // Only the gateway and the hub's own processes reach a subgraph, so their background mark is believed.
   const logRequests = requestLogging(logger.child({ subgraph: definition.name }), { trustBackgroundHeader: true });
-  const apollo = expressMiddleware(server, { context: async ({ req, res }) => contextOf(req, res.locals.viewer as Viewer, requestScopeOf(res)!) });
+  const apollo = expressMiddleware(server, { context: async ({ req, res }) => contextOf(req, res.locals.caller as Caller, requestScopeOf(res)!) });
   const peers = options.partner ? undefined : options.peers;
 
-  /** The request's context; `viewer` is who its token says is asking, `scope` abandons its statements and peer calls. */
-  async function contextOf(req: IncomingMessage, viewer: Viewer, scope: RequestScope): Promise<SubgraphContext<TLoaders, TSettings>> {
+  /** The request's context; `caller` is who its token says is asking, `scope` abandons its statements and peer calls. */
+  async function contextOf(req: IncomingMessage, caller: Caller, scope: RequestScope): Promise<SubgraphContext<TLoaders, TSettings>> {
     const requestId = header(req, "x-request-id");
     return createSubgraphContext(definition, dataSourceInScope(dataSource, scope), {
       requestId: requestId && requestId.length <= 128 ? requestId : undefined,
-      viewer,
+      viewer: caller.viewer,
+      client: caller.client,
       languages: readLanguagesHeader(header(req, LANGUAGES_HEADER)),
       peers: peers && { ...peers, scope },
       hubUrl,
@@ -285,10 +291,10 @@ export async function listenSubgraph<TLoaders, TSettings>(
   }
 
   /** Who is asking, from the hub token over the raw body; undefined when refused (then answered here: 401 or 503). */
-  async function viewerOf(req: IncomingMessage, res: ServerResponse, rawBody: Buffer | undefined): Promise<Viewer | undefined> {
-    if (!verifier) return ANONYMOUS;
+  async function callerOf(req: IncomingMessage, res: ServerResponse, rawBody: Buffer | undefined): Promise<Caller | undefined> {
+    if (!verifier) return { viewer: ANONYMOUS };
     const checked = await verifier.verify(header(req, "authorization"), rawBody ?? "");
-    if (checked.ok) return checked.viewer;
+    if (checked.ok) return { viewer: checked.viewer, client: checked.client };
     logger.warn(
       { subgraph: definition.name, reason: checked.reason, requestId: header(req, "x-request-id")?.slice(0, 128) },
       "request without a valid hub token refused",
@@ -313,9 +319,9 @@ export async function listenSubgraph<TLoaders, TSettings>(
       if (body === undefined) return sendJson(res, 400, badRequest("the request body is not valid JSON"));
       // The request log line names the operation, as it does after body-parser.
       (req as IncomingMessage & { body?: unknown }).body = body;
-      const viewer = await viewerOf(req, res, raw);
-      if (!viewer) return;
-      await executeGraphQL(req, res, body, viewer, openRequestScope(req, res));
+      const caller = await callerOf(req, res, raw);
+      if (!caller) return;
+      await executeGraphQL(req, res, body, caller, openRequestScope(req, res));
     } catch (error) {
       logger.error({ subgraph: definition.name, err: error }, "a GraphQL request failed outside Apollo Server");
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
@@ -323,14 +329,14 @@ export async function listenSubgraph<TLoaders, TSettings>(
     }
   }
 
-  async function executeGraphQL(req: IncomingMessage, res: ServerResponse, body: unknown, viewer: Viewer, scope: RequestScope): Promise<void> {
+  async function executeGraphQL(req: IncomingMessage, res: ServerResponse, body: unknown, caller: Caller, scope: RequestScope): Promise<void> {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     const url = req.url ?? "/";
     const query = url.indexOf("?");
     const answer = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: "POST", headers, search: query < 0 ? "" : url.slice(query), body },
-      context: () => contextOf(req, viewer, scope),
+      context: () => contextOf(req, caller, scope),
     });
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.statusCode = answer.status ?? 200;
@@ -366,9 +372,9 @@ export async function listenSubgraph<TLoaders, TSettings>(
     // The raw bytes are kept because the token holds the hash of exactly what the gateway sent.
     express.json({ limit: BODY_LIMIT, verify: (req, _res, buffer) => void ((req as RawBodyRequest).rawBody = buffer) }),
     async (req: RawBodyRequest, res, next) => {
-      const viewer = await viewerOf(req, res, req.rawBody);
-      if (!viewer) return;
-      res.locals.viewer = viewer;
+      const caller = await callerOf(req, res, req.rawBody);
+      if (!caller) return;
+      res.locals.caller = caller;
       next();
     },
     requestCancellation(),
