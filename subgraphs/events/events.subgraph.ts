@@ -1,6 +1,7 @@
 import { personDataExportReference } from "../../domain/person-data/person-data";
 import { followPersonErasures } from "../../domain/person-erasure/erasure-follower";
-import { readSearchableListSettings, type SubgraphDefinition } from "@agora-hub/subgraph-kit";
+import { createPublicationResolver, PublicationDecision, readSearchableListSettings, type SubgraphDefinition } from "@agora-hub/subgraph-kit";
+import { AddEventPublication1764000400040 } from "./migrations/1764000400040-add-event-publication";
 import { CreatePersonErasureCursor1764000400010 } from "./migrations/1764000400010-create-person-erasure-cursor";
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
 import { PersonDataExport } from "./person-data/person-data-export.stub";
@@ -25,14 +26,20 @@ export const eventsSubgraph: SubgraphDefinition<EventLoaders> = {
   defaultPort: 4004,
   // The erasure feed it follows, and the owners of the records its writes reference.
   peers: ["people", "organisations"],
-  resolvers: [EventResolver, OrganisationEventsResolver, PersonEventsResolver, PersonDataExportResolver],
+  resolvers: [EventResolver, createPublicationResolver(Event, "Event"), OrganisationEventsResolver, PersonEventsResolver, PersonDataExportResolver],
   orphanedTypes: [Organisation, Person, PersonDataExport],
   referenceResolvers: {
     Event: resolveEventReference,
     PersonDataExport: personDataExportReference(PersonDataExport),
   },
-  entities: [Event, EventOrganiser, EventSpeaker],
-  migrations: [CreateEvent1764000400000, CreatePersonErasureCursor1764000400010, AddEventSearch1764000400020, TuneEventSearch1764000400030],
+  entities: [Event, EventOrganiser, EventSpeaker, PublicationDecision],
+  migrations: [
+    CreateEvent1764000400000,
+    CreatePersonErasureCursor1764000400010,
+    AddEventSearch1764000400020,
+    TuneEventSearch1764000400030,
+    AddEventPublication1764000400040,
+  ],
   // SEARCH_FACET_EXACT_LIMIT: how many rows its lists' facets count exactly.
   readSettings: readSearchableListSettings,
   createLoaders: createEventLoaders,

@@ -1,6 +1,7 @@
 import { personDataExportReference } from "../../domain/person-data/person-data";
 import { followPersonErasures } from "../../domain/person-erasure/erasure-follower";
-import { readSearchableListSettings, type SubgraphDefinition } from "@agora-hub/subgraph-kit";
+import { createPublicationResolver, PublicationDecision, readSearchableListSettings, type SubgraphDefinition } from "@agora-hub/subgraph-kit";
+import { AddOpportunityPublication1764100000040 } from "./migrations/1764100000040-add-opportunity-publication";
 import { CreatePersonErasureCursor1764100000010 } from "./migrations/1764100000010-create-person-erasure-cursor";
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
 import { PersonDataExport } from "./person-data/person-data-export.stub";
@@ -23,14 +24,26 @@ export const opportunitiesSubgraph: SubgraphDefinition<OpportunityLoaders> = {
   defaultPort: 4003,
   // The erasure feed it follows, and the owners of the records its writes reference.
   peers: ["people", "organisations"],
-  resolvers: [OpportunityResolver, OrganisationOpportunitiesResolver, PersonSuggestedOpportunitiesResolver, PersonDataExportResolver],
+  resolvers: [
+    OpportunityResolver,
+    createPublicationResolver(Opportunity, "Opportunity"),
+    OrganisationOpportunitiesResolver,
+    PersonSuggestedOpportunitiesResolver,
+    PersonDataExportResolver,
+  ],
   orphanedTypes: [Organisation, Person, PersonDataExport],
   referenceResolvers: {
     Opportunity: resolveOpportunityReference,
     PersonDataExport: personDataExportReference(PersonDataExport),
   },
-  entities: [Opportunity],
-  migrations: [CreateOpportunity1764100000000, CreatePersonErasureCursor1764100000010, AddOpportunitySearch1764100000020, TuneOpportunitySearch1764100000030],
+  entities: [Opportunity, PublicationDecision],
+  migrations: [
+    CreateOpportunity1764100000000,
+    CreatePersonErasureCursor1764100000010,
+    AddOpportunitySearch1764100000020,
+    TuneOpportunitySearch1764100000030,
+    AddOpportunityPublication1764100000040,
+  ],
   // SEARCH_FACET_EXACT_LIMIT: how many rows its lists' facets count exactly.
   readSettings: readSearchableListSettings,
   createLoaders: createOpportunityLoaders,

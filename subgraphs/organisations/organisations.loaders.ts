@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import type { SubgraphContext } from "@agora-hub/subgraph-kit";
+import type { SubgraphContext, Viewer } from "@agora-hub/subgraph-kit";
 import { createMembershipLoaders, type MembershipLoaders } from "./membership/membership.loaders";
 import { createOrganisationLoaders, type OrganisationLoaders } from "./organisation/organisation.loaders";
 
@@ -10,6 +10,6 @@ export type OrganisationsLoaders = OrganisationLoaders & MembershipLoaders;
 export type OrganisationsContext = SubgraphContext<OrganisationsLoaders>;
 
 /** Creates fresh loaders for one request, so nothing is cached across requests. */
-export function createOrganisationsLoaders(dataSource: DataSource): OrganisationsLoaders {
-  return { ...createOrganisationLoaders(dataSource), ...createMembershipLoaders(dataSource) };
+export function createOrganisationsLoaders(dataSource: DataSource, viewer: Viewer): OrganisationsLoaders {
+  return { ...createOrganisationLoaders(dataSource, viewer), ...createMembershipLoaders(dataSource) };
 }

@@ -1,6 +1,7 @@
 import { personDataExportReference } from "../../domain/person-data/person-data";
 import { followPersonErasures } from "../../domain/person-erasure/erasure-follower";
-import { readSearchableListSettings, type SubgraphDefinition } from "@agora-hub/subgraph-kit";
+import { createPublicationResolver, PublicationDecision, readSearchableListSettings, type SubgraphDefinition } from "@agora-hub/subgraph-kit";
+import { AddOrganisationPublication1764000200040 } from "./migrations/1764000200040-add-organisation-publication";
 import { CreatePersonErasureCursor1764000200010 } from "./migrations/1764000200010-create-person-erasure-cursor";
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
 import { PersonDataExport } from "./person-data/person-data-export.stub";
@@ -35,6 +36,7 @@ export const organisationsSubgraph: SubgraphDefinition<OrganisationsLoaders> = {
   peers: ["people"],
   resolvers: [
     OrganisationResolver,
+    createPublicationResolver(Organisation, "Organisation"),
     MembershipResolver,
     OrganisationMembershipResolver,
     PersonMembershipResolver,
@@ -51,13 +53,14 @@ export const organisationsSubgraph: SubgraphDefinition<OrganisationsLoaders> = {
     Opportunity: resolveOpportunityReference,
     PersonDataExport: personDataExportReference(PersonDataExport),
   },
-  entities: [Organisation, Membership],
+  entities: [Organisation, Membership, PublicationDecision],
   migrations: [
     CreateOrganisation1764000200000,
     CreateMembership1764000200001,
     CreatePersonErasureCursor1764000200010,
     AddOrganisationSearch1764000200020,
     TuneOrganisationSearch1764000200030,
+    AddOrganisationPublication1764000200040,
   ],
   // SEARCH_FACET_EXACT_LIMIT: how many rows its lists' facets count exactly.
   readSettings: readSearchableListSettings,

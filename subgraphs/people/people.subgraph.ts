@@ -1,4 +1,5 @@
-import { readSearchableListSettings, type SubgraphDefinition } from "@agora-hub/subgraph-kit";
+import { createPublicationResolver, PublicationDecision, readSearchableListSettings, type SubgraphDefinition } from "@agora-hub/subgraph-kit";
+import { AddPersonPublication1764000000040 } from "./migrations/1764000000040-add-person-publication";
 import { resolvePersonDataExportReference } from "./data-export/person-data-export.service";
 import { PersonDataExportResolver } from "./data-export/person-data-export.resolver";
 import { EventSpeakersResolver } from "./event/event-speakers.resolver";
@@ -34,6 +35,7 @@ export const peopleSubgraph: SubgraphDefinition<PersonLoaders> = {
   defaultPort: 4001,
   resolvers: [
     PersonResolver,
+    createPublicationResolver(Person, "Person"),
     PersonDataExportResolver,
     PersonErasureResolver,
     OpportunityApplicantsResolver,
@@ -49,7 +51,7 @@ export const peopleSubgraph: SubgraphDefinition<PersonLoaders> = {
     Event: resolveEventReference,
     Membership: resolveMembershipReference,
   },
-  entities: [Person, PersonErasure],
+  entities: [Person, PersonErasure, PublicationDecision],
   ownedTypes: ["PersonDataExport"],
   migrations: [
     CreatePerson1764000000000,
@@ -57,6 +59,7 @@ export const peopleSubgraph: SubgraphDefinition<PersonLoaders> = {
     CreatePersonErasure1764000000010,
     AddPersonSearch1764000000020,
     TunePersonSearch1764000000030,
+    AddPersonPublication1764000000040,
   ],
   // SEARCH_FACET_EXACT_LIMIT: how many rows its lists' facets count exactly.
   readSettings: readSearchableListSettings,

@@ -68,6 +68,29 @@ export {
 export { CountryCode, CurrencyCode, Discipline, LanguageTag, LocalDate, WebUrl } from "./graph/vocabulary.types";
 export { CareerStage, OpportunityStatus, OpportunityType } from "./graph/shared-enums.types";
 export { NetworkRecord, withNetworkSource } from "./graph/network-record";
+export { isModerated, ModeratedRecord, publishedSince, withPublicationDraft } from "./moderation/moderated-record";
+export { PublicationDecision } from "./moderation/publication-decision.entity";
+export { PublicationPageArgs } from "./moderation/publication-list-args";
+export { publicationMigration } from "./moderation/publication-migration";
+export { createPublicationResolver } from "./moderation/publication.resolver";
+export {
+  changePublication,
+  initialPublicationState,
+  MAX_REASON_LENGTH,
+  type PublicationActor,
+  publicationHistory,
+  recordPublicationDecision,
+  stateAfterChange,
+} from "./moderation/publication.service";
+export { PUBLIC_STATES, PublicationAction, PublicationActorKind, PublicationChange, PublicationState } from "./moderation/publication-state";
+export {
+  applyPublicationFilter,
+  canReadRecord,
+  publicationCondition,
+  type PublicationListRequest,
+  publishedOnly,
+  readableBy,
+} from "./moderation/publication-visibility";
 export * from "./graph/directory-filter";
 
 // Input: errors and validation.

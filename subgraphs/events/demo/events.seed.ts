@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { DISCIPLINES } from "@agora-hub/runtime";
-import { bulkInsert, type Discipline, LocalizedText, type SeedSizes } from "@agora-hub/subgraph-kit";
+import { bulkInsert, type Discipline, LocalizedText, publishedSince, type SeedSizes } from "@agora-hub/subgraph-kit";
 import { demoId } from "@agora-hub/subgraph-kit/testing";
 import { createSeededFaker } from "@agora-hub/subgraph-kit/testing";
 import { Event } from "../event/event.entity";
@@ -130,6 +130,7 @@ function addDemoEvent(rows: SeedRows, index: number, event: CatalogueEvent, size
     capacity: event.capacity ?? null,
     createdAt,
     updatedAt: createdAt,
+    ...publishedSince(createdAt),
   });
   addLinks(rows, id, demoRefs("organisation", event.organisers, sizes.organisations), demoRefs("person", event.speakers, sizes.people));
 }
@@ -238,6 +239,8 @@ function addSyntheticEvents(rows: SeedRows, from: number, sizes: SeedSizes, now:
       capacity: faker.datatype.boolean() ? faker.number.int({ min: 20, max: 2_000 }) : null,
       createdAt,
       updatedAt: createdAt,
+      ...publishedSince(createdAt),
+    ...publishedSince(createdAt),
     });
     addLinks(
       rows,

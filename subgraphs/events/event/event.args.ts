@@ -70,6 +70,7 @@ export class EventsArgs extends SearchableListArgs({
   searches: "the title, venue, description and city",
   order: EventOrder,
   defaultOrder: EventOrder.STARTS_AT,
+  moderated: true,
 }) {}
 
 @ArgsType()

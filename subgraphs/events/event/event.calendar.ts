@@ -1,5 +1,6 @@
 import { type ICalCalendar, ICalCalendarMethod } from "ical-generator";
 import { DateTime } from "luxon";
+import { publishedOnly } from "@agora-hub/subgraph-kit";
 import { entityUrl } from "../../../domain/open-formats/json-ld";
 import { createHubCalendar } from "../../../domain/open-formats/calendar";
 import { calendarUid } from "../../../domain/open-formats/calendar";
@@ -49,7 +50,7 @@ function addEntry(calendar: ICalCalendar, context: EventsContext, event: Event, 
 export async function eventsCalendar(context: EventsContext, args: EventsCalendarArgs): Promise<string> {
   const filter = args.filter ?? {};
   const dated = (filter.upcoming !== undefined && filter.upcoming !== null) || filter.startsAfter || filter.startsBefore;
-  const query = applyFilter(context.dataSource.getRepository(Event).createQueryBuilder("event"), filter);
+  const query = applyFilter(context.dataSource.getRepository(Event).createQueryBuilder("event"), filter).andWhere(publishedOnly("event"));
   if (!dated) query.andWhere("event.ends_at >= now()");
   const events = await query.orderBy("event.starts_at", "ASC").addOrderBy("event.id", "ASC").take(MAX_CALENDAR_ENTRIES).getMany();
 

@@ -1,6 +1,6 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
-import { CountryCode, Discipline, LanguageTag, LocalizedText, LocalizedTextColumn, NetworkRecord, SearchMatch, WebUrl } from "@agora-hub/subgraph-kit";
+import { CountryCode, Discipline, LanguageTag, LocalizedText, LocalizedTextColumn, ModeratedRecord, SearchMatch, WebUrl } from "@agora-hub/subgraph-kit";
 import { Person } from "../person/person.stub";
 import { EventAttendanceMode, EventFormat, EventVenue } from "./event.type";
 
@@ -14,7 +14,7 @@ import { EventAttendanceMode, EventFormat, EventVenue } from "./event.type";
 @ObjectType({ description: "An event of the creative networks: forum, festival, workshop, screening, matchmaking session..." })
 @Entity("event")
 @Index(["network", "sourceId"], { unique: true, where: "source_id IS NOT NULL" })
-export class Event extends NetworkRecord {
+export class Event extends ModeratedRecord {
   /** Not a column: the speakers the people subgraph resolved, sent back by the gateway for `jsonLd` (`@requires`). */
   @Directive("@external")
   @Field(() => [Person], { nullable: true })

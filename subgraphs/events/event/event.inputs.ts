@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Max, Min, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { CountryCode, Discipline, LanguageTag, LocalizedTextInput, WebUrl, withNetworkSource } from "@agora-hub/subgraph-kit";
+import { CountryCode, Discipline, LanguageTag, LocalizedTextInput, WebUrl, withNetworkSource, withPublicationDraft } from "@agora-hub/subgraph-kit";
 import { EventAttendanceMode, EventFormat } from "./event.type";
 
 /** An event has 1 to MAX_ORGANISERS organisers and at most MAX_SPEAKERS speakers. */
@@ -77,7 +77,7 @@ abstract class EventFieldsInput {
 }
 
 @InputType({ description: "A new event." })
-export class CreateEventInput extends withNetworkSource(EventFieldsInput) {
+export class CreateEventInput extends withPublicationDraft(withNetworkSource(EventFieldsInput)) {
   @Field(() => LocalizedTextInput)
   @ValidateNested()
   title!: LocalizedTextInput;

@@ -1,6 +1,6 @@
 import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { type ChildrenPageKey, createByIdLoader, createChildrenPageLoader, createIdsByParentLoader } from "@agora-hub/subgraph-kit";
+import { type ChildrenPageKey, createByIdLoader, createChildrenPageLoader, createIdsByParentLoader, publishedOnly, type Viewer } from "@agora-hub/subgraph-kit";
 import type { Page } from "@agora-hub/subgraph-kit";
 import { Event } from "./event.entity";
 import { MAX_ORGANISERS, MAX_SPEAKERS } from "./event.inputs";
@@ -20,9 +20,9 @@ export interface EventLoaders {
 
 const startsAtOf = (event: Event) => event.startsAt;
 
-/** Creates fresh loaders for one request. */
-export function createEventLoaders(dataSource: DataSource): EventLoaders {
-  const eventById = createByIdLoader(dataSource, Event);
+/** Creates fresh loaders for one request of `viewer`: events it may not read are null; nested lists hold published events only. */
+export function createEventLoaders(dataSource: DataSource, viewer: Viewer): EventLoaders {
+  const eventById = createByIdLoader(dataSource, Event, viewer);
   return {
     eventById,
     organiserIdsByEventId: createIdsByParentLoader(dataSource, {
@@ -48,6 +48,7 @@ export function createEventLoaders(dataSource: DataSource): EventLoaders {
         sortColumn: "e.starts_at",
         sortValueType: "timestamp",
         direction: "DESC",
+        where: publishedOnly("e"),
       },
       eventById,
       startsAtOf,
@@ -61,6 +62,7 @@ export function createEventLoaders(dataSource: DataSource): EventLoaders {
         sortColumn: "e.starts_at",
         sortValueType: "timestamp",
         direction: "DESC",
+        where: publishedOnly("e"),
       },
       eventById,
       startsAtOf,

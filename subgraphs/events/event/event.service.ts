@@ -2,6 +2,7 @@ import type { EntityManager, SelectQueryBuilder } from "typeorm";
 import {
   addedIds,
   applyDirectoryFilter,
+  applyPublicationFilter,
   checkReferences,
   escapeLike,
   NetworkRecordWriter,
@@ -150,7 +151,7 @@ const EVENTS_FACETS: Record<EventsFacetDimension, FacetDimension> = {
 export function listEvents(context: EventsContext, args: EventsArgs, selection?: ListSelection): Promise<SearchablePage<Event, EventsFacetDimension>> {
   const search = normaliseSearch(args.search);
   const order = chooseOrder(args.orderBy, search, EventOrder.STARTS_AT);
-  const query = applyFilter(context.dataSource.getRepository(Event).createQueryBuilder("event"), args.filter);
+  const query = applyPublicationFilter(applyFilter(context.dataSource.getRepository(Event).createQueryBuilder("event"), args.filter), "event", context.viewer, args);
   return paginateSearchable(query, args, {
     table: EVENT_SEARCH,
     search,

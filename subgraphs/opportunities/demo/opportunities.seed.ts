@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { COUNTRY_GROUPS, DISCIPLINES } from "@agora-hub/runtime";
-import { type CountryCode, type CurrencyCode, type Discipline, bulkInsert, LocalizedText, type SeedSizes, unique } from "@agora-hub/subgraph-kit";
+import { type CountryCode, type CurrencyCode, type Discipline, bulkInsert, LocalizedText, type SeedSizes, unique, publishedSince } from "@agora-hub/subgraph-kit";
 import { demoId } from "@agora-hub/subgraph-kit/testing";
 import { createSeededFaker } from "@agora-hub/subgraph-kit/testing";
 import { Opportunity } from "../opportunity/opportunity.entity";
@@ -1299,6 +1299,7 @@ function demoRow(demo: DemoOpportunity, index: number, sizes: SeedSizes, today: 
     workingLanguages: demo.languages,
     createdAt,
     updatedAt: createdAt,
+    ...publishedSince(createdAt),
   };
 }
 
@@ -1369,6 +1370,8 @@ function syntheticRows(from: number, to: number, sizes: SeedSizes, now: number):
       workingLanguages: faker.helpers.arrayElements(SYNTHETIC_LANGUAGES, { min: 1, max: 2 }),
       createdAt,
       updatedAt: createdAt,
+      ...publishedSince(createdAt),
+    ...publishedSince(createdAt),
     });
   }
   return rows;

@@ -1,3 +1,4 @@
+import { publishedOnly } from "@agora-hub/subgraph-kit";
 import { COUNTRIES } from "@agora-hub/runtime";
 import type { CareerStage, OpportunityType } from "@agora-hub/subgraph-kit";
 import { careerStageFit } from "../../../domain/matchmaking/matchmaking";
@@ -50,6 +51,7 @@ export async function suggestOpportunities(context: OpportunitiesContext, person
     "o.opens_at <= $1 AND (o.deadline IS NULL OR o.deadline >= $1)",
     "(o.eligible_countries = '{}' OR o.eligible_countries @> ARRAY[$2::text])",
     "NOT (o.type = ANY($3::text[]))",
+    publishedOnly("o"),
   ];
   let order = "o.deadline ASC NULLS LAST, o.id";
   if (disciplines.length > 0) {

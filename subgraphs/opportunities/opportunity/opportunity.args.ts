@@ -52,6 +52,7 @@ export class OpportunitiesArgs extends SearchableListArgs({
   searches: "the title, summary, description and city",
   order: OpportunityOrder,
   defaultOrder: OpportunityOrder.NEWEST,
+  moderated: true,
 }) {}
 
 @ArgsType()

@@ -1,3 +1,4 @@
+import { publishedOnly } from "@agora-hub/subgraph-kit";
 import { entityUrl } from "../../../domain/open-formats/json-ld";
 import { createHubCalendar } from "../../../domain/open-formats/calendar";
 import { calendarUid } from "../../../domain/open-formats/calendar";
@@ -13,7 +14,7 @@ import { applyFilter, type OpportunitiesContext } from "./opportunity.service";
  */
 export async function opportunityDeadlinesCalendar(context: OpportunitiesContext, args: OpportunityDeadlinesCalendarArgs): Promise<string> {
   const filter = args.filter ?? {};
-  const query = applyFilter(context.dataSource.getRepository(Opportunity).createQueryBuilder("opportunity"), filter).andWhere(
+  const query = applyFilter(context.dataSource.getRepository(Opportunity).createQueryBuilder("opportunity"), filter).andWhere(publishedOnly("opportunity")).andWhere(
     "opportunity.deadline IS NOT NULL",
   );
   if (!filter.statuses?.length && (filter.closingWithinDays === undefined || filter.closingWithinDays === null)) {

@@ -7,7 +7,7 @@ import {
   LanguageTag,
   LocalizedText,
   LocalizedTextColumn,
-  NetworkRecord,
+  ModeratedRecord,
   SearchMatch,
   WebUrl,
 } from "@agora-hub/subgraph-kit";
@@ -27,7 +27,7 @@ const numericAsNumber = {
 @ObjectType({ description: "An opportunity for the creative sector: a grant, residency, open call, job, training or collaboration offer." })
 @Entity("opportunity")
 @Index(["network", "sourceId"], { unique: true, where: "source_id IS NOT NULL" })
-export class Opportunity extends NetworkRecord {
+export class Opportunity extends ModeratedRecord {
   /** Set by a searched list for its page only; not a column. */
   @Field(() => SearchMatch, {
     nullable: true,

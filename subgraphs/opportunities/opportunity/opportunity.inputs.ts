@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, Length, Max, Min, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType } from "type-graphql";
-import { CountryCode, CurrencyCode, Discipline, LanguageTag, LocalizedTextInput, WebUrl, withNetworkSource } from "@agora-hub/subgraph-kit";
+import { CountryCode, CurrencyCode, Discipline, LanguageTag, LocalizedTextInput, WebUrl, withNetworkSource, withPublicationDraft } from "@agora-hub/subgraph-kit";
 import { CostCovered, OpportunityType } from "./opportunity.type";
 
 /** Longest title and summary, per language version: they are shown in lists and alerts. */
@@ -88,7 +88,7 @@ abstract class OpportunityFieldsInput {
 }
 
 @InputType({ description: "A new opportunity." })
-export class CreateOpportunityInput extends withNetworkSource(OpportunityFieldsInput) {
+export class CreateOpportunityInput extends withPublicationDraft(withNetworkSource(OpportunityFieldsInput)) {
   @Field(() => OpportunityType)
   type!: OpportunityType;
 

@@ -1,28 +1,5 @@
 import type { SelectQueryBuilder } from "typeorm";
-import {
-  addedIds,
-  applyDirectoryFilter,
-  checkReferences,
-  escapeLike,
-  NetworkRecordWriter,
-  type PreparedWrite,
-  chooseOrder,
-  type FacetDimension,
-  normaliseSearch,
-  paginateSearchable,
-  RELEVANCE,
-  type SearchablePage,
-  type SearchableTable,
-  requireUuid,
-  type LocalizedText,
-  type LocalizedTextInput,
-  facetExactLimitOf,
-  type SubgraphContext,
-  toLocalizedText,
-  unique,
-  Violations,
-  type ListSelection,
-} from "@agora-hub/subgraph-kit";
+import { addedIds, applyDirectoryFilter, checkReferences, escapeLike, NetworkRecordWriter, type PreparedWrite, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, type LocalizedText, type LocalizedTextInput, facetExactLimitOf, type SubgraphContext, toLocalizedText, unique, Violations, type ListSelection, applyPublicationFilter } from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
 import type { Page } from "@agora-hub/subgraph-kit";
 import type { PageWindow } from "@agora-hub/subgraph-kit";
@@ -126,7 +103,12 @@ export function listOpportunities(
 ): Promise<SearchablePage<Opportunity, OpportunitiesFacetDimension>> {
   const search = normaliseSearch(args.search);
   const order = chooseOrder(args.orderBy, search, OpportunityOrder.NEWEST);
-  const query = applyFilter(context.dataSource.getRepository(Opportunity).createQueryBuilder("opportunity"), args.filter);
+  const query = applyPublicationFilter(
+    applyFilter(context.dataSource.getRepository(Opportunity).createQueryBuilder("opportunity"), args.filter),
+    "opportunity",
+    context.viewer,
+    args,
+  );
   return paginateSearchable(query, args, {
     table: OPPORTUNITY_SEARCH,
     search,

@@ -26,4 +26,5 @@ export class OrganisationsArgs extends SearchableListArgs({
   searches: "the name, description and city",
   order: OrganisationOrder,
   defaultOrder: OrganisationOrder.NAME,
+  moderated: true,
 }) {}

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
-import { CountryCode, Discipline, LanguageTag, LocalizedText, LocalizedTextColumn, NetworkRecord, SearchMatch, WebUrl } from "@agora-hub/subgraph-kit";
+import { CountryCode, Discipline, LanguageTag, LocalizedText, LocalizedTextColumn, ModeratedRecord, SearchMatch, WebUrl } from "@agora-hub/subgraph-kit";
 import { OrganisationKind, OrganisationService } from "./organisation.type";
 
 /**
@@ -11,7 +11,7 @@ import { OrganisationKind, OrganisationService } from "./organisation.type";
 @ObjectType({ description: "An organisation of the creative networks: NGO, hub, funder, cultural institute, network and more." })
 @Entity("organisation")
 @Index(["network", "sourceId"], { unique: true, where: "source_id IS NOT NULL" })
-export class Organisation extends NetworkRecord {
+export class Organisation extends ModeratedRecord {
   /** Set by a searched list for its page only; not a column. */
   @Field(() => SearchMatch, {
     nullable: true,

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength, ValidateNested } from "class-validator";
 import { Field, InputType } from "type-graphql";
-import { CountryCode, Discipline, LanguageTag, LocalizedTextInput, WebUrl, withNetworkSource } from "@agora-hub/subgraph-kit";
+import { CountryCode, Discipline, LanguageTag, LocalizedTextInput, WebUrl, withNetworkSource, withPublicationDraft } from "@agora-hub/subgraph-kit";
 import { ORGANISATION_SLUG_PATTERN, OrganisationKind, OrganisationService } from "./organisation.type";
 
 const SLUG_MESSAGE = "must be lower-case letters and digits in words joined by single hyphens, e.g. culture-action-europe";
@@ -42,7 +42,7 @@ abstract class OrganisationFieldsInput {
 }
 
 @InputType({ description: "A new organisation." })
-export class CreateOrganisationInput extends withNetworkSource(OrganisationFieldsInput) {
+export class CreateOrganisationInput extends withPublicationDraft(withNetworkSource(OrganisationFieldsInput)) {
   @Field({ description: "Name as the organisation presents itself." })
   @Length(1, 200, { message: "must be 1 to 200 characters" })
   name!: string;

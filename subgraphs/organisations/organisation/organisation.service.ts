@@ -1,22 +1,5 @@
 import type { EntityManager, SelectQueryBuilder } from "typeorm";
-import {
-  facetExactLimitOf,
-  applyDirectoryFilter,
-  escapeLike,
-  NetworkRecordWriter,
-  chooseOrder,
-  type FacetDimension,
-  normaliseSearch,
-  paginateSearchable,
-  RELEVANCE,
-  type SearchablePage,
-  type SearchableTable,
-  requireUuid,
-  toLocalizedText,
-  unique,
-  Violations,
-  type ListSelection,
-} from "@agora-hub/subgraph-kit";
+import { facetExactLimitOf, applyDirectoryFilter, escapeLike, NetworkRecordWriter, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, toLocalizedText, unique, Violations, type ListSelection, applyPublicationFilter } from "@agora-hub/subgraph-kit";
 import type { KeysetOrder } from "@agora-hub/subgraph-kit";
 import type { OrganisationsContext } from "../organisations.loaders";
 import type { OrganisationsArgs, OrganisationsFilter } from "./organisation.args";
@@ -109,7 +92,12 @@ export async function listOrganisations(
 ): Promise<SearchablePage<Organisation, OrganisationsFacetDimension>> {
   const search = normaliseSearch(args.search);
   const order = chooseOrder(args.orderBy, search, OrganisationOrder.NAME);
-  const query = applyFilter(context.dataSource.getRepository(Organisation).createQueryBuilder("organisation"), args.filter);
+  const query = applyPublicationFilter(
+    applyFilter(context.dataSource.getRepository(Organisation).createQueryBuilder("organisation"), args.filter),
+    "organisation",
+    context.viewer,
+    args,
+  );
   const page = await paginateSearchable(query, args, {
     table: ORGANISATION_SEARCH,
     search,

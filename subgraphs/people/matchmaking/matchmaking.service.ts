@@ -1,5 +1,5 @@
 import { COUNTRIES } from "@agora-hub/runtime";
-import { OpportunityStatus, OpportunityType } from "@agora-hub/subgraph-kit";
+import { OpportunityStatus, OpportunityType, publishedOnly } from "@agora-hub/subgraph-kit";
 import { careerStageFit } from "../../../domain/matchmaking/matchmaking";
 import { disciplinesInDomainsOf } from "../../../domain/matchmaking/matchmaking";
 import { rankSuggestions } from "../../../domain/matchmaking/matchmaking";
@@ -60,7 +60,9 @@ export async function suggestApplicants(context: PeopleContext, opportunity: Opp
   const openTo = OPPORTUNITY_OPEN_TO[opportunity.type];
   const stages = TARGET_CAREER_STAGES[opportunity.type];
 
-  const query = applyPersonVisibility(context.dataSource.getRepository(Person).createQueryBuilder("person"), context.viewer).select("person.id", "id");
+  const query = applyPersonVisibility(context.dataSource.getRepository(Person).createQueryBuilder("person"), context.viewer)
+    .andWhere(publishedOnly("person"))
+    .select("person.id", "id");
   if (eligibleCountries.length > 0) query.andWhere("person.country = ANY(:eligibleCountries)", { eligibleCountries });
   if (openTo) query.andWhere(":openTo = ANY(person.open_to)", { openTo });
   if (stages) query.andWhere("(person.career_stage IS NULL OR person.career_stage = ANY(:stages))", { stages });

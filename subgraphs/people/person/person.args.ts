@@ -26,4 +26,5 @@ export class PeopleArgs extends SearchableListArgs({
   searches: "the name, headline, bio, skills and city",
   order: PersonOrder,
   defaultOrder: PersonOrder.NAME,
+  moderated: true,
 }) {}

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
-import { CountryCode, Discipline, LanguageTag, LocalizedText, LocalizedTextColumn, NetworkRecord, SearchMatch, WebUrl } from "@agora-hub/subgraph-kit";
+import { CountryCode, Discipline, LanguageTag, LocalizedText, LocalizedTextColumn, ModeratedRecord, SearchMatch, WebUrl } from "@agora-hub/subgraph-kit";
 import { CareerStage, OpenTo, SocialLink } from "./person.type";
 
 /**
@@ -11,7 +11,7 @@ import { CareerStage, OpenTo, SocialLink } from "./person.type";
 @ObjectType({ description: "A person of the creative networks: artist, cultural professional or creative entrepreneur." })
 @Entity("person")
 @Index(["network", "sourceId"], { unique: true, where: "source_id IS NOT NULL" })
-export class Person extends NetworkRecord {
+export class Person extends ModeratedRecord {
   /** Set by a searched list for its page only; not a column. */
   @Field(() => SearchMatch, {
     nullable: true,

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsEmail, IsOptional, Length, MaxLength, ValidateNested } from "class-validator";
 import { Field, InputType } from "type-graphql";
-import { CountryCode, Discipline, LanguageTag, LocalizedTextInput, WebUrl, withNetworkSource } from "@agora-hub/subgraph-kit";
+import { CountryCode, Discipline, LanguageTag, LocalizedTextInput, WebUrl, withNetworkSource, withPublicationDraft } from "@agora-hub/subgraph-kit";
 import { CareerStage, OpenTo, SocialPlatform } from "./person.type";
 
 @InputType({ description: "A link to a profile on a social platform." })
@@ -75,7 +75,7 @@ abstract class PersonFieldsInput {
 }
 
 @InputType({ description: "A new person." })
-export class CreatePersonInput extends withNetworkSource(PersonFieldsInput) {
+export class CreatePersonInput extends withPublicationDraft(withNetworkSource(PersonFieldsInput)) {
   @Field({ description: "Name as the person wants it shown." })
   @Length(1, 200, { message: "must be 1 to 200 characters" })
   displayName!: string;

@@ -1,23 +1,5 @@
 import type { SelectQueryBuilder } from "typeorm";
-import {
-  facetExactLimitOf,
-  applyDirectoryFilter,
-  escapeLike,
-  NetworkRecordWriter,
-  notFound,
-  chooseOrder,
-  type FacetDimension,
-  normaliseSearch,
-  paginateSearchable,
-  RELEVANCE,
-  type SearchablePage,
-  type SearchableTable,
-  requireUuid,
-  toLocalizedText,
-  unique,
-  Violations,
-  type ListSelection,
-} from "@agora-hub/subgraph-kit";
+import { facetExactLimitOf, applyDirectoryFilter, escapeLike, NetworkRecordWriter, notFound, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, toLocalizedText, unique, Violations, type ListSelection, applyPublicationFilter } from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
 import type { KeysetOrder } from "@agora-hub/subgraph-kit";
 import { Person } from "./person.entity";
@@ -99,7 +81,12 @@ export function listPeople(context: PeopleContext, args: PeopleArgs, selection?:
   const search = normaliseSearch(args.search);
   const order = chooseOrder(args.orderBy, search, PersonOrder.NAME);
   // Visibility comes first so that non-consenting people are neither listed nor counted in facets.
-  const query = applyPersonVisibility(applyFilter(context.dataSource.getRepository(Person).createQueryBuilder("person"), args.filter), context.viewer);
+  const query = applyPublicationFilter(
+    applyPersonVisibility(applyFilter(context.dataSource.getRepository(Person).createQueryBuilder("person"), args.filter), context.viewer),
+    "person",
+    context.viewer,
+    args,
+  );
   return paginateSearchable(query, args, {
     table: PERSON_SEARCH,
     search,

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { type DataSource, type EntityTarget, In, type ObjectLiteral } from "typeorm";
-import { isUuid } from "@agora-hub/runtime";
+import { isUuid, type Viewer } from "@agora-hub/runtime";
+import { readableBy } from "../moderation/publication-visibility";
 import { type CursorParameters, decodeCursor, type Page, type PageWindow, pageFromRows, type SortValueType } from "./pagination";
 
 /** Reads rows of one entity by id with SQL built once, hydrating them the way TypeORM's `findBy` does. */
@@ -104,14 +105,20 @@ function byIdReader<T extends ObjectLiteral>(dataSource: DataSource, entity: Ent
  * Per-request loader of entities by id: one query per batch, answers in key order, `null` for ids that
  * are unknown or malformed (a malformed id never reaches SQL).
  */
-export function createByIdLoader<T extends ObjectLiteral & { id: string }>(dataSource: DataSource, entity: EntityTarget<T>): DataLoader<string, T | null> {
+export function createByIdLoader<T extends ObjectLiteral & { id: string }>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  /** For moderated records: the viewer, who gets null for a record they may not read (`canReadRecord`). */
+  viewer?: Viewer,
+): DataLoader<string, T | null> {
   const reader = byIdReader(dataSource, entity);
   const loader = new DataLoader<string, T | null>(async (ids) => {
     const valid = [...new Set(ids.filter(isUuid))];
     const rows =
       valid.length === 0 ? [] : reader ? await reader.load(dataSource, valid) : await dataSource.getRepository(entity).findBy({ id: In(valid) } as never);
     const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
+    const found = ids.map((id) => byId.get(id) ?? null);
+    return viewer ? readableBy(viewer, found) : found;
   });
   if (reader) loaderReaders.set(loader as DataLoader<string, unknown>, reader);
   return loader;
@@ -161,6 +168,8 @@ export interface ChildrenSource {
   /** The sort column's type, which every cursor's sort value is checked against. */
   sortValueType: SortValueType;
   direction: "ASC" | "DESC";
+  /** A further condition on the rows, e.g. `publishedOnly("e")` for moderated children. */
+  where?: string;
 }
 
 export interface ChildrenPageKey extends PageWindow {
@@ -240,7 +249,7 @@ async function loadChildrenPages<T extends { id: string }>(
                FROM (
                  SELECT ${source.parentColumn} AS parent_id, ${source.idColumn} AS id, ${source.sortColumn} AS sort_value,
                         count(*) OVER (PARTITION BY ${source.parentColumn}) AS total
-                   FROM ${source.from} WHERE ${source.parentColumn} = ANY($1)
+                   FROM ${source.from} WHERE ${source.parentColumn} = ANY($1)${source.where ? ` AND ${source.where}` : ""}
                ) counted
               ${cursor ? `WHERE (sort_value, id) ${comparison} ($3, $4)` : ""}
            ) ranked WHERE rank <= $2`;

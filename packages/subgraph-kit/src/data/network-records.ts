@@ -1,6 +1,9 @@
 import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from "typeorm";
 import { requireWriter, writableBy } from "../access/authorisation";
 import type { NetworkRecord } from "../graph/network-record";
+import { isModerated, type ModeratedRecord } from "../moderation/moderated-record";
+import { initialPublicationState, recordPublicationDecision, stateAfterChange } from "../moderation/publication.service";
+import { PublicationChange, PublicationState } from "../moderation/publication-state";
 import { badUserInput, type FieldViolation, notFound, Violations } from "../input/errors";
 import { requireUuid } from "../input/ids";
 import type { SubgraphContext } from "../subgraph";
@@ -18,6 +21,11 @@ import { isUniqueViolation } from "./sql";
  * 4. in one transaction: lock the record (by id, or by network and source id), copy and validate the input
  *    again on the locked record (a concurrent write may have changed it), save it and its child rows;
  * 5. a unique violation becomes a BAD_USER_INPUT naming the field (`sourceId` unless told otherwise).
+ *
+ * A moderated record (`ModeratedRecord`) gets its publication state here too, in the same transaction: a new
+ * one is a DRAFT when asked (`draft`), PUBLISHED when the operator or a trusted network writes it, else
+ * PENDING_REVIEW; an untrusted network's change of public fields of a PUBLISHED or REJECTED record sends it
+ * (back) to review. Each such change is written to the record's publication history.
  */
 
 /** Who writes, as the subgraph received it: the viewer to authorise and the database to write to. */
@@ -27,6 +35,8 @@ export type WriteContext = Pick<SubgraphContext<unknown>, "dataSource" | "viewer
 export interface NetworkSourceFields {
   network: string;
   sourceId?: string | null;
+  /** A moderated record only: keep the new record as a DRAFT, seen only by its network, until submitted. */
+  draft?: boolean | null;
 }
 
 /** What `prepare` sees: the record as it would be saved, the plan `apply` returned, and the record as stored (null when new). */
@@ -60,6 +70,22 @@ export interface NetworkRecordWriterOptions<TRecord extends NetworkRecord, TCrea
   afterSave?: (manager: EntityManager, record: TRecord, plan: TPlan, write: { isNew: boolean }) => Promise<void>;
   /** The field a unique constraint other than (network, source id) protects; undefined for the source id. */
   uniqueViolation?: (constraint: string, record: TRecord) => FieldViolation | undefined;
+  /**
+   * A moderated record: properties whose change is not public and so never sends a record back to review
+   * (e.g. a contact e-mail only its network sees). Every other column is public.
+   */
+  privateFields?: ReadonlyArray<keyof TRecord & string>;
+}
+
+/** The columns every network record has, which are not content: a change of them alone is no public change. */
+const BOOKKEEPING = new Set(["id", "network", "sourceId", "createdAt", "updatedAt", "publicationState", "rejectionReason", "publicationChangedAt"]);
+
+/** A record as `apply` left it, with what the write needs to know of it. */
+interface AppliedWrite<TRecord, TPlan> {
+  record: TRecord;
+  plan: TPlan;
+  /** A stored record only: whether `apply` changed a public field. */
+  publicChange: boolean;
 }
 
 /**
@@ -78,9 +104,9 @@ export class NetworkRecordWriter<
   /** Creates a record of the input's network; networks create only their own, nothing is written when anything is refused. */
   async create(context: TContext, input: TCreate): Promise<TRecord> {
     requireWriter(context, input.network);
-    const prepared = this.applied(this.newRecord(input), input);
+    const prepared = this.applied(context, this.newRecord(input), input);
     await this.options.prepare?.(context, { ...prepared, stored: null });
-    return this.write(context, prepared.record, async () => prepared);
+    return this.write(context, input, prepared.record, async () => prepared);
   }
 
   /**
@@ -92,10 +118,10 @@ export class NetworkRecordWriter<
     const key = { network: input.network, sourceId: input.sourceId };
     // Prepared against the record as read now; the transaction applies the input again to the record as locked.
     const stored = await context.dataSource.getRepository(this.options.entity).findOneBy(key as FindOptionsWhere<TRecord>);
-    const preview = this.applied(stored ? this.copyOf(stored) : this.newRecord(input), input);
+    const preview = this.applied(context, stored ? this.copyOf(stored) : this.newRecord(input), input);
     await this.options.prepare?.(context, { ...preview, stored });
-    return this.write(context, preview.record, async (manager) =>
-      this.applied((await lockSourceRecord(manager, this.options.entity, key)) ?? this.newRecord(input), input),
+    return this.write(context, input, preview.record, async (manager) =>
+      this.applied(context, (await lockSourceRecord(manager, this.options.entity, key)) ?? this.newRecord(input), input),
     );
   }
 
@@ -104,13 +130,13 @@ export class NetworkRecordWriter<
     const where = { id: requireUuid(id), ...writableBy(context) } as FindOptionsWhere<TRecord>;
     const stored = await context.dataSource.getRepository(this.options.entity).findOneBy(where);
     if (!stored) throw notFound(this.options.typeName, id);
-    const preview = this.applied(this.copyOf(stored), input);
+    const preview = this.applied(context, this.copyOf(stored), input);
     await this.options.prepare?.(context, { ...preview, stored });
-    return this.write(context, preview.record, async (manager) => {
+    return this.write(context, {}, preview.record, async (manager) => {
       const locked = await manager.findOne(this.options.entity, { where, lock: { mode: "pessimistic_write" } });
       // Deleted since it was read.
       if (!locked) throw notFound(this.options.typeName, id);
-      return this.applied(locked, input);
+      return this.applied(context, locked, input);
     });
   }
 
@@ -131,24 +157,64 @@ export class NetworkRecordWriter<
     return Object.assign(new this.options.entity(), record);
   }
 
-  private applied(record: TRecord, input: TCreate | TUpdate): { record: TRecord; plan: TPlan } {
+  private applied(context: TContext, record: TRecord, input: TCreate | TUpdate): AppliedWrite<TRecord, TPlan> {
+    const moderatedAndStored = isModerated(record) && record.id !== undefined;
+    const before = moderatedAndStored ? this.publicValues(context, record) : undefined;
     const violations = new Violations();
     const plan = this.options.apply(record, input, violations);
     violations.throwIfAny();
-    return { record, plan };
+    return { record, plan, publicChange: before !== undefined && before !== this.publicValues(context, record) };
+  }
+
+  /** The public columns' values of a moderated record, as one comparable string. */
+  private publicValues(context: TContext, record: TRecord): string {
+    const privateFields = new Set<string>(this.options.privateFields ?? []);
+    const columns = context.dataSource
+      .getMetadata(this.options.entity)
+      .columns.map((column) => column.propertyName)
+      .filter((property) => !BOOKKEEPING.has(property) && !privateFields.has(property));
+    return JSON.stringify(columns.map((property) => (record as Record<string, unknown>)[property] ?? null));
+  }
+
+  /** Sets a moderated record's publication state for this write; returns the history entry to write after saving, if any. */
+  private publication(
+    context: TContext,
+    input: { draft?: boolean | null },
+    target: AppliedWrite<TRecord, TPlan>,
+    isNew: boolean,
+  ): { change: PublicationChange; from: PublicationState | null; to: PublicationState } | null {
+    const record = target.record as TRecord & ModeratedRecord;
+    if (isNew) {
+      const state = initialPublicationState(context.viewer, input.draft);
+      Object.assign(record, { publicationState: state, rejectionReason: null, publicationChangedAt: new Date() });
+      return { change: PublicationChange.CREATED, from: null, to: state };
+    }
+    if (!target.publicChange) return null;
+    const from = record.publicationState;
+    const to = stateAfterChange(context.viewer, from);
+    if (to === from) return null;
+    Object.assign(record, { publicationState: to, rejectionReason: null, publicationChangedAt: new Date() });
+    return { change: PublicationChange.CHANGED, from, to };
   }
 
   /** Locks and saves in one transaction: `lock` returns the record to save, validated; refusals of the database become client errors. */
-  private async write(context: TContext, record: TRecord, lock: (manager: EntityManager) => Promise<{ record: TRecord; plan: TPlan }>): Promise<TRecord> {
+  private async write(
+    context: TContext,
+    input: { draft?: boolean | null },
+    record: TRecord,
+    lock: (manager: EntityManager) => Promise<AppliedWrite<TRecord, TPlan>>,
+  ): Promise<TRecord> {
     let writing = record;
     try {
       return await context.dataSource.transaction(async (manager) => {
         const target = await lock(manager);
         writing = target.record;
         const isNew = writing.id === undefined;
+        const decision = isModerated(writing) ? this.publication(context, input, target, isNew) : null;
         await this.options.beforeSave?.(manager, writing, { isNew });
         const saved = await manager.save(writing);
         await this.options.afterSave?.(manager, saved, target.plan, { isNew });
+        if (decision) await recordPublicationDecision(manager, this.options.typeName, saved, { ...decision, actor: context.viewer });
         return saved;
       });
     } catch (error) {

@@ -1,6 +1,7 @@
 import { IsOptional, Length, ValidateNested } from "class-validator";
 import { ArgsType, type ClassType, Field } from "type-graphql";
 import { PageArgs } from "../data/pagination";
+import { PublicationPageArgs } from "../moderation/publication-list-args";
 import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH, TOTAL_EXACT_LIMIT } from "../data/search";
 
 /** What `SearchableListArgs` needs to describe one list's arguments. */
@@ -13,6 +14,8 @@ export interface SearchableListArgsOptions<TFilter extends object, TOrder extend
   order: Record<string, TOrder>;
   /** The order without a search, as `chooseOrder` is given it: "NAME". */
   defaultOrder: NoInfer<TOrder>;
+  /** A list of moderated records: adds `publicationStates` and `includeArchived` (`applyPublicationFilter`). */
+  moderated?: boolean;
 }
 
 /**
@@ -22,7 +25,8 @@ export interface SearchableListArgsOptions<TFilter extends object, TOrder extend
  */
 export function SearchableListArgs<TFilter extends object, TOrder extends string>(options: SearchableListArgsOptions<TFilter, TOrder>) {
   @ArgsType()
-  abstract class SearchableListArgsBase extends PageArgs {
+  // Typed as the wider class: a list that is not moderated simply has no such arguments in its schema.
+  abstract class SearchableListArgsBase extends ((options.moderated ? PublicationPageArgs : PageArgs) as typeof PublicationPageArgs) {
     @Field(() => options.filter, { nullable: true })
     @IsOptional()
     @ValidateNested()

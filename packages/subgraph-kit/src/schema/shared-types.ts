@@ -7,6 +7,8 @@ import { CountryCode, CurrencyCode, Discipline, LocalDate, WebUrl } from "../gra
 import { FacetCount, SearchMatch } from "../data/search";
 import { PageInfo } from "../data/pagination";
 import { printSchemaExtension } from "./build-subgraph-schema";
+import { PublicationDecision } from "../moderation/publication-decision.entity";
+import { PublicationAction } from "../moderation/publication-state";
 
 /** The graph's shared types, in the order `schema/shared-types.graphql` lists them. */
 export const SHARED_TYPE_NAMES = [
@@ -26,6 +28,11 @@ export const SHARED_TYPE_NAMES = [
   "LanguageTag",
   "WebUrl",
   "LocalDate",
+  "PublicationState",
+  "PublicationAction",
+  "PublicationChange",
+  "PublicationActorKind",
+  "PublicationDecision",
 ] as const;
 
 // Only there to make every shared type reachable, so type-graphql builds it; never served.
@@ -43,6 +50,8 @@ class SharedTypesCatalogue {
   @Field(() => OpportunityStatus) opportunityStatus!: OpportunityStatus;
   @Field(() => WebUrl) webUrl!: string;
   @Field(() => LocalDate) localDate!: string;
+  @Field(() => PublicationDecision) publicationDecision!: PublicationDecision;
+  @Field(() => PublicationAction) publicationAction!: PublicationAction;
 }
 
 @Resolver()
