@@ -240,7 +240,7 @@ function addSyntheticEvents(rows: SeedRows, from: number, sizes: SeedSizes, now:
       createdAt,
       updatedAt: createdAt,
       ...publishedSince(createdAt),
-    ...publishedSince(createdAt),
+      ...publishedSince(createdAt),
     });
     addLinks(
       rows,

@@ -151,7 +151,12 @@ const EVENTS_FACETS: Record<EventsFacetDimension, FacetDimension> = {
 export function listEvents(context: EventsContext, args: EventsArgs, selection?: ListSelection): Promise<SearchablePage<Event, EventsFacetDimension>> {
   const search = normaliseSearch(args.search);
   const order = chooseOrder(args.orderBy, search, EventOrder.STARTS_AT);
-  const query = applyPublicationFilter(applyFilter(context.dataSource.getRepository(Event).createQueryBuilder("event"), args.filter), "event", context.viewer, args);
+  const query = applyPublicationFilter(
+    applyFilter(context.dataSource.getRepository(Event).createQueryBuilder("event"), args.filter),
+    "event",
+    context.viewer,
+    args,
+  );
   return paginateSearchable(query, args, {
     table: EVENT_SEARCH,
     search,

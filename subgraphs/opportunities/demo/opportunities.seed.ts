@@ -1,6 +1,15 @@
 import type { DataSource } from "typeorm";
 import { COUNTRY_GROUPS, DISCIPLINES } from "@agora-hub/runtime";
-import { type CountryCode, type CurrencyCode, type Discipline, bulkInsert, LocalizedText, type SeedSizes, unique, publishedSince } from "@agora-hub/subgraph-kit";
+import {
+  type CountryCode,
+  type CurrencyCode,
+  type Discipline,
+  bulkInsert,
+  LocalizedText,
+  type SeedSizes,
+  unique,
+  publishedSince,
+} from "@agora-hub/subgraph-kit";
 import { demoId } from "@agora-hub/subgraph-kit/testing";
 import { createSeededFaker } from "@agora-hub/subgraph-kit/testing";
 import { Opportunity } from "../opportunity/opportunity.entity";
@@ -1371,7 +1380,7 @@ function syntheticRows(from: number, to: number, sizes: SeedSizes, now: number):
       createdAt,
       updatedAt: createdAt,
       ...publishedSince(createdAt),
-    ...publishedSince(createdAt),
+      ...publishedSince(createdAt),
     });
   }
   return rows;

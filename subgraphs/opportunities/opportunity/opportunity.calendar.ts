@@ -14,9 +14,9 @@ import { applyFilter, type OpportunitiesContext } from "./opportunity.service";
  */
 export async function opportunityDeadlinesCalendar(context: OpportunitiesContext, args: OpportunityDeadlinesCalendarArgs): Promise<string> {
   const filter = args.filter ?? {};
-  const query = applyFilter(context.dataSource.getRepository(Opportunity).createQueryBuilder("opportunity"), filter).andWhere(publishedOnly("opportunity")).andWhere(
-    "opportunity.deadline IS NOT NULL",
-  );
+  const query = applyFilter(context.dataSource.getRepository(Opportunity).createQueryBuilder("opportunity"), filter)
+    .andWhere(publishedOnly("opportunity"))
+    .andWhere("opportunity.deadline IS NOT NULL");
   if (!filter.statuses?.length && (filter.closingWithinDays === undefined || filter.closingWithinDays === null)) {
     query.andWhere("opportunity.deadline >= now()");
   }

@@ -1,6 +1,15 @@
 import { ArrayMaxSize, IsOptional, Length, Max, Min, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType } from "type-graphql";
-import { CountryCode, CurrencyCode, Discipline, LanguageTag, LocalizedTextInput, WebUrl, withNetworkSource, withPublicationDraft } from "@agora-hub/subgraph-kit";
+import {
+  CountryCode,
+  CurrencyCode,
+  Discipline,
+  LanguageTag,
+  LocalizedTextInput,
+  WebUrl,
+  withNetworkSource,
+  withPublicationDraft,
+} from "@agora-hub/subgraph-kit";
 import { CostCovered, OpportunityType } from "./opportunity.type";
 
 /** Longest title and summary, per language version: they are shown in lists and alerts. */

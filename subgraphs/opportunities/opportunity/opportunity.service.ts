@@ -1,5 +1,29 @@
 import type { SelectQueryBuilder } from "typeorm";
-import { addedIds, applyDirectoryFilter, checkReferences, escapeLike, NetworkRecordWriter, type PreparedWrite, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, type LocalizedText, type LocalizedTextInput, facetExactLimitOf, type SubgraphContext, toLocalizedText, unique, Violations, type ListSelection, applyPublicationFilter } from "@agora-hub/subgraph-kit";
+import {
+  addedIds,
+  applyDirectoryFilter,
+  checkReferences,
+  escapeLike,
+  NetworkRecordWriter,
+  type PreparedWrite,
+  chooseOrder,
+  type FacetDimension,
+  normaliseSearch,
+  paginateSearchable,
+  RELEVANCE,
+  type SearchablePage,
+  type SearchableTable,
+  requireUuid,
+  type LocalizedText,
+  type LocalizedTextInput,
+  facetExactLimitOf,
+  type SubgraphContext,
+  toLocalizedText,
+  unique,
+  Violations,
+  type ListSelection,
+  applyPublicationFilter,
+} from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
 import type { Page } from "@agora-hub/subgraph-kit";
 import type { PageWindow } from "@agora-hub/subgraph-kit";

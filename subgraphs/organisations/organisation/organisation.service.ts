@@ -1,5 +1,23 @@
 import type { EntityManager, SelectQueryBuilder } from "typeorm";
-import { facetExactLimitOf, applyDirectoryFilter, escapeLike, NetworkRecordWriter, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, toLocalizedText, unique, Violations, type ListSelection, applyPublicationFilter } from "@agora-hub/subgraph-kit";
+import {
+  facetExactLimitOf,
+  applyDirectoryFilter,
+  escapeLike,
+  NetworkRecordWriter,
+  chooseOrder,
+  type FacetDimension,
+  normaliseSearch,
+  paginateSearchable,
+  RELEVANCE,
+  type SearchablePage,
+  type SearchableTable,
+  requireUuid,
+  toLocalizedText,
+  unique,
+  Violations,
+  type ListSelection,
+  applyPublicationFilter,
+} from "@agora-hub/subgraph-kit";
 import type { KeysetOrder } from "@agora-hub/subgraph-kit";
 import type { OrganisationsContext } from "../organisations.loaders";
 import type { OrganisationsArgs, OrganisationsFilter } from "./organisation.args";

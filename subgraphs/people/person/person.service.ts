@@ -1,5 +1,24 @@
 import type { SelectQueryBuilder } from "typeorm";
-import { facetExactLimitOf, applyDirectoryFilter, escapeLike, NetworkRecordWriter, notFound, chooseOrder, type FacetDimension, normaliseSearch, paginateSearchable, RELEVANCE, type SearchablePage, type SearchableTable, requireUuid, toLocalizedText, unique, Violations, type ListSelection, applyPublicationFilter } from "@agora-hub/subgraph-kit";
+import {
+  facetExactLimitOf,
+  applyDirectoryFilter,
+  escapeLike,
+  NetworkRecordWriter,
+  notFound,
+  chooseOrder,
+  type FacetDimension,
+  normaliseSearch,
+  paginateSearchable,
+  RELEVANCE,
+  type SearchablePage,
+  type SearchableTable,
+  requireUuid,
+  toLocalizedText,
+  unique,
+  Violations,
+  type ListSelection,
+  applyPublicationFilter,
+} from "@agora-hub/subgraph-kit";
 import { isUuid } from "@agora-hub/runtime";
 import type { KeysetOrder } from "@agora-hub/subgraph-kit";
 import { Person } from "./person.entity";

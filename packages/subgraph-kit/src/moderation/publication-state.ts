@@ -17,7 +17,9 @@ registerEnumType(PublicationState, {
     PENDING_REVIEW: { description: "Submitted by a network the operator does not trust (or changed since it was published), waiting for a moderator." },
     PUBLISHED: { description: "Public: listed, searched and resolvable by everyone." },
     REJECTED: { description: "Refused by a moderator, with a reason only its network (and moderators) see." },
-    ARCHIVED: { description: "No longer current (an opportunity past its deadline, an event over, or archived by hand): hidden from lists, still resolvable by id." },
+    ARCHIVED: {
+      description: "No longer current (an opportunity past its deadline, an event over, or archived by hand): hidden from lists, still resolvable by id.",
+    },
   },
 });
 

@@ -1,4 +1,4 @@
-import { type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { GraphQLError } from "graphql";
 import { isModerating, seesUnpublishedOf, type Viewer } from "@agora-hub/runtime";
 import { PUBLIC_STATES, PublicationState } from "./publication-state";
@@ -22,7 +22,11 @@ export interface PublicationListRequest {
 }
 
 /** The condition (with its parameters) restricting a list's `alias` rows to what `viewer` may list, for `request`. */
-export function publicationCondition(alias: string, viewer: Viewer, request: PublicationListRequest = {}): { sql: string; parameters: Record<string, unknown> } {
+export function publicationCondition(
+  alias: string,
+  viewer: Viewer,
+  request: PublicationListRequest = {},
+): { sql: string; parameters: Record<string, unknown> } {
   const asked = new Set<PublicationState>(request.publicationStates?.length ? request.publicationStates : [PublicationState.PUBLISHED]);
   if (request.includeArchived) asked.add(PublicationState.ARCHIVED);
   const others = [...asked].filter((state) => state !== PublicationState.PUBLISHED);
@@ -61,5 +65,7 @@ export function publishedOnly(alias: string): string {
 
 /** The loaded rows `viewer` may read by id, others as null (for a by-id loader's batch). */
 export function readableBy<T>(viewer: Viewer, rows: Array<T | null>): Array<T | null> {
-  return rows.map((row) => (row && (row as { publicationState?: unknown }).publicationState !== undefined && !canReadRecord(viewer, row as never) ? null : row));
+  return rows.map((row) =>
+    row && (row as { publicationState?: unknown }).publicationState !== undefined && !canReadRecord(viewer, row as never) ? null : row,
+  );
 }

@@ -21,7 +21,10 @@ export function createPublicationResolver<T extends ModeratedRecord>(entity: Cla
       @Root() record: T,
       @Ctx() context: SubgraphContext<unknown>,
       @Arg("first", () => Int, { defaultValue: 20, description: `How many, 0 to ${MAX_HISTORY_PAGE}.` }) first: number,
-      @Arg("before", () => Date, { nullable: true, description: "Only decisions made before this instant (the `decidedAt` of the last one of the previous page)." })
+      @Arg("before", () => Date, {
+        nullable: true,
+        description: "Only decisions made before this instant (the `decidedAt` of the last one of the previous page).",
+      })
       before: Date | null,
     ): Promise<PublicationDecision[] | null> {
       return publicationHistory(context.dataSource, context.viewer, typeName, record, { first, before });

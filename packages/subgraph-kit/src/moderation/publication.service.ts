@@ -135,7 +135,10 @@ export async function changePublication<T extends ModeratedRecord>(request: Publ
     authorise(viewer, action, record.network, typeName, id);
     const { from, change } = ACTIONS[action];
     if (!from.includes(record.publicationState)) {
-      throw badUserInput({ field: "action", message: `cannot ${action} a record that is ${record.publicationState}; it applies to ${from.join(" or ")} records` });
+      throw badUserInput({
+        field: "action",
+        message: `cannot ${action} a record that is ${record.publicationState}; it applies to ${from.join(" or ")} records`,
+      });
     }
     const previous = record.publicationState;
     const next = targetState(action, viewer);
