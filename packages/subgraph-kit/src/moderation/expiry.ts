@@ -136,13 +136,15 @@ export async function archiveExpired(
 
 /**
  * Runs `archiveExpired` at start and every `intervalMs` after each run, logging how many records each run
- * archived; stop it with the subgraph.
+ * archived (at info when any, else at debug); stop it with the subgraph.
  */
 export function startExpiry(options: { subgraph: string; dataSource: DataSource; rules: readonly ExpiryRule[]; intervalMs: number }): BackgroundTask {
   return startPoller(`${options.subgraph}-expiry`, options.intervalMs, async () => {
     const run = await archiveExpired(options.dataSource, options);
-    if (run.skipped) logger.debug({ subgraph: options.subgraph }, "expiry: another replica is running it");
-    else logger.info({ subgraph: options.subgraph, archived: run.archived }, "expiry: archived records past their window");
+    if (run.skipped) return logger.debug({ subgraph: options.subgraph }, "expiry: another replica is running it");
+    // At info when it archived something, like a client's write; an idle run is background polling (debug).
+    const total = Object.values(run.archived).reduce((sum, count) => sum + count, 0);
+    logger[total > 0 ? "info" : "debug"]({ subgraph: options.subgraph, archived: run.archived, total }, "expiry: archived records past their window");
   });
 }
 
