@@ -11,7 +11,7 @@ describe("the events subgraph's expiry settings", () => {
   });
 
   it("stops the start on a bad value, naming its variable", () => {
-    expect(() => eventsSubgraph.readSettings!({ EVENT_ARCHIVE_AFTER_DAYS: "-7" })).toThrow(/Invalid configuration:\n  EVENT_ARCHIVE_AFTER_DAYS: /);
-    expect(() => eventsSubgraph.readSettings!({ EXPIRY_INTERVAL_MS: "0" })).toThrow(/Invalid configuration:\n  EXPIRY_INTERVAL_MS: /);
+    expect(() => eventsSubgraph.readSettings!({ EVENT_ARCHIVE_AFTER_DAYS: "-7" })).toThrow(/Invalid configuration:\n {2}EVENT_ARCHIVE_AFTER_DAYS: /);
+    expect(() => eventsSubgraph.readSettings!({ EXPIRY_INTERVAL_MS: "0" })).toThrow(/Invalid configuration:\n {2}EXPIRY_INTERVAL_MS: /);
   });
 });

@@ -12,8 +12,8 @@ describe("the opportunities subgraph's expiry settings", () => {
 
   it("stops the start on a bad value, naming its variable", () => {
     expect(() => opportunitiesSubgraph.readSettings!({ OPPORTUNITY_ARCHIVE_AFTER_DAYS: "thirty" })).toThrow(
-      /Invalid configuration:\n  OPPORTUNITY_ARCHIVE_AFTER_DAYS: /,
+      /Invalid configuration:\n {2}OPPORTUNITY_ARCHIVE_AFTER_DAYS: /,
     );
-    expect(() => opportunitiesSubgraph.readSettings!({ EXPIRY_INTERVAL_MS: "0" })).toThrow(/Invalid configuration:\n  EXPIRY_INTERVAL_MS: /);
+    expect(() => opportunitiesSubgraph.readSettings!({ EXPIRY_INTERVAL_MS: "0" })).toThrow(/Invalid configuration:\n {2}EXPIRY_INTERVAL_MS: /);
   });
 });
