@@ -2,6 +2,7 @@ import { JSONObjectResolver } from "graphql-scalars";
 import { COUNTRIES, DISCIPLINES, type CountryCode, type DisciplineCode } from "@agora-hub/runtime";
 import type { LocalizedText } from "@agora-hub/subgraph-kit";
 import type { NetworkRecord } from "@agora-hub/subgraph-kit";
+import { PublicationState } from "@agora-hub/subgraph-kit";
 
 /** The `JSONObject` scalar (graphql-scalars) that `jsonLd` fields return. */
 export const JSONObject = JSONObjectResolver;
@@ -98,4 +99,15 @@ function compact(value: unknown): unknown {
     result[key] = kept;
   }
   return result;
+}
+
+/**
+ * What an ARCHIVED record's JSON-LD adds (undefined for any other state): schema.org has no archived status
+ * outside `CreativeWork.creativeWorkStatus` (Events have only `eventStatus`, which says whether it took place,
+ * not whether the hub still lists it), so every type states the hub's publication state as a `PropertyValue`
+ * of `additionalProperty`, and types that are a `CreativeWork` (a `Course`) also say `creativeWorkStatus: "Archived"`.
+ */
+export function archivedProperty(record: { publicationState: PublicationState }): JsonLdNode | undefined {
+  if (record.publicationState !== PublicationState.ARCHIVED) return undefined;
+  return { "@type": "PropertyValue", propertyID: "publicationState", name: "Publication state", value: PublicationState.ARCHIVED };
 }

@@ -1,6 +1,16 @@
 import { personDataExportReference } from "../../domain/person-data/person-data";
 import { followPersonErasures } from "../../domain/person-erasure/erasure-follower";
-import { createPublicationResolver, PublicationDecision, readSearchableListSettings, type SubgraphDefinition } from "@agora-hub/subgraph-kit";
+import {
+  combineBackground,
+  createPublicationResolver,
+  expireRecords,
+  type ExpirySettings,
+  PublicationDecision,
+  readExpirySettings,
+  readSearchableListSettings,
+  type SearchableListSettings,
+  type SubgraphDefinition,
+} from "@agora-hub/subgraph-kit";
 import { AddEventPublication1764000400040 } from "./migrations/1764000400040-add-event-publication";
 import { CreatePersonErasureCursor1764000400010 } from "./migrations/1764000400010-create-person-erasure-cursor";
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
@@ -19,6 +29,22 @@ import { OrganisationEventsResolver } from "./organisation/organisation.resolver
 import { Organisation } from "./organisation/organisation.stub";
 import { PersonEventsResolver } from "./person/person.resolver";
 import { Person } from "./person/person.stub";
+
+/** Days after its end an event is archived when EVENT_ARCHIVE_AFTER_DAYS is unset. */
+export const DEFAULT_EVENT_ARCHIVE_AFTER_DAYS = 7;
+
+/** The events subgraph's settings: its searchable lists' and its expiry's. */
+export interface EventsSettings extends SearchableListSettings {
+  expiry: ExpirySettings;
+}
+
+/**
+ * Reads SEARCH_FACET_EXACT_LIMIT, EVENT_ARCHIVE_AFTER_DAYS (an event is archived this many days after it ends; default
+ * 7) and EXPIRY_INTERVAL_MS; a bad value stops the start, naming its variable.
+ */
+export function readEventsSettings(env: NodeJS.ProcessEnv): EventsSettings {
+  return { ...readSearchableListSettings(env), expiry: readExpirySettings(env, "EVENT_ARCHIVE_AFTER_DAYS", DEFAULT_EVENT_ARCHIVE_AFTER_DAYS) };
+}
 
 /** The events subgraph: owns `Event`, contributes `Organisation.events` and `Person.events`. */
 export const eventsSubgraph: SubgraphDefinition<EventLoaders> = {
@@ -40,8 +66,8 @@ export const eventsSubgraph: SubgraphDefinition<EventLoaders> = {
     TuneEventSearch1764000400030,
     AddEventPublication1764000400040,
   ],
-  // SEARCH_FACET_EXACT_LIMIT: how many rows its lists' facets count exactly.
-  readSettings: readSearchableListSettings,
+  // SEARCH_FACET_EXACT_LIMIT: how many rows its lists' facets count exactly; EVENT_ARCHIVE_AFTER_DAYS and EXPIRY_INTERVAL_MS: its expiry.
+  readSettings: readEventsSettings,
   createLoaders: createEventLoaders,
   // Loaded when seeding: a start that finds data never loads the demo data's libraries (faker).
   seed: (dataSource, sizes) => {
@@ -49,5 +75,9 @@ export const eventsSubgraph: SubgraphDefinition<EventLoaders> = {
     const { seedEvents } = require("./demo/events.seed") as typeof import("./demo/events.seed");
     return seedEvents(dataSource, sizes);
   },
-  startBackground: followPersonErasures(eraseSpeakerLinks),
+  // The erasure feed, and the expiry job archiving events past their window (EVENT_ARCHIVE_AFTER_DAYS days after the end).
+  startBackground: combineBackground(
+    followPersonErasures(eraseSpeakerLinks),
+    expireRecords((expiry) => [{ typeName: "Event", table: "event", endColumn: "ends_at", afterDays: expiry.archiveAfterDays }]),
+  ),
 };

@@ -1,6 +1,16 @@
 import { personDataExportReference } from "../../domain/person-data/person-data";
 import { followPersonErasures } from "../../domain/person-erasure/erasure-follower";
-import { createPublicationResolver, PublicationDecision, readSearchableListSettings, type SubgraphDefinition } from "@agora-hub/subgraph-kit";
+import {
+  combineBackground,
+  createPublicationResolver,
+  expireRecords,
+  type ExpirySettings,
+  PublicationDecision,
+  readExpirySettings,
+  readSearchableListSettings,
+  type SearchableListSettings,
+  type SubgraphDefinition,
+} from "@agora-hub/subgraph-kit";
 import { AddOpportunityPublication1764100000040 } from "./migrations/1764100000040-add-opportunity-publication";
 import { CreatePersonErasureCursor1764100000010 } from "./migrations/1764100000010-create-person-erasure-cursor";
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
@@ -17,6 +27,22 @@ import { OpportunityResolver } from "./opportunity/opportunity.resolver";
 import { OrganisationOpportunitiesResolver } from "./organisation/organisation.resolver";
 import { Organisation } from "./organisation/organisation.stub";
 import { Person } from "./person/person.stub";
+
+/** Days after its deadline an opportunity is archived when OPPORTUNITY_ARCHIVE_AFTER_DAYS is unset. */
+export const DEFAULT_OPPORTUNITY_ARCHIVE_AFTER_DAYS = 30;
+
+/** The opportunities subgraph's settings: its searchable lists' and its expiry's. */
+export interface OpportunitiesSettings extends SearchableListSettings {
+  expiry: ExpirySettings;
+}
+
+/**
+ * Reads SEARCH_FACET_EXACT_LIMIT, OPPORTUNITY_ARCHIVE_AFTER_DAYS (an opportunity is archived this many days after its deadline (rolling calls without one never are); default
+ * 30) and EXPIRY_INTERVAL_MS; a bad value stops the start, naming its variable.
+ */
+export function readOpportunitiesSettings(env: NodeJS.ProcessEnv): OpportunitiesSettings {
+  return { ...readSearchableListSettings(env), expiry: readExpirySettings(env, "OPPORTUNITY_ARCHIVE_AFTER_DAYS", DEFAULT_OPPORTUNITY_ARCHIVE_AFTER_DAYS) };
+}
 
 /** The opportunities subgraph: owns `Opportunity` and contributes `Organisation.opportunities`. */
 export const opportunitiesSubgraph: SubgraphDefinition<OpportunityLoaders> = {
@@ -44,8 +70,8 @@ export const opportunitiesSubgraph: SubgraphDefinition<OpportunityLoaders> = {
     TuneOpportunitySearch1764100000030,
     AddOpportunityPublication1764100000040,
   ],
-  // SEARCH_FACET_EXACT_LIMIT: how many rows its lists' facets count exactly.
-  readSettings: readSearchableListSettings,
+  // SEARCH_FACET_EXACT_LIMIT: how many rows its lists' facets count exactly; OPPORTUNITY_ARCHIVE_AFTER_DAYS and EXPIRY_INTERVAL_MS: its expiry.
+  readSettings: readOpportunitiesSettings,
   createLoaders: createOpportunityLoaders,
   // Loaded when seeding: a start that finds data never loads the demo data's libraries (faker).
   seed: (dataSource, sizes) => {
@@ -53,5 +79,9 @@ export const opportunitiesSubgraph: SubgraphDefinition<OpportunityLoaders> = {
     const { seedOpportunities } = require("./demo/opportunities.seed") as typeof import("./demo/opportunities.seed");
     return seedOpportunities(dataSource, sizes);
   },
-  startBackground: followPersonErasures(clearErasedContact),
+  // The erasure feed, and the expiry job archiving opportunities past their window (OPPORTUNITY_ARCHIVE_AFTER_DAYS days after the deadline).
+  startBackground: combineBackground(
+    followPersonErasures(clearErasedContact),
+    expireRecords((expiry) => [{ typeName: "Opportunity", table: "opportunity", endColumn: "deadline", afterDays: expiry.archiveAfterDays }]),
+  ),
 };

@@ -10,6 +10,7 @@
 export {
   type AnySubgraphDefinition,
   type BackgroundContext,
+  combineBackground,
   type EntityRepresentation,
   type FederationLink,
   type ReferenceResolver,
@@ -70,6 +71,21 @@ export { CareerStage, OpportunityStatus, OpportunityType } from "./graph/shared-
 export { NetworkRecord, withNetworkSource } from "./graph/network-record";
 export { isModerated, ModeratedRecord, publishedSince, withPublicationDraft } from "./moderation/moderated-record";
 export { PublicationDecision } from "./moderation/publication-decision.entity";
+export {
+  archiveExpired,
+  DEFAULT_EXPIRY_INTERVAL_MS,
+  EXPIRING_STATES,
+  EXPIRY_ACTOR,
+  EXPIRY_BATCH_SIZE,
+  expireRecords,
+  type ExpiryRule,
+  type ExpiryRun,
+  type ExpirySettings,
+  expiryLockName,
+  expirySettingsOf,
+  readExpirySettings,
+  startExpiry,
+} from "./moderation/expiry";
 export { PublicationPageArgs } from "./moderation/publication-list-args";
 export { publicationMigration } from "./moderation/publication-migration";
 export { createPublicationResolver } from "./moderation/publication.resolver";

@@ -100,12 +100,14 @@ export interface SubgraphDefinition<TLoaders = unknown, TSettings = unknown> {
   /** Writes demo or synthetic records into the subgraph's own (empty) tables. */
   seed?: (dataSource: DataSource, sizes: SeedSizes) => Promise<void>;
   /** Background work of a running subgraph (not of tests' harness), e.g. following a feed or delivering webhooks. */
-  startBackground?: (context: BackgroundContext) => BackgroundTask | undefined;
+  startBackground?: (context: BackgroundContext<TSettings>) => BackgroundTask | undefined;
 }
 
 /** What a subgraph's background work is started with. */
-export interface BackgroundContext {
+export interface BackgroundContext<TSettings = unknown> {
   subgraph: string;
+  /** The subgraph's own settings, as its `readSettings` read them at start. */
+  settings: TSettings;
   dataSource: DataSource;
   /** Where background work reads its settings. */
   env: NodeJS.ProcessEnv;
@@ -113,6 +115,29 @@ export interface BackgroundContext {
   peers: PeerSubgraphs;
   /** Whether the subgraph runs as a partner's (outside the hub's trust domain). */
   partner: boolean;
+}
+
+/**
+ * Several pieces of background work as one `startBackground`: each starts in turn (one that returns nothing is
+ * left out), and stopping stops them all; if one fails to start, those already started are stopped.
+ */
+export function combineBackground<TSettings>(
+  ...starters: Array<(context: BackgroundContext<TSettings>) => BackgroundTask | undefined>
+): (context: BackgroundContext<TSettings>) => BackgroundTask | undefined {
+  return (context) => {
+    const tasks: BackgroundTask[] = [];
+    try {
+      for (const start of starters) {
+        const task = start(context);
+        if (task) tasks.push(task);
+      }
+    } catch (error) {
+      for (const task of tasks) void task.stop();
+      throw error;
+    }
+    if (tasks.length === 0) return undefined;
+    return { stop: async () => void (await Promise.all(tasks.map((task) => task.stop()))) };
+  };
 }
 
 /** How many records of each kind a seed writes. */

@@ -1,4 +1,4 @@
-import { languageTagged } from "../../../domain/open-formats/json-ld";
+import { archivedProperty, languageTagged } from "../../../domain/open-formats/json-ld";
 import { disciplineTerms } from "../../../domain/open-formats/json-ld";
 import type { JsonLdNode } from "../../../domain/open-formats/json-ld";
 import { entityLink } from "../../../domain/open-formats/json-ld";
@@ -47,7 +47,8 @@ function locations(event: Event): JsonLdNode[] {
 /**
  * An event as schema.org `Event` (or `Festival`, `ExhibitionEvent`, `ScreeningEvent`, `EducationEvent`,
  * `BusinessEvent`, `SocialEvent` by format, the hub's format in `additionalType`): dates in UTC, venue
- * as a Place with coordinates and/or a VirtualLocation, organisers and speakers as `@id` links.
+ * as a Place with coordinates and/or a VirtualLocation, organisers and speakers as `@id` links; an archived
+ * event's `additionalProperty` says it is ARCHIVED.
  */
 export async function eventJsonLd(context: EventsContext, event: Event): Promise<JsonLdNode> {
   const organiserIds = await context.loaders.organiserIdsByEventId.load(event.id);
@@ -68,5 +69,7 @@ export async function eventJsonLd(context: EventsContext, event: Event): Promise
     keywords: disciplineTerms(context.hubUrl, event.disciplines),
     maximumAttendeeCapacity: event.capacity ?? undefined,
     url: event.registrationUrl ?? undefined,
+    // `eventStatus` stays unsaid (EventScheduled by default: it did take place); archiving is the hub's listing, said here.
+    additionalProperty: archivedProperty(event),
   });
 }

@@ -57,7 +57,8 @@ export class EventResolver {
 
   @Directive('@requires(fields: "speakers { id }")')
   @FieldResolver(() => JSONObject, {
-    description: "The event as schema.org JSON-LD (`Event` or a subtype by format), for search engines and linked-data clients.",
+    description:
+      "The event as schema.org JSON-LD (`Event` or a subtype by format), for search engines and linked-data clients; an ARCHIVED event says so in `additionalProperty` (publicationState).",
   })
   jsonLd(@Root() event: Event, @Ctx() context: EventsContext): Promise<JsonLdNode> {
     return eventJsonLd(context, event);

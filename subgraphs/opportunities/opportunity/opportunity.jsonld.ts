@@ -1,4 +1,4 @@
-import { countryNode } from "../../../domain/open-formats/json-ld";
+import { archivedProperty, countryNode } from "../../../domain/open-formats/json-ld";
 import { disciplineTerms } from "../../../domain/open-formats/json-ld";
 import { languageTagged } from "../../../domain/open-formats/json-ld";
 import type { JsonLdNode } from "../../../domain/open-formats/json-ld";
@@ -7,6 +7,7 @@ import { hubTerm } from "../../../domain/open-formats/json-ld";
 import { postalAddress } from "../../../domain/open-formats/json-ld";
 import { thingJsonLd } from "../../../domain/open-formats/json-ld";
 import { jsonLdDocument } from "../../../domain/open-formats/json-ld";
+import { PublicationState } from "@agora-hub/subgraph-kit";
 import type { Opportunity } from "./opportunity.entity";
 import { OpportunityType } from "./opportunity.type";
 
@@ -69,7 +70,10 @@ export function opportunityJsonLd(hub: string, opportunity: Opportunity): JsonLd
     description: languageTagged(opportunity.description),
     url: opportunity.applicationUrl ?? undefined,
     potentialAction: applyAction(opportunity),
+    // An archived opportunity says so (see `archivedProperty`); a Course, a CreativeWork, also in its status.
+    additionalProperty: archivedProperty(opportunity),
   };
+  const archived = opportunity.publicationState === PublicationState.ARCHIVED;
   switch (type) {
     case "MonetaryGrant":
       return jsonLdDocument({ ...common, funder: publisher, amount: monetaryAmount(opportunity) });
@@ -91,6 +95,7 @@ export function opportunityJsonLd(hub: string, opportunity: Opportunity): JsonLd
       return jsonLdDocument({
         ...common,
         provider: publisher,
+        creativeWorkStatus: archived ? "Archived" : undefined,
         inLanguage: opportunity.workingLanguages,
         availableLanguage: opportunity.workingLanguages,
         keywords: disciplineTerms(hub, opportunity.disciplines),

@@ -56,7 +56,7 @@ export class OpportunityResolver {
 
   @FieldResolver(() => JSONObject, {
     description:
-      "The opportunity as schema.org JSON-LD: `MonetaryGrant`, `JobPosting`, `Course` or `Offer` by type, for search engines and linked-data clients.",
+      "The opportunity as schema.org JSON-LD: `MonetaryGrant`, `JobPosting`, `Course` or `Offer` by type, for search engines and linked-data clients; an ARCHIVED one says so in `additionalProperty` (publicationState), a `Course` also in `creativeWorkStatus`.",
   })
   jsonLd(@Root() opportunity: Opportunity, @Ctx() context: OpportunitiesContext): JsonLdNode {
     return opportunityJsonLd(context.hubUrl, opportunity);

@@ -38,12 +38,13 @@ interface ProcessOptions {
 function startBackgroundTasks<TLoaders, TSettings>(
   definition: SubgraphDefinition<TLoaders, TSettings>,
   dataSource: DataSource,
-  options: { env: NodeJS.ProcessEnv; peers: PeerSubgraphs } & SubgraphIngressOptions,
+  options: { env: NodeJS.ProcessEnv; peers: PeerSubgraphs; settings: TSettings } & SubgraphIngressOptions,
 ): BackgroundTask[] {
   const tasks: BackgroundTask[] = [];
   try {
     const background = definition.startBackground?.({
       subgraph: definition.name,
+      settings: options.settings,
       dataSource,
       env: options.env,
       peers: options.peers,
@@ -87,7 +88,7 @@ export async function startSubgraph<TLoaders, TSettings>(
     const running = await listenSubgraph(definition, dataSource, { ...options, peers, hubUrl, settings, metricsToken });
     let tasks: BackgroundTask[];
     try {
-      tasks = startBackgroundTasks(definition, dataSource, { ...options, env, peers });
+      tasks = startBackgroundTasks(definition, dataSource, { ...options, env, peers, settings });
     } catch (error) {
       await running.stop();
       throw error;
