@@ -7,4 +7,11 @@ import { peopleSubgraph } from "./people/people.subgraph";
 import { searchSubgraph } from "./search/search.subgraph";
 
 /** The hub's own subgraphs, in the order they are started, composed and seeded; search last, as it calls the others (moderation calls the four before it). */
-export const CORE_SUBGRAPHS: AnySubgraphDefinition[] = [peopleSubgraph, organisationsSubgraph, opportunitiesSubgraph, eventsSubgraph, moderationSubgraph, searchSubgraph];
+export const CORE_SUBGRAPHS: AnySubgraphDefinition[] = [
+  peopleSubgraph,
+  organisationsSubgraph,
+  opportunitiesSubgraph,
+  eventsSubgraph,
+  moderationSubgraph,
+  searchSubgraph,
+];

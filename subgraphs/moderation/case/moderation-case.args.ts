@@ -7,7 +7,10 @@ import { ModerationCaseState } from "./moderation-case.type";
 
 @ArgsType()
 export class ModerationCasesArgs extends PageArgs {
-  @Field(() => ModerationCaseState, { nullable: true, description: "Only cases in this state (e.g. OPEN: what still waits for a moderator); every state when omitted." })
+  @Field(() => ModerationCaseState, {
+    nullable: true,
+    description: "Only cases in this state (e.g. OPEN: what still waits for a moderator); every state when omitted.",
+  })
   @IsOptional()
   state?: ModerationCaseState | null;
 

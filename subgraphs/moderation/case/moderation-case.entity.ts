@@ -47,13 +47,17 @@ export class ModerationCase {
   @Column("timestamptz")
   lastReportedAt!: Date;
 
-  @Field(() => String, { nullable: true, description: "The moderator's note on the decision (the rejection reason its network sees, when upheld); null while open." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The moderator's note on the decision (the rejection reason its network sees, when upheld); null while open.",
+  })
   @Column("text", { nullable: true })
   resolution!: string | null;
 
   @Field(() => PublicationAction, {
     nullable: true,
-    description: "The publication action taken on the record when the case was upheld (REJECT); null when none was needed (it was no longer public) or not upheld.",
+    description:
+      "The publication action taken on the record when the case was upheld (REJECT); null when none was needed (it was no longer public) or not upheld.",
   })
   @Column("text", { nullable: true })
   recordAction!: PublicationAction | null;

@@ -121,7 +121,12 @@ async function takeDown(context: ModerationContext, found: ModerationCase, note:
  * moderator; when that fails the case stays open and the error says why), then records the decision with who
  * made it and when; DISMISSED only records it. A case decided meanwhile is refused.
  */
-export async function resolveModerationCase(context: ModerationContext, id: string, outcome: ModerationOutcome, givenNote: string | null): Promise<ModerationCase> {
+export async function resolveModerationCase(
+  context: ModerationContext,
+  id: string,
+  outcome: ModerationOutcome,
+  givenNote: string | null,
+): Promise<ModerationCase> {
   const { resolvedBy } = requireModerator(context.viewer);
   const caseId = requireUuid(id).toLowerCase();
   const note = givenNote?.trim() || null;

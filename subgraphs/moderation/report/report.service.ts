@@ -39,7 +39,8 @@ function ownerUnavailable(owner: string, detail: string): GraphQLError {
 /** The report's text, trimmed (null when blank), checked with its reason. */
 function readText(input: ReportRecordInput, violations: Violations): string | null {
   const text = input.text?.trim() || null;
-  if (text !== null && text.length > MAX_REPORT_TEXT_LENGTH) violations.add("text", `must be at most ${MAX_REPORT_TEXT_LENGTH} characters (it has ${text.length})`);
+  if (text !== null && text.length > MAX_REPORT_TEXT_LENGTH)
+    violations.add("text", `must be at most ${MAX_REPORT_TEXT_LENGTH} characters (it has ${text.length})`);
   // eslint-disable-next-line no-control-regex -- NUL is what PostgreSQL text cannot hold
   if (text !== null && /\u0000/.test(text)) violations.add("text", "must not contain NUL characters");
   if (text === null && input.reason === ReportReason.OTHER) violations.add("text", "is required when the reason is OTHER: say what is wrong");
@@ -143,6 +144,7 @@ export async function reportRecord(context: ModerationContext, input: ReportReco
   });
   return {
     received: true,
-    message: "Thank you: your report was received. A moderator will look at it; the record's network sees the reasons and texts of reports, never who sent them.",
+    message:
+      "Thank you: your report was received. A moderator will look at it; the record's network sees the reasons and texts of reports, never who sent them.",
   };
 }

@@ -31,7 +31,18 @@ let testHub: TestHub;
 let makersKey: string;
 let weaversKey: string;
 let moderatorKey: string;
-const ids = { organisation: "", reported: "", limited: "", recordLimited: "", concurrent: "", dismissed: "", pending: "", ownerDown: "" };
+const ids = {
+  organisation: "",
+  reported: "",
+  limited: "",
+  recordLimited: "",
+  concurrent: "",
+  dismissed: "",
+  pending: "",
+  archived: "",
+  other: "",
+  ownerDown: "",
+};
 
 /** Each simulated client comes from its own address (the gateway trusts X-Forwarded-For from loopback here). */
 let nextClient = 1;
@@ -130,6 +141,8 @@ beforeAll(async () => {
   ids.concurrent = (await event("Makers Weekend", makersKey)).id;
   ids.dismissed = (await event("Makers Morning", makersKey)).id;
   ids.ownerDown = (await event("Makers Evening", makersKey)).id;
+  ids.archived = (await event("Makers Past", makersKey)).id;
+  ids.other = (await event("Makers Noon", makersKey)).id;
   // An untrusted network's event waits for review: not public, so not reportable.
   const pending = await event("Weavers Fair", weaversKey, "weavers");
   expect(pending.publicationState).toBe("PENDING_REVIEW");
@@ -174,7 +187,12 @@ describe("reporting a public record", () => {
     const cases = (await casesOf(makersKey)).filter((found) => found.recordId === ids.reported);
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({ id: before.id, state: "OPEN", reportCount: 2, openedAt: before.openedAt });
-    expect(cases[0].reasons).toEqual(expect.arrayContaining([{ reason: "SPAM", count: 1 }, { reason: "INACCURATE", count: 1 }]));
+    expect(cases[0].reasons).toEqual(
+      expect.arrayContaining([
+        { reason: "SPAM", count: 1 },
+        { reason: "INACCURATE", count: 1 },
+      ]),
+    );
     expect(cases[0].texts.totalCount).toBe(1);
     expect(Date.parse(cases[0].lastReportedAt as string)).toBeGreaterThanOrEqual(Date.parse(before.lastReportedAt as string));
   });
@@ -190,6 +208,14 @@ describe("reporting a public record", () => {
     const dataSource = testHub.hub.subgraphs.find((started) => started.name === "moderation")!.dataSource;
     const stored = JSON.stringify(await dataSource.query("SELECT * FROM moderation.case_report"));
     expect(stored).not.toMatch(/203\.0\.113|198\.51\.100/);
+    // Once its hour has passed (moved back here), a report's reporter hash is forgotten by the next report.
+    await dataSource.query("UPDATE moderation.case_report SET reported_at = now() - interval '2 hours' WHERE record_id = $1", [ids.reported]);
+    expect((await report(ids.other, newClient())).errors).toBeUndefined();
+    const kept = (await dataSource.query("SELECT reporter_hash FROM moderation.case_report WHERE record_id = $1", [ids.reported])) as Array<{
+      reporter_hash: string | null;
+    }>;
+    expect(kept.length).toBe(2);
+    expect(kept.every((row) => row.reporter_hash === null)).toBe(true);
   });
 
   it("refuses the report after REPORTS_PER_CLIENT_PER_HOUR from one client with RATE_LIMITED, recording nothing", async () => {
@@ -230,6 +256,14 @@ describe("reports refused", () => {
     expect(pending.message).toBe(`Invalid input: id: no published event has the id ${ids.pending}`);
     const unknown = refusal(await report(UNKNOWN, newClient()), "BAD_USER_INPUT");
     expect(unknown.message).toBe(`Invalid input: id: no published event has the id ${UNKNOWN}`);
+    // Archived by its network: still readable by id, but no longer published.
+    const archived = await graphql(
+      "mutation($id: ID!) { changeEventPublication(id: $id, action: ARCHIVE) { publicationState } }",
+      { id: ids.archived },
+      { token: makersKey },
+    );
+    expect(archived.data!.changeEventPublication).toEqual({ publicationState: "ARCHIVED" });
+    expect(refusal(await report(ids.archived, newClient()), "BAD_USER_INPUT").message).toBe(`Invalid input: id: no published event has the id ${ids.archived}`);
     // The organisation is an organisation, not an event.
     expect(refusal(await report(ids.organisation, newClient()), "BAD_USER_INPUT").extensions.field).toBe("id");
     expect(refusal(await report("not-a-uuid", newClient()), "BAD_USER_INPUT").extensions.field).toBe("id");
@@ -250,7 +284,11 @@ describe("reports refused", () => {
   });
 
   it("accepts reports of other types: an organisation", async () => {
-    const answer = await graphql(REPORT, { input: { type: "ORGANISATION", id: ids.organisation, reason: "OTHER", text: "Not a real collective." } }, { client: newClient() });
+    const answer = await graphql(
+      REPORT,
+      { input: { type: "ORGANISATION", id: ids.organisation, reason: "OTHER", text: "Not a real collective." } },
+      { client: newClient() },
+    );
     expect(answer.errors).toBeUndefined();
     const [found] = await casesOf(makersKey, { type: "ORGANISATION" });
     expect(found).toMatchObject({ recordType: "ORGANISATION", recordId: ids.organisation, record: { __typename: "Organisation", id: ids.organisation } });
@@ -307,7 +345,10 @@ describe("resolving a case", () => {
     const second = await graphql(CASES, { first: 100, after: first.data!.moderationCases.pageInfo.endCursor }, { token: TEST_ADMIN_TOKEN });
     const paged = [...first.data!.moderationCases.edges, ...second.data!.moderationCases.edges].map((edge: { node: { id: string } }) => edge.node.id);
     expect(paged).toEqual(all.map((found) => found.id));
-    expect((await graphql(CASES, { first: 101 }, { token: TEST_ADMIN_TOKEN })).errors?.[0]?.extensions).toMatchObject({ code: "PAGE_SIZE_EXCEEDED", limit: 100 });
+    expect((await graphql(CASES, { first: 101 }, { token: TEST_ADMIN_TOKEN })).errors?.[0]?.extensions).toMatchObject({
+      code: "PAGE_SIZE_EXCEEDED",
+      limit: 100,
+    });
   });
 });
 
