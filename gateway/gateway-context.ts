@@ -7,6 +7,8 @@ export interface GatewayContext {
   viewer: Viewer;
   /** Correlates the gateway's and subgraphs' logs for one request; returned to the client as `x-request-id`. */
   requestId: string;
+  /** The gateway's daily pseudonym of the client's address (`protection/client-pseudonym.ts`); core subgraphs receive it signed. */
+  client?: string;
   /** The client's preferred languages from Accept-Language, best first; core subgraphs receive them as `x-agora-languages`. */
   languages?: string[];
   /** Aborts when the client goes away or the request's deadline passes; every subgraph call is abandoned with it. */

@@ -15,6 +15,7 @@ import { openFormatsRouter } from "./open-formats.routes";
 import { requestBudgetOf } from "./protection/admission-control";
 import type { GatewayProtection } from "./protection/gateway-protection";
 import { identifyViewer } from "./viewer";
+import { createClientPseudonyms } from "./protection/client-pseudonym";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -68,6 +69,7 @@ const JWKS_MAX_AGE_S = 300;
  * `@id` URLs) and GraphQL at `/graphql` (Apollo Sandbox there outside production). A new route is one more entry.
  */
 export function gatewayRoutes({ config, gateway, server, registry, observability, guard }: GatewayRouteParts): GatewayRoute[] {
+  const pseudonyms = createClientPseudonyms(config.signingKeys);
   const { protection, admission } = guard;
   return [
     { name: "readiness and metrics", outsideDrain: true, mount: (app) => observability.mountRoutes(app) },
@@ -141,7 +143,7 @@ export function gatewayRoutes({ config, gateway, server, registry, observability
             context: async ({ req, res }) => {
               const requestId = requestIdOf(req, res);
               const viewer = await identifyViewer(req.header("authorization"), { registry, adminToken: config.adminToken });
-              return { requestId, viewer, languages: requestLanguages(req), budget: requestBudgetOf(res) };
+              return { requestId, viewer, client: pseudonyms(req.ip), languages: requestLanguages(req), budget: requestBudgetOf(res) };
             },
           }),
         ),

@@ -102,7 +102,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
           })
         : createCoreFetcher({ timeoutMs: options.timeoutMs });
     // Signed inside the bulkhead, so a call that waited in the queue still leaves with a fresh token.
-    const signed = signingFetcher(transport, options.signer, options.name);
+    const signed = signingFetcher(transport, options.signer, options.name, trust);
     const limited = limitSubgraphCalls(signed, {
       maxConcurrent: options.maxConcurrent ?? DEFAULT_SUBGRAPH_MAX_CONCURRENCY,
       queueSize: options.queueSize ?? DEFAULT_SUBGRAPH_QUEUE_SIZE,
@@ -164,7 +164,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (this.trust === "core" && languages?.length) headers.set(LANGUAGES_HEADER, languages.join(","));
     const id = String((this.lastCall += 1));
     const gateway = context as Partial<GatewayContext> | undefined;
-    this.calls.set(id, { budget: gateway?.budget, viewer: gateway?.viewer ?? ANONYMOUS });
+    this.calls.set(id, { budget: gateway?.budget, viewer: gateway?.viewer ?? ANONYMOUS, ...(gateway?.client ? { client: gateway.client } : {}) });
     headers.set(CALL_HEADER, id);
   }
 
@@ -227,14 +227,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
 /**
  * Sends each request with `Authorization: Bearer <hub token>` for `audience` (the subgraph's name), the
- * viewer and the exact body, core and partner subgraphs alike; the client's own credentials never leave the
- * gateway (`willSendRequest` keeps none). Without a signer (tests of the data source alone) requests go without a token.
+ * viewer and the exact body, core and partner subgraphs alike, and to core subgraphs alone the client's
+ * pseudonym; the client's own credentials never leave the gateway (`willSendRequest` keeps none). Without a
+ * signer (tests of the data source alone) requests go without a token.
  */
-function signingFetcher(inner: SubgraphFetcher, signer: HubTokenSigner | undefined, audience: string): SubgraphFetcher {
+function signingFetcher(inner: SubgraphFetcher, signer: HubTokenSigner | undefined, audience: string, trust: "core" | "partner"): SubgraphFetcher {
   if (!signer) return inner;
   const fetcher: RemoteGraphQLDataSource["fetcher"] = async (url, init = {}) => {
     const body = typeof init.body === "string" ? init.body : "";
-    const token = await signer.sign({ audience, viewer: callScope(init).viewer, body });
+    const scope = callScope(init);
+    const token = await signer.sign({ audience, viewer: scope.viewer, body, ...(trust === "core" && scope.client ? { client: scope.client } : {}) });
     return inner(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), authorization: `Bearer ${token}` } });
   };
   return Object.assign(fetcher, { close: () => inner.close() });

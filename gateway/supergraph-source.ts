@@ -6,6 +6,7 @@ import { fetchSubgraphSdl } from "../registry/fetch-sdl";
 import { CreateRegistry1764100000000 } from "../registry/migrations/1764100000000-create-registry";
 import { RegistryRevision1765200000000 } from "../registry/migrations/1765200000000-registry-revision";
 import { SupergraphInputsHash1765300000000 } from "../registry/migrations/1765300000000-supergraph-inputs-hash";
+import { NetworkTrustAndModerators1766000000000 } from "../registry/migrations/1766000000000-network-trust-and-moderators";
 import { REGISTRY_ENTITIES } from "../registry/registry.entities";
 import { type ComposeFunction, PartnerRegistry } from "../registry/registry.service";
 import { supergraphFromRegistry } from "../registry/registry-supergraph";
@@ -50,7 +51,7 @@ async function openRegistry(
     url: databaseUrl,
     schema: "registry",
     entities: REGISTRY_ENTITIES,
-    migrations: [CreateRegistry1764100000000, RegistryRevision1765200000000, SupergraphInputsHash1765300000000],
+    migrations: [CreateRegistry1764100000000, RegistryRevision1765200000000, SupergraphInputsHash1765300000000, NetworkTrustAndModerators1766000000000],
   };
   const dataSource = await openSubgraphDatabase({ ...database, poolSize: REGISTRY_POOL_SIZE });
   const authDataSource = createSubgraphDataSource({ ...database, migrations: [], poolSize: REGISTRY_AUTH_POOL_SIZE });

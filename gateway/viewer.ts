@@ -30,7 +30,8 @@ async function actorOf(token: string, credentials: Credentials): Promise<Actor |
 
 /**
  * Identifies the caller of a GraphQL request from its `Authorization` header: none → anonymous; the
- * operator's token → operator; a network's API key (registry mode only) → that network. A header that is
+ * operator's token → operator; a network's API key (registry mode only) → that network, trusted or not as
+ * the operator set it; a moderator's key → that moderator. A header that is
  * present but names no valid, unrevoked credential is refused with 401, never downgraded to anonymous;
  * when the registry cannot be asked, 503 SERVICE_UNAVAILABLE.
  */
@@ -38,7 +39,9 @@ export async function identifyViewer(authorization: string | undefined, credenti
   if (authorization === undefined || authorization.trim() === "") return ANONYMOUS;
   const token = BEARER.exec(authorization.trim())?.[1];
   const actor = token ? await actorOf(token, credentials) : null;
-  if (actor) return actor.kind === "operator" ? OPERATOR : { kind: "network", network: actor.slug };
+  if (actor?.kind === "operator") return OPERATOR;
+  if (actor?.kind === "moderator") return { kind: "moderator", moderator: actor.handle };
+  if (actor) return actor.trusted ? { kind: "network", network: actor.slug, trusted: true } : { kind: "network", network: actor.slug };
   throw new GraphQLError("The bearer token is not valid: send a network API key or the operator token, or no Authorization header to read as anonymous", {
     extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: new HeaderMap([["www-authenticate", "Bearer"]]) } },
   });
@@ -51,5 +54,7 @@ export async function identifyViewer(authorization: string | undefined, credenti
 export async function rateBudgetOf(token: string, credentials: Credentials): Promise<RateBudget | null> {
   const actor = await actorOf(token, credentials);
   if (!actor) return null;
-  return actor.kind === "operator" ? { key: "operator", per: "API key" } : { key: `network:${actor.networkId}`, per: "network (all its API keys together)" };
+  if (actor.kind === "operator") return { key: "operator", per: "API key" };
+  if (actor.kind === "moderator") return { key: `moderator:${actor.moderatorId}`, per: "moderator (all their API keys together)" };
+  return { key: `network:${actor.networkId}`, per: "network (all its API keys together)" };
 }

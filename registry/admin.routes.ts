@@ -2,12 +2,27 @@ import express, { type NextFunction, type Request, type Response, Router } from 
 import { z } from "zod";
 import { logger } from "@agora-hub/runtime";
 import { classifyDatabaseError } from "@agora-hub/runtime";
-import { type Actor, type PartnerRegistry, RegistryError } from "./registry.service";
+import { TRUST_LEVELS } from "./registry.entities";
+import { type Actor, type AdminActor, MAX_ADMIN_PAGE, type PartnerRegistry, RegistryError } from "./registry.service";
 
 const NetworkBody = z.strictObject({
   slug: z.string().min(1).max(63),
   name: z.string().trim().min(1).max(200),
   contact: z.string().trim().max(320).nullish(),
+  trustLevel: z.enum(TRUST_LEVELS).optional(),
+});
+
+const TrustBody = z.strictObject({ trustLevel: z.enum(TRUST_LEVELS) });
+
+const ModeratorBody = z.strictObject({
+  handle: z.string().min(1).max(63),
+  name: z.string().trim().min(1).max(200),
+});
+
+/** `?after=<slug or handle>&first=<1..100>` of the admin lists. */
+const PageQuery = z.strictObject({
+  after: z.string().min(1).max(63).optional(),
+  first: z.coerce.number().int().min(1).max(MAX_ADMIN_PAGE).default(50),
 });
 
 const CandidateBody = z.strictObject({
@@ -23,7 +38,7 @@ const CandidateBody = z.strictObject({
 /** Largest admin request body; a partner SDL is bounded far below it by the policy. */
 const ADMIN_BODY_LIMIT = "1mb";
 
-type AuthedRequest = Request & { actor?: Actor };
+type AuthedRequest = Request & { actor?: AdminActor };
 
 function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body ?? {});
@@ -35,7 +50,8 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 
 /**
  * The registry's HTTP API under `/admin/`. Every call needs `Authorization: Bearer <token>`: the
- * operator's AGORA_ADMIN_TOKEN, or a network's API key (which acts for that network only).
+ * operator's AGORA_ADMIN_TOKEN, or a network's API key (which acts for that network only); a moderator's
+ * key is refused (403). Networks' trust levels and moderators are the operator's alone.
  */
 export function adminRouter(registry: PartnerRegistry): Router {
   const router = Router();
@@ -54,6 +70,13 @@ export function adminRouter(registry: PartnerRegistry): Router {
       res.status(401).set("www-authenticate", "Bearer").json({ error: "a valid bearer token is required (AGORA_ADMIN_TOKEN or a network API key)" });
       return;
     }
+    if (actor.kind === "moderator") {
+      res.status(403).json({
+        error: "a moderator's key acts in the graph only (approving and rejecting records); the admin API takes the operator's token or a network's key",
+        code: "FORBIDDEN",
+      });
+      return;
+    }
     req.actor = actor;
     next();
   });
@@ -62,11 +85,52 @@ export function adminRouter(registry: PartnerRegistry): Router {
     action(req, res).catch(next);
   };
 
+  router.get(
+    "/networks",
+    handle(async (req, res) => {
+      const page = parseBody(PageQuery, req.query);
+      const networks = await registry.listNetworks(req.actor!, page);
+      res.json({ networks, next: networks.length === page.first ? networks[networks.length - 1].slug : null });
+    }),
+  );
   router.post(
     "/networks",
     handle(async (req, res) => {
       const { network, apiKey } = await registry.createNetwork(req.actor!, parseBody(NetworkBody, req.body));
-      res.status(201).json({ network: { slug: network.slug, name: network.name, contact: network.contact }, apiKey });
+      res.status(201).json({ network: { slug: network.slug, name: network.name, contact: network.contact, trustLevel: network.trustLevel }, apiKey });
+    }),
+  );
+  router.put(
+    "/networks/:slug/trust",
+    handle(async (req, res) => {
+      res.json({ network: await registry.setNetworkTrust(req.actor!, String(req.params.slug), parseBody(TrustBody, req.body).trustLevel) });
+    }),
+  );
+  router.get(
+    "/moderators",
+    handle(async (req, res) => {
+      const page = parseBody(PageQuery, req.query);
+      const moderators = await registry.listModerators(req.actor!, page);
+      res.json({ moderators, next: moderators.length === page.first ? moderators[moderators.length - 1].handle : null });
+    }),
+  );
+  router.post(
+    "/moderators",
+    handle(async (req, res) => {
+      res.status(201).json(await registry.createModerator(req.actor!, parseBody(ModeratorBody, req.body)));
+    }),
+  );
+  router.post(
+    "/moderators/:handle/keys",
+    handle(async (req, res) => {
+      res.status(201).json(await registry.createModeratorKey(req.actor!, String(req.params.handle)));
+    }),
+  );
+  router.delete(
+    "/moderators/:handle",
+    handle(async (req, res) => {
+      await registry.revokeModerator(req.actor!, String(req.params.handle));
+      res.json({ revoked: req.params.handle });
     }),
   );
   router.post(

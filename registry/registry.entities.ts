@@ -16,18 +16,52 @@ export class Network {
   @Column("text", { nullable: true })
   contact!: string | null;
 
+  /** Set by the operator: a trusted network's records publish at once, an untrusted one's wait for review. */
+  @Column("text", { default: "UNTRUSTED" })
+  trustLevel!: TrustLevel;
+
+  @Column("timestamptz", { nullable: true })
+  trustChangedAt!: Date | null;
+
   @CreateDateColumn({ type: "timestamptz" })
   createdAt!: Date;
 }
 
-/** An API key of one network. Only a hash of the secret is kept; the key is shown once, when created. */
+/** How far the operator trusts a network's records: TRUSTED publish at once, UNTRUSTED wait for a moderator. */
+export type TrustLevel = "TRUSTED" | "UNTRUSTED";
+export const TRUST_LEVELS = ["TRUSTED", "UNTRUSTED"] as const;
+
+/** A person the operator lets approve and reject records, with API keys of their own; revoking them revokes their keys. */
+@Entity("moderator")
+export class Moderator {
+  @PrimaryGeneratedColumn("uuid")
+  id!: string;
+
+  /** Lower-case handle recorded in the audit trail of every decision they make. */
+  @Column("text", { unique: true })
+  handle!: string;
+
+  @Column("text")
+  name!: string;
+
+  @CreateDateColumn({ type: "timestamptz" })
+  createdAt!: Date;
+
+  @Column("timestamptz", { nullable: true })
+  revokedAt!: Date | null;
+}
+
+/** An API key of one network or one moderator. Only a hash of the secret is kept; the key is shown once, when created. */
 @Entity("api_key")
 export class ApiKey {
   @PrimaryGeneratedColumn("uuid")
   id!: string;
 
-  @Column("uuid")
-  networkId!: string;
+  @Column("uuid", { nullable: true })
+  networkId!: string | null;
+
+  @Column("uuid", { nullable: true })
+  moderatorId!: string | null;
 
   /** Public part of the key, used to find it; the key reads `agora_<keyId>_<secret>`. */
   @Column("text", { unique: true })
@@ -137,4 +171,4 @@ export class SupergraphVersion {
   createdAt!: Date;
 }
 
-export const REGISTRY_ENTITIES = [Network, ApiKey, PartnerSubgraph, PartnerSubgraphVersion, SupergraphVersion];
+export const REGISTRY_ENTITIES = [Network, Moderator, ApiKey, PartnerSubgraph, PartnerSubgraphVersion, SupergraphVersion];

@@ -7,11 +7,38 @@ import { NETWORK_SLUG_PATTERN } from "@agora-hub/runtime";
 import { checkSubgraphUrl } from "@agora-hub/runtime";
 import { generateApiKey, parseApiKey, secretMatches, tokensMatch } from "./api-keys";
 import { checkPartnerPolicy, longerNamespaceOwner, networkPrefixes, publishedNames } from "./policy/partner-policy";
-import { ApiKey, Network, PartnerSubgraph, PartnerSubgraphVersion, SupergraphVersion } from "./registry.entities";
+import { ApiKey, Moderator, Network, PartnerSubgraph, PartnerSubgraphVersion, SupergraphVersion, type TrustLevel } from "./registry.entities";
 import { TtlCache } from "./ttl-cache";
 
-/** Who is calling the admin API. */
-export type Actor = { kind: "operator" } | { kind: "network"; networkId: string; slug: string; keyId: string };
+/** Who presents a credential: the operator, a network (by one of its keys) or a moderator (by one of theirs). */
+export type Actor =
+  | { kind: "operator" }
+  | { kind: "network"; networkId: string; slug: string; keyId: string; trusted: boolean }
+  | { kind: "moderator"; moderatorId: string; handle: string; keyId: string };
+
+/** Who may call the admin API: the operator or a network; a moderator's key acts in the graph only. */
+export type AdminActor = Exclude<Actor, { kind: "moderator" }>;
+
+/** A network as the operator manages it. */
+export interface ManagedNetwork {
+  slug: string;
+  name: string;
+  contact: string | null;
+  trustLevel: TrustLevel;
+  trustChangedAt: Date | null;
+  createdAt: Date;
+}
+
+/** A moderator as the operator manages them. */
+export interface ManagedModerator {
+  handle: string;
+  name: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+/** Most networks or moderators one admin list answers. */
+export const MAX_ADMIN_PAGE = 100;
 
 /** A connected network as anyone may see it. */
 export interface PublicNetwork {
@@ -94,8 +121,7 @@ export function sha256(text: string): string {
 interface KeyRecord {
   secretHash: string;
   revoked: boolean;
-  networkId: string;
-  slug: string;
+  holder: { kind: "network"; networkId: string; slug: string; trusted: boolean } | { kind: "moderator"; moderatorId: string; handle: string };
   /** Whether `last_used_at` was updated since the record was read. */
   touched: boolean;
 }
@@ -164,7 +190,7 @@ export class PartnerRegistry {
         .query(`UPDATE api_key SET last_used_at = now() WHERE key_id = $1`, [parsed.keyId])
         .catch((error: unknown) => logger.warn({ err: error }, "could not record when an API key was last used"));
     }
-    return { kind: "network", networkId: key.networkId, slug: key.slug, keyId: parsed.keyId };
+    return { ...key.holder, keyId: parsed.keyId };
   }
 
   /** A key by id, from the cache or else the database; concurrent lookups of one key share a query. */
@@ -172,15 +198,30 @@ export class PartnerRegistry {
     const cached = this.keys.get(keyId);
     if (cached) return cached;
     const lookup = (async () => {
-      const rows: Array<{ secret_hash: string; revoked: boolean; network_id: string; slug: string }> = await (
-        this.options.authDataSource ?? this.dataSource
-      ).query(
-        `SELECT k.secret_hash, k.revoked_at IS NOT NULL AS revoked, n.id AS network_id, n.slug
-           FROM api_key k JOIN network n ON n.id = k.network_id WHERE k.key_id = $1`,
+      const rows: Array<{
+        secret_hash: string;
+        revoked: boolean;
+        network_id: string | null;
+        slug: string | null;
+        trust_level: TrustLevel | null;
+        moderator_id: string | null;
+        handle: string | null;
+      }> = await (this.options.authDataSource ?? this.dataSource).query(
+        `SELECT k.secret_hash, (k.revoked_at IS NOT NULL OR m.revoked_at IS NOT NULL) AS revoked,
+                n.id AS network_id, n.slug, n.trust_level, m.id AS moderator_id, m.handle
+           FROM api_key k LEFT JOIN network n ON n.id = k.network_id LEFT JOIN moderator m ON m.id = k.moderator_id
+          WHERE k.key_id = $1`,
         [keyId],
       );
       const [row] = rows;
-      return row ? { secretHash: row.secret_hash, revoked: row.revoked, networkId: row.network_id, slug: row.slug, touched: false } : null;
+      if (!row) return null;
+      const holder: KeyRecord["holder"] | null =
+        row.network_id !== null && row.slug !== null
+          ? { kind: "network", networkId: row.network_id, slug: row.slug, trusted: row.trust_level === "TRUSTED" }
+          : row.moderator_id !== null && row.handle !== null
+            ? { kind: "moderator", moderatorId: row.moderator_id, handle: row.handle }
+            : null;
+      return holder ? { secretHash: row.secret_hash, revoked: row.revoked, holder, touched: false } : null;
     })();
     this.keys.set(keyId, lookup);
     // A failed lookup is not remembered: the next request asks again.
@@ -188,7 +229,7 @@ export class PartnerRegistry {
     return lookup;
   }
 
-  private requireOperator(actor: Actor): void {
+  private requireOperator(actor: AdminActor): void {
     if (actor.kind !== "operator") throw new RegistryError(403, "only the operator may do this");
   }
 
@@ -264,8 +305,11 @@ export class PartnerRegistry {
     throw new RegistryError(409, `the registry kept changing while ${what} was composed (${MAX_WRITE_ATTEMPTS} tries); try again`, "REGISTRY_CONFLICT");
   }
 
-  /** Registers a network (operator only) and returns its first API key, shown this once. */
-  async createNetwork(actor: Actor, input: { slug: string; name: string; contact?: string | null }): Promise<{ network: Network; apiKey: string }> {
+  /** Registers a network (operator only), untrusted unless `trustLevel` says otherwise, and returns its first API key, shown this once. */
+  async createNetwork(
+    actor: AdminActor,
+    input: { slug: string; name: string; contact?: string | null; trustLevel?: TrustLevel },
+  ): Promise<{ network: Network; apiKey: string }> {
     this.requireOperator(actor);
     if (!NETWORK_SLUG_PATTERN.test(input.slug)) throw new RegistryError(400, "slug: must be lower-case letters, digits and hyphens");
     return this.exclusive(() =>
@@ -276,10 +320,16 @@ export class PartnerRegistry {
         const committed = await this.commitIfUnchanged(snapshot.revision, async (manager) => {
           if (await manager.getRepository(Network).existsBy({ slug: input.slug }))
             throw new RegistryError(409, `network ${input.slug} already exists`, "NETWORK_EXISTS");
-          const network = await manager
-            .getRepository(Network)
-            .save(Object.assign(new Network(), { slug: input.slug, name: input.name, contact: input.contact ?? null }));
-          created = { network, apiKey: await this.insertKey(manager, network.id) };
+          const network = await manager.getRepository(Network).save(
+            Object.assign(new Network(), {
+              slug: input.slug,
+              name: input.name,
+              contact: input.contact ?? null,
+              trustLevel: input.trustLevel ?? "UNTRUSTED",
+              trustChangedAt: input.trustLevel ? new Date() : null,
+            }),
+          );
+          created = { network, apiKey: await this.insertKey(manager, { networkId: network.id }) };
           return true;
         });
         return committed && created ? created : CONFLICT;
@@ -328,14 +378,14 @@ export class PartnerRegistry {
     }
   }
 
-  private async insertKey(manager: EntityManager, networkId: string): Promise<string> {
+  private async insertKey(manager: EntityManager, holder: { networkId: string } | { moderatorId: string }): Promise<string> {
     const generated = generateApiKey();
-    await manager.getRepository(ApiKey).insert({ networkId, keyId: generated.keyId, secretHash: generated.secretHash });
+    await manager.getRepository(ApiKey).insert({ networkId: null, moderatorId: null, ...holder, keyId: generated.keyId, secretHash: generated.secretHash });
     return generated.key;
   }
 
   /** A new key for a network: the operator for any network, a network for itself; at most `maxKeysPerNetwork` active at once. */
-  async createKey(actor: Actor, slug: string): Promise<{ keyId: string; apiKey: string }> {
+  async createKey(actor: AdminActor, slug: string): Promise<{ keyId: string; apiKey: string }> {
     const network = await this.networkBySlug(slug);
     if (actor.kind === "network" && actor.networkId !== network.id) throw new RegistryError(403, `a key of ${actor.slug} cannot create keys for ${slug}`);
     const limit = this.options.maxKeysPerNetwork ?? 10;
@@ -350,17 +400,105 @@ export class PartnerRegistry {
           "KEY_LIMIT_REACHED",
         );
       }
-      return this.insertKey(manager, network.id);
+      return this.insertKey(manager, { networkId: network.id });
     });
     return { keyId: parseApiKey(apiKey)!.keyId, apiKey };
   }
 
   /** Revokes a key: the operator any key, a network its own. Effective at once on this replica. */
-  async revokeKey(actor: Actor, keyId: string): Promise<void> {
+  async revokeKey(actor: AdminActor, keyId: string): Promise<void> {
     const key = await this.dataSource.getRepository(ApiKey).findOneBy({ keyId });
     if (!key || (actor.kind === "network" && actor.networkId !== key.networkId)) throw new RegistryError(404, `no key ${keyId}`, "KEY_NOT_FOUND");
     if (!key.revokedAt) await this.dataSource.getRepository(ApiKey).update({ id: key.id }, { revokedAt: new Date() });
     this.keys.delete(keyId);
+  }
+
+  /**
+   * Sets how far the operator trusts a network: records it writes from now on publish at once (TRUSTED) or wait
+   * for a moderator (UNTRUSTED); records already written keep their state. Applies at once on this replica, on
+   * others when their cached keys expire (`keyCacheMs`).
+   */
+  async setNetworkTrust(actor: AdminActor, slug: string, trustLevel: TrustLevel): Promise<ManagedNetwork> {
+    this.requireOperator(actor);
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `UPDATE network SET trust_level = $2, trust_changed_at = now() WHERE slug = $1
+       RETURNING slug, name, contact, trust_level, trust_changed_at, created_at`,
+      [slug, trustLevel],
+    );
+    const [changed] = rows[0] as unknown as Array<Record<string, unknown>>;
+    if (!changed) throw new RegistryError(404, `no network ${slug}`, "NETWORK_NOT_FOUND");
+    this.keys.clear();
+    logger.info({ network: slug, trustLevel }, "network trust level set by the operator");
+    return managedNetwork(changed);
+  }
+
+  /** The networks (operator only), by slug after `after`, at most `first` (≤ 100). */
+  async listNetworks(actor: AdminActor, page: { after?: string; first: number }): Promise<ManagedNetwork[]> {
+    this.requireOperator(actor);
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT slug, name, contact, trust_level, trust_changed_at, created_at FROM network
+        WHERE $1::text IS NULL OR slug > $1 ORDER BY slug LIMIT $2`,
+      [page.after ?? null, Math.min(page.first, MAX_ADMIN_PAGE)],
+    );
+    return rows.map(managedNetwork);
+  }
+
+  /** Grants the moderator role to `handle` (operator only) and returns their first API key, shown this once. */
+  async createModerator(actor: AdminActor, input: { handle: string; name: string }): Promise<{ moderator: ManagedModerator; apiKey: string }> {
+    this.requireOperator(actor);
+    if (!NETWORK_SLUG_PATTERN.test(input.handle)) throw new RegistryError(400, "handle: must be lower-case letters, digits and hyphens (at most 63)");
+    return this.dataSource.transaction(async (manager) => {
+      const inserted: Array<{ id: string }> = await manager.query(
+        `INSERT INTO moderator (handle, name) VALUES ($1, $2) ON CONFLICT (handle) DO NOTHING RETURNING id`,
+        [input.handle, input.name],
+      );
+      if (inserted.length === 0) throw new RegistryError(409, `moderator ${input.handle} already exists`, "MODERATOR_EXISTS");
+      const apiKey = await this.insertKey(manager, { moderatorId: inserted[0].id });
+      const moderator = await manager.getRepository(Moderator).findOneByOrFail({ id: inserted[0].id });
+      logger.info({ moderator: input.handle }, "moderator role granted by the operator");
+      return { moderator: managedModerator(moderator), apiKey };
+    });
+  }
+
+  /** The moderators (operator only), revoked ones too, by handle after `after`, at most `first` (≤ 100). */
+  async listModerators(actor: AdminActor, page: { after?: string; first: number }): Promise<ManagedModerator[]> {
+    this.requireOperator(actor);
+    const moderators = await this.dataSource
+      .getRepository(Moderator)
+      .createQueryBuilder("m")
+      .where(":after::text IS NULL OR m.handle > :after", { after: page.after ?? null })
+      .orderBy("m.handle")
+      .limit(Math.min(page.first, MAX_ADMIN_PAGE))
+      .getMany();
+    return moderators.map(managedModerator);
+  }
+
+  /** A further key for an active moderator (operator only); at most `maxKeysPerNetwork` active at once. */
+  async createModeratorKey(actor: AdminActor, handle: string): Promise<{ keyId: string; apiKey: string }> {
+    this.requireOperator(actor);
+    const limit = this.options.maxKeysPerNetwork ?? 10;
+    const apiKey = await this.dataSource.transaction(async (manager) => {
+      const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM moderator WHERE handle = $1 AND revoked_at IS NULL FOR NO KEY UPDATE`, [handle]);
+      if (rows.length === 0) throw new RegistryError(404, `no active moderator ${handle}`, "MODERATOR_NOT_FOUND");
+      const active = await manager.getRepository(ApiKey).countBy({ moderatorId: rows[0].id, revokedAt: IsNull() });
+      if (active >= limit) throw new RegistryError(409, `moderator ${handle} already has ${active} active API keys; revoke one first`, "KEY_LIMIT_REACHED");
+      return this.insertKey(manager, { moderatorId: rows[0].id });
+    });
+    return { keyId: parseApiKey(apiKey)!.keyId, apiKey };
+  }
+
+  /** Withdraws the moderator role (operator only) with every key of theirs; their past decisions stay in the audit trail. */
+  async revokeModerator(actor: AdminActor, handle: string): Promise<void> {
+    this.requireOperator(actor);
+    await this.dataSource.transaction(async (manager) => {
+      const rows: Array<{ id: string }> = await manager.query(`UPDATE moderator SET revoked_at = coalesce(revoked_at, now()) WHERE handle = $1 RETURNING id`, [
+        handle,
+      ]);
+      if (rows.length === 0) throw new RegistryError(404, `no moderator ${handle}`, "MODERATOR_NOT_FOUND");
+      await manager.query(`UPDATE api_key SET revoked_at = now() WHERE moderator_id = $1 AND revoked_at IS NULL`, [rows[0].id]);
+    });
+    this.keys.clear();
+    logger.info({ moderator: handle }, "moderator role withdrawn by the operator");
   }
 
   /** Every partner subgraph with its owner and status. */
@@ -407,7 +545,7 @@ export class PartnerRegistry {
   }
 
   /** The network a candidate belongs to, checking the caller may act for it. */
-  private async owningNetwork(snapshot: Snapshot, actor: Actor, candidate: Pick<Candidate, "name" | "network">): Promise<Network> {
+  private async owningNetwork(snapshot: Snapshot, actor: AdminActor, candidate: Pick<Candidate, "name" | "network">): Promise<Network> {
     const existing = await this.dataSource.getRepository(PartnerSubgraph).findOneBy({ name: candidate.name });
     const byId = (id: string) => snapshot.networks.find((network) => network.id === id);
     let network: Network | undefined;
@@ -455,7 +593,7 @@ export class PartnerRegistry {
   /** Runs every check on a candidate against the registry as of `snapshot`; holds no connection while composing. */
   private async runChecks(
     snapshot: Snapshot,
-    actor: Actor,
+    actor: AdminActor,
     candidate: Candidate,
     sdl: string,
     urlProblems: Problem[],
@@ -494,7 +632,7 @@ export class PartnerRegistry {
   }
 
   /** Checks a candidate against the live graph; changes nothing. */
-  async check(actor: Actor, candidate: Candidate): Promise<CheckResult> {
+  async check(actor: AdminActor, candidate: Candidate): Promise<CheckResult> {
     const { sdl, problems } = await this.prepare(candidate);
     if (sdl === null) return { ok: false, problems };
     const { network: _network, ...result } = await this.runChecks(await this.snapshot(), actor, candidate, sdl, problems);
@@ -502,7 +640,7 @@ export class PartnerRegistry {
   }
 
   /** Checks, then registers the candidate and stores the new supergraph, all or nothing; 409 when the registry keeps changing meanwhile. */
-  async publish(actor: Actor, candidate: Candidate): Promise<CheckResult & { version?: number }> {
+  async publish(actor: AdminActor, candidate: Candidate): Promise<CheckResult & { version?: number }> {
     const { sdl, problems } = await this.prepare(candidate);
     if (sdl === null) return { ok: false, problems };
     return this.exclusive(() =>
@@ -545,7 +683,7 @@ export class PartnerRegistry {
   }
 
   /** Takes a partner subgraph out of the graph (operator, or its own network). */
-  async remove(actor: Actor, name: string): Promise<void> {
+  async remove(actor: AdminActor, name: string): Promise<void> {
     await this.exclusive(() =>
       this.withRetries<void>(`removing ${name}`, async () => {
         const snapshot = await this.snapshot();
@@ -642,6 +780,21 @@ function safePrefix(slug: string): string | null {
   }
 }
 
-function actorLabel(actor: Actor): string {
+function actorLabel(actor: AdminActor): string {
   return actor.kind === "operator" ? "operator" : `key:${actor.keyId}`;
+}
+
+function managedNetwork(row: Record<string, unknown>): ManagedNetwork {
+  return {
+    slug: row.slug as string,
+    name: row.name as string,
+    contact: (row.contact as string | null) ?? null,
+    trustLevel: row.trust_level as TrustLevel,
+    trustChangedAt: (row.trust_changed_at as Date | null) ?? null,
+    createdAt: row.created_at as Date,
+  };
+}
+
+function managedModerator(moderator: Moderator): ManagedModerator {
+  return { handle: moderator.handle, name: moderator.name, createdAt: moderator.createdAt, revokedAt: moderator.revokedAt };
 }

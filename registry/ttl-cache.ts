@@ -31,4 +31,9 @@ export class TtlCache<V> {
   delete(key: string, value?: V): void {
     if (value === undefined || this.entries.get(key)?.value === value) this.entries.delete(key);
   }
+
+  /** Forgets every entry at once. */
+  clear(): void {
+    this.entries.clear();
+  }
 }

@@ -118,12 +118,42 @@ function createProgram(io: CliIo, state: { exitCode: number }, env: NodeJS.Proce
     .requiredOption("--slug <slug>", "lower-case slug, e.g. creative-tracks")
     .requiredOption("--name <name>", "display name")
     .option("--contact <contact>", "contact address")
-    .action(async (options: { slug: string; name: string; contact?: string }) => {
-      const answer = await callAdmin(global(), "POST", "/networks", options);
+    .option("--trusted", "publish its records without review (default: they wait for a moderator)")
+    .action(async (options: { slug: string; name: string; contact?: string; trusted?: boolean }) => {
+      const { trusted, ...network } = options;
+      const answer = await callAdmin(global(), "POST", "/networks", { ...network, ...(trusted ? { trustLevel: "TRUSTED" } : {}) });
       if (fail(answer)) return;
-      const body = answer.body as { network: { slug: string }; apiKey: string };
-      io.out(`network ${body.network.slug} created; its API key (shown once):`);
+      const body = answer.body as { network: { slug: string; trustLevel: string }; apiKey: string };
+      io.out(`network ${body.network.slug} created (${body.network.trustLevel}); its API key (shown once):`);
       io.out(body.apiKey);
+    });
+  network
+    .command("trust")
+    .description("set how far the operator trusts a network's records")
+    .requiredOption("--slug <slug>", "the network")
+    .addOption(new Option("--level <level>", "TRUSTED: publish at once; UNTRUSTED: wait for review").choices(["TRUSTED", "UNTRUSTED"]).makeOptionMandatory())
+    .action(async (options: { slug: string; level: string }) => {
+      const answer = await callAdmin(global(), "PUT", `/networks/${encodeURIComponent(options.slug)}/trust`, { trustLevel: options.level });
+      if (!fail(answer)) io.out(`network ${options.slug} is ${options.level}`);
+    });
+
+  const moderator = program.command("moderator").description("grant and withdraw the moderator role (operator)");
+  moderator
+    .command("add")
+    .requiredOption("--handle <handle>", "lower-case handle, kept in the audit trail of their decisions")
+    .requiredOption("--name <name>", "the moderator's name")
+    .action(async (options: { handle: string; name: string }) => {
+      const answer = await callAdmin(global(), "POST", "/moderators", options);
+      if (fail(answer)) return;
+      io.out(`moderator ${options.handle} added; their API key (shown once):`);
+      io.out((answer.body as { apiKey: string }).apiKey);
+    });
+  moderator
+    .command("remove")
+    .requiredOption("--handle <handle>", "the moderator")
+    .action(async (options: { handle: string }) => {
+      const answer = await callAdmin(global(), "DELETE", `/moderators/${encodeURIComponent(options.handle)}`);
+      if (!fail(answer)) io.out(`moderator ${options.handle} removed; their keys are revoked`);
     });
 
   const key = program.command("key").description("manage a network's API keys");

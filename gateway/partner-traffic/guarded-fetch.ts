@@ -154,6 +154,8 @@ class BufferedResponse implements FetcherResponse {
 export interface CallScope {
   budget?: FetchBudget;
   viewer: Viewer;
+  /** The client's pseudonym, signed into core subgraphs' tokens only. */
+  client?: string;
 }
 
 type FetchInit = NonNullable<Parameters<RemoteGraphQLDataSource["fetcher"]>[1]>;

@@ -4,6 +4,8 @@ import type { Viewer } from "@agora-hub/runtime";
 export function viewerKey(viewer: Viewer | undefined): string | null {
   if (!viewer) return null;
   if (viewer.kind === "anonymous" || viewer.kind === "operator") return viewer.kind;
-  if (viewer.kind === "network") return `network:${viewer.network}`;
+  // Trust changes what a network's own writes answer (their publication state), so it is part of the key.
+  if (viewer.kind === "network") return `network:${viewer.network}${viewer.trusted ? ":trusted" : ""}`;
+  if (viewer.kind === "moderator") return `moderator:${viewer.moderator}`;
   return null;
 }

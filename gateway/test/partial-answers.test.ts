@@ -69,7 +69,7 @@ function idsSentToPartner(): string[] {
 beforeAll(async () => {
   testHub = await startTestHub();
   gatewayUrl = testHub.hub.gatewayUrl;
-  makersKey = (await admin("/networks", { slug: "makers", name: "Makers" }, TEST_ADMIN_TOKEN)).body.apiKey;
+  makersKey = (await admin("/networks", { slug: "makers", name: "Makers", trustLevel: "TRUSTED" }, TEST_ADMIN_TOKEN)).body.apiKey;
   partner = await startLoopbackServer((body, response) => {
     const { variables } = JSON.parse(body) as { variables?: { representations?: Array<{ __typename: string; id: string }> } };
     if (variables?.representations)

@@ -60,6 +60,22 @@ describe("partner networks plug in their subgraphs at run time", () => {
     otherKey = other.out.at(-1)!;
   });
 
+  it("sets a network's trust level and grants and withdraws the moderator role", async () => {
+    const trusted = await agora(TEST_ADMIN_TOKEN, "network", "add", "--slug", "trusted-hub", "--name", "Trusted Hub", "--trusted");
+    expect(trusted.out[0]).toMatch(/trusted-hub created \(TRUSTED\)/);
+    expect((await agora(TEST_ADMIN_TOKEN, "network", "trust", "--slug", "trusted-hub", "--level", "UNTRUSTED")).out).toEqual([
+      "network trusted-hub is UNTRUSTED",
+    ]);
+    expect((await agora(TEST_ADMIN_TOKEN, "network", "trust", "--slug", "trusted-hub", "--level", "MAYBE")).code).toBe(2);
+    expect((await agora(creativeTracksKey, "network", "trust", "--slug", "creative-tracks", "--level", "TRUSTED")).code).toBe(1);
+    const added = await agora(TEST_ADMIN_TOKEN, "moderator", "add", "--handle", "sami", "--name", "Sami Trabelsi");
+    expect(added.code).toBe(0);
+    const moderatorKey = added.out.at(-1)!;
+    expect(moderatorKey).toMatch(/^agora_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/);
+    expect((await agora(moderatorKey, "subgraph", "list")).code).toBe(1);
+    expect((await agora(TEST_ADMIN_TOKEN, "moderator", "remove", "--handle", "sami")).code).toBe(0);
+  });
+
   it("refuses a network key where the operator's token is needed, and an unknown token altogether", async () => {
     expect((await agora(creativeTracksKey, "network", "add", "--slug", "sneaky", "--name", "Sneaky")).code).toBe(1);
     const unknown = await agora("agora_000000000000_" + "x".repeat(43), "subgraph", "list");

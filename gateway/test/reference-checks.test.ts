@@ -44,7 +44,7 @@ async function createNetwork(slug: string): Promise<string> {
   const response = await fetch(new URL("/admin/networks", testHub.hub.gatewayUrl), {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
-    body: JSON.stringify({ slug, name: slug }),
+    body: JSON.stringify({ slug, name: slug, trustLevel: "TRUSTED" }),
   });
   return ((await response.json()) as { apiKey: string }).apiKey;
 }

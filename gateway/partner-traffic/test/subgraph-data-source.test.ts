@@ -1,4 +1,7 @@
 import { startTestGateway } from "./test-gateway";
+import { decodeJwt } from "jose";
+import { createHubTokenSigner, rotateSigningKeys } from "@agora-hub/runtime";
+import { createClientPseudonyms } from "../../protection/client-pseudonym";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { buildSubgraphSchema } from "@apollo/subgraph";
@@ -231,5 +234,48 @@ describe("SubgraphDataSource", () => {
     expect(headers.authorization).toBeUndefined();
     expect(headers.cookie).toBeUndefined();
     expect(headers["apollo-federation-include-trace"]).toBeUndefined();
+  });
+
+  it("signs the client's pseudonym into core subgraphs' tokens only, never a partner's", async () => {
+    partnerAnswer = (_request, response) => sendJson(response, { data: { makersFeatured: [] } });
+    const signer = createHubTokenSigner({ keys: rotateSigningKeys() });
+    const client = createClientPseudonyms("test-secret")("203.0.113.7")!;
+    const sources = (["core", "partner"] as const).map((trust) => {
+      const target = trust === "core" ? internal : makers;
+      const source = new SubgraphDataSource({ name: trust, url: target.url, timeoutMs: 2000, trust, allowPrivate: true, signer, types: new SupergraphTypes() });
+      dataSources.push(source);
+      return { source, target };
+    });
+    for (const { source, target } of sources) {
+      const before = target.requests.length;
+      await source
+        .process({
+          kind: "incoming operation" as never,
+          request: { query: "{ makersFeatured }", http: { method: "POST", url: target.url, headers: new Headers() } },
+          context: { requestId: "req-43", viewer: { kind: "network", network: "makers" }, client },
+          incomingRequestContext: {} as never,
+        })
+        .catch(() => undefined); // the core stand-in answers no GraphQL; only what it was sent matters here
+      const token = String(target.requests[before].headers.authorization).replace(/^Bearer /, "");
+      const claims = decodeJwt(token);
+      expect(claims).toMatchObject({ role: "network", network: "makers" });
+      if (source === sources[0].source) expect(claims.cl).toBe(client);
+      else expect(claims.cl).toBeUndefined();
+    }
+  });
+});
+
+describe("client pseudonyms", () => {
+  it("give one address one pseudonym a day, another the next day or under another secret, and never the address", () => {
+    const pseudonyms = createClientPseudonyms("secret-a");
+    const day = Date.UTC(2026, 11, 3, 10);
+    const today = pseudonyms("198.51.100.4", day)!;
+    expect(today).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(pseudonyms("198.51.100.4", day + 3_600_000)).toBe(today);
+    expect(pseudonyms("198.51.100.5", day)).not.toBe(today);
+    expect(pseudonyms("198.51.100.4", day + 86_400_000)).not.toBe(today);
+    expect(createClientPseudonyms("secret-b")("198.51.100.4", day)).not.toBe(today);
+    expect(today).not.toContain("198");
+    expect(pseudonyms(undefined, day)).toBeUndefined();
   });
 });

@@ -143,6 +143,8 @@ const PERSON_WRITER = new NetworkRecordWriter<Person, CreatePersonInput, UpdateP
   entity: Person,
   typeName: "Person",
   noun: "person",
+  // Only its network and the operator read it, so changing it sends a published person back to no review.
+  privateFields: ["contactEmail"],
   newRecord: () =>
     Object.assign(new Person(), {
       headline: null,

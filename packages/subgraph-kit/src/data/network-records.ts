@@ -163,7 +163,9 @@ export class NetworkRecordWriter<
     const violations = new Violations();
     const plan = this.options.apply(record, input, violations);
     violations.throwIfAny();
-    return { record, plan, publicChange: before !== undefined && before !== this.publicValues(context, record) };
+    // Child rows (an event's speakers, a resource's authors) are public: a write that replaces any is a public change.
+    const replacesLinks = plan !== undefined && JSON.stringify(plan) !== "{}";
+    return { record, plan, publicChange: before !== undefined && (replacesLinks || before !== this.publicValues(context, record)) };
   }
 
   /** The public columns' values of a moderated record, as one comparable string. */
