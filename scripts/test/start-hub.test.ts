@@ -30,7 +30,7 @@ async function startHubProcess(env: Record<string, string>): Promise<{ code: num
 
 /** Free ports for every port the hub listens on, with `overrides` for some. */
 async function hubPorts(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
-  const names = ["GATEWAY_PORT", "PEOPLE_PORT", "ORGANISATIONS_PORT", "OPPORTUNITIES_PORT", "EVENTS_PORT", "SEARCH_PORT"];
+  const names = ["GATEWAY_PORT", "PEOPLE_PORT", "ORGANISATIONS_PORT", "OPPORTUNITIES_PORT", "EVENTS_PORT", "MODERATION_PORT", "SEARCH_PORT"];
   const ports: Record<string, string> = {};
   for (const name of names) ports[name] = String(await freePort());
   return { ...ports, ...overrides };

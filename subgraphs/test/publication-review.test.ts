@@ -50,6 +50,12 @@ async function create(token: string, network: string, title: string): Promise<{ 
 const listedIds = async (token?: string, states?: string[]) =>
   ((await graphql(LIST, states ? { states } : {}, token)).data?.opportunities.edges ?? []).map((edge: { node: { id: string } }) => edge.node.id);
 
+const searchedIds = async (query: string) =>
+  (
+    (await graphql("query($query: String!) { search(query: $query, first: 50) { edges { node { ... on Opportunity { id } } } } }", { query })).data?.search
+      .edges ?? []
+  ).map((edge: { node: { id?: string } }) => edge.node.id);
+
 beforeAll(async () => {
   testHub = await startTestHub({ seed: { people: 0, organisations: 0, opportunities: 0, events: 0 } });
   const untrusted = await admin("POST", "/networks", { slug: "fresh-collective", name: "Fresh Collective" });
@@ -78,6 +84,7 @@ describe("an untrusted network's records wait for review", () => {
     expect((await graphql(OPPORTUNITY, { id: created.id })).data!.opportunity).toBeNull();
     expect((await graphql(OPPORTUNITY, { id: created.id }, keys.trusted)).data!.opportunity).toBeNull();
     expect(await listedIds()).not.toContain(created.id);
+    expect(await searchedIds("Residency in review")).not.toContain(created.id);
     expect((await graphql(OPPORTUNITY, { id: created.id }, keys.untrusted)).data!.opportunity.publicationState).toBe("PENDING_REVIEW");
     // The review queue: moderators list what waits.
     expect(await listedIds(keys.moderator, ["PENDING_REVIEW"])).toContain(created.id);
@@ -87,6 +94,7 @@ describe("an untrusted network's records wait for review", () => {
     expect(approved.data!.changeOpportunityPublication.publicationState).toBe("PUBLISHED");
     expect((await graphql(OPPORTUNITY, { id: created.id })).data!.opportunity.publicationState).toBe("PUBLISHED");
     expect(await listedIds()).toContain(created.id);
+    expect(await searchedIds("Residency in review")).toContain(created.id);
   });
 
   it("gives a rejection's reason to the record's own network only, and keeps who decided what and when", async () => {
