@@ -7,4 +7,11 @@ import { resourcesSubgraph } from "./resources/resources.subgraph";
 import { searchSubgraph } from "./search/search.subgraph";
 
 /** The hub's own subgraphs, in the order they are started, composed and seeded; search last, as it calls the others. */
-export const CORE_SUBGRAPHS: AnySubgraphDefinition[] = [peopleSubgraph, organisationsSubgraph, opportunitiesSubgraph, eventsSubgraph, resourcesSubgraph, searchSubgraph];
+export const CORE_SUBGRAPHS: AnySubgraphDefinition[] = [
+  peopleSubgraph,
+  organisationsSubgraph,
+  opportunitiesSubgraph,
+  eventsSubgraph,
+  resourcesSubgraph,
+  searchSubgraph,
+];
