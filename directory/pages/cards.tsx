@@ -9,7 +9,7 @@ export const CARD_SELECTIONS = {
   Organisation: "id name kind city organisationCountry: country",
   Opportunity: "id title { text } type deadline status city opportunityCountry: country",
   Event: "id title { text } format startsAt timeZone venue { city country }",
-  Resource: "id title { text } kind publicationDate licence",
+  Resource: "id title { text } resourceKind: kind publicationDate licence",
 } as const;
 
 /** The card selection on a node of any of the five types. */
@@ -40,7 +40,7 @@ export type CardNode =
       timeZone: string;
       venue: { city: string; country: string } | null;
     }
-  | { __typename: "Resource"; id: string; title: { text: string }; kind: string; publicationDate: string; licence: string | null };
+  | { __typename: "Resource"; id: string; title: { text: string }; resourceKind: string; publicationDate: string; licence: string | null };
 
 /** A card's title and its facts line, in the page's language. */
 export function cardText(node: CardNode, language: PageLanguage): { title: string; facts: string } {
@@ -77,7 +77,7 @@ export function cardText(node: CardNode, language: PageLanguage): { title: strin
       break;
     case "Resource":
       title = node.title.text;
-      facts = [term(node.kind, language), formatDay(node.publicationDate, language), node.licence ?? ""];
+      facts = [term(node.resourceKind, language), formatDay(node.publicationDate, language), node.licence ?? ""];
       break;
   }
   return { title, facts: facts.filter(Boolean).join(" · ") };
