@@ -10,6 +10,7 @@ import type { DirectoryOptions } from "./directory-options";
 import { embedRouter } from "./embed/embed.routes";
 import { negotiateLanguage, type PageLanguage } from "./i18n/negotiate";
 import { EVENT_OPERATION, type EventData, EventPage } from "./pages/event.page";
+import { RESOURCE_OPERATION, type ResourceData, ResourcePage } from "./pages/resource.page";
 import { HIT_TYPES, type HitType, HomePage, SEARCH_OPERATION, type SearchResults } from "./pages/home.page";
 import { LIST_DEFINITIONS, listOperation, SEARCH_CRITERIA } from "./lists/list-definitions";
 import { filterOf, ListParameterError, listVariables, readCriteria, readListRequest } from "./lists/list-parameters";
@@ -78,6 +79,15 @@ const DETAILS = [
       <EventPage event={data as EventData} language={language} hubUrl={hubUrl} partner={partner} />
     ),
   },
+  {
+    collection: "resources",
+    field: "resource",
+    typename: "Resource",
+    operation: RESOURCE_OPERATION,
+    page: (data: unknown, language: PageLanguage, hubUrl: string, partner: Child) => (
+      <ResourcePage resource={data as ResourceData} language={language} hubUrl={hubUrl} partner={partner} />
+    ),
+  },
 ] as const;
 
 /** Sends a page: HTML5, the language's `Content-Language`, and headers that keep it self-contained. */
@@ -134,7 +144,7 @@ function unavailableTypes(errors: readonly GraphQLFormattedError[] | undefined):
 /**
  * The member directory for people: server-rendered pages (no JavaScript needed) built only on the hub's
  * public GraphQL API, as any partner directory would be. `/` searches across people, organisations, open
- * calls and events; `/people|organisations|opportunities|events/<id>` are the detail pages at the JSON-LD
+ * calls and events; `/people|organisations|opportunities|events|resources/<id>` are the detail pages at the JSON-LD
  * `@id` URLs (`Accept: application/ld+json` gets the JSON-LD itself); `/vocabularies` and `/vocabularies/<name>`
  * the hub's vocabularies, read from the public schema; robots.txt and the sitemaps (seo/seo.routes.ts). Every
  * page in the visitor's language.

@@ -12,7 +12,7 @@ export type RunOperation = (
 ) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
 
 /** Each entity page `/<collection>/<id>.jsonld` and the root field that answers it. */
-const JSON_LD_PAGES = { people: "person", organisations: "organisation", opportunities: "opportunity", events: "event" } as const;
+const JSON_LD_PAGES = { people: "person", organisations: "organisation", opportunities: "opportunity", events: "event", resources: "resource" } as const;
 
 /**
  * Each feed and the root field that answers it. Its parameters are that field's arguments and the
@@ -53,7 +53,7 @@ function sendErrors(res: Response, errors: readonly GraphQLFormattedError[]): vo
 
 /**
  * Open formats of the graph over plain HTTP, each answered by running a GraphQL operation through the
- * gateway (no domain logic here): `/people|organisations|opportunities|events/<id>.jsonld` as
+ * gateway (no domain logic here): `/people|organisations|opportunities|events|resources/<id>.jsonld` as
  * `application/ld+json`; `/events/<id>.ics` (one event), `/feeds/events.ics` and `/feeds/deadlines.ics` as `text/calendar`.
  */
 export function openFormatsRouter(

@@ -10,7 +10,7 @@ import { connectDatabase } from "@agora-hub/runtime";
 import { sharedEnvShape } from "@agora-hub/runtime";
 import { isHubEmpty, resetHub, resetPlan, seedHub } from "./hub";
 
-const USAGE = `Usage: npm run seed -- [--people N] [--organisations N] [--opportunities N] [--events N] [--reset | --if-empty]
+const USAGE = `Usage: npm run seed -- [--people N] [--organisations N] [--opportunities N] [--events N] [--resources N] [--reset | --if-empty]
 
 Seeds the hub's database (DATABASE_URL, or the embedded one in .data/). Counts default to the demo set
 (${Object.entries(DEMO_SIZES)
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
         organisations: { type: "string" },
         opportunities: { type: "string" },
         events: { type: "string" },
+        resources: { type: "string" },
         reset: { type: "boolean", default: false },
         "if-empty": { type: "boolean", default: false },
         help: { type: "boolean", default: false },

@@ -3,6 +3,16 @@
  * language has exactly its keys (a type error otherwise), so a missing translation cannot ship.
  */
 const en = {
+  typeRESOURCE: "Resources",
+  kindRESOURCE: "Resource",
+  resources: "Resources",
+  resourceKind: "Kind",
+  licence: "Licence",
+  publicationDate: "Published",
+  authors: "Authors",
+  publishers: "Publishers",
+  resourceLinks: "Read or download",
+  relatedEvents: "Related events",
   siteName: "Agora Hub",
   tagline: "People, organisations, open calls and events of the creative networks, in one directory.",
   searchLabel: "Search the directory",
@@ -152,6 +162,16 @@ export type MessageKey = keyof typeof en;
 type Messages = Record<MessageKey, string>;
 
 const fr: Messages = {
+  typeRESOURCE: "Ressources",
+  kindRESOURCE: "Ressource",
+  resources: "Ressources",
+  resourceKind: "Genre",
+  licence: "Licence",
+  publicationDate: "Publié le",
+  authors: "Auteurs",
+  publishers: "Éditeurs",
+  resourceLinks: "Lire ou télécharger",
+  relatedEvents: "Événements liés",
   siteName: "Agora Hub",
   tagline: "Les personnes, organisations, appels et événements des réseaux créatifs, dans un seul annuaire.",
   searchLabel: "Chercher dans l'annuaire",
@@ -298,6 +318,16 @@ const fr: Messages = {
 };
 
 const ar: Messages = {
+  typeRESOURCE: "الموارد",
+  kindRESOURCE: "مورد",
+  resources: "الموارد",
+  resourceKind: "النوع",
+  licence: "الترخيص",
+  publicationDate: "تاريخ النشر",
+  authors: "المؤلفون",
+  publishers: "الناشرون",
+  resourceLinks: "اقرأ أو حمّل",
+  relatedEvents: "فعاليات ذات صلة",
   siteName: "أغورا هب",
   tagline: "أشخاص الشبكات الإبداعية ومنظماتها ودعواتها المفتوحة وفعالياتها، في دليل واحد.",
   searchLabel: "ابحث في الدليل",
@@ -440,6 +470,16 @@ const ar: Messages = {
 };
 
 const es: Messages = {
+  typeRESOURCE: "Recursos",
+  kindRESOURCE: "Recurso",
+  resources: "Recursos",
+  resourceKind: "Tipo",
+  licence: "Licencia",
+  publicationDate: "Publicado",
+  authors: "Autores",
+  publishers: "Editores",
+  resourceLinks: "Leer o descargar",
+  relatedEvents: "Eventos relacionados",
   siteName: "Agora Hub",
   tagline: "Personas, organizaciones, convocatorias y eventos de las redes creativas, en un solo directorio.",
   searchLabel: "Buscar en el directorio",

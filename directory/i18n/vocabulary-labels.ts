@@ -1,6 +1,6 @@
 /**
- * The names of the graph's vocabularies (disciplines, opportunity types, event formats and attendance, organisation
- * kinds and services, what people are open to, career stages, membership roles) in each interface language, by
+ * The names of the graph's vocabularies (disciplines, opportunity types, event formats and attendance, resource kinds,
+ * organisation kinds and services, what people are open to, career stages, membership roles) in each interface language, by
  * code: one code, one name, in whichever vocabulary it appears. A code missing here (one the hub adds later)
  * shows as English words made from the code; a unit test keeps this table complete for the committed schema.
  */
@@ -145,4 +145,16 @@ export const VOCABULARY_LABELS: Readonly<Record<string, Names>> = {
   AMBASSADOR: { en: "Ambassador", fr: "Ambassadeur·rice", ar: "سفير", es: "Embajador/a" },
   ASSOCIATE: { en: "Associate", fr: "Associé·e", ar: "شريك منتسب", es: "Asociado/a" },
   PARTNER: { en: "Partner", fr: "Partenaire", ar: "شريك", es: "Socio/a" },
+  // Resource kinds
+  PROJECT_REPORT: { en: "Project report", fr: "Rapport de projet", ar: "تقرير مشروع", es: "Informe de proyecto" },
+  CASE_STUDY: { en: "Case study", fr: "Étude de cas", ar: "دراسة حالة", es: "Estudio de caso" },
+  BEST_PRACTICE: { en: "Good practice", fr: "Bonne pratique", ar: "ممارسة جيدة", es: "Buena práctica" },
+  PUBLICATION: { en: "Publication", fr: "Publication", ar: "منشور", es: "Publicación" },
+  TOOLKIT: { en: "Toolkit", fr: "Boîte à outils", ar: "مجموعة أدوات", es: "Caja de herramientas" },
+  GUIDE: { en: "Guide", fr: "Guide", ar: "دليل", es: "Guía" },
+  RESEARCH_STUDY: { en: "Research study", fr: "Étude", ar: "دراسة بحثية", es: "Estudio" },
+  TRAINING_MATERIAL: { en: "Training material", fr: "Matériel de formation", ar: "مواد تدريبية", es: "Material de formación" },
+  VIDEO: { en: "Video", fr: "Vidéo", ar: "فيديو", es: "Vídeo" },
+  PODCAST: { en: "Podcast", fr: "Podcast", ar: "بودكاست", es: "Pódcast" },
+  DATASET: { en: "Dataset", fr: "Jeu de données", ar: "مجموعة بيانات", es: "Conjunto de datos" },
 };

@@ -19,7 +19,7 @@ export interface ListCriterion {
 
 /** A list page: its path (the collection of the detail pages' `@id` URLs), root field, filter type and criteria. */
 export interface ListDefinition {
-  collection: "people" | "organisations" | "opportunities" | "events";
+  collection: "people" | "organisations" | "opportunities" | "events" | "resources";
   field: string;
   /** The type of its items. */
   typename: keyof typeof CARD_SELECTIONS;
@@ -47,7 +47,7 @@ const network: ListCriterion = { param: "network", field: "networks", value: "ne
 /** The criteria of the cross-type search (those every searched type has). */
 export const SEARCH_CRITERIA: readonly ListCriterion[] = [discipline, country, language, network];
 
-/** The four list pages. `type` is each list's own kind of thing (opportunity type, organisation kind, event format). */
+/** The five list pages. `type` is each list's own kind of thing (opportunity type, organisation kind, event format). */
 export const LIST_DEFINITIONS: readonly ListDefinition[] = [
   {
     collection: "opportunities",
@@ -83,6 +83,21 @@ export const LIST_DEFINITIONS: readonly ListDefinition[] = [
     ],
     facets: ["formats", "attendanceModes", "disciplines", "countries"],
     fixed: { upcoming: true },
+  },
+  {
+    collection: "resources",
+    field: "resources",
+    typename: "Resource",
+    filterType: "ResourcesFilter",
+    title: "resources",
+    criteria: [
+      { param: "type", field: "kinds", value: { enum: "ResourceKind" }, many: true, facet: "kinds", label: "resourceKind" },
+      discipline,
+      country,
+      { ...language, facet: "languages" },
+      network,
+    ],
+    facets: ["kinds", "disciplines", "countries", "languages"],
   },
   {
     collection: "organisations",

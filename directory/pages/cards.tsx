@@ -1,7 +1,7 @@
 import type { Child } from "hono/jsx";
 import type { MessageKey } from "../i18n/messages";
 import type { PageLanguage } from "../i18n/negotiate";
-import { countryName, detailHref, formatDate, term } from "./parts";
+import { countryName, detailHref, formatDate, formatDay, term } from "./parts";
 
 /** What a card shows of each type: the search's hits and every list page select it, so a card looks the same wherever it appears. */
 export const CARD_SELECTIONS = {
@@ -9,9 +9,10 @@ export const CARD_SELECTIONS = {
   Organisation: "id name kind city organisationCountry: country",
   Opportunity: "id title { text } type deadline status city opportunityCountry: country",
   Event: "id title { text } format startsAt timeZone venue { city country }",
+  Resource: "id title { text } resourceKind: kind publicationDate licence",
 } as const;
 
-/** The card selection on a node of any of the four types. */
+/** The card selection on a node of any of the five types. */
 export const CARD_FIELDS = `__typename ${Object.entries(CARD_SELECTIONS)
   .map(([type, selection]) => `... on ${type} { ${selection} }`)
   .join(" ")}`;
@@ -38,7 +39,8 @@ export type CardNode =
       startsAt: string;
       timeZone: string;
       venue: { city: string; country: string } | null;
-    };
+    }
+  | { __typename: "Resource"; id: string; title: { text: string }; resourceKind: string; publicationDate: string; licence: string | null };
 
 /** A card's title and its facts line, in the page's language. */
 export function cardText(node: CardNode, language: PageLanguage): { title: string; facts: string } {
@@ -72,6 +74,10 @@ export function cardText(node: CardNode, language: PageLanguage): { title: strin
         formatDate(node.startsAt, language, node.timeZone),
         node.venue ? place(node.venue.city, node.venue.country) : t("online"),
       ];
+      break;
+    case "Resource":
+      title = node.title.text;
+      facts = [term(node.resourceKind, language), formatDay(node.publicationDate, language), node.licence ?? ""];
       break;
   }
   return { title, facts: facts.filter(Boolean).join(" · ") };

@@ -8,7 +8,7 @@ import { CriterionField } from "./list.page";
 import { Snippet } from "./parts";
 
 /** The hit types a visitor can narrow a search to, as the `search` field names them. */
-export const HIT_TYPES = ["PERSON", "ORGANISATION", "OPPORTUNITY", "EVENT"] as const;
+export const HIT_TYPES = ["PERSON", "ORGANISATION", "OPPORTUNITY", "EVENT", "RESOURCE"] as const;
 export type HitType = (typeof HIT_TYPES)[number];
 
 /** The cross-type search of the home page: one operation, the page's hits and whether more follow. */

@@ -19,6 +19,7 @@ const SITE_NAV: ReadonlyArray<{ href: string; label: MessageKey }> = [
   { href: "/opportunities?status=OPEN", label: "openCallsNow" },
   { href: "/opportunities?status=OPEN&closing=30", label: "closingSoon" },
   { href: "/events", label: "upcomingEvents" },
+  { href: "/resources", label: "resources" },
   { href: "/organisations", label: "organisationsTitle" },
   { href: "/people", label: "peopleTitle" },
   { href: "/networks", label: "networksTitle" },

@@ -4,7 +4,7 @@ import { VOCABULARY_LABELS } from "../i18n/vocabulary-labels";
 import { withLanguage } from "./layout";
 
 /** Where each type's detail page lives: the JSON-LD `@id` paths. */
-export const DETAIL_PATHS = { Person: "people", Organisation: "organisations", Opportunity: "opportunities", Event: "events" } as const;
+export const DETAIL_PATHS = { Person: "people", Organisation: "organisations", Opportunity: "opportunities", Event: "events", Resource: "resources" } as const;
 
 /** A node's detail page in the page's language. */
 export function detailHref(typename: keyof typeof DETAIL_PATHS, id: string, language: PageLanguage): string {
@@ -28,6 +28,14 @@ export function formatDate(iso: string | null | undefined, language: PageLanguag
   } catch {
     return date.toISOString();
   }
+}
+
+/** A calendar date (`YYYY-MM-DD`) in the page's language, without a time. */
+export function formatDay(day: string | null | undefined, language: PageLanguage): string {
+  if (!day) return "";
+  const date = new Date(`${day}T00:00:00.000Z`);
+  if (Number.isNaN(date.getTime())) return "";
+  return new Intl.DateTimeFormat(language.ui.tag, { dateStyle: "long", timeZone: "UTC" }).format(date);
 }
 
 const displayNamesCache = new Map<string, Intl.DisplayNames | null>();

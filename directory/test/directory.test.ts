@@ -34,6 +34,7 @@ let personId: string;
 let hiddenPersonId: string;
 let opportunityId: string;
 let eventId: string;
+let resourceId: string;
 const ORGANISATION = "Zyrnovale Collective Marrakech";
 const HOSTILE = `Studio </script><script>alert("x")</script> & Co`;
 
@@ -77,6 +78,17 @@ beforeAll(async () => {
     attendanceMode: "IN_PERSON",
     venue: { name: "Dar Bellarj", city: "Marrakech", country: "MA" },
     organiserIds: [organisationId],
+  });
+  resourceId = await create("Resource", {
+    network: "agora-test",
+    kind: "CASE_STUDY",
+    title: { originalLanguage: "en", translations: [{ lang: "en", value: "Zyrnovale case study" }] },
+    publicationDate: "2024-03-12",
+    links: [{ url: "https://example.org/zyrnovale.pdf", mediaType: "application/pdf", language: "en" }],
+    licence: "CC-BY-4.0",
+    authorIds: [personId],
+    publisherIds: [organisationId],
+    eventIds: [eventId],
   });
 }, 60_000);
 
@@ -221,6 +233,34 @@ describe("directory: detail pages at the JSON-LD @id URLs", () => {
     const block = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(hostile.html)![1];
     expect(block).not.toContain("<");
     expect((JSON.parse(block) as { name: string }).name).toBe(HOSTILE);
+  });
+});
+
+describe("directory: resources", () => {
+  it("lists resources by kind, shows one with its authors, publisher, event and links, and shows them among search hits", async () => {
+    const list = await page("/resources?type=CASE_STUDY");
+    expect(list.status).toBe(200);
+    expect(links(list.html)).toContain(`/resources/${resourceId}?lang=en`);
+    expect(list.html).toContain("Case study");
+    expect((await page("/resources?type=DATASET")).html).not.toContain("Zyrnovale case study");
+
+    const detail = await page(`/resources/${resourceId}?lang=fr`);
+    expect(detail.status).toBe(200);
+    expect(detail.html).toContain("Étude de cas");
+    expect(links(detail.html)).toEqual(
+      expect.arrayContaining([
+        `/people/${personId}?lang=fr`,
+        `/organisations/${organisationId}?lang=fr`,
+        `/events/${eventId}?lang=fr`,
+        "https://example.org/zyrnovale.pdf",
+        `/resources/${resourceId}.jsonld`,
+      ]),
+    );
+
+    const hits = await page("/?q=zyrnovale&type=RESOURCE");
+    expect(hits.status).toBe(200);
+    expect(links(hits.html)).toContain(`/resources/${resourceId}?lang=en`);
+    expect(hits.html).toContain("CC-BY-4.0");
   });
 });
 

@@ -9,6 +9,7 @@ const NAMED = [
   "OpportunityType",
   "EventFormat",
   "EventAttendanceMode",
+  "ResourceKind",
   "OrganisationKind",
   "OrganisationService",
   "OpenTo",

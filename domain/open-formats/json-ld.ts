@@ -14,7 +14,7 @@ export type JsonLdNode = { [key: string]: unknown };
  * Where each core entity type is published on the hub, as in `${hub}/people/<id>`. Every function here that
  * makes a URL takes `hub`, the hub's public base URL (`context.hubUrl`: AGORA_PUBLIC_URL, else the gateway's port).
  */
-export type EntityCollection = "people" | "organisations" | "opportunities" | "events";
+export type EntityCollection = "people" | "organisations" | "opportunities" | "events" | "resources";
 
 /** The hub URL that identifies an entity (its JSON-LD `@id`). */
 export function entityUrl(hub: string, collection: EntityCollection, id: string): string {

@@ -23,7 +23,7 @@ import { BENCH_QUERIES, type BenchQuery } from "./gateway/queries";
 
 /** The subgraphs' CPU per deep request when issue 10 was filed (quiet machine), whose third is their target. */
 const ISSUE_SUBGRAPH_DEEP_CPU_MS = 45;
-const SUBGRAPHS = ["people", "organisations", "opportunities", "events", "moderation", "search"] as const;
+const SUBGRAPHS = ["people", "organisations", "opportunities", "events", "resources", "moderation", "search"] as const;
 type SubgraphName = (typeof SUBGRAPHS)[number];
 
 /** Enough rows that the deep walk answers ~35 kB (20 people, their memberships, organisations' lists). */
@@ -443,7 +443,15 @@ async function run(
     });
   }
 
-  const short: Record<SubgraphName, string> = { people: "pe", organisations: "or", opportunities: "op", events: "ev", moderation: "mo", search: "se" };
+  const short: Record<SubgraphName, string> = {
+    people: "pe",
+    organisations: "or",
+    opportunities: "op",
+    events: "ev",
+    resources: "re",
+    moderation: "mo",
+    search: "se",
+  };
   console.log(
     `\nMedians of ${options.rounds} round(s) × ${options.seconds} s per gateway and query; CPU in ms per request (${pinned ? "pinned" : "unpinned"}).`,
   );

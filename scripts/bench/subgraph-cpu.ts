@@ -21,7 +21,7 @@ import { ensureDatabase, repoRoot, rotateSigningKeys } from "@agora-hub/runtime"
  *   --cpu-prof DIR   runs the subgraphs with `node --cpu-prof`, profiles written to DIR on exit
  */
 
-const SUBGRAPHS = ["people", "organisations", "opportunities", "events", "moderation", "search"] as const;
+const SUBGRAPHS = ["people", "organisations", "opportunities", "events", "resources", "moderation", "search"] as const;
 type SubgraphName = (typeof SUBGRAPHS)[number];
 
 /** The deep walk: ~5 subgraph fetches and a ~35 kB answer on the demo data. */

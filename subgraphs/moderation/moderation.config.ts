@@ -12,6 +12,7 @@ export const REPORTABLE_TYPES = {
   ORGANISATION: { typename: "Organisation", owner: "organisations", noun: "organisation", stub: KeyStub("Organisation") },
   OPPORTUNITY: { typename: "Opportunity", owner: "opportunities", noun: "opportunity", stub: KeyStub("Opportunity") },
   EVENT: { typename: "Event", owner: "events", noun: "event", stub: KeyStub("Event") },
+  RESOURCE: { typename: "Resource", owner: "resources", noun: "resource", stub: KeyStub("Resource") },
 } as const;
 
 /** A reportable type's name, as the GraphQL enum `ReportableType` spells it. */

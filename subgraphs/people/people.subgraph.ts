@@ -12,6 +12,9 @@ import { Membership } from "./membership/membership.stub";
 import { OpportunityContactResolver } from "./opportunity/opportunity-contact.resolver";
 import { resolveOpportunityReference } from "./opportunity/opportunity.reference";
 import { Opportunity } from "./opportunity/opportunity.stub";
+import { ResourceAuthorsResolver } from "./resource/resource-authors.resolver";
+import { resolveResourceReference } from "./resource/resource.reference";
+import { Resource } from "./resource/resource.stub";
 import { PersonErasure } from "./erasure/person-erasure.entity";
 import { PersonErasureResolver } from "./erasure/person-erasure.resolver";
 import { startErasureWebhooks } from "./erasure/person-erasure.webhook";
@@ -27,7 +30,7 @@ import { PersonResolver } from "./person/person.resolver";
 
 /**
  * The people subgraph: owns `Person`, the GDPR export `PersonDataExport` and the erasure feed, and resolves
- * every reference to a person from another subgraph (event speakers, members, contacts), so consent is
+ * every reference to a person from another subgraph (event speakers, resource authors, members, contacts), so consent is
  * applied in one place.
  */
 export const peopleSubgraph: SubgraphDefinition<PersonLoaders> = {
@@ -41,14 +44,16 @@ export const peopleSubgraph: SubgraphDefinition<PersonLoaders> = {
     OpportunityApplicantsResolver,
     OpportunityContactResolver,
     EventSpeakersResolver,
+    ResourceAuthorsResolver,
     MembershipPersonResolver,
   ],
-  orphanedTypes: [Opportunity, Event, Membership],
+  orphanedTypes: [Opportunity, Event, Resource, Membership],
   referenceResolvers: {
     Person: resolvePersonReference,
     PersonDataExport: resolvePersonDataExportReference,
     Opportunity: resolveOpportunityReference,
     Event: resolveEventReference,
+    Resource: resolveResourceReference,
     Membership: resolveMembershipReference,
   },
   entities: [Person, PersonErasure, PublicationDecision],

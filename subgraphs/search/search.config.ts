@@ -33,6 +33,7 @@ export const SEARCHED_TYPES: readonly SearchedType[] = [
     typename: "Opportunity",
   },
   { type: SearchHitType.EVENT, subgraph: "events", listField: "events", filterType: "EventsFilter", typename: "Event" },
+  { type: SearchHitType.RESOURCE, subgraph: "resources", listField: "resources", filterType: "ResourcesFilter", typename: "Resource" },
 ];
 
 /** The search subgraph's own settings; where the searched subgraphs are comes from its peers (`context.peers`). */

@@ -21,7 +21,7 @@ import { ensureBuilt } from "../../../testing/ensure-built";
 import { type HoldingProxy, startHoldingProxy } from "./holding-proxy";
 
 /** The core subgraphs, in start order (as subgraphs/core-subgraphs.ts lists them). */
-export const CORE_SUBGRAPH_NAMES = ["people", "organisations", "opportunities", "events", "moderation", "search"] as const;
+export const CORE_SUBGRAPH_NAMES = ["people", "organisations", "opportunities", "events", "resources", "moderation", "search"] as const;
 export type CoreSubgraphName = (typeof CORE_SUBGRAPH_NAMES)[number];
 
 /** How a process ended: its exit code, or the signal that ended it. */

@@ -146,10 +146,12 @@ export interface SeedSizes {
   organisations: number;
   opportunities: number;
   events: number;
+  /** Knowledge resources (the resources subgraph); none when omitted. */
+  resources?: number;
 }
 
 /** The demo data set written on first start: hand-written records plus fictional people. */
-export const DEMO_SIZES: SeedSizes = { people: 200, organisations: 36, opportunities: 60, events: 40 };
+export const DEMO_SIZES: SeedSizes = { people: 200, organisations: 36, opportunities: 60, events: 40, resources: 50 };
 
 /** Builds the context of one request; loaders are new each time so nothing is cached across requests. */
 export function createSubgraphContext<TLoaders, TSettings>(

@@ -14,7 +14,7 @@ const CASES = `query($state: ModerationCaseState, $network: String, $type: Repor
     pageInfo { hasNextPage endCursor }
     edges { node {
       id recordType recordId network state reportCount openedAt lastReportedAt resolution recordAction resolvedBy resolvedAt
-      record { __typename ... on Event { id publicationState } ... on Organisation { id } }
+      record { __typename ... on Event { id publicationState } ... on Organisation { id } ... on Resource { id } }
       reasons { reason count }
       texts(first: 10) { totalCount edges { node { reason text } } }
     } }
@@ -292,6 +292,32 @@ describe("reports refused", () => {
     expect(answer.errors).toBeUndefined();
     const [found] = await casesOf(makersKey, { type: "ORGANISATION" });
     expect(found).toMatchObject({ recordType: "ORGANISATION", recordId: ids.organisation, record: { __typename: "Organisation", id: ids.organisation } });
+  });
+
+  it("accepts reports of resources, asking the resources subgraph", async () => {
+    const created = await graphql(
+      "mutation($input: CreateResourceInput!) { createResource(input: $input) { id publicationState } }",
+      {
+        input: {
+          network: "makers",
+          kind: "TOOLKIT",
+          title: { originalLanguage: "en", translations: [{ lang: "en", value: "Makers toolkit" }] },
+          publicationDate: "2025-01-15",
+          links: [{ url: "https://makers.example.org/toolkit.pdf", mediaType: "application/pdf" }],
+        },
+      },
+      { token: makersKey },
+    );
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.createResource.id as string;
+    const answer = await graphql(
+      REPORT,
+      { input: { type: "RESOURCE", id, reason: "INFRINGES_RIGHTS", text: "Copied from our handbook." } },
+      { client: newClient() },
+    );
+    expect(answer.errors).toBeUndefined();
+    const [found] = await casesOf(makersKey, { type: "RESOURCE" });
+    expect(found).toMatchObject({ recordType: "RESOURCE", recordId: id, record: { __typename: "Resource", id } });
   });
 });
 

@@ -5,7 +5,7 @@ import { JSONObject } from "../../../domain/open-formats/json-ld";
  * Everything the hub stores about one person (GDPR Art. 15 and 20), in one machine-readable answer. The
  * people subgraph owns it and fills in `person`; every other subgraph that stores something about people adds
  * its field through a `PersonDataExport` key stub (organisations: `memberships`, opportunities:
- * `opportunitiesAsContact`, events: `speakerAt`).
+ * `opportunitiesAsContact`, events: `speakerAt`, resources: `authorOf`).
  */
 @Directive('@key(fields: "personId network")')
 @ObjectType({

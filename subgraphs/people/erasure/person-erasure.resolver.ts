@@ -13,7 +13,7 @@ export class PersonErasureResolver {
   @Mutation(() => PersonErasure, {
     nullable: true,
     description:
-      "Erases a person everywhere (GDPR right to erasure), for their own network or the operator: the person at once, their memberships, speaker links and contact references within seconds. Erasing again, or an unknown id, succeeds and says so in `status`.",
+      "Erases a person everywhere (GDPR right to erasure), for their own network or the operator: the person at once, their memberships, speaker links, authorships and contact references within seconds. Erasing again, or an unknown id, succeeds and says so in `status`.",
   })
   erasePerson(@Arg("id", () => ID) id: string, @Ctx() context: PeopleContext): Promise<PersonErasure> {
     return erasePerson(context, id);

@@ -10,7 +10,7 @@ export const MAX_QUERY_LENGTH = 200;
 @InputType({ description: "Narrows a search with criteria every searched type has; values within one criterion are alternatives." })
 export class SearchFilter extends DirectoryFilterInput({
   disciplines: true,
-  countries: "In any of these countries (where a person lives, an organisation is established, an opportunity or event takes place).",
+  countries: "In any of these countries (where a person lives, an organisation is established, an opportunity or event takes place, a resource is about).",
   languages: true,
   networks: true,
 }) {}

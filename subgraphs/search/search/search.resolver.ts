@@ -10,7 +10,7 @@ export class SearchResolver {
   @Query(() => SearchResultConnection, {
     nullable: true,
     description:
-      "Searches people, organisations, opportunities and events at once: the hits of every type merged best first, each with its type, a comparable score, a snippet and the record itself.",
+      "Searches people, organisations, opportunities, events and resources at once: the hits of every type merged best first, each with its type, a comparable score, a snippet and the record itself.",
   })
   search(@Args() args: SearchArgs, @Ctx() context: SearchContext, @Info() info: GraphQLResolveInfo): Promise<SearchResultConnection> {
     // Counting costs each owner a query: only when the client asks for the total (or whether it is estimated).

@@ -6,6 +6,7 @@ import { Event } from "../event/event.stub";
 import { Opportunity } from "../opportunity/opportunity.stub";
 import { Organisation } from "../organisation/organisation.stub";
 import { Person } from "../person/person.stub";
+import { Resource } from "../resource/resource.stub";
 import { SEARCHED_TYPES, type SearchedType, type SearchSettings } from "../search.config";
 import type { SearchArgs, SearchFilter } from "./search.args";
 import { callSubgraph, type Caller } from "./search.client";
@@ -22,7 +23,7 @@ export type SearchContext = SubgraphContext<Record<string, never>, SearchSetting
  * so each hit's score is divided by the best score its type had for this search (the first hit of that
  * type's list). Every type's best hit scores 1; the others say how close they come to it. The divisor is
  * fixed on the first page where the type answers and carried in the cursor, so later pages rank the same
- * way. Equal scores are ordered by type (PERSON, ORGANISATION, OPPORTUNITY, EVENT), then by the owner's order.
+ * way. Equal scores are ordered by type (PERSON, ORGANISATION, OPPORTUNITY, EVENT, RESOURCE), then by the owner's order.
  *
  * Cursor: per type, the owner's cursor of the last hit consumed, the divisor and whether the type is
  * exhausted, plus a fingerprint of the query, types and filter. Since each type's list continues exactly
@@ -81,9 +82,10 @@ const STUBS: Record<SearchHitType, KeyStubClass<{ id: "ID" }>> = {
   [SearchHitType.ORGANISATION]: Organisation,
   [SearchHitType.OPPORTUNITY]: Opportunity,
   [SearchHitType.EVENT]: Event,
+  [SearchHitType.RESOURCE]: Resource,
 };
 
-/** Searches people, organisations, opportunities and events at once; see the notes above. */
+/** Searches people, organisations, opportunities, events and resources at once; see the notes above. */
 export async function search(context: SearchContext, args: SearchArgs, options: { withTotal: boolean }): Promise<SearchResultConnection> {
   const query = args.query.trim().replace(/\s+/g, " ");
   const searched = SEARCHED_TYPES.filter(({ type }) => !args.types || args.types.includes(type));

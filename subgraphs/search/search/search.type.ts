@@ -4,12 +4,14 @@ import { Event } from "../event/event.stub";
 import { Opportunity } from "../opportunity/opportunity.stub";
 import { Organisation } from "../organisation/organisation.stub";
 import { Person } from "../person/person.stub";
+import { Resource } from "../resource/resource.stub";
 
 export enum SearchHitType {
   PERSON = "PERSON",
   ORGANISATION = "ORGANISATION",
   OPPORTUNITY = "OPPORTUNITY",
   EVENT = "EVENT",
+  RESOURCE = "RESOURCE",
 }
 registerEnumType(SearchHitType, {
   name: "SearchHitType",
@@ -19,6 +21,7 @@ registerEnumType(SearchHitType, {
     ORGANISATION: { description: "An organisation." },
     OPPORTUNITY: { description: "An opportunity: funding call, residency, job, training, partner search." },
     EVENT: { description: "An event." },
+    RESOURCE: { description: "A knowledge resource: report, case study, guide, study, video, podcast, dataset..." },
   },
 });
 
@@ -26,12 +29,13 @@ registerEnumType(SearchHitType, {
 export const SearchNode = createUnionType({
   name: "SearchNode",
   description: "The record a search hit points to.",
-  types: () => [Person, Organisation, Opportunity, Event] as const,
+  types: () => [Person, Organisation, Opportunity, Event, Resource] as const,
   resolveType: (value) => {
     if (value instanceof Person) return "Person";
     if (value instanceof Organisation) return "Organisation";
     if (value instanceof Opportunity) return "Opportunity";
     if (value instanceof Event) return "Event";
+    if (value instanceof Resource) return "Resource";
     return undefined;
   },
 });
@@ -53,11 +57,11 @@ export class SearchHit {
   @Field(() => String, { nullable: true, description: "Where the query matched, with the matching words marked, when the owner provides one." })
   snippet!: string | null;
 
-  @Field(() => SearchNode, { nullable: true, description: "The person, organisation, opportunity or event; null when it cannot be resolved." })
+  @Field(() => SearchNode, { nullable: true, description: "The person, organisation, opportunity, event or resource; null when it cannot be resolved." })
   node!: typeof SearchNode;
 }
 
-@ObjectType({ description: "A page of search hits across people, organisations, opportunities and events, best first." })
+@ObjectType({ description: "A page of search hits across people, organisations, opportunities, events and resources, best first." })
 export class SearchResultConnection {
   @Field(() => [SearchHit])
   edges!: SearchHit[];

@@ -17,6 +17,8 @@ import type { PeerSubgraphs } from "./peer-subgraphs";
 export const REFERENCED_TYPES = {
   Person: { owner: "people", missing: (id: string) => `no person with id ${id} is visible to you` },
   Organisation: { owner: "organisations", missing: (id: string) => `no organisation has the id ${id}` },
+  Opportunity: { owner: "opportunities", missing: (id: string) => `no opportunity with id ${id} is visible to you` },
+  Event: { owner: "events", missing: (id: string) => `no event with id ${id} is visible to you` },
 } as const;
 
 /** A type whose references are checked with its owner. */
