@@ -1,3 +1,4 @@
+import { CORE_SUBGRAPH_NAMES } from "./core-subgraph-names";
 import { eventsSubgraph } from "./events/events.subgraph";
 import { moderationSubgraph } from "./moderation/moderation.subgraph";
 import type { AnySubgraphDefinition } from "@agora-hub/subgraph-kit";
@@ -17,3 +18,9 @@ export const CORE_SUBGRAPHS: AnySubgraphDefinition[] = [
   moderationSubgraph,
   searchSubgraph,
 ];
+
+if (CORE_SUBGRAPHS.map((subgraph) => subgraph.name).join() !== CORE_SUBGRAPH_NAMES.join()) {
+  throw new Error(
+    `core-subgraph-names.ts lists ${CORE_SUBGRAPH_NAMES.join(", ")} but the core subgraphs are ${CORE_SUBGRAPHS.map((subgraph) => subgraph.name).join(", ")}`,
+  );
+}

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { CORE_SUBGRAPH_NAMES, type CoreSubgraphName } from "../../subgraphs/core-subgraph-names";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
@@ -23,8 +24,8 @@ import { BENCH_QUERIES, type BenchQuery } from "./gateway/queries";
 
 /** The subgraphs' CPU per deep request when issue 10 was filed (quiet machine), whose third is their target. */
 const ISSUE_SUBGRAPH_DEEP_CPU_MS = 45;
-const SUBGRAPHS = ["people", "organisations", "opportunities", "events", "resources", "moderation", "search"] as const;
-type SubgraphName = (typeof SUBGRAPHS)[number];
+const SUBGRAPHS = CORE_SUBGRAPH_NAMES;
+type SubgraphName = CoreSubgraphName;
 
 /** Enough rows that the deep walk answers ~35 kB (20 people, their memberships, organisations' lists). */
 const SEED: SeedSizes = { people: 2000, organisations: 200, opportunities: 600, events: 600 };

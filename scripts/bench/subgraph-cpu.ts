@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
+import { CORE_SUBGRAPH_NAMES, type CoreSubgraphName } from "../../subgraphs/core-subgraph-names";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -21,8 +22,8 @@ import { ensureDatabase, repoRoot, rotateSigningKeys } from "@agora-hub/runtime"
  *   --cpu-prof DIR   runs the subgraphs with `node --cpu-prof`, profiles written to DIR on exit
  */
 
-const SUBGRAPHS = ["people", "organisations", "opportunities", "events", "resources", "moderation", "search"] as const;
-type SubgraphName = (typeof SUBGRAPHS)[number];
+const SUBGRAPHS = CORE_SUBGRAPH_NAMES;
+type SubgraphName = CoreSubgraphName;
 
 /** The deep walk: ~5 subgraph fetches and a ~35 kB answer on the demo data. */
 export const DEEP_QUERY = `{ people(first: 20) { edges { node { id displayName headline { text } bio { text } country disciplines city memberships(first: 5) { edges { node { role organisation { id name country opportunities(first: 5) { edges { node { id title { text } } } } events(first: 5) { edges { node { id title { text } } } } } } } } events(first: 5) { edges { node { id title { text } } } } } } } }`;

@@ -18,11 +18,11 @@ import { freePort, repoRoot, rotateSigningKeys } from "@agora-hub/runtime";
 import type { SeedSizes } from "@agora-hub/subgraph-kit";
 import { createTestDatabase, type TestDatabase } from "@agora-hub/subgraph-kit/testing";
 import { ensureBuilt } from "../../../testing/ensure-built";
+import { CORE_SUBGRAPH_NAMES, type CoreSubgraphName } from "../../../subgraphs/core-subgraph-names";
 import { type HoldingProxy, startHoldingProxy } from "./holding-proxy";
 
 /** The core subgraphs, in start order (as subgraphs/core-subgraphs.ts lists them). */
-export const CORE_SUBGRAPH_NAMES = ["people", "organisations", "opportunities", "events", "resources", "moderation", "search"] as const;
-export type CoreSubgraphName = (typeof CORE_SUBGRAPH_NAMES)[number];
+export { CORE_SUBGRAPH_NAMES, type CoreSubgraphName };
 
 /** How a process ended: its exit code, or the signal that ended it. */
 export interface ProcessExit {
