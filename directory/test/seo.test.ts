@@ -142,7 +142,7 @@ afterAll(async () => {
 });
 
 describe("vocabulary pages", () => {
-  it("lists the four vocabularies, in every interface language", async () => {
+  it("lists the five vocabularies, in every interface language", async () => {
     const index = await get("/vocabularies");
     expect(index.status).toBe(200);
     expect(links(index.text)).toEqual(
@@ -151,6 +151,7 @@ describe("vocabulary pages", () => {
         "/vocabularies/opportunity-types?lang=en",
         "/vocabularies/event-formats?lang=en",
         "/vocabularies/organisation-kinds?lang=en",
+        "/vocabularies/resource-kinds?lang=en",
       ]),
     );
     expect(canonicalOf(index.text)).toBe(`${hubUrl}/vocabularies`);
@@ -164,7 +165,7 @@ describe("vocabulary pages", () => {
     expect(linked.headers.get("content-type")).toMatch(/^application\/ld\+json/);
     const sets = ((await linked.json()) as { "@graph": Array<Record<string, unknown>> })["@graph"];
     expect(sets.map((set) => set["@id"])).toEqual(
-      ["disciplines", "opportunity-types", "event-formats", "organisation-kinds"].map((name) => `${hubUrl}/vocabularies/${name}`),
+      ["disciplines", "opportunity-types", "event-formats", "organisation-kinds", "resource-kinds"].map((name) => `${hubUrl}/vocabularies/${name}`),
     );
   });
 
@@ -195,6 +196,20 @@ describe("vocabulary pages", () => {
     const linked = await fetch(new URL("/vocabularies/event-formats", base), { headers: { accept: "application/ld+json" } });
     expect(linked.headers.get("content-type")).toMatch(/^application\/ld\+json/);
     expect(await linked.json()).toEqual(jsonLd);
+  });
+
+  it("serves the resource kinds that resources' JSON-LD links to, named in the page's language", async () => {
+    const schema = await graphql('{ __type(name: "ResourceKind") { enumValues { name } } }');
+    const kinds = (schema.data!.__type.enumValues as Array<{ name: string }>).map((value) => value.name);
+    expect(kinds).toEqual(expect.arrayContaining(["PROJECT_REPORT", "CASE_STUDY", "DATASET"]));
+    const page = await get("/vocabularies/resource-kinds?lang=fr", { accept: "text/html" });
+    expect(page.status).toBe(200);
+    for (const kind of kinds) expect(page.text).toMatch(new RegExp(`<div id="${kind}" class="term"><dt>[^<]+ <code>${kind}</code></dt>`));
+    expect(page.text).toContain("Types de ressources");
+    expect(page.text).toContain("Étude de cas");
+    const jsonLd = embeddedJsonLd(page.text);
+    expect(jsonLd["@id"]).toBe(`${hubUrl}/vocabularies/resource-kinds`);
+    expect(jsonLd.hasDefinedTerm.map((term: { "@id": string }) => term["@id"])).toContain(`${hubUrl}/vocabularies/resource-kinds#CASE_STUDY`);
   });
 
   it("groups disciplines by their UNESCO domain", async () => {
@@ -357,7 +372,7 @@ describe("robots.txt and sitemaps", () => {
   it("lists the vocabulary pages, whose canonical URLs are their own", async () => {
     const entries = await sitemap("/sitemaps/vocabularies.xml");
     expect(entries.map((entry) => entry.loc)).toEqual(
-      ["", "/disciplines", "/opportunity-types", "/event-formats", "/organisation-kinds"].map((path) => `${hubUrl}/vocabularies${path}`),
+      ["", "/disciplines", "/opportunity-types", "/event-formats", "/organisation-kinds", "/resource-kinds"].map((path) => `${hubUrl}/vocabularies${path}`),
     );
     for (const entry of entries) expect(canonicalOf((await get(new URL(entry.loc).pathname)).text)).toBe(entry.loc);
   });
