@@ -410,7 +410,7 @@ export function directoryRouter(options: DirectoryOptions): Router {
 
   // "Report this": the detail pages' form, run as the anonymous visitor with their pseudonym (limits per client).
   for (const detail of DETAILS) {
-    router.post(`/report/${detail.collection}/:id`, reportBody, async (req, res, next) => {
+    router.post(`/report/${detail.collection}/:id`, async (req, res, next) => {
       const language = languageOf(req);
       const id = String(req.params.id);
       const recordPath = `/${detail.collection}/${encodeURIComponent(id)}`;
@@ -430,6 +430,14 @@ export function directoryRouter(options: DirectoryOptions): Router {
           language,
         );
       try {
+        // The body parser's refusals (too large, too many fields, a bad encoding) as a page rather than express's own.
+        const parsed = await new Promise<{ status: number } | null>((resolve) =>
+          reportBody(req, res, (error?: unknown) => resolve(error ? { status: Number((error as { status?: unknown }).status) || 400 } : null)),
+        );
+        if (parsed) {
+          await outcome(parsed.status, { error: language.t(parsed.status === 413 ? "reportTooLarge" : "badRequestTitle"), draft: null });
+          return;
+        }
         if (fromAnotherSite(req, options.hubUrl)) {
           await outcome(403, { error: language.t("reportRefused"), draft: null });
           return;

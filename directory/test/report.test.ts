@@ -149,5 +149,6 @@ describe("directory: report this", () => {
     expect(crossSite.html).toContain("could not be sent from another site");
     const huge = await postReport(`/report/events/${ids.events}`, { reason: "SPAM", text: "x".repeat(20_000) }, newClient());
     expect(huge.status).toBe(413);
+    expect(huge.html).toContain("This report is too long to be sent.");
   });
 });

@@ -87,6 +87,7 @@ let hiddenPersonId: string;
 let opportunityId: string;
 let eventId: string;
 let eventUpdatedAt: string;
+let resourceId: string;
 
 beforeAll(async () => {
   const gatewayPort = await freePort();
@@ -135,6 +136,16 @@ beforeAll(async () => {
   );
   eventId = event.id;
   eventUpdatedAt = event.updatedAt;
+  resourceId = (
+    await create("Resource", {
+      network: "agora-test",
+      kind: "TOOLKIT",
+      title: { originalLanguage: "en", translations: [{ lang: "en", value: "Quellmarsh touring toolkit" }] },
+      publicationDate: "2025-02-01",
+      links: [{ url: "https://example.org/quellmarsh-toolkit.pdf", mediaType: "application/pdf", language: "en" }],
+      publisherIds: [organisationId],
+    })
+  ).id;
 }, 90_000);
 
 afterAll(async () => {
@@ -329,7 +340,9 @@ describe("robots.txt and sitemaps", () => {
     const document = parseXml(index.text);
     expect(document.documentElement!.localName).toBe("sitemapindex");
     const locations = Array.from(document.getElementsByTagNameNS(SITEMAP_NS, "loc")).map((loc) => loc.textContent);
-    expect(locations).toEqual(["people", "organisations", "opportunities", "events", "vocabularies"].map((name) => `${hubUrl}/sitemaps/${name}.xml`));
+    expect(locations).toEqual(
+      ["people", "organisations", "opportunities", "events", "resources", "vocabularies"].map((name) => `${hubUrl}/sitemaps/${name}.xml`),
+    );
     for (const location of locations) expect((await sitemap(new URL(location!).pathname)).length).toBeGreaterThan(0);
   });
 
@@ -356,6 +369,7 @@ describe("robots.txt and sitemaps", () => {
       ["organisations", organisationId, "organisation"],
       ["opportunities", opportunityId, "opportunity"],
       ["events", eventId, "event"],
+      ["resources", resourceId, "resource"],
     ];
     for (const [collection, id] of expected) {
       const entries = await sitemap(`/sitemaps/${collection}.xml`);
