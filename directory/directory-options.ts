@@ -6,7 +6,8 @@ import type { DirectoryNetwork } from "./pages/networks.page";
 export type DirectoryOperation = (
   query: string,
   variables: Record<string, unknown>,
-  request: { languages: string[]; requestId: string },
+  /** `client`: the visitor's pseudonym, given only to operations limited per client (reports). */
+  request: { languages: string[]; requestId: string; client?: string },
 ) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
 
 /** What the directory is built from. */
@@ -19,6 +20,11 @@ export interface DirectoryOptions {
   requestIdOf: (req: Request, res: Response) => string;
   /** The API schema the hub serves now: the vocabularies' values for menus and checks. */
   schemaOf: () => GraphQLSchema | undefined;
+  /**
+   * The visitor's daily pseudonym (the one GraphQL requests get, from the same instance), for the limit on reports
+   * per client; undefined when the hub cannot tell (then the moderation subgraph counts such reports together).
+   */
+  clientOf?: (req: Request) => string | undefined;
   /** The connected networks' public facts; absent when the hub has no partner registry. */
   networks?: () => Promise<DirectoryNetwork[]>;
 }

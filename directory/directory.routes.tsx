@@ -8,6 +8,7 @@ import { isUuid, logger } from "@agora-hub/runtime";
 import { DIRECTORY_CSS } from "./assets/directory-css";
 import type { DirectoryOptions } from "./directory-options";
 import { embedRouter } from "./embed/embed.routes";
+import type { MessageKey } from "./i18n/messages";
 import { negotiateLanguage, type PageLanguage } from "./i18n/negotiate";
 import { EVENT_OPERATION, type EventData, EventPage } from "./pages/event.page";
 import { RESOURCE_OPERATION, type ResourceData, ResourcePage } from "./pages/resource.page";
@@ -21,6 +22,7 @@ import { failedNetworks, PartnerFacts, partnerFields, partnerOperation } from ".
 import { ORGANISATION_OPERATION, type OrganisationData, OrganisationPage } from "./pages/organisation.page";
 import { OPPORTUNITY_OPERATION, type OpportunityData, OpportunityPage } from "./pages/opportunity.page";
 import { PERSON_OPERATION, type PersonData, PersonPage } from "./pages/person.page";
+import { type ReportDraft, ReportForm, ReportPage, reportReasons } from "./pages/report";
 import {
   readVocabulary,
   type Vocabulary,
@@ -41,54 +43,74 @@ const CSS_ETAG = `"${createHash("sha256").update(DIRECTORY_CSS).digest("base64ur
 /** Pages load nothing from elsewhere and run no script; JSON-LD blocks are data, not scripts. */
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-/** Each detail page: its collection (the JSON-LD `@id` path), the root field, the operation and the page. */
+/** Each detail page: its collection (the JSON-LD `@id` path), its `ReportableType`, the root field, the operation and the page. */
 const DETAILS = [
   {
     collection: "people",
+    reportable: "PERSON",
     field: "person",
     typename: "Person",
     operation: PERSON_OPERATION,
-    page: (data: unknown, language: PageLanguage, hubUrl: string, partner: Child) => (
-      <PersonPage person={data as PersonData} language={language} hubUrl={hubUrl} partner={partner} />
+    page: (data: unknown, language: PageLanguage, hubUrl: string, partner: Child, report: Child) => (
+      <PersonPage person={data as PersonData} language={language} hubUrl={hubUrl} partner={partner} report={report} />
     ),
   },
   {
     collection: "organisations",
+    reportable: "ORGANISATION",
     field: "organisation",
     typename: "Organisation",
     operation: ORGANISATION_OPERATION,
-    page: (data: unknown, language: PageLanguage, hubUrl: string, partner: Child) => (
-      <OrganisationPage organisation={data as OrganisationData} language={language} hubUrl={hubUrl} partner={partner} />
+    page: (data: unknown, language: PageLanguage, hubUrl: string, partner: Child, report: Child) => (
+      <OrganisationPage organisation={data as OrganisationData} language={language} hubUrl={hubUrl} partner={partner} report={report} />
     ),
   },
   {
     collection: "opportunities",
+    reportable: "OPPORTUNITY",
     field: "opportunity",
     typename: "Opportunity",
     operation: OPPORTUNITY_OPERATION,
-    page: (data: unknown, language: PageLanguage, hubUrl: string, partner: Child) => (
-      <OpportunityPage opportunity={data as OpportunityData} language={language} hubUrl={hubUrl} partner={partner} />
+    page: (data: unknown, language: PageLanguage, hubUrl: string, partner: Child, report: Child) => (
+      <OpportunityPage opportunity={data as OpportunityData} language={language} hubUrl={hubUrl} partner={partner} report={report} />
     ),
   },
   {
     collection: "events",
+    reportable: "EVENT",
     field: "event",
     typename: "Event",
     operation: EVENT_OPERATION,
-    page: (data: unknown, language: PageLanguage, hubUrl: string, partner: Child) => (
-      <EventPage event={data as EventData} language={language} hubUrl={hubUrl} partner={partner} />
+    page: (data: unknown, language: PageLanguage, hubUrl: string, partner: Child, report: Child) => (
+      <EventPage event={data as EventData} language={language} hubUrl={hubUrl} partner={partner} report={report} />
     ),
   },
   {
     collection: "resources",
+    reportable: "RESOURCE",
     field: "resource",
     typename: "Resource",
     operation: RESOURCE_OPERATION,
-    page: (data: unknown, language: PageLanguage, hubUrl: string, partner: Child) => (
-      <ResourcePage resource={data as ResourceData} language={language} hubUrl={hubUrl} partner={partner} />
+    page: (data: unknown, language: PageLanguage, hubUrl: string, partner: Child, report: Child) => (
+      <ResourcePage resource={data as ResourceData} language={language} hubUrl={hubUrl} partner={partner} report={report} />
     ),
   },
 ] as const;
+
+const REPORT_OPERATION = "mutation DirectoryReport($input: ReportRecordInput!) { reportRecord(input: $input) { received message } }";
+/** A report's form, urlencoded: two fields, the text at most 1,000 characters even if each takes 12 bytes encoded. */
+const reportBody = express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 4 });
+
+/**
+ * Whether a POST comes from another site's page: browsers say so in `Sec-Fetch-Site` and `Origin`. Reports need no
+ * credentials, so this is not about forged sessions; it only keeps other sites from filing reports through visitors.
+ */
+function fromAnotherSite(req: Request, hubUrl: string): boolean {
+  if (req.header("sec-fetch-site") === "cross-site") return true;
+  const origin = req.header("origin");
+  if (origin === undefined) return false;
+  return origin !== new URL(hubUrl).origin && origin !== `${req.protocol}://${req.get("host")}`;
+}
 
 /** Sends a page: HTML5, the language's `Content-Language`, and headers that keep it self-contained. */
 async function sendPage(res: Response, status: number, page: JSX.Element, language: PageLanguage): Promise<void> {
@@ -146,7 +168,8 @@ function unavailableTypes(errors: readonly GraphQLFormattedError[] | undefined):
  * public GraphQL API, as any partner directory would be. `/` searches across people, organisations, open
  * calls and events; `/people|organisations|opportunities|events|resources/<id>` are the detail pages at the JSON-LD
  * `@id` URLs (`Accept: application/ld+json` gets the JSON-LD itself); `/vocabularies` and `/vocabularies/<name>`
- * the hub's vocabularies, read from the public schema; robots.txt and the sitemaps (seo/seo.routes.ts). Every
+ * the hub's vocabularies, read from the public schema; `POST /report/<collection>/<id>` the detail pages' "Report this"
+ * form (`reportRecord` with the visitor's pseudonym); robots.txt and the sitemaps (seo/seo.routes.ts). Every
  * page in the visitor's language.
  */
 export function directoryRouter(options: DirectoryOptions): Router {
@@ -377,7 +400,85 @@ export function directoryRouter(options: DirectoryOptions): Router {
               language={language}
             />
           ) : null;
-        await sendPage(res, 200, detail.page(data, language, options.hubUrl, partner), language);
+        const report = <ReportForm action={`/report${path}`} reasons={reportReasons(options.schemaOf())} language={language} />;
+        await sendPage(res, 200, detail.page(data, language, options.hubUrl, partner, report), language);
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
+
+  // "Report this": the detail pages' form, run as the anonymous visitor with their pseudonym (limits per client).
+  for (const detail of DETAILS) {
+    router.post(`/report/${detail.collection}/:id`, async (req, res, next) => {
+      const language = languageOf(req);
+      const id = String(req.params.id);
+      const recordPath = `/${detail.collection}/${encodeURIComponent(id)}`;
+      const reasons = reportReasons(options.schemaOf());
+      const outcome = (status: number, shown: { received: string } | { error: string; draft: ReportDraft | null }) =>
+        sendPage(
+          res,
+          status,
+          <ReportPage language={language} hubUrl={options.hubUrl} recordPath={recordPath} action={`/report${recordPath}`} reasons={reasons} outcome={shown} />,
+          language,
+        );
+      const message = (status: number, title: MessageKey, text: MessageKey) =>
+        sendPage(
+          res,
+          status,
+          <MessagePage language={language} hubUrl={options.hubUrl} path={recordPath} title={language.t(title)} text={language.t(text)} />,
+          language,
+        );
+      try {
+        // The body parser's refusals (too large, too many fields, a bad encoding) as a page rather than express's own.
+        const parsed = await new Promise<{ status: number } | null>((resolve) =>
+          reportBody(req, res, (error?: unknown) => resolve(error ? { status: Number((error as { status?: unknown }).status) || 400 } : null)),
+        );
+        if (parsed) {
+          await outcome(parsed.status, { error: language.t(parsed.status === 413 ? "reportTooLarge" : "badRequestTitle"), draft: null });
+          return;
+        }
+        if (fromAnotherSite(req, options.hubUrl)) {
+          await outcome(403, { error: language.t("reportRefused"), draft: null });
+          return;
+        }
+        if (!isUuid(id)) {
+          await message(404, "notFoundTitle", "notFoundText");
+          return;
+        }
+        if (reasons.length === 0) {
+          await message(503, "unavailableTitle", "unavailableText");
+          return;
+        }
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        const draft = { reason: typeof body.reason === "string" ? body.reason : "", text: typeof body.text === "string" ? body.text : "" };
+        if (!reasons.includes(draft.reason)) {
+          const reason = `${draft.reason ? JSON.stringify(draft.reason.slice(0, 40)) : "nothing"} is not one of ${reasons.join(", ")}`;
+          await outcome(400, { error: language.t("reportBadField", { field: "reason", reason }), draft });
+          return;
+        }
+        const answer = await options.run(
+          REPORT_OPERATION,
+          { input: { type: detail.reportable, id, reason: draft.reason, text: draft.text.trim() || null } },
+          { ...request(req, res, language), client: options.clientOf?.(req) },
+        );
+        const receipt = answer.data?.reportRecord as { received: boolean; message: string } | null | undefined;
+        if (receipt) {
+          await outcome(200, { received: receipt.message });
+          return;
+        }
+        const error = answer.errors?.[0];
+        const code = error?.extensions?.code;
+        const field = error?.extensions?.field;
+        if (code === "RATE_LIMITED") await outcome(429, { error: language.t("reportRateLimited"), draft });
+        // The id names no published record: as its page would, a 404.
+        else if (code === "BAD_USER_INPUT" && field === "id") await message(404, "notFoundTitle", "notFoundText");
+        else if (code === "BAD_USER_INPUT")
+          await outcome(400, { error: language.t("reportBadField", { field: typeof field === "string" ? field : "input", reason: error!.message }), draft });
+        else {
+          logger.warn({ errors: answer.errors?.slice(0, 3), collection: detail.collection }, "directory report failed");
+          await message(503, "unavailableTitle", "unavailableText");
+        }
       } catch (error) {
         next(error);
       }

@@ -49,10 +49,14 @@ export function createGraphqlServer(options: {
   });
 }
 
-/** Runs operations through `server` as an anonymous client (the open formats' JSON-LD pages and feeds). */
+/**
+ * Runs operations through `server` as an anonymous client (the open formats' JSON-LD pages and feeds, the directory),
+ * with the client's pseudonym when the caller gives one (the directory's reports, limited per client).
+ */
 export function anonymousOperations(server: ApolloServer<GatewayContext>): RunOperation {
-  return async (query, variables, { languages, requestId }) => {
-    const response = await server.executeOperation({ query, variables }, { contextValue: { requestId, viewer: ANONYMOUS, languages } });
+  return async (query, variables, { languages, requestId, client }) => {
+    const contextValue: GatewayContext = { requestId, viewer: ANONYMOUS, languages, ...(client ? { client } : {}) };
+    const response = await server.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== "single") throw new Error("open formats expect a single result");
     return response.body.singleResult as Awaited<ReturnType<RunOperation>>;
   };

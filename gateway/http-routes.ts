@@ -55,7 +55,7 @@ export interface GatewayRouteParts {
 const DIRECTORY_PATHS = ["/networks", "/embed", "/embed/*path", "/vocabularies", "/vocabularies/*path", "/robots.txt", "/sitemap.xml", "/sitemaps/*path"];
 
 /** Collections whose JSON-LD pages the open formats router serves, and its feeds. */
-const OPEN_FORMAT_PATHS = ["/people", "/organisations", "/opportunities", "/events", "/feeds"];
+const OPEN_FORMAT_PATHS = ["/people", "/organisations", "/opportunities", "/events", "/resources", "/feeds"];
 
 /**
  * How long verifiers may cache the JWKS: short enough that a key dropped after a rotation is soon forgotten;
@@ -119,6 +119,8 @@ export function gatewayRoutes({ config, gateway, server, registry, observability
       mount: (app) => {
         // The detail pages' paths are the open formats' collections, limited above.
         app.get(["/", "/directory/*path", ...DIRECTORY_PATHS], protection.rateLimit, admission.middleware);
+        // Reports from the detail pages' form: the same limits (and the moderation subgraph's own per client).
+        app.post("/report/*path", protection.rateLimit, admission.middleware);
         app.use(
           directoryRouter({
             run: anonymousOperations(server),
@@ -126,6 +128,7 @@ export function gatewayRoutes({ config, gateway, server, registry, observability
             languagesOf: requestLanguages,
             requestIdOf,
             schemaOf: () => gateway.schema,
+            clientOf: (req) => pseudonyms(req.ip),
             networks: registry ? () => registry.publicNetworks() : undefined,
           }),
         );

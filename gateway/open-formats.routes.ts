@@ -8,7 +8,8 @@ import { type FeedOperation, FeedParameterError, feedOperation, feedVariables } 
 export type RunOperation = (
   query: string,
   variables: Record<string, unknown>,
-  request: { languages: string[]; requestId: string },
+  /** `client`: the client's pseudonym, for operations limited per client (the directory's reports). */
+  request: { languages: string[]; requestId: string; client?: string },
 ) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
 
 /** Each entity page `/<collection>/<id>.jsonld` and the root field that answers it. */

@@ -70,5 +70,11 @@ mark { background: var(--agora-mark); color: inherit; }
 .hint { display: block; color: var(--agora-muted); font-size: 0.85rem; }
 .snippet-code { display: block; width: 100%; font: 0.85rem/1.4 ui-monospace, "Cascadia Mono", Menlo, monospace; padding: 0.5rem; border: 1px solid var(--agora-muted); border-radius: var(--agora-radius); background: var(--agora-surface); color: var(--agora-text); }
 .embed-preview { display: block; width: 100%; border: 1px dashed var(--agora-muted); border-radius: var(--agora-radius); }
+.report { margin-block-start: 2rem; border-block-start: 1px solid var(--agora-muted); padding-block-start: 0.75rem; }
+.report summary { cursor: pointer; font-weight: 600; }
+.report .field { margin: 0.5rem 0; max-width: 36rem; }
+.report label { display: block; font-weight: 600; }
+.report select, .report textarea { font: inherit; width: 100%; padding: 0.4rem; border: 1px solid var(--agora-muted); border-radius: var(--agora-radius); background: var(--agora-background); color: var(--agora-text); }
+.report-error { font-weight: 600; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -1,6 +1,6 @@
 /**
  * The names of the graph's vocabularies (disciplines, opportunity types, event formats and attendance, resource kinds,
- * organisation kinds and services, what people are open to, career stages, membership roles) in each interface language, by
+ * organisation kinds and services, what people are open to, career stages, membership roles, report reasons) in each interface language, by
  * code: one code, one name, in whichever vocabulary it appears. A code missing here (one the hub adds later)
  * shows as English words made from the code; a unit test keeps this table complete for the committed schema.
  */
@@ -157,4 +157,21 @@ export const VOCABULARY_LABELS: Readonly<Record<string, Names>> = {
   VIDEO: { en: "Video", fr: "Vidéo", ar: "فيديو", es: "Vídeo" },
   PODCAST: { en: "Podcast", fr: "Podcast", ar: "بودكاست", es: "Pódcast" },
   DATASET: { en: "Dataset", fr: "Jeu de données", ar: "مجموعة بيانات", es: "Conjunto de datos" },
+  // Report reasons (OTHER is named above)
+  SPAM: { en: "Spam or advertising", fr: "Spam ou publicité", ar: "رسائل مزعجة أو إعلانات", es: "Spam o publicidad" },
+  INACCURATE: { en: "Wrong or outdated", fr: "Faux ou périmé", ar: "خاطئ أو قديم", es: "Erróneo o desactualizado" },
+  OFFENSIVE: { en: "Hateful or offensive", fr: "Haineux ou choquant", ar: "مسيء أو يحض على الكراهية", es: "Odioso u ofensivo" },
+  INFRINGES_RIGHTS: {
+    en: "Infringes copyright or other rights",
+    fr: "Enfreint le droit d'auteur ou d'autres droits",
+    ar: "ينتهك حقوق المؤلف أو حقوقاً أخرى",
+    es: "Infringe derechos de autor u otros",
+  },
+  PERSONAL_DATA: {
+    en: "Personal data without consent",
+    fr: "Données personnelles sans accord",
+    ar: "بيانات شخصية دون موافقة",
+    es: "Datos personales sin consentimiento",
+  },
+  SCAM: { en: "Scam or fraud", fr: "Arnaque ou fraude", ar: "احتيال", es: "Estafa o fraude" },
 };

@@ -37,7 +37,19 @@ function webcalUrl(hubUrl: string, path: string): string {
   return new URL(path, hubUrl).toString().replace(/^https?:/, "webcal:");
 }
 
-export function EventPage({ event, language, hubUrl, partner }: { event: EventData; language: PageLanguage; hubUrl: string; partner?: Child }) {
+export function EventPage({
+  event,
+  language,
+  hubUrl,
+  partner,
+  report,
+}: {
+  event: EventData;
+  language: PageLanguage;
+  hubUrl: string;
+  partner?: Child;
+  report?: Child;
+}) {
   const { t } = language;
   const organisers = event.organisers.filter((organiser): organiser is { id: string; name: string } => organiser !== null);
   return (
@@ -87,6 +99,7 @@ export function EventPage({ event, language, hubUrl, partner }: { event: EventDa
           </li>
         </ul>
         {partner}
+        {report}
         <LinkedData typename="Event" id={event.id} language={language} />
       </article>
     </Layout>

@@ -54,11 +54,14 @@ export function OpportunityPage({
   language,
   hubUrl,
   partner,
+  report,
 }: {
   opportunity: OpportunityData;
   language: PageLanguage;
   hubUrl: string;
   partner?: Child;
+  /** The "Report this" form. */
+  report?: Child;
 }) {
   const { t } = language;
   return (
@@ -94,6 +97,7 @@ export function OpportunityPage({
           </p>
         )}
         {partner}
+        {report}
         <LinkedData typename="Opportunity" id={opportunity.id} language={language} />
       </article>
     </Layout>

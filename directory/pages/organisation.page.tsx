@@ -37,11 +37,14 @@ export function OrganisationPage({
   language,
   hubUrl,
   partner,
+  report,
 }: {
   organisation: OrganisationData;
   language: PageLanguage;
   hubUrl: string;
   partner?: Child;
+  /** The "Report this" form. */
+  report?: Child;
 }) {
   const { t } = language;
   // Members who are not discoverable come back without their person: they are not listed.
@@ -102,6 +105,7 @@ export function OrganisationPage({
           </section>
         )}
         {partner}
+        {report}
         <LinkedData typename="Organisation" id={organisation.id} language={language} />
       </article>
     </Layout>

@@ -28,7 +28,19 @@ export interface PersonData {
   memberships: { edges: Array<{ node: { role: string; title: string | null; organisation: { id: string; name: string } | null } }> } | null;
 }
 
-export function PersonPage({ person, language, hubUrl, partner }: { person: PersonData; language: PageLanguage; hubUrl: string; partner?: Child }) {
+export function PersonPage({
+  person,
+  language,
+  hubUrl,
+  partner,
+  report,
+}: {
+  person: PersonData;
+  language: PageLanguage;
+  hubUrl: string;
+  partner?: Child;
+  report?: Child;
+}) {
   const { t } = language;
   const memberships = person.memberships?.edges.map((edge) => edge.node).filter((node) => node.organisation) ?? [];
   return (
@@ -60,6 +72,7 @@ export function PersonPage({ person, language, hubUrl, partner }: { person: Pers
           </section>
         )}
         {partner}
+        {report}
         <LinkedData typename="Person" id={person.id} language={language} />
       </article>
     </Layout>

@@ -48,7 +48,19 @@ function LinkList({ items }: { items: Array<{ href: string; text: string }> }) {
   );
 }
 
-export function ResourcePage({ resource, language, hubUrl, partner }: { resource: ResourceData; language: PageLanguage; hubUrl: string; partner?: Child }) {
+export function ResourcePage({
+  resource,
+  language,
+  hubUrl,
+  partner,
+  report,
+}: {
+  resource: ResourceData;
+  language: PageLanguage;
+  hubUrl: string;
+  partner?: Child;
+  report?: Child;
+}) {
   const { t } = language;
   const present = <T,>(items: Array<T | null> | null): T[] => (items ?? []).filter((item): item is T => item !== null);
   return (
@@ -92,6 +104,7 @@ export function ResourcePage({ resource, language, hubUrl, partner }: { resource
           ))}
         </ul>
         {partner}
+        {report}
         <LinkedData typename="Resource" id={resource.id} language={language} />
       </article>
     </Layout>

@@ -13,6 +13,7 @@ export const VOCABULARIES = [
   { name: "opportunity-types", enumType: "OpportunityType", title: "vocabularyOpportunityTypes", intro: "vocabularyOpportunityTypesIntro" },
   { name: "event-formats", enumType: "EventFormat", title: "vocabularyEventFormats", intro: "vocabularyEventFormatsIntro" },
   { name: "organisation-kinds", enumType: "OrganisationKind", title: "vocabularyOrganisationKinds", intro: "vocabularyOrganisationKindsIntro" },
+  { name: "resource-kinds", enumType: "ResourceKind", title: "vocabularyResourceKinds", intro: "vocabularyResourceKindsIntro" },
 ] as const satisfies ReadonlyArray<{ name: string; enumType: string; title: MessageKey; intro: MessageKey }>;
 
 /** One of the vocabularies' entries in `VOCABULARIES`. */

@@ -38,7 +38,7 @@ function sendXml(res: Response, xml: string): void {
 /**
  * What crawlers read: `/robots.txt` (the directory is open, the APIs are not; where the sitemap is) and
  * `/sitemap.xml`, an index of `/sitemaps/<collection>.xml`, one per collection of detail pages (people,
- * organisations, opportunities, events) plus the vocabularies. Each collection's sitemap is built by walking
+ * organisations, opportunities, events, resources) plus the vocabularies. Each collection's sitemap is built by walking
  * its public list anonymously (`walkCollection`) and kept `SITEMAP_CACHE_MS`; walks of one collection in
  * flight are shared.
  */

@@ -10,7 +10,13 @@ export type SitemapOperation = (
 ) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
 
 /** The collections with a sitemap of their detail pages, each the list field that walks it (the JSON-LD `@id` paths). */
-export const SITEMAP_COLLECTIONS = { people: "people", organisations: "organisations", opportunities: "opportunities", events: "events" } as const;
+export const SITEMAP_COLLECTIONS = {
+  people: "people",
+  organisations: "organisations",
+  opportunities: "opportunities",
+  events: "events",
+  resources: "resources",
+} as const;
 
 /** A collection with a sitemap. */
 export type SitemapCollection = keyof typeof SITEMAP_COLLECTIONS;

@@ -87,6 +87,7 @@ let hiddenPersonId: string;
 let opportunityId: string;
 let eventId: string;
 let eventUpdatedAt: string;
+let resourceId: string;
 
 beforeAll(async () => {
   const gatewayPort = await freePort();
@@ -135,6 +136,16 @@ beforeAll(async () => {
   );
   eventId = event.id;
   eventUpdatedAt = event.updatedAt;
+  resourceId = (
+    await create("Resource", {
+      network: "agora-test",
+      kind: "TOOLKIT",
+      title: { originalLanguage: "en", translations: [{ lang: "en", value: "Quellmarsh touring toolkit" }] },
+      publicationDate: "2025-02-01",
+      links: [{ url: "https://example.org/quellmarsh-toolkit.pdf", mediaType: "application/pdf", language: "en" }],
+      publisherIds: [organisationId],
+    })
+  ).id;
 }, 90_000);
 
 afterAll(async () => {
@@ -142,7 +153,7 @@ afterAll(async () => {
 });
 
 describe("vocabulary pages", () => {
-  it("lists the four vocabularies, in every interface language", async () => {
+  it("lists the five vocabularies, in every interface language", async () => {
     const index = await get("/vocabularies");
     expect(index.status).toBe(200);
     expect(links(index.text)).toEqual(
@@ -151,6 +162,7 @@ describe("vocabulary pages", () => {
         "/vocabularies/opportunity-types?lang=en",
         "/vocabularies/event-formats?lang=en",
         "/vocabularies/organisation-kinds?lang=en",
+        "/vocabularies/resource-kinds?lang=en",
       ]),
     );
     expect(canonicalOf(index.text)).toBe(`${hubUrl}/vocabularies`);
@@ -164,7 +176,7 @@ describe("vocabulary pages", () => {
     expect(linked.headers.get("content-type")).toMatch(/^application\/ld\+json/);
     const sets = ((await linked.json()) as { "@graph": Array<Record<string, unknown>> })["@graph"];
     expect(sets.map((set) => set["@id"])).toEqual(
-      ["disciplines", "opportunity-types", "event-formats", "organisation-kinds"].map((name) => `${hubUrl}/vocabularies/${name}`),
+      ["disciplines", "opportunity-types", "event-formats", "organisation-kinds", "resource-kinds"].map((name) => `${hubUrl}/vocabularies/${name}`),
     );
   });
 
@@ -195,6 +207,20 @@ describe("vocabulary pages", () => {
     const linked = await fetch(new URL("/vocabularies/event-formats", base), { headers: { accept: "application/ld+json" } });
     expect(linked.headers.get("content-type")).toMatch(/^application\/ld\+json/);
     expect(await linked.json()).toEqual(jsonLd);
+  });
+
+  it("serves the resource kinds that resources' JSON-LD links to, named in the page's language", async () => {
+    const schema = await graphql('{ __type(name: "ResourceKind") { enumValues { name } } }');
+    const kinds = (schema.data!.__type.enumValues as Array<{ name: string }>).map((value) => value.name);
+    expect(kinds).toEqual(expect.arrayContaining(["PROJECT_REPORT", "CASE_STUDY", "DATASET"]));
+    const page = await get("/vocabularies/resource-kinds?lang=fr", { accept: "text/html" });
+    expect(page.status).toBe(200);
+    for (const kind of kinds) expect(page.text).toMatch(new RegExp(`<div id="${kind}" class="term"><dt>[^<]+ <code>${kind}</code></dt>`));
+    expect(page.text).toContain("Types de ressources");
+    expect(page.text).toContain("Étude de cas");
+    const jsonLd = embeddedJsonLd(page.text);
+    expect(jsonLd["@id"]).toBe(`${hubUrl}/vocabularies/resource-kinds`);
+    expect(jsonLd.hasDefinedTerm.map((term: { "@id": string }) => term["@id"])).toContain(`${hubUrl}/vocabularies/resource-kinds#CASE_STUDY`);
   });
 
   it("groups disciplines by their UNESCO domain", async () => {
@@ -314,7 +340,9 @@ describe("robots.txt and sitemaps", () => {
     const document = parseXml(index.text);
     expect(document.documentElement!.localName).toBe("sitemapindex");
     const locations = Array.from(document.getElementsByTagNameNS(SITEMAP_NS, "loc")).map((loc) => loc.textContent);
-    expect(locations).toEqual(["people", "organisations", "opportunities", "events", "vocabularies"].map((name) => `${hubUrl}/sitemaps/${name}.xml`));
+    expect(locations).toEqual(
+      ["people", "organisations", "opportunities", "events", "resources", "vocabularies"].map((name) => `${hubUrl}/sitemaps/${name}.xml`),
+    );
     for (const location of locations) expect((await sitemap(new URL(location!).pathname)).length).toBeGreaterThan(0);
   });
 
@@ -341,6 +369,7 @@ describe("robots.txt and sitemaps", () => {
       ["organisations", organisationId, "organisation"],
       ["opportunities", opportunityId, "opportunity"],
       ["events", eventId, "event"],
+      ["resources", resourceId, "resource"],
     ];
     for (const [collection, id] of expected) {
       const entries = await sitemap(`/sitemaps/${collection}.xml`);
@@ -357,7 +386,7 @@ describe("robots.txt and sitemaps", () => {
   it("lists the vocabulary pages, whose canonical URLs are their own", async () => {
     const entries = await sitemap("/sitemaps/vocabularies.xml");
     expect(entries.map((entry) => entry.loc)).toEqual(
-      ["", "/disciplines", "/opportunity-types", "/event-formats", "/organisation-kinds"].map((path) => `${hubUrl}/vocabularies${path}`),
+      ["", "/disciplines", "/opportunity-types", "/event-formats", "/organisation-kinds", "/resource-kinds"].map((path) => `${hubUrl}/vocabularies${path}`),
     );
     for (const entry of entries) expect(canonicalOf((await get(new URL(entry.loc).pathname)).text)).toBe(entry.loc);
   });

@@ -15,6 +15,7 @@ const NAMED = [
   "OpenTo",
   "CareerStage",
   "MembershipRole",
+  "ReportReason",
 ];
 
 describe("directory vocabulary names", () => {
