@@ -11,5 +11,5 @@ export type OrganisationsContext = SubgraphContext<OrganisationsLoaders>;
 
 /** Creates fresh loaders for one request, so nothing is cached across requests. */
 export function createOrganisationsLoaders(dataSource: DataSource, viewer: Viewer): OrganisationsLoaders {
-  return { ...createOrganisationLoaders(dataSource, viewer), ...createMembershipLoaders(dataSource) };
+  return { ...createOrganisationLoaders(dataSource, viewer), ...createMembershipLoaders(dataSource, viewer) };
 }

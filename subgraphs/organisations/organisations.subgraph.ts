@@ -2,6 +2,7 @@ import { personDataExportReference } from "../../domain/person-data/person-data"
 import { followPersonErasures } from "../../domain/person-erasure/erasure-follower";
 import { createPublicationResolver, PublicationDecision, readSearchableListSettings, type SubgraphDefinition } from "@agora-hub/subgraph-kit";
 import { AddOrganisationPublication1764000200040 } from "./migrations/1764000200040-add-organisation-publication";
+import { AddMembershipPublication1764000200050 } from "./migrations/1764000200050-add-membership-publication";
 import { CreatePersonErasureCursor1764000200010 } from "./migrations/1764000200010-create-person-erasure-cursor";
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
 import { PersonDataExport } from "./person-data/person-data-export.stub";
@@ -38,6 +39,7 @@ export const organisationsSubgraph: SubgraphDefinition<OrganisationsLoaders> = {
     OrganisationResolver,
     createPublicationResolver(Organisation, "Organisation"),
     MembershipResolver,
+    createPublicationResolver(Membership, "Membership"),
     OrganisationMembershipResolver,
     PersonMembershipResolver,
     OrganisationPartnerSuggestionsResolver,
@@ -61,6 +63,7 @@ export const organisationsSubgraph: SubgraphDefinition<OrganisationsLoaders> = {
     AddOrganisationSearch1764000200020,
     TuneOrganisationSearch1764000200030,
     AddOrganisationPublication1764000200040,
+    AddMembershipPublication1764000200050,
   ],
   // SEARCH_FACET_EXACT_LIMIT: how many rows its lists' facets count exactly.
   readSettings: readSearchableListSettings,

@@ -97,6 +97,66 @@ describe("an untrusted network's records wait for review", () => {
     expect(await searchedIds("Residency in review")).toContain(created.id);
   });
 
+  it("keeps an untrusted network's membership out of an organisation's members until a moderator approves it; a trusted network's is listed at once", async () => {
+    const venue = await graphql(
+      "mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }",
+      { input: { network: "long-standing", name: "Member Hub", kind: "CREATIVE_HUB", country: "TN" } },
+      TEST_ADMIN_TOKEN,
+    );
+    expect(venue.errors).toBeUndefined();
+    const venueId = venue.data!.createOrganisation.id;
+    const createMembership = "mutation($input: CreateMembershipInput!) { createMembership(input: $input) { id publicationState } }";
+    const membersOf = async (id: string, token?: string) => {
+      const answer = await graphql(
+        "query($id: ID!) { organisation(id: $id) { members(first: 50) { edges { node { id } } } memberOf(first: 50) { edges { node { id } } } } }",
+        { id },
+        token,
+      );
+      expect(answer.errors).toBeUndefined();
+      const ids = (connection: { edges: Array<{ node: { id: string } }> }) => connection.edges.map((edge) => edge.node.id);
+      return { members: ids(answer.data!.organisation.members), memberOf: ids(answer.data!.organisation.memberOf) };
+    };
+
+    const pending = await graphql(
+      createMembership,
+      { input: { network: "fresh-collective", organisationId: publisherId, memberOrganisationId: venueId, role: "PARTNER" } },
+      keys.untrusted,
+    );
+    expect(pending.errors).toBeUndefined();
+    const { id } = pending.data!.createMembership;
+    expect(pending.data!.createMembership.publicationState).toBe("PENDING_REVIEW");
+    expect((await membersOf(publisherId)).members).not.toContain(id);
+    expect((await membersOf(publisherId, keys.trusted)).members).not.toContain(id);
+    expect((await membersOf(venueId)).memberOf).not.toContain(id);
+
+    const approve =
+      "mutation($id: ID!) { changeMembershipPublication(id: $id, action: APPROVE) { id publicationState publicationHistory { change toState actorKind actor } } }";
+    const approved = await graphql(approve, { id }, keys.moderator);
+    expect(approved.errors).toBeUndefined();
+    expect(approved.data!.changeMembershipPublication.publicationState).toBe("PUBLISHED");
+    expect(
+      approved.data!.changeMembershipPublication.publicationHistory.map((decision: Record<string, unknown>) => [
+        decision.change,
+        decision.toState,
+        decision.actorKind,
+        decision.actor,
+      ]),
+    ).toEqual([
+      ["APPROVED", "PUBLISHED", "MODERATOR", "amira"],
+      ["CREATED", "PENDING_REVIEW", "NETWORK", "fresh-collective"],
+    ]);
+    expect((await membersOf(publisherId)).members).toContain(id);
+    expect((await membersOf(venueId)).memberOf).toContain(id);
+
+    const trusted = await graphql(
+      createMembership,
+      { input: { network: "long-standing", organisationId: publisherId, memberOrganisationId: venueId, role: "MEMBER" } },
+      keys.trusted,
+    );
+    expect(trusted.data!.createMembership.publicationState).toBe("PUBLISHED");
+    expect((await membersOf(publisherId)).members).toContain(trusted.data!.createMembership.id);
+  });
+
   it("gives a rejection's reason to the record's own network only, and keeps who decided what and when", async () => {
     const created = await create(keys.untrusted, "fresh-collective", "Residency to reject");
     const rejected = await graphql(CHANGE, { id: created.id, action: "REJECT", reason: "The call has no deadline or contact." }, keys.moderator);

@@ -1,5 +1,5 @@
 import { COUNTRIES, type CountryCode, type DisciplineCode } from "@agora-hub/runtime";
-import { OpportunityType } from "@agora-hub/subgraph-kit";
+import { OpportunityType, publishedOnly } from "@agora-hub/subgraph-kit";
 import { disciplineMatch } from "../../../domain/matchmaking/matchmaking";
 import { disciplinesInDomainsOf } from "../../../domain/matchmaking/matchmaking";
 import { rankSuggestions } from "../../../domain/matchmaking/matchmaking";
@@ -99,11 +99,11 @@ export function suggestPartnersForOrganisation(context: OrganisationsContext, or
   );
 }
 
-/** Partners for a person, from the fields the gateway sent (`@requires`) and the person's memberships here. */
+/** Partners for a person, from the fields the gateway sent (`@requires`) and the person's published memberships here. */
 export async function suggestPartnersForPerson(context: OrganisationsContext, person: Person, first: number): Promise<PartnerSuggestion[]> {
   const rows: Array<{ organisation_id: string }> = await context.dataSource.query(
     `SELECT DISTINCT organisation_id FROM membership
-      WHERE person_id = $1 AND (since IS NULL OR since <= $2) AND (until IS NULL OR until >= $2)`,
+      WHERE person_id = $1 AND (since IS NULL OR since <= $2) AND (until IS NULL OR until >= $2) AND ${publishedOnly("membership")}`,
     [person.id, todayUtc()],
   );
   const home = (await context.loaders.organisationById.loadMany(rows.map((row) => row.organisation_id))).filter(isOrganisation);
@@ -179,13 +179,13 @@ async function candidatePool(context: OrganisationsContext, subject: PartnerSubj
   return (await context.loaders.organisationById.loadMany(rows.map((row) => row.id))).filter(isOrganisation);
 }
 
-/** The organisations each of `ids` is currently a member of (organisation → organisation memberships). */
+/** The organisations each of `ids` is currently a member of (published organisation → organisation memberships, as everyone sees them). */
 async function currentParents(context: OrganisationsContext, ids: string[]): Promise<Map<string, Set<string>>> {
   const parents = new Map<string, Set<string>>();
   if (ids.length === 0) return parents;
   const rows: Array<{ organisation_id: string; member_organisation_id: string }> = await context.dataSource.query(
     `SELECT organisation_id, member_organisation_id FROM membership
-      WHERE member_organisation_id = ANY($1::uuid[]) AND (since IS NULL OR since <= $2) AND (until IS NULL OR until >= $2)`,
+      WHERE member_organisation_id = ANY($1::uuid[]) AND (since IS NULL OR since <= $2) AND (until IS NULL OR until >= $2) AND ${publishedOnly("membership")}`,
     [ids, todayUtc()],
   );
   for (const row of rows) {

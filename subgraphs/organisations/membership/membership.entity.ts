@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
-import { LocalDate, NetworkRecord } from "@agora-hub/subgraph-kit";
+import { LocalDate, ModeratedRecord } from "@agora-hub/subgraph-kit";
 import { MembershipRole } from "./membership.type";
 
 /** Today's date in UTC as `YYYY-MM-DD`, the form `date` columns are compared in. */
@@ -10,13 +10,14 @@ export function todayUtc(): string {
 
 /**
  * A member of an organisation: a person (owned by the people subgraph, held here by id only) or
- * another organisation, e.g. a venue that belongs to a network. Exactly one of the two is set.
+ * another organisation, e.g. a venue that belongs to a network. Exactly one of the two is set. Moderated like
+ * every core record: only PUBLISHED memberships are listed, a non-public one resolves for its network only.
  */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A person or an organisation belonging to an organisation, with a role and dates." })
 @Entity("membership")
 @Index(["network", "sourceId"], { unique: true, where: "source_id IS NOT NULL" })
-export class Membership extends NetworkRecord {
+export class Membership extends ModeratedRecord {
   /** The organisation joined; exposed as `organisation` through the organisation loader. */
   @Column("uuid")
   organisationId!: string;

@@ -1,6 +1,6 @@
 import { IsOptional, Length } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
-import { LocalDate, withNetworkSource } from "@agora-hub/subgraph-kit";
+import { LocalDate, withNetworkSource, withPublicationDraft } from "@agora-hub/subgraph-kit";
 import { MembershipRole } from "./membership.type";
 
 /** Fields of a membership that can change; shared by create and update. */
@@ -19,7 +19,7 @@ abstract class MembershipFieldsInput {
 }
 
 @InputType({ description: "A new membership: a person or an organisation joins an organisation. Give exactly one of personId and memberOrganisationId." })
-export class CreateMembershipInput extends withNetworkSource(MembershipFieldsInput) {
+export class CreateMembershipInput extends withPublicationDraft(withNetworkSource(MembershipFieldsInput)) {
   @Field(() => ID, { description: "The organisation joined." })
   organisationId!: string;
 

@@ -1,6 +1,6 @@
 import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { type ChildrenPageKey, type ChildrenSource, createByIdLoader, createChildrenPageLoader } from "@agora-hub/subgraph-kit";
+import { type ChildrenPageKey, type ChildrenSource, createByIdLoader, createChildrenPageLoader, publishedOnly, type Viewer } from "@agora-hub/subgraph-kit";
 import type { Page } from "@agora-hub/subgraph-kit";
 import { Membership } from "./membership.entity";
 
@@ -15,7 +15,7 @@ export interface MembershipLoaders {
   membershipsByMemberOrganisationId: DataLoader<ChildrenPageKey, Page<Membership>, string>;
 }
 
-/** Memberships of one parent in the order they were recorded; matches the `(…, created_at, id)` indexes. */
+/** The PUBLISHED memberships of one parent (what every viewer sees in nested lists) in the order they were recorded; matches the `(…, created_at, id)` indexes. */
 function membershipsBy(parentColumn: string): ChildrenSource {
   return {
     from: "membership m",
@@ -24,12 +24,13 @@ function membershipsBy(parentColumn: string): ChildrenSource {
     sortColumn: "m.created_at",
     sortValueType: "timestamp",
     direction: "ASC",
+    where: publishedOnly("m"),
   };
 }
 
-/** Creates fresh membership loaders for one request. */
-export function createMembershipLoaders(dataSource: DataSource): MembershipLoaders {
-  const membershipById = createByIdLoader(dataSource, Membership);
+/** Creates fresh membership loaders for one request of `viewer`: memberships it may not read are null; nested lists hold published ones only. */
+export function createMembershipLoaders(dataSource: DataSource, viewer: Viewer): MembershipLoaders {
+  const membershipById = createByIdLoader(dataSource, Membership, viewer);
   const pageLoader = (parentColumn: string) =>
     createChildrenPageLoader(dataSource, membershipsBy(parentColumn), membershipById, (membership) => membership.createdAt);
   return {

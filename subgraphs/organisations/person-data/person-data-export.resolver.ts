@@ -9,7 +9,8 @@ import { exportMemberships } from "./person-data.service";
 export class PersonDataExportResolver {
   @FieldResolver(() => [JSONObject], {
     nullable: true,
-    description: "The person's memberships of organisations, every stored field of each, whichever network recorded them (from the organisations subgraph).",
+    description:
+      "The person's memberships of organisations in every publication state (drafts and those under review too), every stored field of each, whichever network recorded them (from the organisations subgraph).",
   })
   memberships(@Root() key: PersonDataExport, @Ctx() context: OrganisationsContext): Promise<Array<Record<string, unknown>>> {
     return exportMemberships(context, key);

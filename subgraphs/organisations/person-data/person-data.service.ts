@@ -6,7 +6,7 @@ import { Membership } from "../membership/membership.entity";
 import type { OrganisationsContext } from "../organisations.loaders";
 import type { PersonDataExport } from "./person-data-export.stub";
 
-/** A person's memberships for their data export, every stored field of each. */
+/** A person's memberships for their data export, in every publication state (as events' export lists unpublished events), every stored field of each. */
 export async function exportMemberships(context: OrganisationsContext, key: PersonDataExport): Promise<Array<Record<string, unknown>>> {
   if (!mayManagePersonData(context.viewer, key.network)) throw personDataForbidden();
   const memberships = await context.dataSource.getRepository(Membership).find({ where: { personId: key.personId }, order: { createdAt: "ASC", id: "ASC" } });

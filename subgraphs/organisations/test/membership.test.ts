@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { ANONYMOUS, type Viewer } from "@agora-hub/runtime";
 import { type OperationResult, startTestSubgraph, type TestSubgraph } from "@agora-hub/subgraph-kit/testing";
 import { Membership } from "../membership/membership.entity";
 import { MembershipRole } from "../membership/membership.type";
@@ -416,5 +417,83 @@ describe("organisations subgraph: membership", () => {
       const roles = [...memberships.edges, ...next.data!._entities[0].memberships.edges].map((edge) => `${edge.node.role} ${edge.node.organisation.name}`);
       expect(roles.sort()).toEqual(["ADVISER Organisation 00", "STAFF Organisation 01"]);
     });
+  });
+});
+
+describe("organisations subgraph: membership moderation", () => {
+  const UNTRUSTED = { kind: "network", network: "culture-agora" } as const;
+  const MEMBERSHIP_BY_ID = /* GraphQL */ `
+    query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Membership { id publicationState } } }
+  `;
+  const EXPORT = /* GraphQL */ `
+    query($representations: [_Any!]!) { _entities(representations: $representations) { ... on PersonDataExport { memberships } } }
+  `;
+  const byId = async (id: string, viewer?: Viewer) =>
+    (
+      await subgraph.execute<{ _entities: Array<{ publicationState: string } | null> }>(
+        MEMBERSHIP_BY_ID,
+        { representations: [{ __typename: "Membership", id }] },
+        { viewer },
+      )
+    ).data!._entities[0];
+  const listedFor = async (personId: string, viewer?: Viewer) =>
+    (
+      await subgraph.execute<{ _entities: Array<{ memberships: { edges: Array<{ node: { id: string } }> } }> }>(
+        PERSON_ENTITIES_WITH_MEMBERSHIPS,
+        { representations: [{ __typename: "Person", id: personId }], first: 10 },
+        { viewer },
+      )
+    ).data!._entities[0].memberships.edges.map((edge) => edge.node.id);
+
+  it("keeps an untrusted network's membership to its network until a moderator approves it, and exports it in every state", async () => {
+    const [organisation] = await insertOrganisations(["Pending House"]);
+    const created = await subgraph.execute<{ createMembership: { id: string; publicationState: string } }>(
+      "mutation($input: CreateMembershipInput!) { createMembership(input: $input) { id publicationState } }",
+      { input: { network: "culture-agora", organisationId: organisation.id, personId: PERSON, role: "STAFF" } },
+      { viewer: UNTRUSTED },
+    );
+    expect(created.errors).toBeUndefined();
+    const { id, publicationState } = created.data!.createMembership;
+    expect(publicationState).toBe("PENDING_REVIEW");
+    expect(await byId(id, ANONYMOUS)).toBeNull();
+    expect(await byId(id, { kind: "network", network: "other-network" })).toBeNull();
+    expect(await byId(id, UNTRUSTED)).toEqual({ id, publicationState: "PENDING_REVIEW" });
+    // Nested lists hold published memberships only, for every viewer, as events' and opportunities' do.
+    expect(await listedFor(PERSON, ANONYMOUS)).toEqual([]);
+    expect(await listedFor(PERSON, UNTRUSTED)).toEqual([]);
+
+    const exported = await subgraph.execute<{ _entities: Array<{ memberships: Array<Record<string, unknown>> }> }>(
+      EXPORT,
+      { representations: [{ __typename: "PersonDataExport", personId: PERSON, network: "culture-agora" }] },
+      { viewer: UNTRUSTED },
+    );
+    expect(exported.errors).toBeUndefined();
+    expect(exported.data!._entities[0].memberships).toEqual([expect.objectContaining({ id, publicationState: "PENDING_REVIEW" })]);
+
+    const approved = await subgraph.execute<{ changeMembershipPublication: { publicationState: string } }>(
+      "mutation($id: ID!) { changeMembershipPublication(id: $id, action: APPROVE) { publicationState } }",
+      { id },
+      { viewer: { kind: "moderator", moderator: "amira" } },
+    );
+    expect(approved.errors).toBeUndefined();
+    expect(approved.data!.changeMembershipPublication.publicationState).toBe("PUBLISHED");
+    expect(await byId(id, ANONYMOUS)).toEqual({ id, publicationState: "PUBLISHED" });
+    expect(await listedFor(PERSON, ANONYMOUS)).toEqual([id]);
+  });
+
+  it("publishes a trusted network's membership at once, and keeps a draft to its network", async () => {
+    const [organisation, other] = await insertOrganisations(["Trusted House", "Draft House"]);
+    const create = (input: Record<string, unknown>) =>
+      subgraph.execute<{ createMembership: { id: string; publicationState: string } }>(
+        "mutation($input: CreateMembershipInput!) { createMembership(input: $input) { id publicationState } }",
+        { input: { network: "culture-agora", personId: PERSON, role: "MEMBER", ...input } },
+        { viewer: { ...UNTRUSTED, trusted: true } },
+      );
+    const trusted = (await create({ organisationId: organisation.id })).data!.createMembership;
+    expect(trusted.publicationState).toBe("PUBLISHED");
+    const draft = (await create({ organisationId: other.id, draft: true })).data!.createMembership;
+    expect(draft.publicationState).toBe("DRAFT");
+    expect(await byId(draft.id, ANONYMOUS)).toBeNull();
+    expect(await listedFor(PERSON, ANONYMOUS)).toEqual([trusted.id]);
   });
 });
