@@ -46,7 +46,11 @@ export function publicationMigration(options: { name: string; timestamp: number;
       await runner.query(`CREATE INDEX IF NOT EXISTS publication_decision_record ON publication_decision (record_id, decided_at)`);
     },
     down: async (runner) => {
-      await runner.query(`DROP TABLE IF EXISTS publication_decision`);
+      // The history table is the subgraph's, shared by every moderated table of it: drop only these tables'
+      // decisions, and the table itself once no other migration's records have any.
+      for (const table of options.tables) await runner.query(`DELETE FROM publication_decision WHERE record_id IN (SELECT id FROM ${table})`);
+      const [{ remaining }] = (await runner.query(`SELECT EXISTS (SELECT 1 FROM publication_decision) AS remaining`)) as Array<{ remaining: boolean }>;
+      if (!remaining) await runner.query(`DROP TABLE publication_decision`);
       for (const table of options.tables) {
         await runner.query(`ALTER TABLE ${table} DROP COLUMN publication_state, DROP COLUMN rejection_reason, DROP COLUMN publication_changed_at`);
       }
