@@ -128,6 +128,18 @@ describe("an untrusted network's records wait for review", () => {
     expect((await membersOf(publisherId)).members).not.toContain(id);
     expect((await membersOf(publisherId, keys.trusted)).members).not.toContain(id);
     expect((await membersOf(venueId)).memberOf).not.toContain(id);
+    // The moderators' queue of memberships; refused to anonymous readers, a network's own for it.
+    const queue = "query($states: [PublicationState!]) { memberships(first: 100, publicationStates: $states) { edges { node { id publicationState } } } }";
+    const queued = async (token?: string, states: string[] | null = ["PENDING_REVIEW"]) =>
+      ((await graphql(queue, { states }, token)).data?.memberships?.edges ?? []).map((edge: { node: { id: string } }) => edge.node.id);
+    expect(await queued(keys.moderator)).toContain(id);
+    expect(await queued(keys.untrusted)).toContain(id);
+    expect(await queued(keys.trusted)).not.toContain(id);
+    expect((await graphql(queue, { states: ["PENDING_REVIEW"] })).errors?.[0].extensions).toMatchObject({
+      code: "UNAUTHENTICATED",
+      field: "publicationStates",
+    });
+    expect(await queued(undefined, null)).not.toContain(id);
 
     const approve =
       "mutation($id: ID!) { changeMembershipPublication(id: $id, action: APPROVE) { id publicationState publicationHistory { change toState actorKind actor } } }";
@@ -155,6 +167,7 @@ describe("an untrusted network's records wait for review", () => {
     );
     expect(trusted.data!.createMembership.publicationState).toBe("PUBLISHED");
     expect((await membersOf(publisherId)).members).toContain(trusted.data!.createMembership.id);
+    expect(await queued(undefined, null)).toEqual(expect.arrayContaining([id, trusted.data!.createMembership.id]));
   });
 
   it("gives a rejection's reason to the record's own network only, and keeps who decided what and when", async () => {

@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from "type-graphql";
-import { PageArgs } from "@agora-hub/subgraph-kit";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { PageArgs, PublicationPageArgs } from "@agora-hub/subgraph-kit";
 import { ConnectionType } from "@agora-hub/subgraph-kit";
 import { Organisation } from "../organisation/organisation.entity";
 import type { OrganisationsContext } from "../organisations.loaders";
@@ -8,6 +8,7 @@ import { CreateMembershipInput, UpdateMembershipInput } from "./membership.input
 import {
   createMembership,
   deleteMembership,
+  listMemberships,
   membershipMemberOrganisation,
   membershipOrganisation,
   organisationMemberOf,
@@ -20,6 +21,15 @@ export class MembershipConnection extends ConnectionType(Membership, "Membership
 
 @Resolver(() => Membership)
 export class MembershipResolver {
+  @Query(() => MembershipConnection, {
+    nullable: true,
+    description:
+      "Memberships of every organisation, oldest first: PUBLISHED ones, or with `publicationStates: [PENDING_REVIEW]` the memberships waiting for review (every network's for moderators and the operator, a network's own for it).",
+  })
+  async memberships(@Args() args: PublicationPageArgs, @Ctx() context: OrganisationsContext): Promise<MembershipConnection> {
+    return new MembershipConnection(await listMemberships(context, args));
+  }
+
   @FieldResolver(() => Organisation, { description: "The organisation joined." })
   organisation(@Root() membership: Membership, @Ctx() context: OrganisationsContext): Promise<Organisation | null> {
     return membershipOrganisation(context, membership);

@@ -1,5 +1,9 @@
 import type DataLoader from "dataloader";
 import {
+  applyPublicationFilter,
+  type KeysetOrder,
+  paginate,
+  type PublicationPageArgs,
   badUserInput,
   checkReferences,
   type ChildrenPageKey,
@@ -156,4 +160,21 @@ export function organisationMembers(context: OrganisationsContext, organisationI
 /** A page of the memberships an organisation holds in others (e.g. networks), batched across organisations. */
 export function organisationMemberOf(context: OrganisationsContext, organisationId: string, window: PageWindow): Promise<Page<Membership>> {
   return pageOf(context.loaders.membershipsByMemberOrganisationId, organisationId, window);
+}
+
+/** Memberships of every organisation, oldest first (the review queue is worked through in order). */
+const MEMBERSHIPS_ORDER: KeysetOrder<Membership> = {
+  column: "membership.created_at",
+  direction: "ASC",
+  valueType: "timestamp",
+  valueOf: (membership) => membership.createdAt,
+};
+
+/**
+ * A page of memberships across organisations, PUBLISHED ones unless `publicationStates` asks for others (a
+ * network's own, every network's for moderators and the operator): how a moderator finds memberships waiting for review.
+ */
+export function listMemberships(context: OrganisationsContext, args: PublicationPageArgs): Promise<Page<Membership>> {
+  const query = applyPublicationFilter(context.dataSource.getRepository(Membership).createQueryBuilder("membership"), "membership", context.viewer, args);
+  return paginate(query, args, MEMBERSHIPS_ORDER);
 }
