@@ -204,6 +204,41 @@ describe("an untrusted network's records wait for review", () => {
     expect(edited.data!.updateOpportunity.publicationState).toBe("PUBLISHED");
   });
 
+  it("keeps a published event published when a sync repeats the speakers and organisers it holds, not when they change", async () => {
+    const person = async (displayName: string) =>
+      (
+        await graphql(
+          "mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }",
+          { input: { network: "long-standing", displayName, discoverable: true } },
+          keys.trusted,
+        )
+      ).data!.createPerson.id as string;
+    const [first, second] = [await person("Speaker One"), await person("Speaker Two")];
+    const upsert = "mutation($input: UpsertEventInput!) { upsertEvent(input: $input) { id publicationState } }";
+    const event = (speakerIds: string[]) => ({
+      network: "fresh-collective",
+      sourceId: "sync-night",
+      title: text("Sync night"),
+      format: "CONFERENCE",
+      startsAt: "2031-03-01T18:00:00.000Z",
+      endsAt: "2031-03-01T22:00:00.000Z",
+      timeZone: "Africa/Tunis",
+      attendanceMode: "ONLINE",
+      onlineUrl: "https://live.example.org/sync-night",
+      organiserIds: [publisherId],
+      speakerIds,
+    });
+    const created = await graphql(upsert, { input: event([first, second]) }, keys.untrusted);
+    expect(created.errors).toBeUndefined();
+    const { id } = created.data!.upsertEvent;
+    await graphql("mutation($id: ID!) { changeEventPublication(id: $id, action: APPROVE) { id } }", { id }, keys.moderator);
+
+    const again = await graphql(upsert, { input: event([first, second]) }, keys.untrusted);
+    expect(again.data!.upsertEvent).toEqual({ id, publicationState: "PUBLISHED" });
+    const changed = await graphql(upsert, { input: event([second]) }, keys.untrusted);
+    expect(changed.data!.upsertEvent).toEqual({ id, publicationState: "PENDING_REVIEW" });
+  });
+
   it("keeps a published person published when only their private contact e-mail changes", async () => {
     const person = await graphql(
       "mutation($input: CreatePersonInput!) { createPerson(input: $input) { id publicationState } }",

@@ -296,8 +296,8 @@ async function checkLinks(context: EventsContext, links: EventLinks, current: Re
 /** The organiser and speaker ids an event holds now (read past the request's loaders, which would keep them after the write). */
 async function currentLinks(context: EventsContext, eventId: string): Promise<Required<EventLinks>> {
   const [organisers, speakers] = await Promise.all([
-    context.dataSource.getRepository(EventOrganiser).find({ select: { organisationId: true }, where: { eventId } }),
-    context.dataSource.getRepository(EventSpeaker).find({ select: { personId: true }, where: { eventId } }),
+    context.dataSource.getRepository(EventOrganiser).find({ select: { organisationId: true }, where: { eventId }, order: { position: "ASC" } }),
+    context.dataSource.getRepository(EventSpeaker).find({ select: { personId: true }, where: { eventId }, order: { position: "ASC" } }),
   ]);
   return { organiserIds: organisers.map((row) => row.organisationId), speakerIds: speakers.map((row) => row.personId) };
 }
@@ -331,8 +331,9 @@ const EVENT_WRITER = new NetworkRecordWriter<Event, CreateEventInput, UpdateEven
     if (event.id !== undefined && (links.organiserIds || links.speakerIds)) event.updatedAt = new Date();
     return links;
   },
-  prepare: async (context, { plan: links, stored }) => {
-    if (links.organiserIds || links.speakerIds) await checkLinks(context, links, stored ? await currentLinks(context, stored.id) : undefined);
+  links: currentLinks,
+  prepare: async (context, { plan: links, currentLinks: current }) => {
+    if (links.organiserIds || links.speakerIds) await checkLinks(context, links, (current as Required<EventLinks> | null) ?? undefined);
   },
   afterSave: (manager, event, links, { isNew }) => replaceLinks(manager, event.id, links, isNew),
 });

@@ -293,7 +293,9 @@ async function currentRelations(context: ResourcesContext, resourceId: string): 
   const entries = await Promise.all(
     RELATION_FIELDS.map(async (field) => {
       const { table, column } = RELATIONS[field];
-      const rows: Array<{ id: string }> = await context.dataSource.query(`SELECT ${column} AS id FROM ${table} WHERE resource_id = $1`, [resourceId]);
+      const rows: Array<{ id: string }> = await context.dataSource.query(`SELECT ${column} AS id FROM ${table} WHERE resource_id = $1 ORDER BY position`, [
+        resourceId,
+      ]);
       return [field, rows.map((row) => row.id)] as const;
     }),
   );
@@ -331,8 +333,9 @@ const RESOURCE_WRITER = new NetworkRecordWriter<Resource, CreateResourceInput, U
     if (resource.id !== undefined && Object.keys(relations).length > 0) resource.updatedAt = new Date();
     return relations;
   },
-  prepare: async (context, { plan: relations, stored }) => {
-    if (Object.keys(relations).length > 0) await checkRelations(context, relations, stored ? await currentRelations(context, stored.id) : undefined);
+  links: currentRelations,
+  prepare: async (context, { plan: relations, currentLinks: current }) => {
+    if (Object.keys(relations).length > 0) await checkRelations(context, relations, (current as Required<ResourceRelations> | null) ?? undefined);
   },
   afterSave: (manager, resource, relations, { isNew }) => replaceRelations(manager, resource.id, relations, isNew),
 });

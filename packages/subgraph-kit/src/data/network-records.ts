@@ -39,11 +39,15 @@ export interface NetworkSourceFields {
   draft?: boolean | null;
 }
 
-/** What `prepare` sees: the record as it would be saved, the plan `apply` returned, and the record as stored (null when new). */
+/**
+ * What `prepare` sees: the record as it would be saved, the plan `apply` returned, the record as stored (null
+ * when new) and, with the `links` option, its child rows as stored (null when new).
+ */
 export interface PreparedWrite<TRecord, TPlan> {
   record: TRecord;
   plan: TPlan;
   stored: TRecord | null;
+  currentLinks: TPlan | null;
 }
 
 /** What the writer must know of one record type; only `apply` holds logic, the rest is optional. */
@@ -75,10 +79,29 @@ export interface NetworkRecordWriterOptions<TRecord extends NetworkRecord, TCrea
    * (e.g. a contact e-mail only its network sees). Every other column is public.
    */
   privateFields?: ReadonlyArray<keyof TRecord & string>;
+  /**
+   * A stored record's child rows in the plan's shape and order (e.g. `{ organiserIds, speakerIds }`), read once
+   * before the transaction and given to `prepare` as `currentLinks`. For a moderated record, a write whose plan
+   * repeats the links the record holds (a sync sending the same speakers again) is then no public change;
+   * without it, any link the plan gives counts as one.
+   */
+  links?: (context: TContext, recordId: string) => Promise<TPlan>;
 }
 
 /** The columns every network record has, which are not content: a change of them alone is no public change. */
 const BOOKKEEPING = new Set(["id", "network", "sourceId", "createdAt", "updatedAt", "publicationState", "rejectionReason", "publicationChangedAt"]);
+
+/**
+ * Whether a plan replaces child rows (public, like an event's speakers) with others than `current` holds: each
+ * link the plan gives is compared with the stored one, in order; without `current` any link given counts.
+ */
+function changesLinks(plan: unknown, current: unknown): boolean {
+  if (plan === undefined || plan === null) return false;
+  const given = Object.entries(plan as Record<string, unknown>).filter(([, value]) => value !== undefined);
+  if (given.length === 0) return false;
+  if (current === null || current === undefined) return true;
+  return given.some(([key, value]) => JSON.stringify(value) !== JSON.stringify((current as Record<string, unknown>)[key]));
+}
 
 /** A record as `apply` left it, with what the write needs to know of it. */
 interface AppliedWrite<TRecord, TPlan> {
@@ -104,8 +127,8 @@ export class NetworkRecordWriter<
   /** Creates a record of the input's network; networks create only their own, nothing is written when anything is refused. */
   async create(context: TContext, input: TCreate): Promise<TRecord> {
     requireWriter(context, input.network);
-    const prepared = this.applied(context, this.newRecord(input), input);
-    await this.options.prepare?.(context, { ...prepared, stored: null });
+    const prepared = this.applied(context, this.newRecord(input), input, null);
+    await this.options.prepare?.(context, { ...prepared, stored: null, currentLinks: null });
     return this.write(context, input, prepared.record, async () => prepared);
   }
 
@@ -118,10 +141,11 @@ export class NetworkRecordWriter<
     const key = { network: input.network, sourceId: input.sourceId };
     // Prepared against the record as read now; the transaction applies the input again to the record as locked.
     const stored = await context.dataSource.getRepository(this.options.entity).findOneBy(key as FindOptionsWhere<TRecord>);
-    const preview = this.applied(context, stored ? this.copyOf(stored) : this.newRecord(input), input);
-    await this.options.prepare?.(context, { ...preview, stored });
+    const currentLinks = stored ? await this.currentLinks(context, stored) : null;
+    const preview = this.applied(context, stored ? this.copyOf(stored) : this.newRecord(input), input, currentLinks);
+    await this.options.prepare?.(context, { ...preview, stored, currentLinks });
     return this.write(context, input, preview.record, async (manager) =>
-      this.applied(context, (await lockSourceRecord(manager, this.options.entity, key)) ?? this.newRecord(input), input),
+      this.applied(context, (await lockSourceRecord(manager, this.options.entity, key)) ?? this.newRecord(input), input, currentLinks),
     );
   }
 
@@ -130,13 +154,14 @@ export class NetworkRecordWriter<
     const where = { id: requireUuid(id), ...writableBy(context) } as FindOptionsWhere<TRecord>;
     const stored = await context.dataSource.getRepository(this.options.entity).findOneBy(where);
     if (!stored) throw notFound(this.options.typeName, id);
-    const preview = this.applied(context, this.copyOf(stored), input);
-    await this.options.prepare?.(context, { ...preview, stored });
+    const currentLinks = await this.currentLinks(context, stored);
+    const preview = this.applied(context, this.copyOf(stored), input, currentLinks);
+    await this.options.prepare?.(context, { ...preview, stored, currentLinks });
     return this.write(context, {}, preview.record, async (manager) => {
       const locked = await manager.findOne(this.options.entity, { where, lock: { mode: "pessimistic_write" } });
       // Deleted since it was read.
       if (!locked) throw notFound(this.options.typeName, id);
-      return this.applied(context, locked, input);
+      return this.applied(context, locked, input, currentLinks);
     });
   }
 
@@ -157,15 +182,18 @@ export class NetworkRecordWriter<
     return Object.assign(new this.options.entity(), record);
   }
 
-  private applied(context: TContext, record: TRecord, input: TCreate | TUpdate): AppliedWrite<TRecord, TPlan> {
+  /** A stored record's links as the `links` option reads them; null without the option. */
+  private currentLinks(context: TContext, stored: TRecord): Promise<TPlan | null> {
+    return this.options.links ? this.options.links(context, stored.id) : Promise.resolve(null);
+  }
+
+  private applied(context: TContext, record: TRecord, input: TCreate | TUpdate, currentLinks: TPlan | null): AppliedWrite<TRecord, TPlan> {
     const moderatedAndStored = isModerated(record) && record.id !== undefined;
     const before = moderatedAndStored ? this.publicValues(context, record) : undefined;
     const violations = new Violations();
     const plan = this.options.apply(record, input, violations);
     violations.throwIfAny();
-    // Child rows (an event's speakers, a resource's authors) are public: a write that replaces any is a public change.
-    const replacesLinks = plan !== undefined && JSON.stringify(plan) !== "{}";
-    return { record, plan, publicChange: before !== undefined && (replacesLinks || before !== this.publicValues(context, record)) };
+    return { record, plan, publicChange: before !== undefined && (changesLinks(plan, currentLinks) || before !== this.publicValues(context, record)) };
   }
 
   /** The public columns' values of a moderated record, as one comparable string. */
