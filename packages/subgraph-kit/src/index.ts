@@ -67,7 +67,7 @@ export {
   TranslationInput,
 } from "./graph/localized-text";
 export { CountryCode, CurrencyCode, Discipline, LanguageTag, LocalDate, WebUrl } from "./graph/vocabulary.types";
-export { CareerStage, OpportunityStatus, OpportunityType } from "./graph/shared-enums.types";
+export { CareerStage, EventFormat, OpportunityStatus, OpportunityType, OrganisationKind, ResourceKind, SearchHitType } from "./graph/shared-enums.types";
 export { NetworkRecord, withNetworkSource } from "./graph/network-record";
 export { isModerated, ModeratedRecord, publishedSince, withPublicationDraft } from "./moderation/moderated-record";
 export { PublicationDecision } from "./moderation/publication-decision.entity";

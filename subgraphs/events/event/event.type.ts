@@ -1,36 +1,8 @@
 import { Field, Float, ObjectType, registerEnumType } from "type-graphql";
 import { CountryCode } from "@agora-hub/subgraph-kit";
 
-export enum EventFormat {
-  CONFERENCE = "CONFERENCE",
-  FORUM = "FORUM",
-  WORKSHOP = "WORKSHOP",
-  MEETUP = "MEETUP",
-  FESTIVAL = "FESTIVAL",
-  EXHIBITION = "EXHIBITION",
-  PERFORMANCE = "PERFORMANCE",
-  SCREENING = "SCREENING",
-  WEBINAR = "WEBINAR",
-  FAIR = "FAIR",
-  MATCHMAKING_SESSION = "MATCHMAKING_SESSION",
-}
-registerEnumType(EventFormat, {
-  name: "EventFormat",
-  description: "What kind of gathering an event is.",
-  valuesConfig: {
-    CONFERENCE: { description: "Talks and panels for professionals of a field." },
-    FORUM: { description: "A debate-oriented gathering of a sector or a network, often with policy makers." },
-    WORKSHOP: { description: "Hands-on session where participants learn or make something together." },
-    MEETUP: { description: "Informal get-together of a community." },
-    FESTIVAL: { description: "Programme of performances, screenings or exhibitions over several days." },
-    EXHIBITION: { description: "Works shown to the public for a period." },
-    PERFORMANCE: { description: "A show: theatre, dance, concert, circus, reading." },
-    SCREENING: { description: "Public showing of films or videos." },
-    WEBINAR: { description: "Talk or training held online." },
-    FAIR: { description: "Market or trade fair where creative work is shown and sold." },
-    MATCHMAKING_SESSION: { description: "Pre-scheduled one-to-one meetings to find project partners (b2match style)." },
-  },
-});
+/** Defined in the kit because the alerts subgraph's saved searches name it too; re-exported here. */
+export { EventFormat } from "@agora-hub/subgraph-kit";
 
 export enum EventAttendanceMode {
   IN_PERSON = "IN_PERSON",

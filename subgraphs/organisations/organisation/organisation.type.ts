@@ -1,41 +1,7 @@
 import { registerEnumType } from "type-graphql";
 
-export enum OrganisationKind {
-  NGO = "NGO",
-  PUBLIC_BODY = "PUBLIC_BODY",
-  COMPANY = "COMPANY",
-  MICRO_ENTERPRISE = "MICRO_ENTERPRISE",
-  CREATIVE_HUB = "CREATIVE_HUB",
-  COLLECTIVE = "COLLECTIVE",
-  NETWORK = "NETWORK",
-  FUNDER = "FUNDER",
-  EDUCATION = "EDUCATION",
-  RESEARCH = "RESEARCH",
-  CULTURAL_INSTITUTE = "CULTURAL_INSTITUTE",
-  INTERNATIONAL_ORGANISATION = "INTERNATIONAL_ORGANISATION",
-  INFORMAL_GROUP = "INFORMAL_GROUP",
-  OTHER = "OTHER",
-}
-registerEnumType(OrganisationKind, {
-  name: "OrganisationKind",
-  description: "What sort of organisation this is; partner-search calls often ask for a kind of partner.",
-  valuesConfig: {
-    NGO: { description: "Non-profit association or foundation working in the field (not mainly a funder)." },
-    PUBLIC_BODY: { description: "Public authority or publicly owned body: ministry, arts council, municipal venue, public museum." },
-    COMPANY: { description: "Company or social enterprise with ten or more staff." },
-    MICRO_ENTERPRISE: { description: "Company with fewer than ten staff, including self-employed studios." },
-    CREATIVE_HUB: { description: "Shared space or programme hosting creative work: hub, incubator, factory, art centre." },
-    COLLECTIVE: { description: "Artist-run collective with a shared practice." },
-    NETWORK: { description: "Network or federation whose members are organisations and people." },
-    FUNDER: { description: "Foundation or fund whose main activity is giving grants, loans or prizes." },
-    EDUCATION: { description: "University, academy, school or other education and training provider." },
-    RESEARCH: { description: "Research centre, observatory or think tank." },
-    CULTURAL_INSTITUTE: { description: "National cultural institute working internationally, e.g. Goethe-Institut, Institut français." },
-    INTERNATIONAL_ORGANISATION: { description: "Intergovernmental or international body, e.g. the Anna Lindh Foundation." },
-    INFORMAL_GROUP: { description: "Group of people working together without a legal entity." },
-    OTHER: { description: "None of the above." },
-  },
-});
+/** Defined in the kit because the alerts subgraph's saved searches name it too; re-exported here. */
+export { OrganisationKind } from "@agora-hub/subgraph-kit";
 
 export enum OrganisationService {
   FUNDING = "FUNDING",

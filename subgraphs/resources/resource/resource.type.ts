@@ -1,36 +1,8 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { LanguageTag, WebUrl } from "@agora-hub/subgraph-kit";
 
-export enum ResourceKind {
-  PROJECT_REPORT = "PROJECT_REPORT",
-  CASE_STUDY = "CASE_STUDY",
-  BEST_PRACTICE = "BEST_PRACTICE",
-  PUBLICATION = "PUBLICATION",
-  TOOLKIT = "TOOLKIT",
-  GUIDE = "GUIDE",
-  RESEARCH_STUDY = "RESEARCH_STUDY",
-  TRAINING_MATERIAL = "TRAINING_MATERIAL",
-  VIDEO = "VIDEO",
-  PODCAST = "PODCAST",
-  DATASET = "DATASET",
-}
-registerEnumType(ResourceKind, {
-  name: "ResourceKind",
-  description: "What kind of knowledge resource it is.",
-  valuesConfig: {
-    PROJECT_REPORT: { description: "Report of a project: what was done, with whom, what came of it." },
-    CASE_STUDY: { description: "A close look at one organisation, project or place, to learn from it." },
-    BEST_PRACTICE: { description: "A practice that worked, described so that others can take it up." },
-    PUBLICATION: { description: "A book, journal issue, article or policy paper." },
-    TOOLKIT: { description: "Templates, checklists and tools to do something step by step." },
-    GUIDE: { description: "A how-to guide: funding, mobility, contracts, audiences..." },
-    RESEARCH_STUDY: { description: "A study or scholarly article with its method and findings." },
-    TRAINING_MATERIAL: { description: "Course material: slides, exercises, a curriculum." },
-    VIDEO: { description: "A recorded talk, documentary or tutorial." },
-    PODCAST: { description: "An audio episode or series." },
-    DATASET: { description: "Data for reuse: statistics, mappings, surveys." },
-  },
-});
+/** Defined in the kit because the alerts subgraph's saved searches name it too; re-exported here. */
+export { ResourceKind } from "@agora-hub/subgraph-kit";
 
 export enum ResourceOrder {
   PUBLISHED = "PUBLISHED",

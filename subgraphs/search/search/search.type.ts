@@ -1,4 +1,4 @@
-import { createUnionType, Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { createUnionType, Field, Float, Int, ObjectType } from "type-graphql";
 import { PageInfo } from "@agora-hub/subgraph-kit";
 import { Event } from "../event/event.stub";
 import { Opportunity } from "../opportunity/opportunity.stub";
@@ -6,24 +6,9 @@ import { Organisation } from "../organisation/organisation.stub";
 import { Person } from "../person/person.stub";
 import { Resource } from "../resource/resource.stub";
 
-export enum SearchHitType {
-  PERSON = "PERSON",
-  ORGANISATION = "ORGANISATION",
-  OPPORTUNITY = "OPPORTUNITY",
-  EVENT = "EVENT",
-  RESOURCE = "RESOURCE",
-}
-registerEnumType(SearchHitType, {
-  name: "SearchHitType",
-  description: "What a search hit is.",
-  valuesConfig: {
-    PERSON: { description: "A person (only those the viewer may find in the directory)." },
-    ORGANISATION: { description: "An organisation." },
-    OPPORTUNITY: { description: "An opportunity: funding call, residency, job, training, partner search." },
-    EVENT: { description: "An event." },
-    RESOURCE: { description: "A knowledge resource: report, case study, guide, study, video, podcast, dataset..." },
-  },
-});
+/** Defined in the kit because the alerts subgraph's saved searches name it too; re-exported here. */
+import { SearchHitType } from "@agora-hub/subgraph-kit";
+export { SearchHitType };
 
 /** The record a hit points to: a key-only stub here, completed by the gateway from its owning subgraph. */
 export const SearchNode = createUnionType({
