@@ -1,11 +1,18 @@
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
-import { lookup as dnsLookup, type LookupAddress } from "node:dns";
-import { isIP, type LookupFunction } from "node:net";
+import { isIP } from "node:net";
 import { STATUS_CODES } from "node:http";
 import { Agent, type Dispatcher, request } from "undici";
 import { ANONYMOUS, DEADLINE_HEADER, type Viewer } from "@agora-hub/runtime";
 import { ConcurrencyLimiter, LimiterRejectedError } from "../protection/concurrency-limiter";
-import { classifyAddress, describeAddressCategory, isAddressAllowed, type AddressPolicyOptions } from "@agora-hub/runtime";
+import {
+  addressRefusal,
+  ADDRESS_REFUSED,
+  classifyAddress,
+  describeAddressCategory,
+  guardedLookup,
+  isAddressAllowed,
+  type AddressPolicyOptions,
+} from "@agora-hub/runtime";
 
 /** A fetch for RemoteGraphQLDataSource's `fetcher` option, with `close()` to release its connection pool. */
 export type SubgraphFetcher = RemoteGraphQLDataSource["fetcher"] & { close: () => Promise<void> };
@@ -24,11 +31,9 @@ export interface GuardedFetchOptions extends SubgraphFetchOptions, AddressPolicy
 }
 
 // Marks the errors this module raises on purpose, so their message survives undici's "fetch failed" wrapping.
-const REFUSED = "AGORA_SUBGRAPH_REFUSED";
+const REFUSED = ADDRESS_REFUSED;
 
-function refusal(message: string): Error {
-  return Object.assign(new Error(message), { code: REFUSED });
-}
+const refusal = addressRefusal;
 
 /**
  * The fetcher for partner subgraphs: undici's fetch on its own Agent that checks every address a host name
@@ -262,20 +267,6 @@ async function readBody(response: Dispatcher.ResponseData, maxBytes: number | un
 }
 
 /** Resolves like Node would, then refuses the connection when any address fails the policy. */
-function guardedLookup(policy: AddressPolicyOptions): LookupFunction {
-  return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
-      if (error) return callback(error, "", 0);
-      const blocked = addresses.find(({ address }) => !isAddressAllowed(address, policy));
-      if (blocked) return callback(refusal(`blocked address ${blocked.address} for ${hostname}`), "", 0);
-      if (addresses.length === 0) return callback(refusal(`${hostname} does not resolve`), "", 0);
-      // Node 20 connects with autoSelectFamily and asks for all addresses; older call sites want one.
-      if (options.all) return callback(null, addresses);
-      callback(null, addresses[0].address, addresses[0].family);
-    });
-  };
-}
-
 /** Turns undici's "fetch failed" (with the reason in `cause`) into a plain Error with a short message. */
 function plainError(error: unknown): Error {
   // Duck-typed rather than instanceof: errors from Node internals may come from another realm (e.g. under jest).

@@ -25,4 +25,5 @@ export * from "./http/free-ports";
 export * from "./observability";
 export * from "./outbound/address-policy";
 export * from "./outbound/subgraph-url";
+export * from "./outbound/guarded-lookup";
 export * from "./vocabularies";
