@@ -17,6 +17,8 @@ export interface HubConfig {
   adminToken?: string;
   /** Whether `adminToken` was generated here (so it is printed). */
   adminTokenGenerated: boolean;
+  /** SMTP_URL, where the alerts send e-mail; unset: a development mail catcher takes it (outside production). */
+  smtpUrl?: string;
 }
 
 /** Reads the one-process hub's configuration; a bad value throws naming its variable. */
@@ -30,9 +32,12 @@ export function readHubConfig(subgraphs: readonly AnySubgraphDefinition[], env: 
       AGORA_SEED_DEMO: z.enum(["0", "1"]).default("1"),
       // Checked again, with the rest of its rules, by the gateway's configuration.
       AGORA_ADMIN_TOKEN: z.preprocess(emptyAsUnset, z.string().optional()),
+      // As the alerts subgraph reads it; checked here too so a bad one stops the start before anything runs.
+      SMTP_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional()),
     },
     env,
-  ) as Record<string, unknown> & z.infer<z.ZodObject<typeof sharedEnvShape>> & { GATEWAY_PORT: number; AGORA_SEED_DEMO: "0" | "1"; AGORA_ADMIN_TOKEN?: string };
+  ) as Record<string, unknown> &
+    z.infer<z.ZodObject<typeof sharedEnvShape>> & { GATEWAY_PORT: number; AGORA_SEED_DEMO: "0" | "1"; AGORA_ADMIN_TOKEN?: string; SMTP_URL?: string };
   // A local hub gets a fresh operator token each run so the admin API works out of the box.
   const generated = !values.AGORA_ADMIN_TOKEN && values.NODE_ENV !== "production" ? randomBytes(24).toString("base64url") : undefined;
   const shared = Object.fromEntries(Object.keys(sharedEnvShape).map((key) => [key, values[key]])) as HubConfig["shared"];
@@ -43,6 +48,7 @@ export function readHubConfig(subgraphs: readonly AnySubgraphDefinition[], env: 
     seedDemo: values.AGORA_SEED_DEMO === "1",
     adminToken: values.AGORA_ADMIN_TOKEN ?? generated,
     adminTokenGenerated: generated !== undefined,
+    smtpUrl: values.SMTP_URL,
   };
 }
 

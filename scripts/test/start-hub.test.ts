@@ -68,17 +68,31 @@ describe("npm start when it cannot start", () => {
     expect(result.ms).toBeLessThan(20_000);
   }, 30_000);
 
-  it("names a busy subgraph port, and starts no embedded PostgreSQL when DATABASE_URL is unset", async () => {
+  it("names a busy subgraph port, and starts no embedded PostgreSQL and no mail catcher when DATABASE_URL and SMTP_URL are unset", async () => {
     const result = await startHubProcess({ ...(await hubPorts({ EVENTS_PORT: String(busyPort) })), AGORA_DATA_DIR: dataDir });
     expect(result.code).toBe(1);
     expect(result.output).toContain(`EVENTS_PORT: port ${busyPort} is already in use on 127.0.0.1`);
     expect(result.output).not.toMatch(/embedded PostgreSQL/);
     expect(existsSync(path.join(dataDir, "postgres"))).toBe(false);
+    expect(existsSync(path.join(dataDir, "mail"))).toBe(false);
   }, 30_000);
 
   it("names the variable of a bad setting", async () => {
     const result = await startHubProcess({ ...(await hubPorts({ PEOPLE_PORT: "eighty" })), DATABASE_URL: unusedDatabaseUrl, AGORA_DATA_DIR: dataDir });
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/the hub failed to start: Invalid configuration:\\n {2}PEOPLE_PORT: /);
+  }, 30_000);
+
+  it("refuses an SMTP_URL that is not smtp:// or smtps://, naming it and never showing it", async () => {
+    const result = await startHubProcess({
+      ...(await hubPorts()),
+      DATABASE_URL: unusedDatabaseUrl,
+      AGORA_DATA_DIR: dataDir,
+      SMTP_URL: "https://mailer:s3cret@mail.example",
+    });
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(/the hub failed to start: Invalid configuration:\\n {2}SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(result.output).not.toContain("s3cret");
+    expect(existsSync(path.join(dataDir, "mail"))).toBe(false);
   }, 30_000);
 });

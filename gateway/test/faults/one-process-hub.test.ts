@@ -31,5 +31,7 @@ describe("SIGTERM to the one-process hub on its embedded PostgreSQL (npm ci && n
     expect(logs).toMatch(/"msg":"stopped"/);
     // PostgreSQL stopping under the hub's pools would log lost connections; it stops only after them.
     expect(logs).not.toMatch(/terminating connection due to administrator command/);
+    // Without SMTP_URL, as on a fresh machine, its e-mail goes to the development mail catcher, and the banner says where.
+    expect(logs).toMatch(/ {2}Mail: +\S+\/mail\/ \(development mail catcher at smtp:\/\/127\.0\.0\.1:\d+; set SMTP_URL to send real mail\)/);
   }, 60_000);
 });

@@ -198,8 +198,9 @@ export async function startProcessHub(options: ProcessHubOptions = {}): Promise<
   const proxies = new Map<CoreSubgraphName, HoldingProxy>();
   const embedded = options.embeddedDatabase === true;
   if (embedded && layout !== "one-process") throw new Error("embeddedDatabase needs the one-process layout");
-  // As root, the embedded PostgreSQL runs as another user, which must reach its data folder.
-  const dataDir = embedded ? mkdtempSync(path.join(tmpdir(), "agora-faults-")) : undefined;
+  // The one-process hub keeps what it writes (the embedded PostgreSQL's data, the caught mail) in a folder of its
+  // own, never in the checkout's .data/. As root, the embedded PostgreSQL runs as another user, which must reach it.
+  const dataDir = layout === "one-process" ? mkdtempSync(path.join(tmpdir(), "agora-faults-")) : undefined;
   if (dataDir) chmodSync(dataDir, 0o755);
   const close = async () => {
     await Promise.all(
@@ -265,10 +266,8 @@ export async function startProcessHub(options: ProcessHubOptions = {}): Promise<
       GATEWAY_WORKERS: String(options.gatewayWorkers ?? 1),
       ...options.gatewayEnv,
     };
-    if (dataDir) {
-      delete gatewayEnv.DATABASE_URL;
-      gatewayEnv.AGORA_DATA_DIR = dataDir;
-    }
+    if (dataDir) gatewayEnv.AGORA_DATA_DIR = dataDir;
+    if (embedded) delete gatewayEnv.DATABASE_URL;
 
     if (options.seed !== false && !embedded) {
       const sizes = { ...SMALL_SEED, ...options.seed };
