@@ -121,6 +121,10 @@ export * from "./identity/replay-guard";
 // Writing network records: authorise, validate, check references, lock, save, map unique violations.
 export * from "./data/network-records";
 
+// The change feed: each change of a record in its subgraph's outbox (`record_change`), for the alerts to claim.
+export * from "./changes/record-change";
+export * from "./changes/change-dimensions";
+
 // Migrations of kit features.
 export * from "./data/migration";
 export * from "./data/search-migration";

@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from "typeorm";
 import { requireWriter, writableBy } from "../access/authorisation";
+import { type ChangeFeedOptions, RecordChangeKind, recordChangeOf, writeRecordChange } from "../changes/record-change";
 import type { NetworkRecord } from "../graph/network-record";
 import { isModerated, type ModeratedRecord } from "../moderation/moderated-record";
 import { initialPublicationState, recordPublicationDecision, stateAfterChange } from "../moderation/publication.service";
@@ -26,6 +27,11 @@ import { isUniqueViolation } from "./sql";
  * one is a DRAFT when asked (`draft`), PUBLISHED when the operator or a trusted network writes it, else
  * PENDING_REVIEW; an untrusted network's change of public fields of a PUBLISHED or REJECTED record sends it
  * (back) to review. Each such change is written to the record's publication history.
+ *
+ * With `changeFeed`, each write also puts its row in the subgraph's change feed (`record_change`), in the same
+ * transaction: CREATED for a new record, UPDATED for a stored one whose public values or links changed (a
+ * write repeating what the record holds, like a sync sending it again, or changing only private fields, is
+ * no change anyone may see, so it writes none), DELETED for a delete.
  */
 
 /** Who writes, as the subgraph received it: the viewer to authorise and the database to write to. */
@@ -75,8 +81,8 @@ export interface NetworkRecordWriterOptions<TRecord extends NetworkRecord, TCrea
   /** The field a unique constraint other than (network, source id) protects; undefined for the source id. */
   uniqueViolation?: (constraint: string, record: TRecord) => FieldViolation | undefined;
   /**
-   * A moderated record: properties whose change is not public and so never sends a record back to review
-   * (e.g. a contact e-mail only its network sees). Every other column is public.
+   * Properties whose change is not public and so never sends a moderated record back to review, nor puts an
+   * UPDATED row in the change feed (e.g. a contact e-mail only its network sees). Every other column is public.
    */
   privateFields?: ReadonlyArray<keyof TRecord & string>;
   /**
@@ -86,6 +92,8 @@ export interface NetworkRecordWriterOptions<TRecord extends NetworkRecord, TCrea
    * without it, any link the plan gives counts as one.
    */
   links?: (context: TContext, recordId: string) => Promise<TPlan>;
+  /** How the record describes itself to the change feed; without it, its writes put nothing in the feed. */
+  changeFeed?: ChangeFeedOptions<TRecord>;
 }
 
 /** The columns every network record has, which are not content: a change of them alone is no public change. */
@@ -107,7 +115,7 @@ function changesLinks(plan: unknown, current: unknown): boolean {
 interface AppliedWrite<TRecord, TPlan> {
   record: TRecord;
   plan: TPlan;
-  /** A stored record only: whether `apply` changed a public field. */
+  /** A stored record only (moderated, or with a change feed): whether `apply` changed a public field or link. */
   publicChange: boolean;
 }
 
@@ -165,12 +173,31 @@ export class NetworkRecordWriter<
     });
   }
 
-  /** Deletes a record (its child rows go by cascade); returns the id. Another network's record is answered like an unknown id. */
+  /**
+   * Deletes a record (its child rows go by cascade); returns the id. Another network's record is answered like an
+   * unknown id. With a change feed, in one transaction with its DELETED row.
+   */
   async delete(context: TContext, id: string): Promise<string> {
     const where = { id: requireUuid(id), ...writableBy(context) } as FindOptionsWhere<TRecord>;
-    const result = await context.dataSource.getRepository(this.options.entity).delete(where);
-    if (!result.affected) throw notFound(this.options.typeName, id);
-    return id;
+    if (!this.options.changeFeed) {
+      const result = await context.dataSource.getRepository(this.options.entity).delete(where);
+      if (!result.affected) throw notFound(this.options.typeName, id);
+      return id;
+    }
+    return context.dataSource.transaction(async (manager) => {
+      const result = await manager.createQueryBuilder().delete().from(this.options.entity).where(where).returning(["id", "network"]).execute();
+      const [deleted] = (result.raw ?? []) as Array<{ id: string; network: string }>;
+      if (!deleted) throw notFound(this.options.typeName, id);
+      await writeRecordChange(manager, {
+        recordType: this.options.typeName,
+        recordId: deleted.id,
+        network: deleted.network,
+        kind: RecordChangeKind.DELETED,
+        public: false,
+        document: null,
+      });
+      return id;
+    });
   }
 
   private newRecord(input: TCreate): TRecord {
@@ -188,15 +215,16 @@ export class NetworkRecordWriter<
   }
 
   private applied(context: TContext, record: TRecord, input: TCreate | TUpdate, currentLinks: TPlan | null): AppliedWrite<TRecord, TPlan> {
-    const moderatedAndStored = isModerated(record) && record.id !== undefined;
-    const before = moderatedAndStored ? this.publicValues(context, record) : undefined;
+    // Compared only where something depends on it: a moderated record's review, the change feed's UPDATED rows.
+    const compared = (isModerated(record) || this.options.changeFeed !== undefined) && record.id !== undefined;
+    const before = compared ? this.publicValues(context, record) : undefined;
     const violations = new Violations();
     const plan = this.options.apply(record, input, violations);
     violations.throwIfAny();
     return { record, plan, publicChange: before !== undefined && (changesLinks(plan, currentLinks) || before !== this.publicValues(context, record)) };
   }
 
-  /** The public columns' values of a moderated record, as one comparable string. */
+  /** The public columns' values of a record, as one comparable string. */
   private publicValues(context: TContext, record: TRecord): string {
     const privateFields = new Set<string>(this.options.privateFields ?? []);
     const columns = context.dataSource
@@ -245,6 +273,10 @@ export class NetworkRecordWriter<
         const saved = await manager.save(writing);
         await this.options.afterSave?.(manager, saved, target.plan, { isNew });
         if (decision) await recordPublicationDecision(manager, this.options.typeName, saved, { ...decision, actor: context.viewer });
+        const feed = this.options.changeFeed;
+        if (feed && (isNew || target.publicChange)) {
+          await writeRecordChange(manager, recordChangeOf(feed, this.options.typeName, saved, isNew ? RecordChangeKind.CREATED : RecordChangeKind.UPDATED));
+        }
         return saved;
       });
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import { z } from "zod";
 import { type BackgroundTask, emptyAsUnset, logger, readEnv, startPoller } from "@agora-hub/runtime";
+import { RecordChangeKind } from "../changes/record-change";
 import type { BackgroundContext } from "../subgraph";
 import { PublicationActorKind, PublicationChange, PublicationState } from "./publication-state";
 
@@ -36,6 +37,8 @@ export interface ExpiryRule {
   endColumn: string;
   /** Days after the end a record is archived (0: as soon as it ends). */
   afterDays: number;
+  /** Whether the table's records are in the subgraph's change feed: each archived one then gets an EXPIRED row (hidden, no document). */
+  changeFeed?: boolean;
 }
 
 /** A subgraph's expiry settings, read once at start by its `readSettings`. */
@@ -73,9 +76,17 @@ function checkRule(rule: ExpiryRule): void {
 
 /**
  * One batch as one statement: locks up to `limit` due rows (skipping rows a writer holds, taken next run),
- * archives them and writes their EXPIRED decisions with the state each left; returns how many it archived.
+ * archives them and writes their EXPIRED decisions with the state each left (and, with `changeFeed`, their
+ * EXPIRED rows in `record_change`, whose trigger NOTIFYs at commit); returns how many it archived.
  */
 function batchStatement(rule: ExpiryRule): string {
+  // A data-modifying CTE runs whether or not the final SELECT reads it.
+  const feed = rule.changeFeed
+    ? `, fed AS (
+      INSERT INTO record_change (record_type, record_id, network, kind, public, document)
+      SELECT $4, id, network, '${RecordChangeKind.EXPIRED}', false, NULL FROM archived
+    )`
+    : "";
   return `WITH due AS (
       SELECT id, publication_state AS from_state FROM ${rule.table}
       WHERE publication_state = ANY($1::text[]) AND ${rule.endColumn} < now() - make_interval(days => $2::int)
@@ -91,7 +102,7 @@ function batchStatement(rule: ExpiryRule): string {
       INSERT INTO publication_decision (record_type, record_id, network, change, from_state, to_state, actor_kind, actor)
       SELECT $4, id, network, '${PublicationChange.EXPIRED}', from_state, '${PublicationState.ARCHIVED}', '${PublicationActorKind.HUB}', $5 FROM archived
       RETURNING record_id
-    )
+    )${feed}
     SELECT count(*)::int AS archived FROM recorded`;
 }
 

@@ -1,4 +1,5 @@
 import { Arg, type ClassType, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
+import type { ChangeFeedOptions } from "../changes/record-change";
 import type { SubgraphContext } from "../subgraph";
 import type { ModeratedRecord } from "./moderated-record";
 import { PublicationDecision } from "./publication-decision.entity";
@@ -8,9 +9,14 @@ import { PublicationAction } from "./publication-state";
 /**
  * The publication API of one moderated type, the same for every type: `change<Type>Publication(id, action,
  * reason)` and `<Type>.publicationHistory`. List it among the subgraph's resolvers:
- * `resolvers: [EventResolver, createPublicationResolver(Event, "Event")]`.
+ * `resolvers: [EventResolver, createPublicationResolver(Event, "Event", { changeFeed: eventChangeFeed })]`; with
+ * `changeFeed`, each change of publication also writes a PUBLICATION row to the change feed.
  */
-export function createPublicationResolver<T extends ModeratedRecord>(entity: ClassType<T>, typeName: string): ClassType {
+export function createPublicationResolver<T extends ModeratedRecord>(
+  entity: ClassType<T>,
+  typeName: string,
+  options: { changeFeed?: ChangeFeedOptions<T> } = {},
+): ClassType {
   @Resolver(() => entity)
   class PublicationResolver {
     @FieldResolver(() => [PublicationDecision], {
@@ -41,7 +47,16 @@ export function createPublicationResolver<T extends ModeratedRecord>(entity: Cla
       @Arg("reason", () => String, { nullable: true, description: `Why (1 to ${MAX_REASON_LENGTH} characters); required to REJECT.` }) reason: string | null,
       @Ctx() context: SubgraphContext<unknown>,
     ): Promise<T> {
-      return changePublication({ entity, typeName, dataSource: context.dataSource, viewer: context.viewer, id, action, reason });
+      return changePublication({
+        entity,
+        typeName,
+        dataSource: context.dataSource,
+        viewer: context.viewer,
+        id,
+        action,
+        reason,
+        changeFeed: options.changeFeed,
+      });
     }
   }
   Object.defineProperty(PublicationResolver, "name", { value: `${typeName}PublicationResolver` });

@@ -4,6 +4,7 @@ import { isModerating, ownsNetwork, publishesDirectly, type Viewer } from "@agor
 import { badUserInput, notFound } from "../input/errors";
 import { requireUuid } from "../input/ids";
 import { unauthenticated } from "../access/authorisation";
+import { type ChangeFeedOptions, RecordChangeKind, recordChangeOf, writeRecordChange } from "../changes/record-change";
 import { canReadRecord } from "./publication-visibility";
 import type { ModeratedRecord } from "./moderated-record";
 import { PublicationDecision } from "./publication-decision.entity";
@@ -115,12 +116,15 @@ export interface PublicationChangeRequest<T extends ModeratedRecord> {
   id: string;
   action: PublicationAction;
   reason?: string | null;
+  /** The record type's change feed: the change then writes a PUBLICATION row, in its transaction. */
+  changeFeed?: ChangeFeedOptions<T>;
 }
 
 /**
  * Takes a publication action on one record, in one transaction with the record locked: checks who asks and
  * that the action applies to the record's state now, sets the new state (clearing a rejection's reason when
- * it leaves REJECTED) and writes the decision to the record's history. Returns the record as saved.
+ * it leaves REJECTED) and writes the decision to the record's history (and, with `changeFeed`, a PUBLICATION
+ * row to the change feed). Returns the record as saved.
  */
 export async function changePublication<T extends ModeratedRecord>(request: PublicationChangeRequest<T>): Promise<T> {
   const { entity, typeName, viewer, action } = request;
@@ -147,6 +151,7 @@ export async function changePublication<T extends ModeratedRecord>(request: Publ
     record.publicationChangedAt = new Date();
     const saved = await manager.save(record);
     await recordPublicationDecision(manager, typeName, record, { change, from: previous, to: next, actor: viewer, reason });
+    if (request.changeFeed) await writeRecordChange(manager, recordChangeOf(request.changeFeed, typeName, saved, RecordChangeKind.PUBLICATION));
     return saved;
   });
 }
