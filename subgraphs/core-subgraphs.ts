@@ -1,3 +1,4 @@
+import { alertsSubgraph } from "./alerts/alerts.subgraph";
 import { CORE_SUBGRAPH_NAMES } from "./core-subgraph-names";
 import { eventsSubgraph } from "./events/events.subgraph";
 import { moderationSubgraph } from "./moderation/moderation.subgraph";
@@ -8,7 +9,7 @@ import { peopleSubgraph } from "./people/people.subgraph";
 import { resourcesSubgraph } from "./resources/resources.subgraph";
 import { searchSubgraph } from "./search/search.subgraph";
 
-/** The hub's own subgraphs, in the order they are started, composed and seeded; search last, as it calls the others (moderation calls the owners of what it reports). */
+/** The hub's own subgraphs, in the order they are started, composed and seeded; search after the record owners, as it calls them (moderation calls the owners of what it reports); alerts last, following their change feeds. */
 export const CORE_SUBGRAPHS: AnySubgraphDefinition[] = [
   peopleSubgraph,
   organisationsSubgraph,
@@ -17,6 +18,7 @@ export const CORE_SUBGRAPHS: AnySubgraphDefinition[] = [
   resourcesSubgraph,
   moderationSubgraph,
   searchSubgraph,
+  alertsSubgraph,
 ];
 
 if (CORE_SUBGRAPHS.map((subgraph) => subgraph.name).join() !== CORE_SUBGRAPH_NAMES.join()) {

@@ -452,6 +452,7 @@ async function run(
     resources: "re",
     moderation: "mo",
     search: "se",
+    alerts: "al",
   };
   console.log(
     `\nMedians of ${options.rounds} round(s) × ${options.seconds} s per gateway and query; CPU in ms per request (${pinned ? "pinned" : "unpinned"}).`,

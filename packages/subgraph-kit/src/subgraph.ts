@@ -1,6 +1,7 @@
 import type DataLoader from "dataloader";
 import type { GraphQLDirective, GraphQLResolveInfo } from "graphql";
 import type { DataSource } from "typeorm";
+import type { ServerMetrics } from "@agora-hub/runtime";
 import { randomUUID } from "node:crypto";
 import { ANONYMOUS, type BackgroundTask, type Viewer } from "@agora-hub/runtime";
 import type { PeerSubgraphs } from "./peers/peer-subgraphs";
@@ -115,6 +116,10 @@ export interface BackgroundContext<TSettings = unknown> {
   peers: PeerSubgraphs;
   /** Whether the subgraph runs as a partner's (outside the hub's trust domain). */
   partner: boolean;
+  /** The hub's public base URL without a trailing slash, for links in what background work sends. */
+  hubUrl: string;
+  /** The Prometheus registry the subgraph's /metrics serves. */
+  metrics: ServerMetrics["registry"];
 }
 
 /**

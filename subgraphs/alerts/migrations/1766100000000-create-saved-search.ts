@@ -30,6 +30,7 @@ export const CreateSavedSearch1766100000000 = defineMigration({
         state text NOT NULL CHECK (state IN ('PENDING_CONFIRMATION', 'ACTIVE', 'PAUSED')),
         confirm_token text UNIQUE,
         confirm_expires_at timestamptz(3),
+        confirmation_sent_at timestamptz(3),
         unsubscribe_token text NOT NULL UNIQUE,
         feed_token text NOT NULL UNIQUE,
         health text NOT NULL DEFAULT 'HEALTHY' CHECK (health IN ('HEALTHY', 'FAILING')),
@@ -46,6 +47,9 @@ export const CreateSavedSearch1766100000000 = defineMigration({
     await runner.query(`CREATE INDEX saved_search_person ON saved_search (person_id) WHERE person_id IS NOT NULL`);
     await runner.query(`CREATE INDEX saved_search_email ON saved_search (lower(email)) WHERE email IS NOT NULL`);
     await runner.query(`CREATE INDEX saved_search_pending ON saved_search (confirm_expires_at) WHERE state = 'PENDING_CONFIRMATION'`);
+    await runner.query(
+      `CREATE INDEX saved_search_unsent_confirmation ON saved_search (created_at) WHERE state = 'PENDING_CONFIRMATION' AND confirmation_sent_at IS NULL`,
+    );
     await runner.query(`
       CREATE TABLE saved_search_clause (
         saved_search_id uuid NOT NULL REFERENCES saved_search (id) ON DELETE CASCADE,

@@ -4,7 +4,7 @@ import { connectDatabase } from "@agora-hub/runtime";
 import { openSubgraphDatabase } from "@agora-hub/runtime";
 import { logger } from "@agora-hub/runtime";
 import { type PeerSubgraphs, resolvePeerSubgraphs } from "../peers/peer-subgraphs";
-import type { BackgroundTask } from "@agora-hub/runtime";
+import type { BackgroundTask, ServerMetrics } from "@agora-hub/runtime";
 import { closeOnSignals } from "@agora-hub/runtime";
 import type { SeedSizes, SubgraphDefinition } from "../subgraph";
 import { listenSubgraph, type RunningSubgraph, type SubgraphIngressOptions, type SubgraphServerOptions } from "./subgraph-server";
@@ -38,7 +38,7 @@ interface ProcessOptions {
 function startBackgroundTasks<TLoaders, TSettings>(
   definition: SubgraphDefinition<TLoaders, TSettings>,
   dataSource: DataSource,
-  options: { env: NodeJS.ProcessEnv; peers: PeerSubgraphs; settings: TSettings } & SubgraphIngressOptions,
+  options: { env: NodeJS.ProcessEnv; peers: PeerSubgraphs; settings: TSettings; hubUrl: string; metrics: ServerMetrics["registry"] } & SubgraphIngressOptions,
 ): BackgroundTask[] {
   const tasks: BackgroundTask[] = [];
   try {
@@ -49,6 +49,8 @@ function startBackgroundTasks<TLoaders, TSettings>(
       env: options.env,
       peers: options.peers,
       partner: options.partner ?? false,
+      hubUrl: options.hubUrl,
+      metrics: options.metrics,
     });
     if (background) tasks.push(background);
     return tasks;
@@ -88,7 +90,7 @@ export async function startSubgraph<TLoaders, TSettings>(
     const running = await listenSubgraph(definition, dataSource, { ...options, peers, hubUrl, settings, metricsToken });
     let tasks: BackgroundTask[];
     try {
-      tasks = startBackgroundTasks(definition, dataSource, { ...options, env, peers, settings });
+      tasks = startBackgroundTasks(definition, dataSource, { ...options, env, peers, settings, hubUrl, metrics: running.metrics });
     } catch (error) {
       await running.stop();
       throw error;

@@ -18,6 +18,7 @@ import { logger } from "@agora-hub/runtime";
 import { createErrorFormatter, errorLoggingPlugin } from "@agora-hub/runtime";
 import { createServerMetrics, keepConnectionsAlive, metricsHandler } from "@agora-hub/runtime";
 import { requestLogging } from "@agora-hub/runtime";
+import type { ServerMetrics } from "@agora-hub/runtime";
 import { partialErrorsPlugin } from "./partial-errors";
 import type { PeerSubgraphs } from "../peers/peer-subgraphs";
 import { LANGUAGES_HEADER, readLanguagesHeader } from "@agora-hub/runtime";
@@ -182,6 +183,8 @@ export interface RunningSubgraph {
   server: ApolloServer<SubgraphContext<unknown>>;
   /** HTTP requests being answered now (probes excluded). */
   openRequests: () => number;
+  /** The Prometheus registry its /metrics serves, for background work to count in. */
+  metrics: ServerMetrics["registry"];
   stop: () => Promise<void>;
 }
 
@@ -391,6 +394,7 @@ export async function listenSubgraph<TLoaders, TSettings>(
     url,
     server: server as unknown as ApolloServer<SubgraphContext<unknown>>,
     openRequests: () => drain.open,
+    metrics: metrics.registry,
     // Requests in flight finish (new ones get 503, /ready says so) before the listener closes.
     stop: async () => {
       await drain.drain(SUBGRAPH_DRAIN_MS);

@@ -1,0 +1,120 @@
+import { Client } from "pg";
+import type PgBoss from "pg-boss";
+import type { DataSource } from "typeorm";
+import { type BackgroundTask, logger, startPoller } from "@agora-hub/runtime";
+import { type BackgroundContext, RECORD_CHANGE_CHANNEL } from "@agora-hub/subgraph-kit";
+import { ALERT_SOURCES, type AlertsSettings } from "./alerts.config";
+import { sweepChangeFeeds } from "./change-feed/change-feed.worker";
+import { QUEUES, startQueue, type DeliveryJob, type SearchJob } from "./delivery/delivery.queue";
+import { runSchedule } from "./delivery/delivery.schedule";
+import { createDeliveryMetrics, deliverAlert, type DeliveryDeps, sendConfirmation, sendDigest } from "./delivery/delivery.service";
+import { createMailer } from "./delivery/mail.client";
+import { createWebhookSender } from "./delivery/webhook.client";
+
+/** How many delivery jobs one replica works at once. */
+const DELIVERY_WORKERS = 4;
+
+/** A dedicated connection that LISTENs for the change feeds' NOTIFY and calls `wake`; reconnects after a loss. */
+function listen(dataSource: DataSource, wake: () => void): { stop: () => Promise<void> } {
+  const url = (dataSource.options as { url?: string }).url;
+  let client: Client | null = null;
+  let stopped = false;
+  const connect = async () => {
+    if (stopped) return;
+    const next = new Client({ connectionString: url, application_name: "agora-alerts-listener" });
+    next.on("notification", () => wake());
+    next.on("error", (error) => {
+      logger.warn({ err: error }, "alerts: the change feed listener lost its connection; reconnecting");
+      void next.end().catch(() => undefined);
+      if (client === next) client = null;
+      if (!stopped) setTimeout(() => void connect().catch(() => undefined), 1000).unref();
+    });
+    await next.connect();
+    await next.query(`LISTEN ${RECORD_CHANGE_CHANNEL}`);
+    client = next;
+    // Whatever was announced while it was away.
+    wake();
+  };
+  void connect().catch((error: unknown) => {
+    logger.warn({ err: error }, "alerts: could not LISTEN to the change feeds; sweeping on the poll only");
+  });
+  return {
+    stop: async () => {
+      stopped = true;
+      await client?.end().catch(() => undefined);
+    },
+  };
+}
+
+/** Runs `task` now and again each time `trigger` is called, never two at once (a call while running runs it once more after). */
+function serialised(name: string, task: () => Promise<unknown>): { trigger: () => void; idle: () => Promise<void> } {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const trigger = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await task();
+        } catch (error) {
+          logger.warn({ err: error, task: name }, "alerts: background work failed; retrying on the next wake-up");
+        }
+      } while (again);
+    })().finally(() => {
+      running = null;
+    });
+  };
+  return { trigger, idle: async () => void (await running) };
+}
+
+/**
+ * The alerts subgraph's background work: the job queue (pg-boss) and its workers (deliveries, digests,
+ * confirmations), the change feeds' listener and sweeps (at every NOTIFY, and every ALERT_POLL_MS in case one was
+ * missed), and the scheduler (confirmations, reminders, digests, expired subscriptions).
+ */
+export function startAlertsBackground(context: BackgroundContext<AlertsSettings>): BackgroundTask {
+  const { dataSource, settings } = context;
+  const webhooks = createWebhookSender({ timeoutMs: settings.webhookTimeoutMs, allowPrivate: settings.allowPrivateWebhooks });
+  const mailer = settings.smtpUrl ? createMailer(settings.smtpUrl, settings.mailFrom, settings.webhookTimeoutMs) : null;
+  let boss: PgBoss | null = null;
+  let listener: { stop: () => Promise<void> } | null = null;
+  let poller: BackgroundTask | null = null;
+  const sweep = serialised("alerts-sweep", async () => {
+    if (!boss) return;
+    const feeds = await sweepChangeFeeds(dataSource, ALERT_SOURCES, settings, boss);
+    const scheduled = await runSchedule(dataSource, boss, settings);
+    if (feeds.changes > 0 || scheduled.reminders + scheduled.digests + scheduled.confirmations > 0) logger.debug({ feeds, scheduled }, "alerts: sweep");
+    // Delivery workers poll; tell this replica's at once that there is work.
+    if (feeds.alerts + scheduled.reminders + scheduled.digests + scheduled.confirmations > 0) boss.notifyWorker(deliveryWorkerIds[0] ?? "");
+  });
+  const deliveryWorkerIds: string[] = [];
+  const started = (async () => {
+    boss = await startQueue(dataSource, { retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds });
+    const deps: DeliveryDeps = { dataSource, boss, settings, hubUrl: context.hubUrl, webhooks, mailer, metrics: createDeliveryMetrics(context.metrics) };
+    const work = { pollingIntervalSeconds: settings.queuePollSeconds, batchSize: 1, includeMetadata: true } as const;
+    for (let index = 0; index < DELIVERY_WORKERS; index++) {
+      deliveryWorkerIds.push(await boss.work<DeliveryJob>(QUEUES.delivery, work, async ([job]) => deliverAlert(deps, job)));
+    }
+    await boss.work<SearchJob>(QUEUES.digest, { pollingIntervalSeconds: settings.queuePollSeconds }, async ([job]) => sendDigest(deps, job));
+    await boss.work<SearchJob>(QUEUES.confirmation, { pollingIntervalSeconds: settings.queuePollSeconds }, async ([job]) => sendConfirmation(deps, job));
+    listener = listen(dataSource, sweep.trigger);
+    poller = startPoller("alerts-poll", settings.pollMs, async () => sweep.trigger());
+  })().catch((error: unknown) => {
+    logger.error({ err: error }, "alerts: the job queue failed to start; no alert is delivered");
+  });
+  return {
+    stop: async () => {
+      await started;
+      await poller?.stop();
+      await listener?.stop();
+      await sweep.idle();
+      await boss?.stop({ graceful: true, timeout: 5000, wait: true });
+      await webhooks.close();
+      mailer?.close();
+    },
+  };
+}
