@@ -186,6 +186,14 @@ describe("expiry with two runners on one database", () => {
     expect(decisions).toHaveLength(BULK + 3);
     expect(decisions.every((decision) => decision.n === 1)).toBe(true);
     expect(new Set(decisions.map((decision) => decision.record_id))).toEqual(new Set(archived));
+    // And one EXPIRED row each in the change feed, hidden.
+    const changes = await sql<{ record_id: string; n: number; hidden: boolean }>(
+      "opportunities",
+      "SELECT record_id, count(*)::int AS n, bool_and(NOT public AND document IS NULL) AS hidden FROM record_change WHERE kind = 'EXPIRED' GROUP BY record_id",
+    );
+    expect(changes).toHaveLength(BULK + 3);
+    expect(changes.every((change) => change.n === 1 && change.hidden)).toBe(true);
+    expect(new Set(changes.map((change) => change.record_id))).toEqual(new Set(archived));
     // The replica ran the job too (it logs each run, or that the other runner held the lock).
     expect(replicaLog).toMatch(/"msg":"expiry: (archived records past their window|another replica is running it)"/);
   });

@@ -12,10 +12,12 @@ import {
   type SubgraphDefinition,
 } from "@agora-hub/subgraph-kit";
 import { AddEventPublication1764000400040 } from "./migrations/1764000400040-add-event-publication";
+import { AddEventChangeFeed1764000400050 } from "./migrations/1764000400050-add-event-change-feed";
 import { CreatePersonErasureCursor1764000400010 } from "./migrations/1764000400010-create-person-erasure-cursor";
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
 import { PersonDataExport } from "./person-data/person-data-export.stub";
 import { eraseSpeakerLinks } from "./person-data/person-data.service";
+import { eventChangeFeed } from "./event/event.changes";
 import { Event } from "./event/event.entity";
 import { EventOrganiser } from "./event/event-organiser.entity";
 import { EventSpeaker } from "./event/event-speaker.entity";
@@ -52,7 +54,13 @@ export const eventsSubgraph: SubgraphDefinition<EventLoaders> = {
   defaultPort: 4004,
   // The erasure feed it follows, and the owners of the records its writes reference.
   peers: ["people", "organisations"],
-  resolvers: [EventResolver, createPublicationResolver(Event, "Event"), OrganisationEventsResolver, PersonEventsResolver, PersonDataExportResolver],
+  resolvers: [
+    EventResolver,
+    createPublicationResolver(Event, "Event", { changeFeed: eventChangeFeed }),
+    OrganisationEventsResolver,
+    PersonEventsResolver,
+    PersonDataExportResolver,
+  ],
   orphanedTypes: [Organisation, Person, PersonDataExport],
   referenceResolvers: {
     Event: resolveEventReference,
@@ -65,6 +73,7 @@ export const eventsSubgraph: SubgraphDefinition<EventLoaders> = {
     AddEventSearch1764000400020,
     TuneEventSearch1764000400030,
     AddEventPublication1764000400040,
+    AddEventChangeFeed1764000400050,
   ],
   // SEARCH_FACET_EXACT_LIMIT: how many rows its lists' facets count exactly; EVENT_ARCHIVE_AFTER_DAYS and EXPIRY_INTERVAL_MS: its expiry.
   readSettings: readEventsSettings,
@@ -78,6 +87,6 @@ export const eventsSubgraph: SubgraphDefinition<EventLoaders> = {
   // The erasure feed, and the expiry job archiving events past their window (EVENT_ARCHIVE_AFTER_DAYS days after the end).
   startBackground: combineBackground(
     followPersonErasures(eraseSpeakerLinks),
-    expireRecords((expiry) => [{ typeName: "Event", table: "event", endColumn: "ends_at", afterDays: expiry.archiveAfterDays }]),
+    expireRecords((expiry) => [{ typeName: "Event", table: "event", endColumn: "ends_at", afterDays: expiry.archiveAfterDays, changeFeed: true }]),
   ),
 };

@@ -12,6 +12,7 @@ import {
   type SubgraphDefinition,
 } from "@agora-hub/subgraph-kit";
 import { AddOpportunityPublication1764100000040 } from "./migrations/1764100000040-add-opportunity-publication";
+import { AddOpportunityChangeFeed1764100000050 } from "./migrations/1764100000050-add-opportunity-change-feed";
 import { CreatePersonErasureCursor1764100000010 } from "./migrations/1764100000010-create-person-erasure-cursor";
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
 import { PersonDataExport } from "./person-data/person-data-export.stub";
@@ -20,6 +21,7 @@ import { PersonSuggestedOpportunitiesResolver } from "./matchmaking/matchmaking.
 import { CreateOpportunity1764100000000 } from "./migrations/1764100000000-create-opportunity";
 import { AddOpportunitySearch1764100000020 } from "./migrations/1764100000020-add-opportunity-search";
 import { TuneOpportunitySearch1764100000030 } from "./migrations/1764100000030-tune-opportunity-search";
+import { opportunityChangeFeed } from "./opportunity/opportunity.changes";
 import { Opportunity } from "./opportunity/opportunity.entity";
 import { createOpportunityLoaders, type OpportunityLoaders } from "./opportunity/opportunity.loaders";
 import { resolveOpportunityReference } from "./opportunity/opportunity.reference";
@@ -52,7 +54,7 @@ export const opportunitiesSubgraph: SubgraphDefinition<OpportunityLoaders> = {
   peers: ["people", "organisations"],
   resolvers: [
     OpportunityResolver,
-    createPublicationResolver(Opportunity, "Opportunity"),
+    createPublicationResolver(Opportunity, "Opportunity", { changeFeed: opportunityChangeFeed }),
     OrganisationOpportunitiesResolver,
     PersonSuggestedOpportunitiesResolver,
     PersonDataExportResolver,
@@ -69,6 +71,7 @@ export const opportunitiesSubgraph: SubgraphDefinition<OpportunityLoaders> = {
     AddOpportunitySearch1764100000020,
     TuneOpportunitySearch1764100000030,
     AddOpportunityPublication1764100000040,
+    AddOpportunityChangeFeed1764100000050,
   ],
   // SEARCH_FACET_EXACT_LIMIT: how many rows its lists' facets count exactly; OPPORTUNITY_ARCHIVE_AFTER_DAYS and EXPIRY_INTERVAL_MS: its expiry.
   readSettings: readOpportunitiesSettings,
@@ -82,6 +85,6 @@ export const opportunitiesSubgraph: SubgraphDefinition<OpportunityLoaders> = {
   // The erasure feed, and the expiry job archiving opportunities past their window (OPPORTUNITY_ARCHIVE_AFTER_DAYS days after the deadline).
   startBackground: combineBackground(
     followPersonErasures(clearErasedContact),
-    expireRecords((expiry) => [{ typeName: "Opportunity", table: "opportunity", endColumn: "deadline", afterDays: expiry.archiveAfterDays }]),
+    expireRecords((expiry) => [{ typeName: "Opportunity", table: "opportunity", endColumn: "deadline", afterDays: expiry.archiveAfterDays, changeFeed: true }]),
   ),
 };

@@ -3,6 +3,7 @@ import { followPersonErasures } from "../../domain/person-erasure/erasure-follow
 import { createPublicationResolver, PublicationDecision, readSearchableListSettings, type SubgraphDefinition } from "@agora-hub/subgraph-kit";
 import { AddOrganisationPublication1764000200040 } from "./migrations/1764000200040-add-organisation-publication";
 import { AddMembershipPublication1764000200050 } from "./migrations/1764000200050-add-membership-publication";
+import { AddOrganisationChangeFeed1764000200060 } from "./migrations/1764000200060-add-organisation-change-feed";
 import { CreatePersonErasureCursor1764000200010 } from "./migrations/1764000200010-create-person-erasure-cursor";
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
 import { PersonDataExport } from "./person-data/person-data-export.stub";
@@ -20,6 +21,7 @@ import { resolveOpportunityReference } from "./opportunity/opportunity.reference
 import { Opportunity } from "./opportunity/opportunity.stub";
 import { AddOrganisationSearch1764000200020 } from "./migrations/1764000200020-add-organisation-search";
 import { TuneOrganisationSearch1764000200030 } from "./migrations/1764000200030-tune-organisation-search";
+import { organisationChangeFeed } from "./organisation/organisation.changes";
 import { Organisation } from "./organisation/organisation.entity";
 import { resolveOrganisationReference } from "./organisation/organisation.reference";
 import { OrganisationResolver } from "./organisation/organisation.resolver";
@@ -37,7 +39,7 @@ export const organisationsSubgraph: SubgraphDefinition<OrganisationsLoaders> = {
   peers: ["people"],
   resolvers: [
     OrganisationResolver,
-    createPublicationResolver(Organisation, "Organisation"),
+    createPublicationResolver(Organisation, "Organisation", { changeFeed: organisationChangeFeed }),
     MembershipResolver,
     createPublicationResolver(Membership, "Membership"),
     OrganisationMembershipResolver,
@@ -64,6 +66,7 @@ export const organisationsSubgraph: SubgraphDefinition<OrganisationsLoaders> = {
     TuneOrganisationSearch1764000200030,
     AddOrganisationPublication1764000200040,
     AddMembershipPublication1764000200050,
+    AddOrganisationChangeFeed1764000200060,
   ],
   // SEARCH_FACET_EXACT_LIMIT: how many rows its lists' facets count exactly.
   readSettings: readSearchableListSettings,

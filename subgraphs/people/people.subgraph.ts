@@ -1,5 +1,6 @@
 import { createPublicationResolver, PublicationDecision, readSearchableListSettings, type SubgraphDefinition } from "@agora-hub/subgraph-kit";
 import { AddPersonPublication1764000000040 } from "./migrations/1764000000040-add-person-publication";
+import { AddPersonChangeFeed1764000000050 } from "./migrations/1764000000050-add-person-change-feed";
 import { resolvePersonDataExportReference } from "./data-export/person-data-export.service";
 import { PersonDataExportResolver } from "./data-export/person-data-export.resolver";
 import { EventSpeakersResolver } from "./event/event-speakers.resolver";
@@ -23,6 +24,7 @@ import { AddPersonDiscoverable1764000000001 } from "./migrations/1764000000001-a
 import { CreatePersonErasure1764000000010 } from "./migrations/1764000000010-create-person-erasure";
 import { AddPersonSearch1764000000020 } from "./migrations/1764000000020-add-person-search";
 import { TunePersonSearch1764000000030 } from "./migrations/1764000000030-tune-person-search";
+import { personChangeFeed } from "./person/person.changes";
 import { Person } from "./person/person.entity";
 import { createPersonLoaders, type PersonLoaders } from "./person/person.loaders";
 import { resolvePersonReference } from "./person/person.reference";
@@ -38,7 +40,7 @@ export const peopleSubgraph: SubgraphDefinition<PersonLoaders> = {
   defaultPort: 4001,
   resolvers: [
     PersonResolver,
-    createPublicationResolver(Person, "Person"),
+    createPublicationResolver(Person, "Person", { changeFeed: personChangeFeed }),
     PersonDataExportResolver,
     PersonErasureResolver,
     OpportunityApplicantsResolver,
@@ -65,6 +67,7 @@ export const peopleSubgraph: SubgraphDefinition<PersonLoaders> = {
     AddPersonSearch1764000000020,
     TunePersonSearch1764000000030,
     AddPersonPublication1764000000040,
+    AddPersonChangeFeed1764000000050,
   ],
   // SEARCH_FACET_EXACT_LIMIT: how many rows its lists' facets count exactly.
   readSettings: readSearchableListSettings,

@@ -8,6 +8,7 @@ import { CreatePersonErasureCursor1764000600010 } from "./migrations/17640006000
 import { AddResourceSearch1764000600020 } from "./migrations/1764000600020-add-resource-search";
 import { TuneResourceSearch1764000600030 } from "./migrations/1764000600030-tune-resource-search";
 import { AddResourcePublication1764000600040 } from "./migrations/1764000600040-add-resource-publication";
+import { AddResourceChangeFeed1764000600050 } from "./migrations/1764000600050-add-resource-change-feed";
 import { OpportunityResourcesResolver } from "./opportunity/opportunity.resolver";
 import { Opportunity } from "./opportunity/opportunity.stub";
 import { OrganisationResourcesResolver } from "./organisation/organisation.resolver";
@@ -17,6 +18,7 @@ import { Person } from "./person/person.stub";
 import { PersonDataExportResolver } from "./person-data/person-data-export.resolver";
 import { PersonDataExport } from "./person-data/person-data-export.stub";
 import { eraseAuthorLinks } from "./person-data/person-data.service";
+import { resourceChangeFeed } from "./resource/resource.changes";
 import { Resource } from "./resource/resource.entity";
 import { ResourceAuthor, ResourceEvent, ResourceOpportunity, ResourceOrganisation, ResourcePublisher } from "./resource/resource-relations.entity";
 import { createResourceLoaders, type ResourceLoaders } from "./resource/resource.loaders";
@@ -31,7 +33,7 @@ export const resourcesSubgraph: SubgraphDefinition<ResourceLoaders> = {
   peers: ["people", "organisations", "opportunities", "events"],
   resolvers: [
     ResourceResolver,
-    createPublicationResolver(Resource, "Resource"),
+    createPublicationResolver(Resource, "Resource", { changeFeed: resourceChangeFeed }),
     OrganisationResourcesResolver,
     PersonResourcesResolver,
     OpportunityResourcesResolver,
@@ -50,6 +52,7 @@ export const resourcesSubgraph: SubgraphDefinition<ResourceLoaders> = {
     AddResourceSearch1764000600020,
     TuneResourceSearch1764000600030,
     AddResourcePublication1764000600040,
+    AddResourceChangeFeed1764000600050,
   ],
   // SEARCH_FACET_EXACT_LIMIT: how many rows its lists' facets count exactly.
   readSettings: readSearchableListSettings,

@@ -33,6 +33,7 @@ import { type EventsArgs, type EventsFilter, MAX_RADIUS_KM, type NearInput } fro
 import type { CreateEventInput, EventVenueInput, UpdateEventInput, UpsertEventInput } from "./event.inputs";
 import type { EventLoaders } from "./event.loaders";
 import { EventAttendanceMode, EventOrder } from "./event.type";
+import { eventChangeFeed } from "./event.changes";
 
 /** Context of a request to the events subgraph. */
 export type EventsContext = SubgraphContext<EventLoaders>;
@@ -336,6 +337,7 @@ const EVENT_WRITER = new NetworkRecordWriter<Event, CreateEventInput, UpdateEven
     if (links.organiserIds || links.speakerIds) await checkLinks(context, links, (current as Required<EventLinks> | null) ?? undefined);
   },
   afterSave: (manager, event, links, { isNew }) => replaceLinks(manager, event.id, links, isNew),
+  changeFeed: eventChangeFeed,
 });
 
 /** Creates an event with its organisers and speakers after validating every field; nothing is written when any is bad. Networks create only their own. */

@@ -426,6 +426,36 @@ describe("events subgraph: event", () => {
   });
 });
 
+describe("events subgraph: the change feed", () => {
+  const changesOf = (id: string) =>
+    subgraph.dataSource.query("SELECT kind, public, document FROM record_change WHERE record_id = $1 ORDER BY seq", [id]) as Promise<
+      Array<{ kind: string; public: boolean; document: Record<string, any> | null }>
+    >;
+
+  it("writes a created event with its format and its venue's country, and its update", async () => {
+    const created = await createEvent();
+    const [change] = await changesOf(created.id);
+    expect(change).toMatchObject({ kind: "CREATED", public: true });
+    expect(change.document).toEqual({
+      terms: {
+        disciplines: ["CROSS_DISCIPLINARY", "BUILT_HERITAGE", "HERITAGE"],
+        countries: ["FR"],
+        languages: ["fr", "pt-BR", "pt"],
+        networks: ["culture-agora"],
+        eventFormats: ["FORUM"],
+      },
+      text: "Rencontres des tiers-lieux\nThird Places Meeting\nDeux jours d'échanges.\nيومان من التبادل\nLa Friche la Belle de Mai\nMarseille",
+      title: expect.objectContaining({ originalLanguage: "fr" }),
+      summary: null,
+      deadline: null,
+      path: `/events/${created.id}`,
+    });
+    expect((await subgraph.execute(UPDATE_EVENT, { id: created.id, input: { format: "WORKSHOP" } })).errors).toBeUndefined();
+    const [, updated] = await changesOf(created.id);
+    expect(updated).toMatchObject({ kind: "UPDATED", public: true, document: { terms: expect.objectContaining({ eventFormats: ["WORKSHOP"] }) } });
+  });
+});
+
 describeEntityContract({
   typename: "Event",
   subgraph: () => subgraph,

@@ -40,6 +40,7 @@ import {
 } from "./opportunity.inputs";
 import type { OpportunityLoaders } from "./opportunity.loaders";
 import { OpportunityOrder, OpportunityStatus } from "./opportunity.type";
+import { opportunityChangeFeed } from "./opportunity.changes";
 
 /** Context of a request to the opportunities subgraph. */
 export type OpportunitiesContext = SubgraphContext<OpportunityLoaders>;
@@ -267,6 +268,7 @@ const OPPORTUNITY_WRITER = new NetworkRecordWriter<Opportunity, CreateOpportunit
     checkDates(opportunity, violations);
   },
   prepare: checkReferencesOf,
+  changeFeed: opportunityChangeFeed,
 });
 
 /** Creates an opportunity after validating every field; nothing is written when any is bad. Networks create only their own. */

@@ -447,6 +447,45 @@ describe("opportunities subgraph: opportunity", () => {
   });
 });
 
+describe("opportunities subgraph: the change feed", () => {
+  const changesOf = (id: string) =>
+    subgraph.dataSource.query("SELECT kind, public, document FROM record_change WHERE record_id = $1 ORDER BY seq", [id]) as Promise<
+      Array<{ kind: string; public: boolean; document: Record<string, any> | null }>
+    >;
+
+  it("writes a created opportunity with its terms, text and deadline, and its deletion without them", async () => {
+    const created = await createOpportunity({ deadline: "2031-05-01T12:00:00.000Z" });
+    const [change] = await changesOf(created.id);
+    expect(change).toMatchObject({ kind: "CREATED", public: true });
+    expect(change.document).toEqual({
+      terms: {
+        disciplines: ["LITERATURE", "BOOKS_AND_PRESS", "THEATRE", "PERFORMANCE_AND_CELEBRATION"],
+        countries: ["TN"],
+        languages: ["fr", "ar", "pt-BR", "pt"],
+        networks: ["culture-agora"],
+        opportunityTypes: ["RESIDENCY"],
+        eligibleFor: ["TN", "MA", "FR"],
+      },
+      text: "Résidence d'écriture à Tunis\nWriting Residency in Tunis\nSix weeks to write.\nSix semaines pour écrire.\nHousing, studio and a stipend.\nTunis",
+      title: expect.objectContaining({ originalLanguage: "fr" }),
+      summary: expect.objectContaining({ originalLanguage: "en" }),
+      deadline: "2031-05-01T12:00:00.000Z",
+      path: `/opportunities/${created.id}`,
+    });
+    expect((await subgraph.execute(DELETE_OPPORTUNITY, { id: created.id })).errors).toBeUndefined();
+    expect((await changesOf(created.id)).map(({ kind, public: visible, document }) => [kind, visible, document])).toEqual([
+      ["CREATED", true, change.document],
+      ["DELETED", false, null],
+    ]);
+  });
+
+  it("marks an opportunity open worldwide as eligible for any country ('*'), as the eligibleFor filter reads it", async () => {
+    const created = await createOpportunity({ eligibleCountries: [] });
+    const [change] = await changesOf(created.id);
+    expect(change.document!.terms.eligibleFor).toEqual(["*"]);
+  });
+});
+
 describeEntityContract({
   typename: "Opportunity",
   subgraph: () => subgraph,

@@ -24,6 +24,7 @@ import type { OrganisationsArgs, OrganisationsFilter } from "./organisation.args
 import { Organisation } from "./organisation.entity";
 import type { CreateOrganisationInput, UpdateOrganisationInput, UpsertOrganisationInput } from "./organisation.inputs";
 import { ORGANISATION_SLUG_PATTERN, OrganisationOrder } from "./organisation.type";
+import { organisationChangeFeed } from "./organisation.changes";
 
 const ORDERS: Record<Exclude<OrganisationOrder, OrganisationOrder.RELEVANCE>, KeysetOrder<Organisation>> = {
   [OrganisationOrder.NAME]: { column: "organisation.name", direction: "ASC", valueType: "text", valueOf: (organisation) => organisation.name },
@@ -179,6 +180,7 @@ const ORGANISATION_WRITER = new NetworkRecordWriter<Organisation, CreateOrganisa
   },
   uniqueViolation: (constraint, organisation) =>
     constraint === "organisation_slug" ? { field: "slug", message: `${organisation.slug} is already used by another organisation` } : undefined,
+  changeFeed: organisationChangeFeed,
 });
 
 /** Creates an organisation after validating every field; nothing is written when any is bad. Networks create only their own. */

@@ -327,6 +327,35 @@ describe("organisations subgraph: organisation", () => {
   });
 });
 
+describe("organisations subgraph: the change feed", () => {
+  const changesOf = (id: string) =>
+    subgraph.dataSource.query("SELECT kind, public, document FROM record_change WHERE record_id = $1 ORDER BY seq", [id]) as Promise<
+      Array<{ kind: string; public: boolean; document: Record<string, any> | null }>
+    >;
+
+  it("writes a created organisation with its kind, titled by its name, and its deletion", async () => {
+    const created = await createOrganisation();
+    const [change] = await changesOf(created.id);
+    expect(change).toMatchObject({ kind: "CREATED", public: true });
+    expect(change.document).toEqual({
+      terms: {
+        disciplines: ["FINE_ARTS", "VISUAL_ARTS_AND_CRAFTS", "FASHION_DESIGN", "DESIGN_AND_CREATIVE_SERVICES"],
+        countries: ["IT"],
+        languages: ["it", "en-GB", "en"],
+        networks: ["culture-agora"],
+        organisationKinds: ["NGO"],
+      },
+      text: "Fondazione Pistoletto – Cittadellarte\nArte e trasformazione sociale responsabile.\nArt and responsible social change.\nBiella",
+      title: { originalLanguage: "it", translations: [{ lang: "it", value: "Fondazione Pistoletto – Cittadellarte", machineTranslated: false }] },
+      summary: null,
+      deadline: null,
+      path: `/organisations/${created.id}`,
+    });
+    expect((await subgraph.execute(DELETE_ORGANISATION, { id: created.id })).errors).toBeUndefined();
+    expect((await changesOf(created.id)).map((row) => row.kind)).toEqual(["CREATED", "DELETED"]);
+  });
+});
+
 describeEntityContract({
   typename: "Organisation",
   subgraph: () => subgraph,

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { logger, requireRecordWriter, requireUuid } from "@agora-hub/subgraph-kit";
+import { logger, RecordChangeKind, requireRecordWriter, requireUuid, writeRecordChange } from "@agora-hub/subgraph-kit";
 import type { Page } from "@agora-hub/subgraph-kit";
 import type { PageWindow } from "@agora-hub/subgraph-kit";
 import type { KeysetOrder } from "@agora-hub/subgraph-kit";
@@ -17,8 +17,8 @@ const FEED_ORDER: KeysetOrder<PersonErasure> = { column: "erasure.seq", directio
 
 /**
  * Erases a person (GDPR Art. 17) for their own network or the operator: in one transaction the person's row
- * goes (with it their search columns, which live in the same row) and an audit entry without any of their
- * data is written. Other subgraphs drop their references by following the feed (`personErasures`).
+ * goes (with it their search columns, which live in the same row), an audit entry without any of their
+ * data is written, and their unclaimed rows in the change feed are replaced by one DELETED row without data. Other subgraphs drop their references by following the feed (`personErasures`).
  * Idempotent: an id already erased answers ALREADY_ERASED, an unknown one (or another network's person,
  * which reads the same) NOT_FOUND; neither writes anything.
  */
@@ -32,6 +32,16 @@ export async function erasePerson(context: PeopleContext, id: string): Promise<P
     const person = await manager.findOneBy(Person, { id: personId });
     if (!person || !mayManagePersonData(viewer, person.network)) return null;
     await manager.delete(Person, { id: personId });
+    // Changes not yet claimed hold the person's data: they go too, and the feed says only that the person is gone.
+    await manager.query("DELETE FROM record_change WHERE record_id = $1", [personId]);
+    await writeRecordChange(manager, {
+      recordType: "Person",
+      recordId: personId,
+      network: person.network,
+      kind: RecordChangeKind.DELETED,
+      public: false,
+      document: null,
+    });
     const inserted = await manager.save(
       manager.create(PersonErasure, {
         personId,

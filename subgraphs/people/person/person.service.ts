@@ -28,6 +28,7 @@ import { erasePerson } from "../erasure/person-erasure.service";
 import { PersonErasureStatus } from "../erasure/person-erasure.type";
 import { PersonOrder } from "./person.type";
 import { applyPersonVisibility, canSeePerson } from "./person.visibility";
+import { personChangeFeed } from "./person.changes";
 
 /** Context of a request to the people subgraph. */
 import type { PeopleContext } from "./person.loaders";
@@ -162,6 +163,7 @@ const PERSON_WRITER = new NetworkRecordWriter<Person, CreatePersonInput, UpdateP
       contactEmail: null,
     }),
   apply: assignFields,
+  changeFeed: personChangeFeed,
 });
 
 /** Creates a person after validating every field; nothing is written when any is bad. Networks create only their own. */

@@ -122,6 +122,10 @@ describe("people subgraph: GDPR erasure", () => {
     expect(Object.keys(audit).sort()).toEqual(["actor_kind", "actor_network", "erased_at", "id", "network", "person_id", "seq", "status"]);
     expect(audit).toMatchObject({ person_id: id, network: "creative-tracks", actor_kind: "network", actor_network: "creative-tracks", status: "ERASED" });
     expect(JSON.stringify(audit)).not.toMatch(/Amira|Tunis|example\.org/);
+    // The change feed keeps nothing of them either: their unclaimed CREATED row is replaced by a DELETED one without data.
+    expect(await subgraph.dataSource.query("SELECT kind, public, document FROM record_change WHERE record_id = $1", [id])).toEqual([
+      { kind: "DELETED", public: false, document: null },
+    ]);
 
     const again = await erase(id);
     expect(again.errors).toBeUndefined();

@@ -217,6 +217,37 @@ describe("people subgraph: person", () => {
   });
 });
 
+describe("people subgraph: the change feed", () => {
+  const changesOf = (id: string) =>
+    subgraph.dataSource.query("SELECT kind, public, document FROM record_change WHERE record_id = $1 ORDER BY seq", [id]) as Promise<
+      Array<{ kind: string; public: boolean; document: Record<string, any> | null }>
+    >;
+
+  it("keeps a person who is not discoverable out of it, and writes them with their terms once they are", async () => {
+    const created = await createPerson();
+    expect(await changesOf(created.id)).toEqual([{ kind: "CREATED", public: false, document: null }]);
+    expect((await subgraph.execute(UPDATE_PERSON, { id: created.id, input: { discoverable: true } })).errors).toBeUndefined();
+    const [, listed] = await changesOf(created.id);
+    expect(listed).toMatchObject({ kind: "UPDATED", public: true });
+    expect(listed.document).toEqual({
+      terms: {
+        disciplines: ["DANCE", "PERFORMANCE_AND_CELEBRATION", "THEATRE"],
+        countries: ["TN"],
+        languages: ["ar", "fr", "pt-BR", "pt"],
+        networks: ["creative-tracks"],
+      },
+      text: "Amira Haddad\nChorégraphe\nChoreographer\nمصممة رقصات\nChorégraphe à Tunis\ntouring\nproduction\nTunis",
+      title: { originalLanguage: "ar", translations: [{ lang: "ar", value: "Amira Haddad", machineTranslated: false }] },
+      summary: expect.objectContaining({ originalLanguage: "fr" }),
+      deadline: null,
+      path: `/people/${created.id}`,
+    });
+    // Only the network reads the contact e-mail: its change is none the feed carries.
+    await subgraph.execute(UPDATE_PERSON, { id: created.id, input: { contactEmail: "new@example.org" } });
+    expect(await changesOf(created.id)).toHaveLength(2);
+  });
+});
+
 describeEntityContract({
   typename: "Person",
   subgraph: () => subgraph,

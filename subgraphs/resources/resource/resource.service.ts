@@ -34,6 +34,7 @@ import type { ResourcesArgs, ResourcesFilter } from "./resource.args";
 import type { CreateResourceInput, ResourceLinkInput, UpdateResourceInput, UpsertResourceInput } from "./resource.inputs";
 import type { ResourceLoaders } from "./resource.loaders";
 import { type ResourceLink, ResourceOrder } from "./resource.type";
+import { resourceChangeFeed } from "./resource.changes";
 
 /** Context of a request to the resources subgraph. */
 export type ResourcesContext = SubgraphContext<ResourceLoaders>;
@@ -338,6 +339,7 @@ const RESOURCE_WRITER = new NetworkRecordWriter<Resource, CreateResourceInput, U
     if (Object.keys(relations).length > 0) await checkRelations(context, relations, (current as Required<ResourceRelations> | null) ?? undefined);
   },
   afterSave: (manager, resource, relations, { isNew }) => replaceRelations(manager, resource.id, relations, isNew),
+  changeFeed: resourceChangeFeed,
 });
 
 /** Creates a resource with its relations after validating every field and reference; nothing is written when any is bad. Networks create only their own. */

@@ -158,6 +158,31 @@ describe("writing resources", () => {
     });
   });
 
+  it("puts a created resource in the change feed with its kind, the countries it is about and its languages", async () => {
+    const dataSource = testHub.hub.subgraphs.find((started) => started.name === "resources")!.dataSource;
+    const changes = await dataSource.query("SELECT kind, public, document FROM resources.record_change WHERE record_id = $1 ORDER BY seq", [ids.created]);
+    expect(changes).toEqual([
+      {
+        kind: "CREATED",
+        public: true,
+        document: {
+          terms: {
+            disciplines: ["CROSS_DISCIPLINARY"],
+            countries: ["FR", "TN"],
+            languages: ["fr", "pt-BR", "pt"],
+            networks: ["makers"],
+            resourceKinds: ["PROJECT_REPORT"],
+          },
+          text: "Rapport Quillowick des tiers-lieux\nQuillowick third places report\nWhat twelve third places learnt together.",
+          title: expect.objectContaining({ originalLanguage: "fr" }),
+          summary: { originalLanguage: "en", translations: [{ lang: "en", value: "What twelve third places learnt together.", machineTranslated: false }] },
+          deadline: null,
+          path: `/resources/${ids.created}`,
+        },
+      },
+    ]);
+  });
+
   it("updates given fields, clears the licence and replaces the links", async () => {
     const created = (await asOperator(CREATE, { input: input({ sourceId: "to-update", authorIds: [] }) })).data!.createResource;
     const answer = await asOperator(UPDATE, {

@@ -217,15 +217,6 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-/** A multilingual text as plain data (a LocalizedText column's value has methods), or null. */
-export function changeLocalizedText(text: LocalizedTextData | null | undefined): LocalizedTextData | null {
-  if (!text) return null;
-  return {
-    originalLanguage: text.originalLanguage,
-    translations: text.translations.map(({ lang, value, machineTranslated }) => ({ lang, value, machineTranslated })),
-  };
-}
-
 /** A name as a document's title: one version, in `language` (a name is no translation; the record's first language, else English). */
 export function changeNameTitle(name: string, language: string | null | undefined): LocalizedTextData {
   const lang = language || "en";
