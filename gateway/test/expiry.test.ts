@@ -101,7 +101,11 @@ async function startReplica(databaseUrl: string): Promise<ChildProcess> {
 
 beforeAll(async () => {
   await ensureBuilt();
-  testHub = await startTestHub({ seed: { people: 0, organisations: 0, opportunities: 0, events: 0 }, env: { EXPIRY_INTERVAL_MS: "100" } });
+  // ALERT_SOURCES=none: the EXPIRED rows the test reads stay in the outbox (no alerts worker claims them).
+  testHub = await startTestHub({
+    seed: { people: 0, organisations: 0, opportunities: 0, events: 0 },
+    env: { EXPIRY_INTERVAL_MS: "100", ALERT_SOURCES: "none" },
+  });
   const network = await fetch(new URL("/admin/networks", testHub.hub.gatewayUrl), {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${TEST_ADMIN_TOKEN}` },

@@ -3,7 +3,7 @@ import type PgBoss from "pg-boss";
 import type { DataSource } from "typeorm";
 import { type BackgroundTask, logger, startPoller } from "@agora-hub/runtime";
 import { type BackgroundContext, RECORD_CHANGE_CHANNEL } from "@agora-hub/subgraph-kit";
-import { ALERT_SOURCES, type AlertsSettings } from "./alerts.config";
+import type { AlertsSettings } from "./alerts.config";
 import { sweepChangeFeeds } from "./change-feed/change-feed.worker";
 import { QUEUES, startQueue, type DeliveryJob, type SearchJob } from "./delivery/delivery.queue";
 import { runSchedule } from "./delivery/delivery.schedule";
@@ -85,7 +85,7 @@ export function startAlertsBackground(context: BackgroundContext<AlertsSettings>
   let poller: BackgroundTask | null = null;
   const sweep = serialised("alerts-sweep", async () => {
     if (!boss) return;
-    const feeds = await sweepChangeFeeds(dataSource, ALERT_SOURCES, settings, boss);
+    const feeds = await sweepChangeFeeds(dataSource, settings.sources, settings, boss);
     const scheduled = await runSchedule(dataSource, boss, settings);
     if (feeds.changes > 0 || scheduled.reminders + scheduled.digests + scheduled.confirmations > 0) logger.debug({ feeds, scheduled }, "alerts: sweep");
     // Delivery workers poll; tell this replica's at once that there is work.

@@ -6,6 +6,8 @@ export const ALERT_SOURCES = ["people", "organisations", "opportunities", "event
 
 /** The alerts subgraph's own settings, read once at start. */
 export interface AlertsSettings {
+  /** The change feeds it follows (ALERT_SOURCES: a comma-separated subset of ALERT_SOURCES, or "none"; all by default). */
+  sources: string[];
   /** SMTP server for e-mail (nodemailer URL, e.g. smtp://user:pass@mail.example:587); null: e-mail is not sent and e-mail subscriptions are refused. */
   smtpUrl: string | null;
   /** The From of every message. */
@@ -41,7 +43,7 @@ const int = (min: number, max: number, fallback: number) => z.preprocess(emptyAs
  * Reads SMTP_URL, ALERT_MAIL_FROM, ALERT_RETRY_LIMIT (8), ALERT_RETRY_DELAY_SECONDS (30), ALERT_MAX_PER_SUBSCRIBER_HOUR (60),
  * ALERT_MAX_PER_DESTINATION_MINUTE (120), ALERT_POLL_MS (5000), ALERT_QUEUE_POLL_SECONDS (2), ALERT_REMINDER_DAYS (7),
  * ALERT_WEBHOOK_TIMEOUT_MS (10000), ALERT_CONFIRMATION_DAYS (7), ALERT_MAX_PER_NETWORK (10000),
- * ALERT_SUBSCRIPTIONS_PER_CLIENT_HOUR (10) and AGORA_ALLOW_PRIVATE_SUBGRAPHS; a bad value stops the start, naming its variable.
+ * ALERT_SUBSCRIPTIONS_PER_CLIENT_HOUR (10), ALERT_SOURCES (every record subgraph) and AGORA_ALLOW_PRIVATE_SUBGRAPHS; a bad value stops the start, naming its variable.
  */
 export function readAlertsSettings(env: NodeJS.ProcessEnv): AlertsSettings {
   const values = readEnv(
@@ -60,10 +62,19 @@ export function readAlertsSettings(env: NodeJS.ProcessEnv): AlertsSettings {
       ALERT_MAX_PER_NETWORK: int(1, 1_000_000, 10_000),
       ALERT_SUBSCRIPTIONS_PER_CLIENT_HOUR: int(1, 10_000, 10),
       AGORA_ALLOW_PRIVATE_SUBGRAPHS: z.preprocess(emptyAsUnset, z.enum(["0", "1"]).default("0")),
+      ALERT_SOURCES: z.preprocess(
+        emptyAsUnset,
+        z
+          .string()
+          .default(ALERT_SOURCES.join(","))
+          .transform((value) => (value.trim() === "none" ? [] : value.split(",").map((name) => name.trim())))
+          .pipe(z.array(z.enum(ALERT_SOURCES, { error: `each must be one of ${ALERT_SOURCES.join(", ")} (or the whole value "none")` }))),
+      ),
     },
     env,
   );
   return {
+    sources: [...new Set(values.ALERT_SOURCES)],
     smtpUrl: values.SMTP_URL ?? null,
     mailFrom: values.ALERT_MAIL_FROM,
     retryLimit: values.ALERT_RETRY_LIMIT,

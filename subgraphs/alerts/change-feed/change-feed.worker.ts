@@ -40,16 +40,17 @@ export async function processChange(manager: EntityManager, change: RecordChange
   const deadline = document.deadline ? new Date(document.deadline) : null;
   let alerts = 0;
   for (const match of matches) {
-    // A deadline already inside the reminder window needs no reminder: the alert itself gives it.
+    const alerting = !match.matchedBefore || match.includeUpdates;
+    // A deadline already inside the reminder window needs no reminder when this change sends an alert: the alert gives it.
     await manager.query(
       `INSERT INTO alert_match (saved_search_id, record_type, record_id, deadline, reminded_at)
-       VALUES ($1, $2, $3, $4, CASE WHEN $4::timestamptz <= now() + make_interval(days => $5) THEN now() END)
+       VALUES ($1, $2, $3, $4, CASE WHEN $6 AND $4::timestamptz <= now() + make_interval(days => $5) THEN now() END)
        ON CONFLICT (saved_search_id, record_type, record_id) DO UPDATE
          SET deadline = EXCLUDED.deadline,
              reminded_at = CASE WHEN alert_match.deadline IS DISTINCT FROM EXCLUDED.deadline THEN EXCLUDED.reminded_at ELSE alert_match.reminded_at END`,
-      [match.id, change.recordType, change.recordId, deadline, settings.reminderDays],
+      [match.id, change.recordType, change.recordId, deadline, settings.reminderDays, alerting],
     );
-    if (match.matchedBefore && !match.includeUpdates) continue;
+    if (!alerting) continue;
     const [inserted] = (await manager.query(
       `INSERT INTO alert_event (saved_search_id, dedup_key, kind, record_type, record_id, network, title, summary, path, deadline, channel, status, destination, delivered_at)
        SELECT s.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, s.channel, ${START_STATUS},

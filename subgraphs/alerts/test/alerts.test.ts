@@ -45,6 +45,8 @@ const mails: ParsedMail[] = [];
 let smtp: SMTPServer;
 let smtpPort = 0;
 let testHub: TestHub;
+/** The alerts subgraph as the restart test started it again (stopped after the others). */
+let restarted: StartedSubgraph | undefined;
 let partnerKey = "";
 let otherKey = "";
 let publisherId = "";
@@ -131,6 +133,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const endpoint of endpoints) await endpoint.close();
+  await restarted?.stop();
   await testHub?.close();
   await new Promise<void>((resolve) => smtp?.close(() => resolve()));
 });
@@ -197,11 +200,11 @@ describe("webhooks", () => {
     );
     await alerts.stop();
     const second = await Promise.all([4, 5, 6].map((n) => publish(`Restart residency ${n}`)));
-    let restarted: StartedSubgraph | undefined;
-    try {
+    // On the same port, so the gateway's route to it holds for the tests after this one.
+    {
       restarted = await startSubgraph(alertsSubgraph, {
         databaseUrl: testHub.database.url,
-        port: 0,
+        port: Number(new URL(alerts.url).port),
         host: "127.0.0.1",
         poolSize: 4,
         production: false,
@@ -216,8 +219,6 @@ describe("webhooks", () => {
       const webhookIds = endpoint.received.map((request) => request.headers["webhook-id"]);
       expect(new Set(webhookIds).size).toBe(webhookIds.length);
       expect(delivered).toHaveLength(6);
-    } finally {
-      await restarted?.stop();
     }
   });
 });
@@ -295,8 +296,9 @@ describe("e-mail", () => {
     expect(alert.text).toContain(`/opportunities/${after}`);
     expect(alert.html).toContain(`/opportunities/${after}`);
     const unsubscribeUrl = confirmed.data!.confirmAlertSubscription.unsubscribeUrl as string;
-    expect(alert.headers.get("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
-    expect(JSON.stringify(alert.headers.get("list-unsubscribe"))).toContain(unsubscribeUrl);
+    const header = (name: string) => (alert.headerLines.find((line) => line.key === name)?.line ?? "").replace(/\r?\n\s+/g, " ");
+    expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    expect(header("list-unsubscribe")).toBe(`List-Unsubscribe: <${unsubscribeUrl}>`);
 
     const token = linkToken(alert, "unsubscribe");
     expect(unsubscribeUrl.endsWith(token)).toBe(true);
@@ -399,7 +401,7 @@ describe("deadline reminders and the feed", () => {
   });
 
   it("counts deliveries in the alerts subgraph's Prometheus metrics", async () => {
-    const alerts = testHub.hub.subgraphs.find((subgraph) => subgraph.name === "alerts")!;
+    const alerts = restarted ?? testHub.hub.subgraphs.find((subgraph) => subgraph.name === "alerts")!;
     const metrics = await (await fetch(alerts.url.replace(/\/graphql$/, "/metrics"))).text();
     expect(metrics).toMatch(/agora_alert_deliveries_total\{[^}]*channel="webhook"[^}]*outcome="delivered"[^}]*\} [1-9]/);
   });

@@ -98,7 +98,8 @@ function refusal(answer: Answer, field: string): void {
 }
 
 beforeAll(async () => {
-  testHub = await startTestHub({ env: { AGORA_ERASURE_POLL_MS: "200" } });
+  // ALERT_SOURCES=none: the outbox rows a test reads stay there (no alerts worker claims them).
+  testHub = await startTestHub({ env: { AGORA_ERASURE_POLL_MS: "200", ALERT_SOURCES: "none" } });
   const person = async (displayName: string, discoverable: boolean) =>
     (
       await asOperator("mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }", {
