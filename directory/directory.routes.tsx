@@ -3,8 +3,10 @@ import { performance } from "node:perf_hooks";
 import express, { type Request, type Response, type Router } from "express";
 import type { GraphQLFormattedError } from "graphql";
 import type { Child } from "hono/jsx";
-import type { JSX } from "hono/jsx/jsx-runtime";
 import { isUuid, logger } from "@agora-hub/runtime";
+import { alertsOffered } from "./alerts/alert-criteria";
+import { SubscribeForm } from "./alerts/alerts.page";
+import { alertsRouter } from "./alerts/alerts.routes";
 import { DIRECTORY_CSS } from "./assets/directory-css";
 import type { DirectoryOptions } from "./directory-options";
 import { embedRouter } from "./embed/embed.routes";
@@ -15,7 +17,6 @@ import { RESOURCE_OPERATION, type ResourceData, ResourcePage } from "./pages/res
 import { HIT_TYPES, type HitType, HomePage, SEARCH_OPERATION, type SearchResults } from "./pages/home.page";
 import { LIST_DEFINITIONS, listOperation, SEARCH_CRITERIA } from "./lists/list-definitions";
 import { filterOf, ListParameterError, listVariables, readCriteria, readListRequest } from "./lists/list-parameters";
-import { Layout } from "./pages/layout";
 import { type ListData, ListPage } from "./pages/list.page";
 import { NETWORKS_OPERATION, NetworksPage } from "./pages/networks.page";
 import { failedNetworks, PartnerFacts, partnerFields, partnerOperation } from "./pages/partner-fields";
@@ -23,6 +24,7 @@ import { ORGANISATION_OPERATION, type OrganisationData, OrganisationPage } from 
 import { OPPORTUNITY_OPERATION, type OpportunityData, OpportunityPage } from "./pages/opportunity.page";
 import { PERSON_OPERATION, type PersonData, PersonPage } from "./pages/person.page";
 import { type ReportDraft, ReportForm, ReportPage, reportReasons } from "./pages/report";
+import { fromAnotherSite, MessagePage, sendPage } from "./pages/responses";
 import {
   readVocabulary,
   type Vocabulary,
@@ -40,8 +42,6 @@ export type { DirectoryOperation, DirectoryOptions } from "./directory-options";
 const SEARCH_MAX_LENGTH = 200;
 const CURSOR_MAX_LENGTH = 2000;
 const CSS_ETAG = `"${createHash("sha256").update(DIRECTORY_CSS).digest("base64url").slice(0, 16)}"`;
-/** Pages load nothing from elsewhere and run no script; JSON-LD blocks are data, not scripts. */
-const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /** Each detail page: its collection (the JSON-LD `@id` path), its `ReportableType`, the root field, the operation and the page. */
 const DETAILS = [
@@ -100,43 +100,6 @@ const DETAILS = [
 const REPORT_OPERATION = "mutation DirectoryReport($input: ReportRecordInput!) { reportRecord(input: $input) { received message } }";
 /** A report's form, urlencoded: two fields, the text at most 1,000 characters even if each takes 12 bytes encoded. */
 const reportBody = express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 4 });
-
-/**
- * Whether a POST comes from another site's page: browsers say so in `Sec-Fetch-Site` and `Origin`. Reports need no
- * credentials, so this is not about forged sessions; it only keeps other sites from filing reports through visitors.
- */
-function fromAnotherSite(req: Request, hubUrl: string): boolean {
-  if (req.header("sec-fetch-site") === "cross-site") return true;
-  const origin = req.header("origin");
-  if (origin === undefined) return false;
-  return origin !== new URL(hubUrl).origin && origin !== `${req.protocol}://${req.get("host")}`;
-}
-
-/** Sends a page: HTML5, the language's `Content-Language`, and headers that keep it self-contained. */
-async function sendPage(res: Response, status: number, page: JSX.Element, language: PageLanguage): Promise<void> {
-  const html = await page.toString();
-  res.status(status);
-  res.setHeader("content-type", "text/html; charset=utf-8");
-  res.setHeader("content-language", language.ui.tag);
-  res.setHeader("vary", "Accept, Accept-Language");
-  res.setHeader("content-security-policy", CONTENT_SECURITY_POLICY);
-  res.setHeader("x-content-type-options", "nosniff");
-  res.setHeader("referrer-policy", "same-origin");
-  const started = res.locals.directoryStartedAt;
-  // The page's time on the server (its GraphQL operations and rendering), for browsers' tools and bench:directory.
-  if (typeof started === "number") res.setHeader("server-timing", `page;dur=${(performance.now() - started).toFixed(1)}`);
-  res.send(`<!doctype html>${html}`);
-}
-
-/** A page that only says something went wrong (not found, invalid address, unavailable). */
-function MessagePage({ language, hubUrl, path, title, text }: { language: PageLanguage; hubUrl: string; path: string; title: string; text: string }) {
-  return (
-    <Layout frame={{ language, title, path, hubUrl }}>
-      <h1>{title}</h1>
-      <p>{text}</p>
-    </Layout>
-  );
-}
 
 /** Whether a client asks for JSON-LD rather than a page (`Accept: application/ld+json`, not `text/html`). */
 function wantsJsonLd(req: Request): boolean {
@@ -331,6 +294,11 @@ export function directoryRouter(options: DirectoryOptions): Router {
             language={language}
             hubUrl={options.hubUrl}
             partial={Boolean(answer.errors?.length)}
+            alerts={
+              alertsOffered(schema) ? (
+                <SubscribeForm definition={definition} chosen={listRequest.chosen} search={listRequest.search} language={language} />
+              ) : null
+            }
           />,
           language,
         );
@@ -549,6 +517,7 @@ export function directoryRouter(options: DirectoryOptions): Router {
     }
   });
 
+  router.use(alertsRouter(options));
   router.use(seoRouter(options));
   return router;
 }

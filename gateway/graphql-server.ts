@@ -5,7 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { Server } from "node:http";
 import { CONNECTION_GRACE_MS, logger } from "@agora-hub/runtime";
-import { ANONYMOUS } from "@agora-hub/runtime";
+import { ANONYMOUS, type Viewer } from "@agora-hub/runtime";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./gateway-context";
 import type { GatewayObservability } from "./observability/gateway-observability";
@@ -50,14 +50,22 @@ export function createGraphqlServer(options: {
 }
 
 /**
- * Runs operations through `server` as an anonymous client (the open formats' JSON-LD pages and feeds, the directory),
- * with the client's pseudonym when the caller gives one (the directory's reports, limited per client).
+ * Runs operations through `server` as `viewer`: the admin API's saved-search routes act with the caller's own rights
+ * (the operator, or a network for its own), so the alerts subgraph decides what each may see and change.
  */
-export function anonymousOperations(server: ApolloServer<GatewayContext>): RunOperation {
+export function operationsAs(server: ApolloServer<GatewayContext>, viewer: Viewer): RunOperation {
   return async (query, variables, { languages, requestId, client }) => {
-    const contextValue: GatewayContext = { requestId, viewer: ANONYMOUS, languages, ...(client ? { client } : {}) };
+    const contextValue: GatewayContext = { requestId, viewer, languages, ...(client ? { client } : {}) };
     const response = await server.executeOperation({ query, variables }, { contextValue });
-    if (response.body.kind !== "single") throw new Error("open formats expect a single result");
+    if (response.body.kind !== "single") throw new Error("the gateway's own operations expect a single result");
     return response.body.singleResult as Awaited<ReturnType<RunOperation>>;
   };
+}
+
+/**
+ * Runs operations through `server` as an anonymous client (the open formats' JSON-LD pages and feeds, the directory),
+ * with the client's pseudonym when the caller gives one (the directory's reports and alert subscriptions, limited per client).
+ */
+export function anonymousOperations(server: ApolloServer<GatewayContext>): RunOperation {
+  return operationsAs(server, ANONYMOUS);
 }

@@ -9,7 +9,8 @@ import { adminRouter } from "../registry/admin.routes";
 import type { PartnerRegistry } from "../registry/registry.service";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./gateway-context";
-import { anonymousOperations } from "./graphql-server";
+import { alertsAdminRouter } from "./alerts-admin.routes";
+import { anonymousOperations, operationsAs } from "./graphql-server";
 import type { GatewayObservability } from "./observability/gateway-observability";
 import { openFormatsRouter } from "./open-formats.routes";
 import { requestBudgetOf } from "./protection/admission-control";
@@ -51,8 +52,18 @@ export interface GatewayRouteParts {
   guard: GatewayProtection;
 }
 
-/** The directory's vocabulary pages and what crawlers read (robots.txt, the sitemaps, each built by walking lists). */
-const DIRECTORY_PATHS = ["/networks", "/embed", "/embed/*path", "/vocabularies", "/vocabularies/*path", "/robots.txt", "/sitemap.xml", "/sitemaps/*path"];
+/** The directory's vocabulary pages, the alerts' links and feeds, and what crawlers read (robots.txt, the sitemaps, each built by walking lists). */
+const DIRECTORY_PATHS = [
+  "/networks",
+  "/alerts/*path",
+  "/embed",
+  "/embed/*path",
+  "/vocabularies",
+  "/vocabularies/*path",
+  "/robots.txt",
+  "/sitemap.xml",
+  "/sitemaps/*path",
+];
 
 /** Collections whose JSON-LD pages the open formats router serves, and its feeds. */
 const OPEN_FORMAT_PATHS = ["/people", "/organisations", "/opportunities", "/events", "/resources", "/feeds"];
@@ -76,6 +87,18 @@ export function gatewayRoutes({ config, gateway, server, registry, observability
     {
       name: "admin API",
       mount: (app) => {
+        // Saved searches: GraphQL operations on this server as the caller (also without a registry, for the operator).
+        app.use(
+          "/admin/saved-searches",
+          protection.rateLimit,
+          alertsAdminRouter({
+            runAs: (viewer) => operationsAs(server, viewer),
+            identify: (authorization) => identifyViewer(authorization, { registry, adminToken: config.adminToken }),
+            languagesOf: requestLanguages,
+            requestIdOf,
+            schemaOf: () => gateway.schema,
+          }),
+        );
         if (registry) {
           app.use("/admin", protection.rateLimit, adminRouter(registry));
           return;
@@ -119,8 +142,8 @@ export function gatewayRoutes({ config, gateway, server, registry, observability
       mount: (app) => {
         // The detail pages' paths are the open formats' collections, limited above.
         app.get(["/", "/directory/*path", ...DIRECTORY_PATHS], protection.rateLimit, admission.middleware);
-        // Reports from the detail pages' form: the same limits (and the moderation subgraph's own per client).
-        app.post("/report/*path", protection.rateLimit, admission.middleware);
+        // Reports from the detail pages' form and the alerts' forms: the same limits (and the subgraphs' own per client).
+        app.post(["/report/*path", "/alerts/*path"], protection.rateLimit, admission.middleware);
         app.use(
           directoryRouter({
             run: anonymousOperations(server),

@@ -76,5 +76,10 @@ mark { background: var(--agora-mark); color: inherit; }
 .report label { display: block; font-weight: 600; }
 .report select, .report textarea { font: inherit; width: 100%; padding: 0.4rem; border: 1px solid var(--agora-muted); border-radius: var(--agora-radius); background: var(--agora-background); color: var(--agora-text); }
 .report-error { font-weight: 600; }
+.alerts-subscribe { margin-block-start: 1.5rem; }
+.alerts-subscribe summary { cursor: pointer; font-weight: 600; }
+.alerts-subscribe .field { margin: 0.5rem 0; }
+.alerts-subscribe label { display: block; font-weight: 600; }
+.alerts-subscribe input, .alerts-subscribe select { font: inherit; width: 100%; padding: 0.4rem; border: 1px solid var(--agora-muted); border-radius: var(--agora-radius); background: var(--agora-background); color: var(--agora-text); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -1,4 +1,5 @@
 import { type GraphQLSchema, isEnumType } from "graphql";
+import type { Child } from "hono/jsx";
 import { LANGUAGES } from "@agora-hub/runtime";
 import type { PageLanguage } from "../i18n/negotiate";
 import type { ListCriterion, ListDefinition } from "../lists/list-definitions";
@@ -188,10 +189,12 @@ export interface ListPageProps {
   hubUrl: string;
   /** Whether some of the list's owners could not answer (the list is then partial). */
   partial: boolean;
+  /** The "E-mail me new matches" form for the page's filters, when the hub offers alerts. */
+  alerts?: Child;
 }
 
 /** A list page: criteria chosen through facets or the form, the matching items, a link to the next page. */
-export function ListPage({ definition, request, data, schema, language, hubUrl, partial }: ListPageProps) {
+export function ListPage({ definition, request, data, schema, language, hubUrl, partial, alerts }: ListPageProps) {
   const { t } = language;
   const path = listPath(definition, request.chosen, request.search, request.after);
   const next =
@@ -219,6 +222,7 @@ export function ListPage({ definition, request, data, schema, language, hubUrl, 
             )}
           {data.facets?.approximate && <p class="count">{t("facetsApproximate")}</p>}
           <FilterForm definition={definition} request={request} data={data} schema={schema} language={language} />
+          {alerts}
         </aside>
         <Results
           class="list-results"

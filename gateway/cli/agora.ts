@@ -211,6 +211,81 @@ function createProgram(io: CliIo, state: { exitCode: number }, env: NodeJS.Proce
       const answer = await callAdmin(global(), "DELETE", `/subgraphs/${encodeURIComponent(options.name)}`);
       if (!fail(answer)) io.out(`removed ${options.name}`);
     });
+  const alerts = program.command("alerts").description("saved searches and their deliveries (the operator, or a network for its own)");
+  const idArgument = (id: string) => encodeURIComponent(id);
+  alerts
+    .command("list")
+    .description("saved searches, newest first: id, network, state, health, channel, name")
+    .option("--network <slug>", "only this network's")
+    .option("--first <n>", "how many (1-100)", "50")
+    .option("--after <cursor>", "the page after this cursor (printed at the end of the previous page)")
+    .option("--json", "print the admin API's JSON answer")
+    .action(async (options: { network?: string; first: string; after?: string; json?: boolean }) => {
+      const query = new URLSearchParams({
+        first: options.first,
+        ...(options.network ? { network: options.network } : {}),
+        ...(options.after ? { after: options.after } : {}),
+      });
+      const answer = await callAdmin(global(), "GET", `/saved-searches?${query}`);
+      if (fail(answer)) return;
+      const body = answer.body as { savedSearches: Array<Record<string, unknown>>; totalCount: number; next: string | null };
+      if (options.json) {
+        io.out(JSON.stringify(body, null, 2));
+        return;
+      }
+      for (const row of body.savedSearches) io.out(`${row.id}\t${row.network ?? "-"}\t${row.state}\t${row.health}\t${row.channel}\t${row.name}`);
+      io.out(`${body.savedSearches.length} of ${body.totalCount}${body.next ? `; next page: --after ${body.next}` : ""}`);
+    });
+  alerts
+    .command("show <id>")
+    .description("a saved search and its deliveries, newest first")
+    .option("--status <status>", "only deliveries in this status (PENDING, DIGEST, DELIVERED, FAILED, SKIPPED)")
+    .option("--first <n>", "how many deliveries (1-100)", "20")
+    .option("--after <cursor>", "the deliveries after this cursor")
+    .option("--json", "print the admin API's JSON answer")
+    .action(async (id: string, options: { status?: string; first: string; after?: string; json?: boolean }) => {
+      const query = new URLSearchParams({
+        first: options.first,
+        ...(options.status ? { status: options.status } : {}),
+        ...(options.after ? { after: options.after } : {}),
+      });
+      const answer = await callAdmin(global(), "GET", `/saved-searches/${idArgument(id)}?${query}`);
+      if (fail(answer)) return;
+      const body = answer.body as { savedSearch: Record<string, unknown>; deliveries: Array<Record<string, unknown>>; totalCount: number; next: string | null };
+      if (options.json) {
+        io.out(JSON.stringify(body, null, 2));
+        return;
+      }
+      const search = body.savedSearch;
+      io.out(`${search.id}\t${search.network ?? "-"}\t${search.state}\t${search.health}\t${search.channel}\t${search.name}`);
+      if (search.failingSince) io.out(`failing since ${search.failingSince}`);
+      io.out(`criteria: ${JSON.stringify(Object.fromEntries(Object.entries(search.criteria as object).filter(([, value]) => value !== null)))}`);
+      io.out(`deliveries${options.status ? ` (${options.status})` : ""}: ${body.totalCount}`);
+      for (const row of body.deliveries) {
+        const outcome = [row.responseStatus ? `HTTP ${row.responseStatus}` : "", row.lastError ?? ""].filter(Boolean).join(" ");
+        io.out(`${row.createdAt}\t${row.id}\t${row.kind}\t${row.status}\t${row.attempts} attempts\t${row.title}\t${row.url}${outcome ? `\t${outcome}` : ""}`);
+      }
+      if (body.next) io.out(`next page: --after ${body.next}`);
+    });
+  for (const [action, done] of [
+    ["pause", "paused"],
+    ["resume", "resumed"],
+  ] as const) {
+    alerts
+      .command(`${action} <id>`)
+      .description(action === "pause" ? "stop matching and sending until resumed" : "match and send again, from now on")
+      .action(async (id: string) => {
+        const answer = await callAdmin(global(), "POST", `/saved-searches/${idArgument(id)}/${action}`);
+        if (!fail(answer)) io.out(`${done} ${id} (${(answer.body as { savedSearch: { state: string } }).savedSearch.state})`);
+      });
+  }
+  alerts
+    .command("delete <id>")
+    .description("delete a saved search with its deliveries")
+    .action(async (id: string) => {
+      const answer = await callAdmin(global(), "DELETE", `/saved-searches/${idArgument(id)}`);
+      if (!fail(answer)) io.out(`deleted ${id}`);
+    });
   program
     .command("supergraph")
     .description("print the live supergraph SDL")
