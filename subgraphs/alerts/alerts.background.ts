@@ -1,6 +1,7 @@
 import { Client } from "pg";
 import type PgBoss from "pg-boss";
-import type { DataSource } from "typeorm";
+import { DataSource } from "typeorm";
+import type { PostgresConnectionOptions } from "typeorm/driver/postgres/PostgresConnectionOptions";
 import { type BackgroundTask, logger, startPoller } from "@agora-hub/runtime";
 import { type BackgroundContext, RECORD_CHANGE_CHANNEL } from "@agora-hub/subgraph-kit";
 import type { AlertsSettings } from "./alerts.config";
@@ -13,6 +14,22 @@ import { createWebhookSender } from "./delivery/webhook.client";
 
 /** How many delivery jobs one replica works at once. */
 const DELIVERY_WORKERS = 4;
+
+/** Connections of the background's own pool: deliveries and sweeps never take the ones requests need. */
+const BACKGROUND_POOL_SIZE = 4;
+
+/** A data source like the subgraph's (same database, schema, entities), with a small pool of its own and no statement logger. */
+async function openBackgroundDataSource(requests: DataSource): Promise<DataSource> {
+  const options = requests.options as PostgresConnectionOptions;
+  const background = new DataSource({
+    ...options,
+    logger: undefined,
+    logging: false,
+    applicationName: "agora-alerts-background",
+    extra: { ...(options.extra as object), max: BACKGROUND_POOL_SIZE },
+  });
+  return background.initialize();
+}
 
 /** A dedicated connection that LISTENs for the change feeds' NOTIFY and calls `wake`; reconnects after a loss. */
 function listen(dataSource: DataSource, wake: () => void): { stop: () => Promise<void> } {
@@ -77,14 +94,15 @@ function serialised(name: string, task: () => Promise<unknown>): { trigger: () =
  * missed), and the scheduler (confirmations, reminders, digests, expired subscriptions).
  */
 export function startAlertsBackground(context: BackgroundContext<AlertsSettings>): BackgroundTask {
-  const { dataSource, settings } = context;
+  const { settings } = context;
+  let dataSource: DataSource | null = null;
   const webhooks = createWebhookSender({ timeoutMs: settings.webhookTimeoutMs, allowPrivate: settings.allowPrivateWebhooks });
   const mailer = settings.smtpUrl ? createMailer(settings.smtpUrl, settings.mailFrom, settings.webhookTimeoutMs) : null;
   let boss: PgBoss | null = null;
   let listener: { stop: () => Promise<void> } | null = null;
   let poller: BackgroundTask | null = null;
   const sweep = serialised("alerts-sweep", async () => {
-    if (!boss) return;
+    if (!boss || !dataSource) return;
     const feeds = await sweepChangeFeeds(dataSource, settings.sources, settings, boss);
     const scheduled = await runSchedule(dataSource, boss, settings);
     if (feeds.changes > 0 || scheduled.reminders + scheduled.digests + scheduled.confirmations > 0) logger.debug({ feeds, scheduled }, "alerts: sweep");
@@ -93,6 +111,7 @@ export function startAlertsBackground(context: BackgroundContext<AlertsSettings>
   });
   const deliveryWorkerIds: string[] = [];
   const started = (async () => {
+    dataSource = await openBackgroundDataSource(context.dataSource);
     boss = await startQueue(dataSource, { retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds });
     const deps: DeliveryDeps = { dataSource, boss, settings, hubUrl: context.hubUrl, webhooks, mailer, metrics: createDeliveryMetrics(context.metrics) };
     const work = { pollingIntervalSeconds: settings.queuePollSeconds, batchSize: 1, includeMetadata: true } as const;
@@ -115,6 +134,7 @@ export function startAlertsBackground(context: BackgroundContext<AlertsSettings>
       await boss?.stop({ graceful: true, timeout: 5000, wait: true });
       await webhooks.close();
       mailer?.close();
+      await dataSource?.destroy();
     },
   };
 }

@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import type { DataSource, EntityManager } from "typeorm";
+import { logger } from "@agora-hub/runtime";
 import { claimRecordChanges, type RecordChange } from "@agora-hub/subgraph-kit";
 import type { AlertsSettings } from "../alerts.config";
 import { inTransaction, QUEUES } from "../delivery/delivery.queue";
@@ -91,14 +92,19 @@ export async function enqueueDelivery(boss: PgBoss, manager: EntityManager, even
 export async function sweepChangeFeeds(dataSource: DataSource, sources: readonly string[], settings: AlertsSettings, boss: PgBoss): Promise<FeedSweep> {
   const sweep: FeedSweep = { changes: 0, alerts: 0 };
   for (const schema of sources) {
-    for (;;) {
-      const claimed = await dataSource.transaction(async (manager) => {
-        const changes = await claimRecordChanges(manager, schema, CHANGE_BATCH);
-        for (const change of changes) sweep.alerts += await processChange(manager, change, settings, boss);
-        return changes.length;
-      });
-      sweep.changes += claimed;
-      if (claimed < CHANGE_BATCH) break;
+    try {
+      for (;;) {
+        const claimed = await dataSource.transaction(async (manager) => {
+          const changes = await claimRecordChanges(manager, schema, CHANGE_BATCH);
+          for (const change of changes) sweep.alerts += await processChange(manager, change, settings, boss);
+          return changes.length;
+        });
+        sweep.changes += claimed;
+        if (claimed < CHANGE_BATCH) break;
+      }
+    } catch (error) {
+      // One feed that cannot be read (its subgraph not migrated yet, a bad row) holds up neither the others nor the scheduler.
+      logger.warn({ err: error, schema }, "alerts: could not read a change feed; retrying on the next sweep");
     }
   }
   return sweep;

@@ -47,6 +47,8 @@ let smtpPort = 0;
 let testHub: TestHub;
 /** The alerts subgraph as the restart test started it again (stopped after the others). */
 let restarted: StartedSubgraph | undefined;
+/** A second replica beside it. */
+let replica: StartedSubgraph | undefined;
 let partnerKey = "";
 let otherKey = "";
 let publisherId = "";
@@ -85,6 +87,9 @@ async function publish(title: string, fields: Record<string, unknown> = {}): Pro
   return answer.data!.createOpportunity.id;
 }
 
+/** The test hub's hourly limit per saved search: above what any other test sends one search. */
+const PER_SUBSCRIBER_HOUR = 8;
+
 const residencyCriteria = { types: ["OPPORTUNITY"], opportunityTypes: ["RESIDENCY"], countries: ["TN"] };
 const mailTo = (address: string) => mails.filter((mail) => (mail.to as { text: string } | undefined)?.text.includes(address));
 
@@ -110,6 +115,7 @@ beforeAll(async () => {
       ALERT_RETRY_DELAY_SECONDS: "1",
       ALERT_QUEUE_POLL_SECONDS: "0.5",
       ALERT_POLL_MS: "300",
+      ALERT_MAX_PER_SUBSCRIBER_HOUR: String(PER_SUBSCRIBER_HOUR),
       AGORA_ERASURE_POLL_MS: "200",
     },
   });
@@ -133,6 +139,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const endpoint of endpoints) await endpoint.close();
+  await replica?.stop();
   await restarted?.stop();
   await testHub?.close();
   await new Promise<void>((resolve) => smtp?.close(() => resolve()));
@@ -199,19 +206,12 @@ describe("webhooks", () => {
       (count) => count >= 1,
     );
     await alerts.stop();
+    // A second replica claims beside the restarted one from here on: between them, still each alert once.
+    replica = await startSubgraph(alertsSubgraph, replicaOptions(0));
     const second = await Promise.all([4, 5, 6].map((n) => publish(`Restart residency ${n}`)));
     // On the same port, so the gateway's route to it holds for the tests after this one.
     {
-      restarted = await startSubgraph(alertsSubgraph, {
-        databaseUrl: testHub.database.url,
-        port: Number(new URL(alerts.url).port),
-        host: "127.0.0.1",
-        poolSize: 4,
-        production: false,
-        signer: testHub.hub.signer,
-        env: { ...process.env, ...alertEnv() },
-        peerUrls: Object.fromEntries(testHub.hub.subgraphs.map((subgraph) => [subgraph.name, subgraph.url])),
-      });
+      restarted = await startSubgraph(alertsSubgraph, replicaOptions(Number(new URL(alerts.url).port)));
       const ids = async () => endpoint.received.map((request) => JSON.parse(request.body).data.record.id as string);
       const delivered = await pollUntil(ids, (seen) => new Set(seen).size >= 6, 30_000);
       expect(new Set(delivered)).toEqual(new Set([...first, ...second]));
@@ -348,6 +348,29 @@ describe("e-mail", () => {
     );
   });
 
+  it("sends an immediate subscriber at most ALERT_MAX_PER_SUBSCRIBER_HOUR messages an hour and keeps the rest for a digest", async () => {
+    const address = "busy.reader@example.org";
+    const criteria = { ...residencyCriteria, query: "ceiling" };
+    await graphql("mutation($input: SubscribeToAlertsInput!) { subscribeToAlerts(input: $input) }", { input: { email: address, criteria } });
+    const [confirmation] = await pollUntil(
+      async () => mailTo(address),
+      (found) => found.length >= 1,
+    );
+    await graphql("mutation($token: String!) { confirmAlertSubscription(token: $token) { name } }", { token: linkToken(confirmation, "confirm") });
+    for (let n = 1; n <= PER_SUBSCRIBER_HOUR + 2; n++) await publish(`Ceiling residency ${n}`);
+    const statuses = `SELECT e.status, count(*)::int AS n FROM alerts.alert_event e JOIN alerts.saved_search s ON s.id = e.saved_search_id WHERE s.email = $1 GROUP BY e.status ORDER BY e.status`;
+    const counted = await pollUntil(
+      async () => sql<{ status: string; n: number }>(statuses, [address]),
+      (rows) => rows.find((row) => row.status === "DELIVERED")?.n === PER_SUBSCRIBER_HOUR && rows.find((row) => row.status === "DIGEST")?.n === 2,
+      30_000,
+    );
+    expect(counted).toEqual([
+      { status: "DELIVERED", n: PER_SUBSCRIBER_HOUR },
+      { status: "DIGEST", n: 2 },
+    ]);
+    expect(mailTo(address)).toHaveLength(1 + PER_SUBSCRIBER_HOUR);
+  });
+
   it("deletes a member's saved searches when the person is erased", async () => {
     const person = await graphql(
       "mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }",
@@ -438,6 +461,20 @@ describe("who may do what, and bad input", () => {
   });
 });
 
+/** How the restart test starts the alerts subgraph again, on `port` (0: a free one), on the test hub's database. */
+function replicaOptions(port: number): Parameters<typeof startSubgraph>[1] {
+  return {
+    databaseUrl: testHub.database.url,
+    port,
+    host: "127.0.0.1",
+    poolSize: 4,
+    production: false,
+    signer: testHub.hub.signer,
+    env: { ...process.env, ...alertEnv() },
+    peerUrls: Object.fromEntries(testHub.hub.subgraphs.map((subgraph) => [subgraph.name, subgraph.url])),
+  };
+}
+
 /** The alerts settings the test hub runs with (for the restarted instance). */
 function alertEnv(): NodeJS.ProcessEnv {
   return {
@@ -446,6 +483,7 @@ function alertEnv(): NodeJS.ProcessEnv {
     ALERT_RETRY_DELAY_SECONDS: "1",
     ALERT_QUEUE_POLL_SECONDS: "0.5",
     ALERT_POLL_MS: "300",
+    ALERT_MAX_PER_SUBSCRIBER_HOUR: String(PER_SUBSCRIBER_HOUR),
     AGORA_ALLOW_PRIVATE_SUBGRAPHS: "1",
   };
 }

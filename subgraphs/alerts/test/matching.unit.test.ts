@@ -70,7 +70,12 @@ describe("alert messages", () => {
 
   it("writes Arabic messages right to left and falls back to English for a language it has no words for", () => {
     const links = { feedUrl: "f", unsubscribeUrl: "u" };
-    const alert = { kind: AlertKind.CLOSING_SOON, title: { originalLanguage: "en", translations: [{ lang: "en", value: "Call", machineTranslated: false }] }, url: "x", deadline: null };
+    const alert = {
+      kind: AlertKind.CLOSING_SOON,
+      title: { originalLanguage: "en", translations: [{ lang: "en", value: "Call", machineTranslated: false }] },
+      url: "x",
+      deadline: null,
+    };
     expect(alertsMessage("ar", "بحث", [alert], links, { digest: false }).html).toContain('dir="rtl"');
     expect(alertsMessage("sw", "Search", [alert], links, { digest: false }).subject).toBe("Closing soon: Call");
   });

@@ -1,5 +1,4 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
-import type { LookupFunction } from "node:net";
 import { isAddressAllowed, type AddressPolicyOptions } from "./address-policy";
 
 /** The `code` of the error a guarded lookup refuses a host with. */
@@ -11,11 +10,21 @@ export function addressRefusal(message: string): Error {
 }
 
 /**
+ * The shape of `net.LookupFunction`, spelt out so the package's type declarations need no Node types (a partner's
+ * project may not install them).
+ */
+export type GuardedLookupFunction = (
+  hostname: string,
+  options: { all?: boolean; family?: number | "IPv4" | "IPv6"; hints?: number },
+  callback: (error: Error | null, address: string | Array<{ address: string; family: number }>, family?: number) => void,
+) => void;
+
+/**
  * A DNS lookup for an HTTP agent's `connect.lookup` that refuses a host when any address it resolves to is not
  * allowed by `policy`, so a name cannot be pointed at the hub's own network after it was checked. Node never
  * calls it for IP-literal hosts: callers check those themselves.
  */
-export function guardedLookup(policy: AddressPolicyOptions): LookupFunction {
+export function guardedLookup(policy: AddressPolicyOptions): GuardedLookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, "", 0);
