@@ -6,6 +6,7 @@ import { type BackgroundTask, logger, startPoller } from "@agora-hub/runtime";
 import { type BackgroundContext, RECORD_CHANGE_CHANNEL } from "@agora-hub/subgraph-kit";
 import type { AlertsSettings } from "./alerts.config";
 import { sweepChangeFeeds } from "./change-feed/change-feed.worker";
+import { ALERTS_WAKE_PAYLOAD } from "./saved-search/saved-search.service";
 import { QUEUES, startQueue, type DeliveryJob, type SearchJob } from "./delivery/delivery.queue";
 import { runSchedule } from "./delivery/delivery.schedule";
 import { createDeliveryMetrics, deliverAlert, type DeliveryDeps, sendConfirmation, sendDigest } from "./delivery/delivery.service";
@@ -31,15 +32,15 @@ async function openBackgroundDataSource(requests: DataSource): Promise<DataSourc
   return background.initialize();
 }
 
-/** A dedicated connection that LISTENs for the change feeds' NOTIFY and calls `wake`; reconnects after a loss. */
-function listen(dataSource: DataSource, wake: () => void): { stop: () => Promise<void> } {
+/** A dedicated connection that LISTENs for the change feeds' NOTIFY and calls `wake` with its payload (a schema, or ALERTS_WAKE_PAYLOAD); reconnects after a loss. */
+function listen(dataSource: DataSource, wake: (payload: string | null) => void): { stop: () => Promise<void> } {
   const url = (dataSource.options as { url?: string }).url;
   let client: Client | null = null;
   let stopped = false;
   const connect = async () => {
     if (stopped) return;
     const next = new Client({ connectionString: url, application_name: "agora-alerts-listener" });
-    next.on("notification", () => wake());
+    next.on("notification", (message) => wake(message.payload ?? null));
     next.on("error", (error) => {
       logger.warn({ err: error }, "alerts: the change feed listener lost its connection; reconnecting");
       void next.end().catch(() => undefined);
@@ -50,7 +51,7 @@ function listen(dataSource: DataSource, wake: () => void): { stop: () => Promise
     await next.query(`LISTEN ${RECORD_CHANGE_CHANNEL}`);
     client = next;
     // Whatever was announced while it was away.
-    wake();
+    wake(null);
   };
   void connect().catch((error: unknown) => {
     logger.warn({ err: error }, "alerts: could not LISTEN to the change feeds; sweeping on the poll only");
@@ -63,24 +64,27 @@ function listen(dataSource: DataSource, wake: () => void): { stop: () => Promise
   };
 }
 
-/** Runs `task` now and again each time `trigger` is called, never two at once (a call while running runs it once more after). */
-function serialised(name: string, task: () => Promise<unknown>): { trigger: () => void; idle: () => Promise<void> } {
+/**
+ * Runs `task` with what is due each time `trigger` is called, never two at once: a call while it runs adds to what
+ * the next run does. A trigger names one change feed (its schema, from a NOTIFY), or null for everything (the poll).
+ */
+function serialised(name: string, task: (due: { schemas: Set<string>; everything: boolean }) => Promise<unknown>) {
   let running: Promise<void> | null = null;
-  let again = false;
-  const trigger = () => {
-    if (running) {
-      again = true;
-      return;
-    }
+  let due = { schemas: new Set<string>(), everything: false };
+  const trigger = (what: string | null) => {
+    if (what === null) due.everything = true;
+    else due.schemas.add(what);
+    if (running) return;
     running = (async () => {
-      do {
-        again = false;
+      while (due.everything || due.schemas.size > 0) {
+        const now = due;
+        due = { schemas: new Set<string>(), everything: false };
         try {
-          await task();
+          await task(now);
         } catch (error) {
           logger.warn({ err: error, task: name }, "alerts: background work failed; retrying on the next wake-up");
         }
-      } while (again);
+      }
     })().finally(() => {
       running = null;
     });
@@ -101,13 +105,16 @@ export function startAlertsBackground(context: BackgroundContext<AlertsSettings>
   let boss: PgBoss | null = null;
   let listener: { stop: () => Promise<void> } | null = null;
   let poller: BackgroundTask | null = null;
-  const sweep = serialised("alerts-sweep", async () => {
+  // A NOTIFY sweeps its own feed (the alerts' own wake-up runs the scheduler, which sends confirmations); the poll does everything.
+  const sweep = serialised("alerts-sweep", async (due) => {
     if (!boss || !dataSource) return;
-    const feeds = await sweepChangeFeeds(dataSource, settings.sources, settings, boss);
-    const scheduled = await runSchedule(dataSource, boss, settings);
-    if (feeds.changes > 0 || scheduled.reminders + scheduled.digests + scheduled.confirmations > 0) logger.debug({ feeds, scheduled }, "alerts: sweep");
+    const sources = due.everything ? settings.sources : settings.sources.filter((source) => due.schemas.has(source));
+    const feeds = await sweepChangeFeeds(dataSource, sources, settings, boss);
+    const scheduled = due.everything || due.schemas.has(ALERTS_WAKE_PAYLOAD) ? await runSchedule(dataSource, boss, settings) : null;
+    const queued = feeds.alerts + (scheduled ? scheduled.reminders + scheduled.digests + scheduled.confirmations : 0);
+    if (queued > 0) logger.debug({ feeds, scheduled }, "alerts: sweep");
     // Delivery workers poll; tell this replica's at once that there is work.
-    if (feeds.alerts + scheduled.reminders + scheduled.digests + scheduled.confirmations > 0) boss.notifyWorker(deliveryWorkerIds[0] ?? "");
+    if (queued > 0) for (const id of deliveryWorkerIds) boss.notifyWorker(id);
   });
   const deliveryWorkerIds: string[] = [];
   const started = (async () => {
@@ -121,7 +128,7 @@ export function startAlertsBackground(context: BackgroundContext<AlertsSettings>
     await boss.work<SearchJob>(QUEUES.digest, { pollingIntervalSeconds: settings.queuePollSeconds }, async ([job]) => sendDigest(deps, job));
     await boss.work<SearchJob>(QUEUES.confirmation, { pollingIntervalSeconds: settings.queuePollSeconds }, async ([job]) => sendConfirmation(deps, job));
     listener = listen(dataSource, sweep.trigger);
-    poller = startPoller("alerts-poll", settings.pollMs, async () => sweep.trigger());
+    poller = startPoller("alerts-poll", settings.pollMs, async () => sweep.trigger(null));
   })().catch((error: unknown) => {
     logger.error({ err: error }, "alerts: the job queue failed to start; no alert is delivered");
   });

@@ -101,21 +101,38 @@ async function loadEvent(dataSource: DataSource, id: string): Promise<EventRow |
   return row ?? null;
 }
 
-/** Whether a rate limit holds this delivery back: the subscriber's hourly count, or the destination's per minute. */
-async function rateLimited(deps: DeliveryDeps, row: EventRow): Promise<"subscriber" | "destination" | null> {
-  const [counts] = (await deps.dataSource.query(
-    `SELECT (SELECT count(*)::int FROM alert_event WHERE saved_search_id = $1 AND delivered_at > now() - interval '1 hour' AND channel <> 'FEED') AS subscriber,
-            (SELECT count(*)::int FROM alert_event WHERE destination = $2 AND delivered_at > now() - interval '1 minute') AS destination`,
-    [row.search_id, row.destination],
-  )) as Array<{ subscriber: number; destination: number }>;
-  if (counts.subscriber >= deps.settings.perSubscriberPerHour) return "subscriber";
-  if (row.destination && counts.destination >= deps.settings.perDestinationPerMinute) return "destination";
-  return null;
+/**
+ * Claims an alert for sending (status SENDING), in a short transaction holding the saved search's and the
+ * destination's advisory locks, so that replicas and workers sending at once still count each other: refused
+ * when the subscriber's hourly or the destination's per-minute limit is reached (alerts being sent count), or
+ * when another worker has it (a SENDING claim older than `staleSeconds` is taken over: its worker died).
+ */
+async function claimForSending(deps: DeliveryDeps, row: EventRow, staleSeconds: number): Promise<"claimed" | "subscriber" | "destination" | "taken"> {
+  return deps.dataSource.transaction(async (manager) => {
+    await manager.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`agora-alerts-subscriber:${row.search_id}`]);
+    if (row.destination) await manager.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`agora-alerts-destination:${row.destination}`]);
+    const [counts] = (await manager.query(
+      `SELECT (SELECT count(*)::int FROM alert_event WHERE saved_search_id = $1 AND delivered_at > now() - interval '1 hour' AND channel <> 'FEED')
+            + (SELECT count(*)::int FROM alert_event WHERE saved_search_id = $1 AND status = 'SENDING' AND id <> $3) AS subscriber,
+              (SELECT count(*)::int FROM alert_event WHERE destination = $2 AND delivered_at > now() - interval '1 minute')
+            + (SELECT count(*)::int FROM alert_event WHERE destination = $2 AND status = 'SENDING' AND id <> $3) AS destination`,
+      [row.search_id, row.destination, row.id],
+    )) as Array<{ subscriber: number; destination: number }>;
+    if (counts.subscriber >= deps.settings.perSubscriberPerHour) return "subscriber";
+    if (row.destination && counts.destination >= deps.settings.perDestinationPerMinute) return "destination";
+    const claimed = (await manager.query(
+      `UPDATE alert_event SET status = 'SENDING', sending_since = now()
+       WHERE id = $1 AND (status = 'PENDING' OR (status = 'SENDING' AND sending_since < now() - make_interval(secs => $2))) RETURNING id`,
+      [row.id, staleSeconds],
+    )) as [unknown[], number];
+    return claimed[0].length > 0 ? "claimed" : "taken";
+  });
 }
 
 async function markDelivered(dataSource: DataSource, ids: string[], status: number | null): Promise<void> {
   await dataSource.query(
-    `UPDATE alert_event SET status = 'DELIVERED', delivered_at = now(), attempts = attempts + 1, response_status = $2, last_error = NULL WHERE id = ANY($1::uuid[])`,
+    `UPDATE alert_event SET status = 'DELIVERED', delivered_at = now(), attempts = attempts + 1, response_status = $2, last_error = NULL, sending_since = NULL
+     WHERE id = ANY($1::uuid[])`,
     [ids, status],
   );
 }
@@ -132,21 +149,22 @@ async function markHealthy(dataSource: DataSource, searchId: string): Promise<vo
  */
 export async function deliverAlert(deps: DeliveryDeps, job: PgBoss.JobWithMetadata<DeliveryJob>): Promise<void> {
   const row = await loadEvent(deps.dataSource, job.data.eventId);
-  if (!row || row.status !== "PENDING") return;
+  if (!row || !(row.status === "PENDING" || row.status === "SENDING")) return;
   const channel = row.channel === AlertChannel.WEBHOOK ? "webhook" : "email";
   if (row.search_state !== "ACTIVE") {
     await deps.dataSource.query("UPDATE alert_event SET status = 'SKIPPED' WHERE id = $1 AND status = 'PENDING'", [row.id]);
     deps.metrics.deliveries.inc({ channel, outcome: "skipped" });
     return;
   }
-  const limited = await rateLimited(deps, row);
-  if (limited) {
+  const claim = await claimForSending(deps, row, Math.ceil((2 * deps.settings.webhookTimeoutMs) / 1000) + 60);
+  if (claim === "taken") return;
+  if (claim !== "claimed") {
     deps.metrics.deliveries.inc({ channel, outcome: "deferred" });
-    if (limited === "subscriber" && row.channel === AlertChannel.EMAIL) {
+    if (claim === "subscriber" && row.channel === AlertChannel.EMAIL) {
       await deps.dataSource.query("UPDATE alert_event SET status = 'DIGEST' WHERE id = $1 AND status = 'PENDING'", [row.id]);
       return;
     }
-    await deps.boss.send(QUEUES.delivery, { eventId: row.id }, { startAfter: limited === "subscriber" ? 300 : 15 });
+    await deps.boss.send(QUEUES.delivery, { eventId: row.id }, { startAfter: claim === "subscriber" ? 300 : 15 });
     return;
   }
   const links = alertLinks(deps.hubUrl, { feedToken: row.feed_token, unsubscribeToken: row.unsubscribe_token, confirmToken: null });
@@ -177,7 +195,8 @@ export async function deliverAlert(deps: DeliveryDeps, job: PgBoss.JobWithMetada
   }
   const final = job.retryCount >= job.retryLimit;
   await deps.dataSource.query(
-    `UPDATE alert_event SET attempts = attempts + 1, response_status = $2, last_error = $3, status = CASE WHEN $4 THEN 'FAILED' ELSE status END WHERE id = $1`,
+    `UPDATE alert_event SET attempts = attempts + 1, response_status = $2, last_error = $3, status = CASE WHEN $4 THEN 'FAILED' ELSE 'PENDING' END, sending_since = NULL
+     WHERE id = $1`,
     [row.id, outcome.status, outcome.error ?? null, final],
   );
   if (final) {

@@ -91,7 +91,8 @@ export const CreateSavedSearch1766100000000 = defineMigration({
         path text NOT NULL,
         deadline timestamptz(3),
         channel text NOT NULL,
-        status text NOT NULL CHECK (status IN ('PENDING', 'DIGEST', 'DELIVERED', 'FAILED', 'SKIPPED')),
+        status text NOT NULL CHECK (status IN ('PENDING', 'SENDING', 'DIGEST', 'DELIVERED', 'FAILED', 'SKIPPED')),
+        sending_since timestamptz(3),
         destination text,
         attempts integer NOT NULL DEFAULT 0,
         response_status integer,
@@ -102,6 +103,8 @@ export const CreateSavedSearch1766100000000 = defineMigration({
       )`);
     await runner.query(`CREATE INDEX alert_event_search ON alert_event (saved_search_id, created_at DESC, id DESC)`);
     await runner.query(`CREATE INDEX alert_event_digest ON alert_event (saved_search_id) WHERE status = 'DIGEST'`);
+    await runner.query(`CREATE INDEX alert_event_sending ON alert_event (saved_search_id) WHERE status = 'SENDING'`);
+    await runner.query(`CREATE INDEX alert_event_destination_sending ON alert_event (destination) WHERE status = 'SENDING'`);
     await runner.query(`CREATE INDEX alert_event_search_delivered ON alert_event (saved_search_id, delivered_at) WHERE delivered_at IS NOT NULL`);
     await runner.query(`CREATE INDEX alert_event_destination_delivered ON alert_event (destination, delivered_at) WHERE delivered_at IS NOT NULL`);
     // Unconfirmed subscriptions asked for by one client, for its hourly limit (a hash of the gateway's pseudonym, kept an hour).

@@ -76,6 +76,7 @@ registerEnumType(AlertKind, {
 
 export enum AlertDeliveryStatus {
   PENDING = "PENDING",
+  SENDING = "SENDING",
   DIGEST = "DIGEST",
   DELIVERED = "DELIVERED",
   FAILED = "FAILED",
@@ -86,6 +87,7 @@ registerEnumType(AlertDeliveryStatus, {
   description: "Where an alert's delivery stands.",
   valuesConfig: {
     PENDING: { description: "Queued, or waiting for a retry." },
+    SENDING: { description: "Being sent now." },
     DIGEST: { description: "Waiting for the next digest e-mail." },
     DELIVERED: { description: "Accepted by the endpoint or the mail server (or only in the feed)." },
     FAILED: { description: "Refused after every retry." },

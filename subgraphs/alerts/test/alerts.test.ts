@@ -369,7 +369,7 @@ describe("e-mail", () => {
       { status: "DIGEST", n: 2 },
     ]);
     expect(mailTo(address)).toHaveLength(1 + PER_SUBSCRIBER_HOUR);
-  });
+  }, 60_000);
 
   it("deletes a member's saved searches when the person is erased", async () => {
     const person = await graphql(
