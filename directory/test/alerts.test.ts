@@ -1,10 +1,8 @@
-import type { AddressInfo } from "node:net";
 import { DOMParser } from "@xmldom/xmldom";
-import { simpleParser, type ParsedMail } from "mailparser";
 import { Client } from "pg";
-import { SMTPServer } from "smtp-server";
 import { pollUntil } from "@agora-hub/subgraph-kit/testing";
 import { runCli } from "../../gateway/cli/agora";
+import { startTestMailbox, type TestMailbox } from "../../testing/test-mailbox";
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from "../../gateway/test/test-hub";
 
 /*
@@ -21,8 +19,7 @@ const UNKNOWN_TOKEN = "A".repeat(43);
 
 type Answer = { data?: Record<string, any> | null; errors?: Array<{ message: string }> };
 
-const mails: ParsedMail[] = [];
-let smtp: SMTPServer;
+let mailbox: TestMailbox;
 let testHub: TestHub;
 let base: string;
 let sql: Client;
@@ -99,7 +96,7 @@ async function insertAlert(searchId: string, values: { kind: string; title: stri
   return { id: rows.rows[0].id as string, recordId };
 }
 
-const mailTo = (address: string) => mails.filter((mail) => (mail.to as { text: string } | undefined)?.text.includes(address));
+const mailTo = (address: string) => mailbox.to(address);
 const linkToken = (text: string, kind: "confirm" | "unsubscribe") => new RegExp(`/alerts/${kind}/([A-Za-z0-9_-]{43})`).exec(text)?.[1] ?? "";
 
 /** Subscribes `email` through the opportunities page's form and follows the confirmation mail's link: the confirmed page. */
@@ -118,22 +115,11 @@ async function subscribeAndConfirm(email: string, fields: Record<string, string 
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData: (stream, _session, callback) => {
-      simpleParser(stream).then((mail) => {
-        mails.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  mailbox = await startTestMailbox();
   testHub = await startTestHub({
     seed: { people: 0, organisations: 0, opportunities: 0, events: 0 },
     env: {
-      SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+      SMTP_URL: mailbox.url,
       ALERT_POLL_MS: "300",
       ALERT_QUEUE_POLL_SECONDS: "0.5",
       ALERT_SUBSCRIPTIONS_PER_CLIENT_HOUR: "2",
@@ -154,7 +140,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await sql?.end();
   await testHub?.close();
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await mailbox?.close();
 });
 
 describe("the subscribe form", () => {

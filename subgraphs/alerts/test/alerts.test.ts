@@ -1,11 +1,11 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Client } from "pg";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import { Webhook } from "standardwebhooks";
 import { pollUntil } from "@agora-hub/subgraph-kit/testing";
 import { startSubgraph, type StartedSubgraph } from "@agora-hub/subgraph-kit";
+import { startTestMailbox, type TestMailbox } from "../../../testing/test-mailbox";
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from "../../../gateway/test/test-hub";
 import { alertsSubgraph } from "../alerts.subgraph";
 
@@ -41,9 +41,7 @@ async function startEndpoint(options: { status?: number; delayMs?: number } = {}
   };
 }
 
-const mails: ParsedMail[] = [];
-let smtp: SMTPServer;
-let smtpPort = 0;
+let mailbox: TestMailbox;
 let testHub: TestHub;
 /** The alerts subgraph as the restart test started it again (stopped after the others). */
 let restarted: StartedSubgraph | undefined;
@@ -91,26 +89,14 @@ async function publish(title: string, fields: Record<string, unknown> = {}): Pro
 const PER_SUBSCRIBER_HOUR = 8;
 
 const residencyCriteria = { types: ["OPPORTUNITY"], opportunityTypes: ["RESIDENCY"], countries: ["TN"] };
-const mailTo = (address: string) => mails.filter((mail) => (mail.to as { text: string } | undefined)?.text.includes(address));
+const mailTo = (address: string) => mailbox.to(address);
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData: (stream, _session, callback) => {
-      simpleParser(stream).then((mail) => {
-        mails.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  mailbox = await startTestMailbox();
   testHub = await startTestHub({
     seed: { people: 0, organisations: 0, opportunities: 0, events: 0 },
     env: {
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      SMTP_URL: mailbox.url,
       ALERT_RETRY_LIMIT: "2",
       ALERT_RETRY_DELAY_SECONDS: "1",
       ALERT_QUEUE_POLL_SECONDS: "0.5",
@@ -142,7 +128,7 @@ afterAll(async () => {
   await replica?.stop();
   await restarted?.stop();
   await testHub?.close();
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await mailbox?.close();
 });
 
 describe("webhooks", () => {
@@ -478,7 +464,7 @@ function replicaOptions(port: number): Parameters<typeof startSubgraph>[1] {
 /** The alerts settings the test hub runs with (for the restarted instance). */
 function alertEnv(): NodeJS.ProcessEnv {
   return {
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    SMTP_URL: mailbox.url,
     ALERT_RETRY_LIMIT: "2",
     ALERT_RETRY_DELAY_SECONDS: "1",
     ALERT_QUEUE_POLL_SECONDS: "0.5",
