@@ -50,6 +50,9 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
   const directory = path.resolve(options.directory);
   const maxBytes = options.maxBytes ?? DEFAULT_MAIL_MAX_BYTES;
   const maxMessages = options.maxMessages ?? DEFAULT_MAIL_MAX_MESSAGES;
+  // The folders above it as the umask makes them (the data folder must stay enterable by the embedded PostgreSQL's
+  // user); only the mail folder itself is private.
+  await mkdir(path.dirname(directory), { recursive: true });
   await mkdir(directory, { recursive: true, mode: 0o700 });
 
   let lastStamp = 0;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
@@ -62,6 +62,17 @@ describe("the development mail catcher", () => {
       { to: ["ana@example.org", "ben@example.org"], subject, file: path.join(catcher.directory, name) },
       expect.stringContaining(subject),
     );
+  });
+
+  it("makes only the mail folder private: a data folder it creates above it is made as the umask says, for the embedded PostgreSQL's user to enter", async () => {
+    const nested = await startMailCatcher({ directory: path.join(root, "data", "mail") });
+    try {
+      // As open as the umask lets any folder be, not 0700 like the mail folder.
+      expect(statSync(path.join(root, "data")).mode & 0o777).toBe(0o777 & ~process.umask());
+      expect(statSync(path.join(root, "data", "mail")).mode & 0o077).toBe(0);
+    } finally {
+      await nested.stop();
+    }
   });
 
   it("decodes a folded subject of several encoded words, and says when there is none", async () => {
