@@ -16,8 +16,11 @@ export interface FeedSweep {
   alerts: number;
 }
 
-/** The status a new alert starts in: a feed-only search's is delivered by being in the feed; a digest's waits for it. */
-const START_STATUS = `CASE WHEN s.channel = 'FEED' THEN 'DELIVERED' WHEN s.channel = 'EMAIL' AND s.frequency <> 'IMMEDIATE' THEN 'DIGEST' ELSE 'PENDING' END`;
+/** The status a new alert of saved search `s` starts in: a feed-only search's is delivered by being in the feed; a digest's waits for it. */
+export const START_STATUS = `CASE WHEN s.channel = 'FEED' THEN 'DELIVERED' WHEN s.channel = 'EMAIL' AND s.frequency <> 'IMMEDIATE' THEN 'DIGEST' ELSE 'PENDING' END`;
+
+/** When a new alert of saved search `s` counts as delivered: at once for a feed-only search, else when sent. */
+export const START_DELIVERED_AT = `CASE WHEN s.channel = 'FEED' THEN now() END`;
 
 /**
  * Matches one change against the saved searches, in the transaction that claimed it: a record no longer public
@@ -56,7 +59,7 @@ export async function processChange(manager: EntityManager, change: RecordChange
       `INSERT INTO alert_event (saved_search_id, dedup_key, kind, record_type, record_id, network, title, summary, path, deadline, channel, status, destination, delivered_at)
        SELECT s.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, s.channel, ${START_STATUS},
               CASE s.channel WHEN 'WEBHOOK' THEN lower(substring(s.webhook_url FROM '^[a-zA-Z]+://([^/:?#]+)')) WHEN 'EMAIL' THEN lower(split_part(s.email, '@', 2)) END,
-              CASE WHEN s.channel = 'FEED' THEN now() END
+              ${START_DELIVERED_AT}
        FROM saved_search s WHERE s.id = $1
        ON CONFLICT (saved_search_id, dedup_key) DO NOTHING
        RETURNING id, status`,

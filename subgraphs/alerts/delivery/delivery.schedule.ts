@@ -1,7 +1,7 @@
 import type PgBoss from "pg-boss";
 import type { DataSource } from "typeorm";
 import type { AlertsSettings } from "../alerts.config";
-import { enqueueDelivery } from "../change-feed/change-feed.worker";
+import { enqueueDelivery, START_DELIVERED_AT, START_STATUS } from "../change-feed/change-feed.worker";
 import { inTransaction, QUEUES } from "./delivery.queue";
 
 /** At most this many reminders, confirmations or digests are queued per run; the next run takes the rest. */
@@ -47,8 +47,7 @@ export async function runSchedule(dataSource: DataSource, boss: PgBoss, settings
        INSERT INTO alert_event (saved_search_id, dedup_key, kind, record_type, record_id, network, title, summary, path, deadline, channel, status, destination, delivered_at)
        SELECT marked.saved_search_id, 'closing:' || marked.record_id || ':' || extract(epoch FROM marked.deadline)::bigint, 'CLOSING_SOON',
               marked.record_type, marked.record_id, last.network, last.title, last.summary, last.path, marked.deadline, s.channel,
-              CASE WHEN s.channel = 'FEED' THEN 'DELIVERED' WHEN s.channel = 'EMAIL' AND s.frequency <> 'IMMEDIATE' THEN 'DIGEST' ELSE 'PENDING' END,
-              last.destination, CASE WHEN s.channel = 'FEED' THEN now() END
+              ${START_STATUS}, last.destination, ${START_DELIVERED_AT}
        FROM marked
        JOIN saved_search s ON s.id = marked.saved_search_id
        CROSS JOIN LATERAL (
